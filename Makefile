@@ -1,0 +1,28 @@
+# Hotliner — two commands: `make run` (set up, then run the app on its embedded SQLite default)
+# and `make test` (set up, then run the whole test suite).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test setup lint clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/hotliner run-demo
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q || [ $$? -eq 5 ]
+
+lint: $(STAMP)
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+clean:
+	rm -rf $(VENV) instance/*.db

@@ -1,0 +1,69 @@
+"""The built-in library: catalog, knowledge base and scenarios, loaded and checked together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from simulator.catalog import Catalog, load_catalog
+from simulator.kb import Article, load_articles
+from simulator.scenario import Scenario
+from simulator.validate import Problem, ScenarioError, load_scenario
+
+SCENARIO_DIR = Path(__file__).resolve().parent.parent / "scenarios"
+
+
+@dataclass
+class Library:
+    """Everything a call needs that is not the call itself."""
+
+    catalog: Catalog
+    articles: dict[str, Article]
+    scenarios: dict[str, Scenario] = field(default_factory=dict)
+
+    def scenario(self, scenario_id: str) -> Scenario:
+        """The scenario with this id; KeyError naming the known ids otherwise."""
+        if scenario_id not in self.scenarios:
+            known = ", ".join(sorted(self.scenarios))
+            raise KeyError(f"unknown scenario '{scenario_id}' (known: {known})")
+        return self.scenarios[scenario_id]
+
+
+def scenario_files(paths: list[Path]) -> list[Path]:
+    """Scenario YAML files under the given files or folders (the catalog and kb/ excluded)."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += [p for p in sorted(path.glob("*.yaml")) if p.name != "catalog.yaml"]
+        else:
+            files.append(path)
+    return files
+
+
+def check_files(paths: list[Path], catalog: Catalog, kb_ids: set[str]):
+    """Load every scenario file; return (scenarios by id, every problem of every file)."""
+    scenarios: dict[str, Scenario] = {}
+    problems: list[Problem] = []
+    for path in scenario_files(paths):
+        try:
+            scenario = load_scenario(path, catalog, kb_ids)
+        except ScenarioError as exc:
+            problems += exc.problems
+            continue
+        except OSError as exc:
+            problems.append(Problem(str(path), None, "", f"cannot read: {exc.strerror}"))
+            continue
+        if scenario.id in scenarios:
+            problems.append(Problem(str(path), 1, "id", f"duplicate scenario id '{scenario.id}'"))
+        scenarios[scenario.id] = scenario
+    return scenarios, problems
+
+
+def load_library(directory: Path = SCENARIO_DIR) -> Library:
+    """Load the catalog, the articles and every scenario; raise ScenarioError on any problem."""
+    catalog = load_catalog(directory / "catalog.yaml")
+    articles = load_articles(directory / "kb")
+    scenarios, problems = check_files([directory], catalog, set(articles))
+    if problems:
+        raise ScenarioError(problems)
+    return Library(catalog=catalog, articles=articles, scenarios=scenarios)

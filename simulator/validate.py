@@ -1,0 +1,298 @@
+"""Loading and validating scenarios: every error at once, each with its path and line."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from simulator.caller import placeholder_names, used_placeholders
+from simulator.catalog import Catalog
+from simulator.scenario import CATEGORIES, PERSONAS, TEAMS, Scenario, Text
+from simulator.state import BUILTIN_FACTS, apply, holds, initial_state
+from simulator.yamlsource import PathKey, Source, SourceError, format_path, parse, read
+
+MAX_SEARCH_STATES = 20_000
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One validation error: where it is and what is wrong."""
+
+    file: str
+    line: int | None
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where} {self.path}: {self.message}" if self.path else f"{where} {self.message}"
+
+
+class ScenarioError(Exception):
+    """A scenario did not validate; `problems` lists every error."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+def _pydantic_message(err: dict) -> str:
+    loc, kind = err["loc"], err["type"]
+    if kind == "missing":
+        if loc and loc[-1] in ("fr", "en"):
+            lang = "French" if loc[-1] == "fr" else "English"
+            return f"missing {lang} translation"
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return f"unknown key '{loc[-1]}'"
+    if kind == "string_too_short":
+        return "must not be empty"
+    return err["msg"][0].lower() + err["msg"][1:]
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+class _Checker:
+    """Cross-reference checks on a scenario whose shape is already valid."""
+
+    def __init__(self, scenario: Scenario, catalog: Catalog, kb_ids: set[str]):
+        self.s = scenario
+        self.catalog = catalog
+        self.kb_ids = kb_ids
+        self.facts = set(scenario.facts) | set(BUILTIN_FACTS)
+        self.intents = set(catalog.intents) | set(scenario.intents)
+        self.placeholders = placeholder_names(scenario.caller)
+        self.ids = {p.id for p in scenario.probes} | {a.id for a in scenario.actions}
+
+    def run(self) -> Iterator[tuple[PathKey, str]]:
+        s = self.s
+        yield from self._one_of(s.category, CATEGORIES, ("category",), "category")
+        yield from self._one_of(s.ticket.category, CATEGORIES, ("ticket", "category"), "category")
+        for i, persona in enumerate(s.personas):
+            yield from self._one_of(persona, PERSONAS, ("personas", i), "persona")
+        if s.default_persona and s.default_persona not in s.personas:
+            yield ("default_persona",), f"'{s.default_persona}' is not in personas"
+        for i, article in enumerate(s.kb):
+            yield from self._one_of(article, self.kb_ids, ("kb", i), "knowledge-base article")
+        yield from self._check_probes()
+        yield from self._check_actions()
+        for i, trig in enumerate(s.triggers):
+            yield from self._check_condition(trig.when, ("triggers", i, "when"))
+            yield from self._check_effects(trig.effects, ("triggers", i, "effects"))
+            if trig.say:
+                yield from self._check_text(trig.say, ("triggers", i, "say"))
+        yield from self._check_duplicates()
+        yield from self._check_order()
+        yield from self._check_escalation()
+        yield from self._check_resolution()
+        yield from self._check_intents()
+        for i, line in enumerate(s.opening):
+            yield from self._check_answer(line, ("opening", i))
+
+    def _one_of(self, value: str, allowed: Iterable[str], path: PathKey, what: str):
+        allowed = list(allowed)
+        if value not in allowed:
+            yield path, f"unknown {what} '{value}'{_suggest(value, allowed)}"
+
+    def _check_trigger_kind(self, item, path: PathKey):
+        kinds = [k for k in ("intent", "remote", "directory") if getattr(item, k)]
+        if len(kinds) != 1:
+            yield path, "needs exactly one of intent, remote or directory"
+        if item.intent:
+            yield from self._one_of(item.intent, self.intents, (*path, "intent"), "intent")
+        if item.remote:
+            try:
+                re.compile(item.remote)
+            except re.error as exc:
+                yield (*path, "remote"), f"invalid command pattern: {exc}"
+
+    def _check_probes(self):
+        for i, probe in enumerate(self.s.probes):
+            path = ("probes", i)
+            yield from self._check_trigger_kind(probe, path)
+            yield from self._check_facts(probe.reveals, (*path, "reveals"))
+            yield from self._check_effects(probe.effects, (*path, "effects"))
+            yield from self._check_answers(probe.answers, (*path, "answers"))
+
+    def _check_actions(self):
+        for i, action in enumerate(self.s.actions):
+            path = ("actions", i)
+            yield from self._check_trigger_kind(action, path)
+            yield from self._check_condition(action.when, (*path, "when"))
+            yield from self._check_effects(action.effects, (*path, "effects"))
+            yield from self._check_facts(action.reveals, (*path, "reveals"))
+            yield from self._check_answers(action.answers, (*path, "answers"))
+            for name in ("otherwise", "why"):
+                if getattr(action, name):
+                    yield from self._check_text(getattr(action, name), (*path, name))
+
+    def _check_answers(self, answers, path: PathKey):
+        for j, answer in enumerate(answers):
+            yield from self._check_answer(answer, (*path, j))
+        if answers[-1].when is not None:
+            yield (*path, len(answers) - 1), "the last answer must have no 'when': it is the default"
+
+    def _check_answer(self, answer, path: PathKey):
+        yield from self._check_condition(answer.when, (*path, "when"))
+        yield from self._check_text(answer, path)
+        if answer.vague:
+            yield from self._check_text(answer.vague, (*path, "vague"))
+
+    def _check_text(self, text: Text, path: PathKey):
+        for lang in ("en", "fr"):
+            try:
+                names = used_placeholders(getattr(text, lang))
+            except ValueError as exc:
+                yield (*path, lang), f"malformed placeholder: {exc}"
+                continue
+            for name in sorted(names - self.placeholders):
+                yield (*path, lang), f"unknown placeholder '{{{name}}}'{_suggest(name, self.placeholders)}"
+
+    def _check_facts(self, keys: Iterable[str], path: PathKey):
+        for j, key in enumerate(keys):
+            yield from self._one_of(key, self.facts, (*path, j), "fact")
+
+    def _check_condition(self, cond, path: PathKey):
+        for key in cond or {}:
+            yield from self._one_of(key, self.facts, (*path, key), "fact")
+
+    def _check_effects(self, effects, path: PathKey):
+        state = initial_state(self.s.facts)
+        for key, value in effects.items():
+            if key not in self.facts:
+                yield from self._one_of(key, self.facts, (*path, key), "fact")
+            elif type(value) is not type(state[key]):
+                kind = type(state[key]).__name__
+                yield (*path, key), f"value {value!r} is not of the fact's type ({kind})"
+
+    def _check_duplicates(self):
+        seen: dict[str, str] = {}
+        for group in ("probes", "actions", "triggers"):
+            for i, item in enumerate(getattr(self.s, group)):
+                if item.id in seen:
+                    yield (group, i, "id"), f"id '{item.id}' is already used in {seen[item.id]}"
+                seen.setdefault(item.id, group)
+        probe_intents: dict[str, int] = {}
+        for i, probe in enumerate(self.s.probes):
+            if probe.intent in probe_intents:
+                yield ("probes", i, "intent"), f"intent '{probe.intent}' is already bound to probes[{probe_intents[probe.intent]}]"
+            probe_intents.setdefault(probe.intent, i)
+        for i, action in enumerate(self.s.actions):
+            if action.intent and action.intent in probe_intents:
+                yield ("actions", i, "intent"), f"intent '{action.intent}' is bound to a probe too"
+
+    def _check_order(self):
+        names = self.ids | {"identity_verified"}
+        for i, rule in enumerate(self.s.order):
+            yield from self._one_of(rule.first, names, ("order", i, "first"), "probe or action")
+            yield from self._one_of(rule.then, names, ("order", i, "then"), "probe or action")
+            yield from self._check_text(rule.message, ("order", i, "message"))
+
+    def _check_escalation(self):
+        esc = self.s.escalation
+        for i, team in enumerate(esc.teams):
+            yield from self._one_of(team, TEAMS, ("escalation", "teams", i), "team")
+        if esc.policy == "required" and not esc.teams:
+            yield ("escalation", "teams"), "a required escalation must name its team"
+        probe_ids = [p.id for p in self.s.probes]
+        for i, probe_id in enumerate(esc.after):
+            yield from self._one_of(probe_id, probe_ids, ("escalation", "after", i), "probe")
+        for i, item in enumerate(esc.note):
+            yield from self._check_text(item.label, ("escalation", "note", i, "label"))
+
+    def _check_resolution(self):
+        res = self.s.resolution
+        if res is None:
+            if self.s.escalation.policy != "required":
+                yield ("resolution",), "needed: without an escalation the call must be fixable"
+            return
+        yield from self._check_condition(res.when, ("resolution", "when"))
+        probe_ids = [p.id for p in self.s.probes]
+        yield from self._one_of(res.verify, probe_ids, ("resolution", "verify"), "probe")
+        if all(k in self.facts for k in res.when) and not reachable(self.s):
+            yield ("resolution", "when"), "unreachable: no sequence of actions can ever satisfy it"
+
+    def _check_intents(self):
+        for intent_id in self.s.intents:
+            if intent_id in self.catalog:
+                yield ("intents", intent_id), f"intent '{intent_id}' already exists in the catalog"
+        for intent_id in self.s.intent_examples:
+            yield from self._one_of(intent_id, self.intents, ("intent_examples", intent_id), "intent")
+
+
+def reachable(scenario: Scenario) -> bool:
+    """Whether some sequence of actions, probes and triggers reaches the resolution condition."""
+    assert scenario.resolution is not None
+    keys = sorted(initial_state(scenario.facts))
+    start = initial_state(scenario.facts)
+    start.update({"identity.verified": True, "remote.session": True})
+    steps = [(a.when, a.effects) for a in scenario.actions]
+    steps += [(None, p.effects) for p in scenario.probes if p.effects]
+    steps += [(t.when, t.effects) for t in scenario.triggers]
+    seen = {tuple(start[k] for k in keys)}
+    queue = deque([start])
+    while queue and len(seen) < MAX_SEARCH_STATES:
+        state = queue.popleft()
+        if holds(scenario.resolution.when, state):
+            return True
+        for when, effects in steps:
+            if holds(when, state):
+                nxt = dict(state)
+                apply(effects, nxt)
+                key = tuple(nxt[k] for k in keys)
+                if key not in seen:
+                    seen.add(key)
+                    queue.append(nxt)
+    return False
+
+
+def validate_source(
+    source: Source, catalog: Catalog, kb_ids: set[str], file: str
+) -> tuple[Scenario | None, list[Problem]]:
+    """Validate parsed YAML; return the scenario (None if invalid) and every problem found."""
+    if not isinstance(source.data, dict):
+        return None, [Problem(file, 1, "", "a scenario must be a YAML mapping")]
+    try:
+        scenario = Scenario.model_validate(source.data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            problems.append(Problem(file, source.line_of(loc), format_path(loc), _pydantic_message(err)))
+        return None, problems
+    problems = [
+        Problem(file, source.line_of(path), format_path(path), message)
+        for path, message in _Checker(scenario, catalog, kb_ids).run()
+    ]
+    return (None if problems else scenario), problems
+
+
+def validate_text(text: str, catalog: Catalog, kb_ids: set[str], file: str = "<text>"):
+    """Validate YAML text (the web editor's entry point); same result as `validate_source`."""
+    try:
+        source = parse(text)
+    except SourceError as exc:
+        return None, [Problem(file, exc.line, "", exc.message)]
+    return validate_source(source, catalog, kb_ids, file)
+
+
+def load_scenario(path: Path, catalog: Catalog, kb_ids: set[str]) -> Scenario:
+    """Load one scenario file; raise ScenarioError with every problem."""
+    try:
+        source = read(path)
+    except SourceError as exc:
+        raise ScenarioError([Problem(str(path), exc.line, "", exc.message)]) from exc
+    scenario, problems = validate_source(source, catalog, kb_ids, str(path))
+    if problems:
+        raise ScenarioError(problems)
+    assert scenario is not None
+    return scenario

@@ -1,0 +1,87 @@
+"""Safe YAML loading that remembers where every value stands, so errors can name their line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+MAX_BYTES = 256 * 1024
+PathKey = tuple[str | int, ...]
+
+
+class SourceError(Exception):
+    """A YAML source could not be read at all (too big, not YAML, not a mapping)."""
+
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass(frozen=True)
+class Source:
+    """Parsed YAML data with the line of each path (1-based)."""
+
+    data: object
+    lines: dict[PathKey, int]
+
+    def line_of(self, path: PathKey) -> int | None:
+        """The line of `path`, or of its nearest parent that has one."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), None)
+
+
+def _collect_lines(node: yaml.Node, path: PathKey, lines: dict[PathKey, int]) -> None:
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+            lines[(*path, key)] = key_node.start_mark.line + 1
+            _collect_lines(value_node, (*path, key), lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _collect_lines(item, (*path, index), lines)
+
+
+def parse(text: str) -> Source:
+    """Parse YAML text with the safe loader; raise SourceError with a line if it is malformed."""
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise SourceError(f"file is larger than {MAX_BYTES // 1024} KiB; refused")
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise SourceError("file is empty", 1)
+        data = loader.construct_document(node)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise SourceError(f"malformed YAML: {problem}", mark.line + 1 if mark else None) from exc
+    finally:
+        loader.dispose()
+    lines: dict[PathKey, int] = {}
+    _collect_lines(node, (), lines)
+    return Source(data=data, lines=lines)
+
+
+def read(path: Path) -> Source:
+    """Read and parse a YAML file, refusing files over the size limit before reading them."""
+    if path.stat().st_size > MAX_BYTES:
+        raise SourceError(f"file is larger than {MAX_BYTES // 1024} KiB; refused")
+    return parse(path.read_text(encoding="utf-8"))
+
+
+def format_path(path: PathKey) -> str:
+    """`('probes', 3, 'intent')` → `probes[3].intent`."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out

@@ -1,0 +1,65 @@
+"""`hotliner` commands that work on scenario files and calls from the terminal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from flask.cli import AppGroup
+
+from simulator.catalog import CatalogError, load_catalog
+from simulator.kb import KnowledgeBaseError, load_articles
+from simulator.library import check_files
+
+scenarios_cli = AppGroup("scenarios", help="Validate and list scenarios.")
+
+
+def _scenario_dir() -> Path:
+    return Path(current_app.config["SCENARIO_DIR"])
+
+
+@scenarios_cli.command("validate")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def validate_command(paths: tuple[Path, ...]) -> None:
+    """Check scenario files (default: the built-in library); list every error with its line."""
+    base = _scenario_dir()
+    try:
+        catalog = load_catalog(base / "catalog.yaml")
+        articles = load_articles(base / "kb")
+    except (CatalogError, KnowledgeBaseError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    targets = list(paths) or [base]
+    missing = [p for p in targets if not p.exists()]
+    for path in missing:
+        click.echo(f"{path}: no such file or folder", err=True)
+    scenarios, problems = check_files([p for p in targets if p.exists()], catalog, set(articles))
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    if problems or missing:
+        count = len(problems) + len(missing)
+        raise click.ClickException(f"{count} error(s); {len(scenarios)} scenario(s) valid")
+    click.echo(f"{len(scenarios)} scenario(s) valid")
+
+
+@scenarios_cli.command("list")
+def list_command() -> None:
+    """Show every built-in scenario: id, title, category, difficulty, locales, personas."""
+    from simulator.library import load_library
+    from simulator.validate import ScenarioError
+
+    try:
+        library = load_library(_scenario_dir())
+    except (ScenarioError, CatalogError, KnowledgeBaseError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    rows = [("id", "title", "category", "difficulty", "locales", "personas")]
+    for s in sorted(library.scenarios.values(), key=lambda s: (s.difficulty, s.id)):
+        rows.append((s.id, s.title.en, s.category, str(s.difficulty), "en,fr", ",".join(s.personas)))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+
+
+def register(app: Flask) -> None:
+    """Attach these commands to the app's CLI."""
+    app.cli.add_command(scenarios_cli)
