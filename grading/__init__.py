@@ -1,0 +1,43 @@
+"""Grading: a pure function of (scenario, events) → Score, every point explained."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from grading import critical, diagnosis, escalation, resolution, tone
+from grading.model import SKILLS, Finding, Score
+from grading.rubric import CRITICAL_CAP, GRADER_VERSION, skill_weights
+from grading.timeline import read
+from simulator.scenario import Scenario
+
+__all__ = ["GRADER_VERSION", "Finding", "Score", "grade"]
+
+
+def grade(scenario: Scenario, events: list[dict[str, Any]], weights: dict[str, int] | None = None) -> Score:
+    """Grade a call from its scenario and event log; deterministic, no I/O."""
+    t = read(scenario, events)
+    started = next((e["data"] for e in events if e["kind"] == "call_started"), {})
+    placeholders = _placeholders(started.get("caller", {}))
+    findings: list[Finding] = [
+        *diagnosis.grade(scenario, t),
+        *resolution.grade(scenario, t),
+        *escalation.grade(scenario, t, placeholders),
+        *tone.grade(scenario, t),
+        *critical.grade(scenario, t),
+    ]
+    skills = {s: max(0, min(100, sum(f.points for f in findings if f.skill == s))) for s in SKILLS}
+    w = skill_weights(weights)
+    overall = round(sum(skills[s] * w[s] for s in SKILLS) / sum(w.values()))
+    is_critical = any(f.critical for f in findings)
+    if is_critical:
+        overall = min(overall, CRITICAL_CAP)
+    return Score(overall=overall, critical=is_critical, skills=skills, findings=findings,
+                 grader_version=GRADER_VERSION, weights=w)
+
+
+def _placeholders(caller: dict[str, Any]) -> dict[str, str]:
+    values = {k: str(v) for k, v in caller.items() if not isinstance(v, dict)}
+    for key, person in (caller.get("others") or {}).items():
+        for name, value in person.items():
+            values[f"{key}_{name}"] = str(value)
+    return values

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from simulator.catalog import Catalog, load_catalog
 from simulator.kb import Article, load_articles
+from simulator.persona import PersonaBook, load_personas
 from simulator.scenario import Scenario
 from simulator.validate import Problem, ScenarioError, load_scenario
 
@@ -19,6 +20,7 @@ class Library:
 
     catalog: Catalog
     articles: dict[str, Article]
+    personas: PersonaBook
     scenarios: dict[str, Scenario] = field(default_factory=dict)
 
     def scenario(self, scenario_id: str) -> Scenario:
@@ -60,10 +62,11 @@ def check_files(paths: list[Path], catalog: Catalog, kb_ids: set[str]):
 
 
 def load_library(directory: Path = SCENARIO_DIR) -> Library:
-    """Load the catalog, the articles and every scenario; raise ScenarioError on any problem."""
+    """Load the catalog, articles, personas and every scenario; raise ScenarioError on a problem."""
     catalog = load_catalog(directory / "catalog.yaml")
     articles = load_articles(directory / "kb")
     scenarios, problems = check_files([directory], catalog, set(articles))
     if problems:
         raise ScenarioError(problems)
-    return Library(catalog=catalog, articles=articles, scenarios=scenarios)
+    personas = load_personas(directory / "personas.yaml")
+    return Library(catalog=catalog, articles=articles, personas=personas, scenarios=scenarios)

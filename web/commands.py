@@ -62,4 +62,8 @@ def list_command() -> None:
 
 def register(app: Flask) -> None:
     """Attach these commands to the app's CLI."""
+    from web.cli_calls import play_command, replay_command
+
     app.cli.add_command(scenarios_cli)
+    app.cli.add_command(play_command)
+    app.cli.add_command(replay_command)

@@ -1,0 +1,148 @@
+"""Diagnostic order: essential checks done, simple before involved, nothing drastic first, no
+repeated questions, and the scope asked early where it matters."""
+
+from __future__ import annotations
+
+from grading.messages import finding, names
+from grading.model import Finding, allot
+from grading.rubric import DIAGNOSIS_RULES, SCOPING_EARLY_TURNS
+from grading.timeline import Timeline
+from simulator.scenario import Scenario
+
+SKILL = "diagnosis"
+
+
+def decision_seq(t: Timeline) -> tuple[int, int]:
+    """(seq, turn) of the first fix or escalation: essential checks must come before it."""
+    marks = [(d.seq, d.turn) for d in t.escalations]
+    if t.resolved_seq is not None:
+        marks.append((t.resolved_seq, t.resolved_turn or t.last_turn))
+    return min(marks) if marks else (10**9, t.end_turn)
+
+
+def _probe_done_before(scenario: Scenario, t: Timeline, probe_id: str, seq: int) -> bool:
+    probe = scenario.probe(probe_id)
+    if any(d.id == probe_id and d.seq < seq for d in t.probes):
+        return True
+    return bool(probe and probe.reveals) and all(t.revealed.get(f, 10**9) < seq for f in probe.reveals)
+
+
+def grade(scenario: Scenario, t: Timeline) -> list[Finding]:
+    """The diagnosis findings of a call."""
+    weights = dict(DIAGNOSIS_RULES)
+    if not scenario.scope_matters:
+        weights["scoping"] = 0
+    pts = allot(weights)
+    out = [_coverage(scenario, t, pts["coverage"]), *_order(scenario, t, pts["order"]),
+           _drastic(scenario, t, pts["drastic"]), _repetition(t, pts["repetition"])]
+    if "scoping" in pts:
+        out.append(_scoping(scenario, t, pts["scoping"]))
+    return out
+
+
+def _coverage(scenario: Scenario, t: Timeline, weight: int) -> Finding:
+    essential = [p.id for p in scenario.probes if p.essential]
+    seq, turn = decision_seq(t)
+    if not essential:
+        return finding(SKILL, "coverage", weight, weight, turn, t.locale, "coverage_none")
+    done = [p for p in essential if _probe_done_before(scenario, t, p, seq)]
+    missing = [p for p in essential if p not in done]
+    points = round(weight * len(done) / len(essential))
+    if not missing:
+        return finding(SKILL, "coverage", points, weight, turn, t.locale, "coverage_all",
+                       checks=names(scenario, done, t.locale))
+    return finding(SKILL, "coverage", points, weight, turn, t.locale, "coverage_missing",
+                   done=len(done), total=len(essential), missing=names(scenario, missing, t.locale))
+
+
+def _order(scenario: Scenario, t: Timeline, weight: int) -> list[Finding]:
+    firsts: dict[str, tuple[int, int, int]] = {}
+    for d in t.probes:
+        probe = scenario.probe(d.id)
+        if probe and probe.relevant and d.id not in firsts:
+            firsts[d.id] = (d.seq, d.turn, probe.tier)
+    seq_list = sorted(firsts.values())
+    pairs = agree = 0
+    worst = None
+    for i, (_, _, tier_a) in enumerate(seq_list):
+        for _, turn_b, tier_b in seq_list[i + 1:]:
+            if tier_a != tier_b:
+                pairs += 1
+                agree += tier_a < tier_b
+                if tier_a > tier_b and worst is None:
+                    worst = turn_b
+    rules_applied, violations = _order_rules(scenario, t)
+    total = pairs + 2 * rules_applied
+    good = agree + 2 * (rules_applied - len(violations))
+    points = round(weight * good / total) if total else weight
+    out = []
+    if violations:
+        for turn, rule in violations:
+            out.append(finding(SKILL, "order_rule", 0, 0, turn, t.locale, "order_rule",
+                               rule_message=rule.message.get(t.locale)))
+    key = "order_good" if points == weight else "order_mixed"
+    out.insert(0, finding(SKILL, "order", points, weight, worst or (violations[0][0] if violations else 1),
+                          t.locale, key, agree=agree, pairs=pairs))
+    return out
+
+
+def _seq_of(scenario: Scenario, t: Timeline, ident: str) -> tuple[int, int] | None:
+    if ident == "identity_verified":
+        if t.identity_seq is None:
+            return None
+        return t.identity_seq, 0
+    for d in [*t.probes, *t.actions]:
+        if d.id == ident:
+            return d.seq, d.turn
+    return None
+
+
+def _order_rules(scenario: Scenario, t: Timeline):
+    applied, violations = 0, []
+    for rule in scenario.order:
+        then = _seq_of(scenario, t, rule.then)
+        if then is None:
+            continue
+        applied += 1
+        first = _seq_of(scenario, t, rule.first)
+        if first is None or first[0] > then[0]:
+            violations.append((then[1], rule))
+    return applied, violations
+
+
+def _drastic(scenario: Scenario, t: Timeline, weight: int) -> Finding:
+    simple = [p.id for p in scenario.probes if p.relevant and p.tier <= 2 and p.essential]
+    for d in t.actions:
+        action = scenario.action(d.id)
+        if not action or not (action.drastic or action.harmful):
+            continue
+        undone = [p for p in simple if not _probe_done_before(scenario, t, p, d.seq)]
+        why = action.why.get(t.locale) if action.why else ""
+        if undone or action.harmful:
+            return finding(SKILL, "drastic", 0, weight, d.turn, t.locale,
+                           "harmful" if action.harmful else "drastic_first",
+                           action=names(scenario, [d.id], t.locale),
+                           undone=names(scenario, undone, t.locale), why=why)
+        return finding(SKILL, "drastic", weight // 2, weight, d.turn, t.locale, "drastic_late",
+                       action=names(scenario, [d.id], t.locale), why=why)
+    return finding(SKILL, "drastic", weight, weight, 1, t.locale, "drastic_none")
+
+
+def _repetition(t: Timeline, weight: int) -> Finding:
+    repeats = [d for d in t.probes if d.data.get("repeat") and d.data.get("via") == "say"]
+    if not repeats:
+        return finding(SKILL, "repetition", weight, weight, 1, t.locale, "repetition_none")
+    points = max(0, weight - 5 * len(repeats))
+    return finding(SKILL, "repetition", points, weight, repeats[0].turn, t.locale, "repetition",
+                   count=len(repeats))
+
+
+def _scoping(scenario: Scenario, t: Timeline, weight: int) -> Finding:
+    scope_ids = {p.id for p in scenario.probes if p.scope or p.intent == "ask_scope"}
+    asked = next((d for d in t.probes if d.id in scope_ids), None)
+    if asked is None:
+        return finding(SKILL, "scoping", 0, weight, 1, t.locale, "scoping_missing")
+    early = t.say_turns()[:SCOPING_EARLY_TURNS]
+    if asked.turn in early or (early and asked.turn <= early[-1]):
+        return finding(SKILL, "scoping", weight, weight, asked.turn, t.locale, "scoping_early")
+    return finding(SKILL, "scoping", weight // 2, weight, asked.turn, t.locale, "scoping_late")

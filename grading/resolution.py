@@ -1,0 +1,98 @@
+"""Resolution: fixed, confirmed by the caller, documented — or, for a fault beyond level 1,
+handed over correctly with the caller told what happens next."""
+
+from __future__ import annotations
+
+from grading.messages import finding
+from grading.model import Finding, allot
+from grading.rubric import HANDOVER_RULES, RESOLUTION_RULES
+from grading.timeline import Timeline
+from simulator.scenario import Scenario
+from simulator.understand import fold
+
+SKILL = "resolution"
+
+
+def handover_path(scenario: Scenario, t: Timeline) -> bool:
+    """Whether this call is judged on its hand-over rather than on a fix."""
+    esc = scenario.escalation
+    if scenario.resolution is None:
+        return True
+    return esc.policy == "optional" and not t.is_fixed(scenario) and bool(t.escalations)
+
+
+def grade(scenario: Scenario, t: Timeline) -> list[Finding]:
+    """The resolution findings of a call."""
+    if t.ended_by == "caller":
+        total = 100
+        return [finding(SKILL, "hung_up", 0, total, t.end_turn, t.locale, "hung_up"),
+                *_documented(scenario, t, 0, keep_zero=True)]
+    if handover_path(scenario, t):
+        pts = allot(HANDOVER_RULES)
+        return [_handed_over(scenario, t, pts["handed_over"]), _follow_up(t, pts["follow_up"]),
+                *_documented(scenario, t, pts["documented"])]
+    pts = allot(RESOLUTION_RULES)
+    return [_fixed(scenario, t, pts["fixed"]), _verified(scenario, t, pts["verified"]),
+            *_documented(scenario, t, pts["documented"])]
+
+
+def _fixed(scenario: Scenario, t: Timeline, weight: int) -> Finding:
+    if t.is_fixed(scenario):
+        return finding(SKILL, "fixed", weight, weight, t.resolved_turn or t.end_turn, t.locale, "fixed")
+    return finding(SKILL, "fixed", 0, weight, t.end_turn, t.locale, "not_fixed")
+
+
+def _verified(scenario: Scenario, t: Timeline, weight: int) -> Finding:
+    assert scenario.resolution is not None
+    verify_id = scenario.resolution.verify
+    after = t.resolved_seq if t.resolved_seq is not None else 10**9
+    check = next((d for d in t.probes if d.id == verify_id and d.seq > after), None)
+    if check and t.is_fixed(scenario):
+        return finding(SKILL, "verified", weight, weight, check.turn, t.locale, "verified")
+    return finding(SKILL, "verified", 0, weight, t.end_turn, t.locale, "not_verified")
+
+
+def _handed_over(scenario: Scenario, t: Timeline, weight: int) -> Finding:
+    teams = scenario.escalation.teams
+    right = next((d for d in t.escalations if d.id in teams), None)
+    if right:
+        return finding(SKILL, "handed_over", weight, weight, right.turn, t.locale, "handed_over", team=right.id)
+    return finding(SKILL, "handed_over", 0, weight, t.end_turn, t.locale, "not_handed_over",
+                   team=", ".join(teams))
+
+
+def _follow_up(t: Timeline, weight: int) -> Finding:
+    told = [i for i in ("give_ticket_number", "explain_follow_up") if t.said_intent(i)]
+    turn = next((tn for i, tn, _ in t.intent_seq if i in told), t.end_turn)
+    points = weight if len(told) == 2 else (weight // 2 if told else 0)
+    key = "follow_up" if len(told) == 2 else ("follow_up_partial" if told else "follow_up_missing")
+    return finding(SKILL, "follow_up", points, weight, turn, t.locale, key)
+
+
+def _documented(scenario: Scenario, t: Timeline, weight: int, keep_zero: bool = False) -> list[Finding]:
+    if keep_zero:
+        return []
+    turn = t.ticket_turn or t.end_turn
+    category_pts = weight // 3
+    note_pts = weight - category_pts
+    out = []
+    category = t.ticket.get("category", "")
+    if category == scenario.ticket.category:
+        out.append(finding(SKILL, "ticket_category", category_pts, category_pts, turn, t.locale,
+                           "category_right", category=category))
+    elif category:
+        out.append(finding(SKILL, "ticket_category", 0, category_pts, turn, t.locale,
+                           "category_wrong", category=category, expected=scenario.ticket.category))
+    else:
+        out.append(finding(SKILL, "ticket_category", 0, category_pts, turn, t.locale, "category_missing",
+                           expected=scenario.ticket.category))
+    note = fold(" ".join(t.ticket.get(k, "") for k in ("summary", "root_cause", "resolution")))
+    words = f" {note} "
+    hits = [k for k in scenario.ticket.keywords if f" {fold(k)} " in words]
+    if hits:
+        out.append(finding(SKILL, "ticket_note", note_pts, note_pts, turn, t.locale, "note_good",
+                           keywords=", ".join(hits[:4])))
+    else:
+        out.append(finding(SKILL, "ticket_note", 0, note_pts, turn, t.locale,
+                           "note_missing" if not note else "note_vague"))
+    return out

@@ -1,0 +1,36 @@
+"""Weights of the four skills and of the rules inside each, and the critical-error cap.
+
+Skill weights can be overridden per scenario or per cohort by passing `weights` to `grade`.
+"""
+
+from __future__ import annotations
+
+GRADER_VERSION = 1
+SKILL_WEIGHTS = {"diagnosis": 30, "resolution": 30, "escalation": 15, "tone": 25}
+CRITICAL_CAP = 40
+
+DIAGNOSIS_RULES = {"coverage": 35, "order": 20, "drastic": 25, "repetition": 10, "scoping": 10}
+RESOLUTION_RULES = {"fixed": 50, "verified": 20, "documented": 30}
+HANDOVER_RULES = {"handed_over": 50, "follow_up": 20, "documented": 30}
+ESCALATION_RULES = {"team": 40, "timing": 20, "note": 40}
+TONE_RULES = {"opening": 15, "politeness": 10, "empathy": 15, "respect": 20, "jargon": 10,
+              "explaining": 10, "closing": 20}
+
+EMPATHY_WINDOW = 2          # trainee turns after a frustrated line to acknowledge it
+SCOPING_EARLY_TURNS = 4     # the scope question should come within the first turns of speech
+LATE_ESCALATION_TURNS = 10  # say-turns after the expected checks beyond which an escalation is late
+ACKNOWLEDGING = ("empathize", "apologize", "reassure")
+
+
+def skill_weights(overrides: dict[str, int] | None = None) -> dict[str, int]:
+    """The skill weights, with any override applied (unknown skills are refused)."""
+    weights = dict(SKILL_WEIGHTS)
+    for skill, value in (overrides or {}).items():
+        if skill not in weights:
+            raise ValueError(f"unknown skill '{skill}' (skills: {', '.join(weights)})")
+        if not isinstance(value, int) or value < 0:
+            raise ValueError(f"weight of {skill} must be a whole number ≥ 0")
+        weights[skill] = value
+    if sum(weights.values()) == 0:
+        raise ValueError("at least one skill needs a weight above 0")
+    return weights

@@ -1,0 +1,112 @@
+"""A call's event log read once into the facts grading needs: who did what, at which turn."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from simulator.scenario import Scalar, Scenario
+from simulator.state import holds, initial_state
+
+
+@dataclass(frozen=True)
+class Done:
+    """A probe answered or an action applied, with where it stands in the log."""
+
+    id: str
+    turn: int
+    seq: int
+    data: dict[str, Any]
+
+
+@dataclass
+class Timeline:
+    """Everything grading reads, extracted from the events in one pass."""
+
+    locale: str = "en"
+    persona: str = "calm"
+    last_turn: int = 0
+    said: dict[int, str] = field(default_factory=dict)
+    intents: dict[int, list[str]] = field(default_factory=dict)
+    intent_seq: list[tuple[str, int, int]] = field(default_factory=list)
+    probes: list[Done] = field(default_factory=list)
+    actions: list[Done] = field(default_factory=list)
+    revealed: dict[str, int] = field(default_factory=dict)
+    directory: list[Done] = field(default_factory=list)
+    holds: list[dict[str, Any]] = field(default_factory=list)
+    remote_connects: list[Done] = field(default_factory=list)
+    frustrated_turns: list[int] = field(default_factory=list)
+    password_turns: list[int] = field(default_factory=list)
+    escalations: list[Done] = field(default_factory=list)
+    ticket: dict[str, str] = field(default_factory=dict)
+    ticket_turn: int = 0
+    resolved_seq: int | None = None
+    resolved_turn: int | None = None
+    identity_seq: int | None = None
+    ended_by: str | None = None
+    end_turn: int = 0
+    final_state: dict[str, Scalar] = field(default_factory=dict)
+
+    def first_intent(self, intent: str, after_seq: int = 0) -> tuple[int, int] | None:
+        """(turn, seq) of the first time the trainee said `intent` after `after_seq`."""
+        return next(((t, s) for i, t, s in self.intent_seq if i == intent and s > after_seq), None)
+
+    def said_intent(self, intent: str) -> bool:
+        """Whether the trainee ever said `intent`."""
+        return any(i == intent for i, _, _ in self.intent_seq)
+
+    def say_turns(self) -> list[int]:
+        """The turns in which the trainee spoke, in order."""
+        return sorted(self.said)
+
+    def is_fixed(self, scenario: Scenario) -> bool:
+        """Whether the resolution condition holds at the end of the call."""
+        return scenario.resolution is not None and holds(scenario.resolution.when, self.final_state)
+
+
+def read(scenario: Scenario, events: list[dict[str, Any]]) -> Timeline:
+    """Read a call's events into a Timeline."""
+    t = Timeline(final_state=initial_state(scenario.facts))
+    for e in events:
+        kind, data, turn, seq = e["kind"], e["data"], e["turn"], e["seq"]
+        t.last_turn = max(t.last_turn, turn)
+        if kind == "call_started":
+            t.locale, t.persona = data["locale"], data["persona"]
+        elif kind == "trainee_said":
+            t.said[turn] = data["text"]
+        elif kind == "intent_matched":
+            ids = [m["intent"] for m in data["intents"]]
+            t.intents[turn] = ids
+            t.intent_seq += [(i, turn, seq) for i in ids]
+        elif kind == "probe_answered":
+            t.probes.append(Done(data["probe"], turn, seq, data))
+        elif kind == "action_applied":
+            t.actions.append(Done(data["action"], turn, seq, data))
+        elif kind == "facts_revealed":
+            for fact in data["facts"]:
+                t.revealed.setdefault(fact, seq)
+        elif kind == "state_changed":
+            for fact, (_, new) in data["changes"].items():
+                t.final_state[fact] = new
+                if fact == "identity.verified" and new and t.identity_seq is None:
+                    t.identity_seq = seq
+        elif kind == "directory_action":
+            t.directory.append(Done(data["op"], turn, seq, data))
+        elif kind in ("hold", "resume"):
+            t.holds.append({"kind": kind, "turn": turn, **data})
+        elif kind == "remote_connected":
+            t.remote_connects.append(Done("remote", turn, seq, data))
+        elif kind == "caller_said" and data.get("frustrated"):
+            t.frustrated_turns.append(turn)
+        elif kind == "password_requested":
+            t.password_turns.append(turn)
+        elif kind == "escalated":
+            t.escalations.append(Done(data["team"], turn, seq, data))
+        elif kind == "ticket_updated":
+            t.ticket, t.ticket_turn = dict(data["ticket"]), turn
+        elif kind == "resolved" and t.resolved_seq is None:
+            t.resolved_seq, t.resolved_turn = seq, turn
+        elif kind == "call_ended":
+            t.ended_by, t.end_turn = data["by"], turn
+    t.end_turn = t.end_turn or t.last_turn
+    return t

@@ -1,0 +1,121 @@
+"""Tone: opening, courtesy (vouvoiement in French), empathy, respect, plain words, explaining what
+one does, and closing the call properly."""
+
+from __future__ import annotations
+
+from grading.messages import finding
+from grading.model import Finding, allot
+from grading.rubric import ACKNOWLEDGING, EMPATHY_WINDOW, TONE_RULES
+from grading.timeline import Timeline
+from simulator import tone as words
+from simulator.scenario import Scenario
+
+SKILL = "tone"
+JARGON_SENSITIVE = ("novice", "vague")
+
+
+def grade(scenario: Scenario, t: Timeline) -> list[Finding]:
+    """The tone findings of a call."""
+    pts = allot(TONE_RULES)
+    signals = {turn: words.signals(text, t.locale) for turn, text in t.said.items()}
+    return [*_opening(t, pts["opening"]), _politeness(t, signals, pts["politeness"]),
+            _empathy(t, pts["empathy"]), *_respect(t, signals, pts["respect"]),
+            _jargon(scenario, t, signals, pts["jargon"]), _explaining(t, pts["explaining"]),
+            *_closing(t, pts["closing"])]
+
+
+def _opening(t: Timeline, weight: int) -> list[Finding]:
+    parts = allot({"greet": 1, "introduce": 1, "name": 1}, weight)
+    turns = t.say_turns()
+    first = turns[0] if turns else 1
+    early = turns[:3]
+    said_first = t.intents.get(first, [])
+    out = []
+    ok = "greet" in said_first
+    out.append(finding(SKILL, "greeting", parts["greet"] if ok else 0, parts["greet"], first, t.locale,
+                       "greet_ok" if ok else "greet_missing"))
+    ok = "introduce_self" in said_first
+    out.append(finding(SKILL, "introduction", parts["introduce"] if ok else 0, parts["introduce"], first,
+                       t.locale, "intro_ok" if ok else "intro_missing"))
+    asked = next((tn for tn in early if "ask_caller_name" in t.intents.get(tn, [])), None)
+    out.append(finding(SKILL, "caller_name", parts["name"] if asked else 0, parts["name"],
+                       asked or first, t.locale, "name_ok" if asked else "name_missing"))
+    return out
+
+
+def _politeness(t: Timeline, signals, weight: int) -> Finding:
+    tu = next((turn for turn, s in sorted(signals.items()) if s.familiar_tu), None)
+    if tu is not None:
+        return finding(SKILL, "register", 0, weight, tu, t.locale, "familiar_tu", quote=t.said[tu][:80])
+    polite = [turn for turn, s in signals.items() if s.polite or "thank" in t.intents.get(turn, [])]
+    needed = max(1, len(signals) // 6)
+    if len(polite) >= needed:
+        return finding(SKILL, "politeness", weight, weight, min(polite), t.locale, "polite_ok")
+    points = round(weight * len(polite) / needed)
+    return finding(SKILL, "politeness", points, weight, 1, t.locale, "polite_missing")
+
+
+def _empathy(t: Timeline, weight: int) -> Finding:
+    frustrated = sorted(set(t.frustrated_turns))
+    if not frustrated:
+        return finding(SKILL, "empathy", weight, weight, 1, t.locale, "empathy_not_needed")
+    turns = t.say_turns()
+    missed = []
+    for f in frustrated:
+        window = [tn for tn in turns if tn > f][:EMPATHY_WINDOW]
+        if not any(set(ACKNOWLEDGING) & set(t.intents.get(tn, [])) for tn in window):
+            missed.append(f)
+    points = round(weight * (len(frustrated) - len(missed)) / len(frustrated))
+    if not missed:
+        return finding(SKILL, "empathy", points, weight, frustrated[0] + 1, t.locale, "empathy_ok")
+    return finding(SKILL, "empathy", points, weight, missed[0] + 1 if missed[0] < t.end_turn else missed[0],
+                   t.locale, "empathy_missed", count=len(missed), total=len(frustrated))
+
+
+def _respect(t: Timeline, signals, weight: int) -> list[Finding]:
+    out, lost = [], 0
+    for turn, s in sorted(signals.items()):
+        quote = t.said[turn][:80]
+        for key, hit, cost in (("blame", s.blame, 10), ("calm_down", s.calm_down, 10),
+                               ("shouting", s.shouting, 8), ("profanity", s.profanity, 20)):
+            if hit:
+                lost += cost
+                out.append(finding(SKILL, key, 0, 0, turn, t.locale, key, quote=quote))
+    points = max(0, weight - lost)
+    out.insert(0, finding(SKILL, "respect", points, weight, out[0].turn if out else 1, t.locale,
+                          "respect_ok" if not out else "respect_lost"))
+    return out
+
+
+def _jargon(scenario: Scenario, t: Timeline, signals, weight: int) -> Finding:
+    sensitive = scenario.caller.tech_level == "low" or t.persona in JARGON_SENSITIVE
+    used = [(turn, term) for turn, s in sorted(signals.items()) for term in s.jargon]
+    if not used or not sensitive:
+        return finding(SKILL, "jargon", weight, weight, 1, t.locale, "jargon_ok")
+    points = max(0, weight - 3 * len(used))
+    terms = ", ".join(dict.fromkeys(term for _, term in used))
+    return finding(SKILL, "jargon", points, weight, used[0][0], t.locale, "jargon", terms=terms)
+
+
+def _explaining(t: Timeline, weight: int) -> Finding:
+    cases = [(d.turn, bool(d.data.get("explained"))) for d in t.remote_connects]
+    cases += [(h["turn"], bool(h.get("announced"))) for h in t.holds if h["kind"] == "hold"]
+    if not cases:
+        return finding(SKILL, "explaining", weight, weight, 1, t.locale, "explaining_none")
+    missed = [turn for turn, ok in cases if not ok]
+    points = round(weight * (len(cases) - len(missed)) / len(cases))
+    if not missed:
+        return finding(SKILL, "explaining", points, weight, cases[0][0], t.locale, "explaining_ok")
+    return finding(SKILL, "explaining", points, weight, missed[0], t.locale, "explaining_missed")
+
+
+def _closing(t: Timeline, weight: int) -> list[Finding]:
+    parts = allot({"summarize": 1, "give_ticket_number": 1, "offer_further_help": 1, "goodbye": 1}, weight)
+    if t.ended_by == "caller":
+        return [finding(SKILL, "closing", 0, weight, t.end_turn, t.locale, "closing_hung_up")]
+    out = []
+    for intent, share in parts.items():
+        hit = next((tn for i, tn, _ in t.intent_seq if i == intent), None)
+        out.append(finding(SKILL, f"closing_{intent}", share if hit else 0, share, hit or t.end_turn,
+                           t.locale, f"close_{intent}_{'ok' if hit else 'missing'}"))
+    return out

@@ -1,0 +1,288 @@
+"""What the caller says back: probes answered, actions applied, conversation handled, mood moved.
+
+`Reply` gathers the caller's words for one step and the reasons the mood moves; `handle_say`
+turns a trainee utterance into intents and answers each of them from the hidden state.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from simulator import tone
+from simulator.call import Call
+from simulator.scenario import Action, Probe
+from simulator.state import apply, holds
+
+if TYPE_CHECKING:
+    from simulator.engine import Engine
+
+AGITATED = ("angry", "hurried", "pushy")
+
+
+class Reply:
+    """The caller's reply to one step, built piece by piece and logged once."""
+
+    def __init__(self, call: Call):
+        self.call = call
+        self.pieces: list[tuple[str, str]] = []
+        self.effects: list[str] = []
+        self.frustrated = False
+
+    def add(self, text: str, situation: str, first: bool = False) -> None:
+        """Add words the caller says (in order, or first)."""
+        if text and (text, situation) not in self.pieces:
+            self.pieces.insert(0, (text, situation)) if first else self.pieces.append((text, situation))
+
+    def line(self, situation: str, frustrated: bool = False, first: bool = False, **values: str) -> None:
+        """Add one persona line for a situation."""
+        call = self.call
+        rng = call.rng(situation, len(self.pieces))
+        text = call.persona.line(situation, call.locale, rng, {**call.placeholders(), **values})
+        self.add(text, situation, first)
+        self.frustrated = self.frustrated or frustrated
+
+    def effect(self, name: str) -> None:
+        """Record something that moves the caller's mood this step."""
+        self.effects.append(name)
+
+    def reveal(self, facts: list[str]) -> bool:
+        """Mark facts as revealed; log the new ones; True if any relevant fact is new."""
+        new = [f for f in facts if f not in self.call.revealed]
+        if new:
+            self.call.revealed.update(new)
+            self.call.emit("facts_revealed", facts={f: self.call.state.get(f) for f in new})
+        return bool(new)
+
+    def probe(self, probe: Probe, via: str, speak: bool = True) -> tuple[str, bool]:
+        """Answer a probe from the current state; (the answer, whether it was progress)."""
+        call = self.call
+        repeat = probe.id in call.done and all(f in call.revealed for f in probe.reveals)
+        answer = next(a for a in probe.answers if holds(a.when, call.state))
+        vague = call.persona.spec.vague and answer.vague and via == "say"
+        text = (answer.vague.get(call.locale) if vague else answer.text(call.locale))
+        text = text.format_map(call.placeholders())
+        if repeat and via == "say" and probe.tier == 1:
+            self.effect("repeated_question")
+            self.line("repeated_question", frustrated=True)
+        progress = self.reveal(list(probe.reveals)) and probe.relevant
+        changed = apply(probe.effects, call.state)
+        if changed:
+            call.emit("state_changed", changes={k: list(v) for k, v in changed.items()})
+        call.done.append(probe.id)
+        call.emit("probe_answered", probe=probe.id, tier=probe.tier, via=via, repeat=repeat)
+        if speak and via == "say":
+            self.add(text, f"probe:{probe.id}")
+        return text, progress or bool(changed)
+
+    def action(self, actions: list[Action], via: str) -> tuple[str, bool]:
+        """Apply the first applicable action; (what the caller says, whether the state changed)."""
+        call = self.call
+        action = next((a for a in actions if holds(a.when, call.state)), actions[0])
+        if "remote_session" in action.requires and not call.state["remote.session"] and via == "say":
+            call.emit("action_blocked", action=action.id, missing="remote_session")
+            self.line("cannot_do_alone")
+            return "", False
+        identity = bool(call.state["identity.verified"])
+        call.done.append(action.id)
+        if not holds(action.when, call.state):
+            call.emit("action_applied", action=action.id, applied=False, via=via,
+                      identity_verified=identity, drastic=action.drastic, harmful=action.harmful)
+            if action.otherwise:
+                self.add(action.otherwise.get(call.locale).format_map(call.placeholders()), f"action:{action.id}")
+            else:
+                self.line("already_done")
+            return "", False
+        changed = apply(action.effects, call.state)
+        call.emit("action_applied", action=action.id, applied=True, via=via,
+                  identity_verified=identity, drastic=action.drastic, harmful=action.harmful)
+        if changed:
+            call.emit("state_changed", changes={k: list(v) for k, v in changed.items()})
+        self.reveal(list(action.reveals))
+        answer = next(a for a in action.answers if holds(a.when, call.state))
+        text = answer.text(call.locale).format_map(call.placeholders())
+        self.add(text, f"action:{action.id}")
+        return text, bool(changed)
+
+    def settle_mood(self) -> None:
+        """Apply this step's mood effects and log the change."""
+        call = self.call
+        delta = sum(call.persona.mood_delta(e) for e in self.effects)
+        new = max(0, min(100, call.mood + delta))
+        if new != call.mood:
+            call.emit("mood_changed", before=call.mood, after=new, reasons=list(self.effects))
+            call.mood = new
+
+    def finish(self) -> None:
+        """Log what the caller says this step, with the persona's lead-in and tail."""
+        if not self.pieces:
+            return
+        call = self.call
+        body = [text for text, _ in self.pieces]
+        rng = call.rng("wrap")
+        agitated = call.persona.id in AGITATED
+        if agitated and call.mood < 35 and rng.random() < 0.5 and not self.frustrated:
+            body.insert(0, call.persona.line("complaint", call.locale, rng, call.placeholders()))
+            self.frustrated = True
+        elif rng.random() < 0.3:
+            body.insert(0, call.persona.line("answer_prefix", call.locale, rng, call.placeholders()))
+        if rng.random() < (0.4 if agitated else 0.15):
+            body.append(call.persona.line("answer_suffix", call.locale, rng, call.placeholders()))
+        text = " ".join(t.strip() for t in body if t and t.strip())
+        call.clock += len(text) / 15
+        call.emit("caller_said", text=text, situations=[s for _, s in self.pieces],
+                  frustrated=self.frustrated or (agitated and call.mood < 30), mood=call.mood)
+        self.pieces = []
+
+
+def handle_say(engine: Engine, call: Call, text: str, reply: Reply) -> bool:
+    """Understand what the trainee said and answer every intent in it; True if it was progress."""
+    signals = tone.signals(text, call.locale)
+    if signals.blame or signals.calm_down:
+        reply.effect("blame")
+        reply.line("blamed", frustrated=True)
+    if signals.shouting:
+        reply.effect("shouting")
+    if signals.profanity:
+        reply.effect("profanity")
+    if signals.familiar_tu:
+        reply.effect("familiar_tu")
+    lost = call.persona.spec.jargon_sensitivity >= 1 or call.scenario.caller.tech_level == "low"
+    if signals.jargon and lost:
+        reply.effect("jargon")
+        reply.line("jargon_confused", term=signals.jargon[0])
+    understanding = engine.matcher(call.scenario, call.locale).understand(text)
+    if not understanding.understood:
+        guess = understanding.best_guess
+        call.emit("unrecognized", text=text,
+                  best_guess={"intent": guess.intent, "score": guess.score} if guess else None)
+        reply.effect("unrecognized")
+        reply.line("unrecognized")
+        return False
+    call.emit("intent_matched", intents=[
+        {"intent": m.intent, "score": m.score, "clause": m.clause} for m in understanding.matches])
+    progress = False
+    for match in understanding.matches:
+        call.said_intents.append(match.intent)
+        progress = _handle_intent(engine, call, match.intent, reply) or progress
+    return progress
+
+
+def _handle_intent(engine: Engine, call: Call, intent: str, reply: Reply) -> bool:
+    scenario = call.scenario
+    probe = next((p for p in scenario.probes if p.intent == intent), None)
+    if probe:
+        return reply.probe(probe, via="say")[1]
+    actions = [a for a in scenario.actions if a.intent == intent]
+    if actions:
+        return reply.action(actions, via="say")[1]
+    handler = BUILTIN.get(intent)
+    if handler:
+        return handler(call, reply)
+    kind = engine.intent_kind(scenario, intent)
+    reply.line("dont_know" if kind == "probe" else "action_generic")
+    call.emit("intent_unbound", intent=intent)
+    return False
+
+
+def _handed_over(call: Call) -> bool:
+    esc = call.scenario.escalation
+    return call.escalated_to is not None and call.escalated_to in esc.teams and esc.policy != "forbidden"
+
+
+def _greet(call: Call, reply: Reply) -> bool:
+    if not any(s == "greet_back" for _, s in reply.pieces) and call.turn <= 2:
+        reply.line("greet_back")
+    return False
+
+
+def _name(call: Call, reply: Reply) -> bool:
+    reply.line("give_name")
+    return reply.reveal(["caller.name"])
+
+
+def _identity(call: Call, reply: Reply) -> bool:
+    reply.line("give_identity")
+    changed = apply({"identity.verified": True}, call.state)
+    if changed:
+        call.emit("state_changed", changes={k: list(v) for k, v in changed.items()})
+    return reply.reveal(["caller.employee_id", "caller.manager"]) or bool(changed)
+
+
+def _describe(call: Call, reply: Reply) -> bool:
+    opening = next(e for e in call.events if e["kind"] == "caller_said")
+    reply.add(opening["data"]["text"], "opening_repeat")
+    return False
+
+
+def _say_line(situation: str, effect: str | None = None, reason: bool = False, frustrated=False):
+    def handler(call: Call, reply: Reply) -> bool:
+        if effect:
+            reply.effect(effect)
+        if reason:
+            call.reason_given = True
+        reply.line(situation, frustrated=frustrated)
+        return False
+
+    return handler
+
+
+def _hold_ask(call: Call, reply: Reply) -> bool:
+    call.hold_announced = True
+    reply.line("hold_agree")
+    return False
+
+
+def _remote_permission(call: Call, reply: Reply) -> bool:
+    if call.persona.spec.remote_needs_reason and not call.reason_given:
+        reply.line("remote_needs_reason")
+    else:
+        reply.line("next_step_ack")
+    call.reason_given = True
+    return False
+
+
+def _outcome_line(good: str, bad: str):
+    def handler(call: Call, reply: Reply) -> bool:
+        reply.line(good if call.resolved or _handed_over(call) else bad)
+        return False
+
+    return handler
+
+
+def _password(call: Call, reply: Reply) -> bool:
+    reply.effect("password_asked")
+    call.emit("password_requested")
+    reply.line("password_asked")
+    return False
+
+
+def _device(call: Call, reply: Reply) -> bool:
+    reply.line("device_given")
+    return reply.reveal(["caller.asset_tag", "caller.hostname"])
+
+
+def _contact(call: Call, reply: Reply) -> bool:
+    reply.line("contact_given")
+    return reply.reveal(["caller.phone"])
+
+
+BUILTIN = {
+    "greet": _greet, "introduce_self": _greet, "ask_caller_name": _name,
+    "verify_identity": _identity, "ask_problem_description": _describe,
+    "ask_device_details": _device, "confirm_contact": _contact,
+    "empathize": _say_line("empathy_received", "empathize"),
+    "reassure": _say_line("reassured", "reassure"),
+    "apologize": _say_line("apology_received", "apologize"),
+    "thank": _say_line("thanked", "thank"),
+    "explain_next_step": _say_line("next_step_ack", "explain_next_step", reason=True),
+    "put_on_hold": _hold_ask, "ask_remote_permission": _remote_permission,
+    "summarize": _say_line("summary_ack", "summarize"),
+    "give_ticket_number": _say_line("ticket_ack"),
+    "explain_follow_up": _say_line("follow_up_ack"),
+    "explain_policy": _say_line("policy_ack"),
+    "offer_further_help": _outcome_line("anything_else_resolved", "anything_else_unresolved"),
+    "goodbye": _outcome_line("goodbye_resolved", "goodbye_unresolved"),
+    "ask_password": _password,
+    "resume": lambda call, reply: False,
+    "verify_fix": _outcome_line("anything_else_resolved", "dont_know"),
+}  # fmt: skip

@@ -1,0 +1,85 @@
+"""The account directory the trainee's tools act on: lookup, unlock, reset password, reset MFA.
+
+Account facts (`account.*`) belong to the caller's own account. Operations are allowed before the
+caller's identity is verified — as in real life — and the engine logs whether it was, so grading
+can flag it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from simulator.scenario import Scalar
+
+OPERATIONS = ("lookup", "unlock", "reset_password", "reset_mfa")
+
+# What each operation does to the caller's own account, whatever the scenario adds.
+GENERIC_EFFECTS: dict[str, dict[str, Scalar]] = {
+    "unlock": {"account.locked": False},
+    "reset_password": {"account.password_expired": False, "account.must_change": True},
+    "reset_mfa": {"account.mfa": "reset"},
+}
+
+LABELS = {
+    "en": {
+        "user": "Account", "status": "Status", "locked": "Locked", "expired": "Password expired",
+        "source": "Last lockout source", "mfa": "MFA", "yes": "yes", "no": "no",
+        "unknown_user": "No account named '{user}' in the directory.",
+        "unlock": "Account {user} unlocked.", "reset_password": "Password of {user} reset to a temporary password; the user must change it at next logon.",
+        "reset_password_plain": "Password of {user} reset to a temporary password.",
+        "reset_mfa": "MFA methods of {user} cleared; the user will register again at next sign-in.",
+    },
+    "fr": {
+        "user": "Compte", "status": "État", "locked": "Verrouillé", "expired": "Mot de passe expiré",
+        "source": "Origine du dernier verrouillage", "mfa": "MFA", "yes": "oui", "no": "non",
+        "unknown_user": "Aucun compte « {user} » dans l'annuaire.",
+        "unlock": "Compte {user} déverrouillé.", "reset_password": "Mot de passe de {user} réinitialisé avec un mot de passe temporaire ; changement obligatoire à la prochaine ouverture de session.",
+        "reset_password_plain": "Mot de passe de {user} réinitialisé avec un mot de passe temporaire.",
+        "reset_mfa": "Méthodes MFA de {user} effacées ; l'utilisateur se réinscrira à la prochaine connexion.",
+    },
+}  # fmt: skip
+
+
+def known_users(who: Mapping[str, str], others: Mapping[str, str]) -> dict[str, str]:
+    """Usernames in the directory for this call → 'self' or the other person's key."""
+    return {who["username"]: "self", **{username: key for key, username in others.items()}}
+
+
+def lookup(user: str, owner: str, state: Mapping[str, Scalar], locale: str) -> tuple[str, list[str]]:
+    """The directory card of `user` and the facts it reveals (the caller's own account only)."""
+    t = LABELS["fr" if locale == "fr" else "en"]
+    if owner != "self":
+        rows = [f"{t['user']}: {user}", f"{t['status']}: enabled", f"{t['locked']}: {t['no']}"]
+        return "\n".join(rows), []
+
+    def yn(key: str) -> str:
+        return t["yes"] if state.get(key) else t["no"]
+
+    rows = [f"{t['user']}: {user}", f"{t['status']}: {state.get('account.status', 'enabled')}",
+            f"{t['locked']}: {yn('account.locked')}", f"{t['expired']}: {yn('account.password_expired')}"]
+    if state.get("account.lockout_source"):
+        rows.append(f"{t['source']}: {state['account.lockout_source']}")
+    if "account.mfa" in state:
+        rows.append(f"{t['mfa']}: {state['account.mfa']}")
+    keys = ("account.status", "account.locked", "account.password_expired", "account.lockout_source", "account.mfa")
+    return "\n".join(rows), [k for k in keys if k in state]
+
+
+def operation_text(op: str, user: str, must_change: bool, locale: str) -> str:
+    """What the tool says after an unlock or reset."""
+    t = LABELS["fr" if locale == "fr" else "en"]
+    key = op if op != "reset_password" or must_change else "reset_password_plain"
+    return t[key].format(user=user)
+
+
+def unknown_user_text(user: str, locale: str) -> str:
+    """The tool's answer for a user that is not in the directory."""
+    return LABELS["fr" if locale == "fr" else "en"]["unknown_user"].format(user=user)
+
+
+def generic_effects(op: str, state: Mapping[str, Scalar], must_change: bool) -> dict[str, Scalar]:
+    """The generic effects of `op` on the caller's account, limited to facts the scenario has."""
+    effects = {k: v for k, v in GENERIC_EFFECTS.get(op, {}).items() if k in state}
+    if op == "reset_password" and "account.must_change" in state:
+        effects["account.must_change"] = must_change
+    return effects

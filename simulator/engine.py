@@ -1,0 +1,311 @@
+"""The call engine: applies trainee steps to a call's hidden state and logs what happens.
+
+`Engine.start` opens a call, `Engine.step` applies one trainee step and returns the new events,
+`Engine.resume` rebuilds a call from its event log. In scripted mode everything is deterministic:
+the same scenario version, persona, locale, seed and steps give the same events, byte for byte.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from simulator import directory, remote
+from simulator.call import Call, CallEnded
+from simulator.caller import draw_caller
+from simulator.catalog import Catalog
+from simulator.conversation import Reply, handle_say
+from simulator.kb import Article
+from simulator.persona import PersonaBook
+from simulator.scenario import LOCALES, Scenario
+from simulator.state import apply, holds, initial_state
+from simulator.steps import Step, parse_step
+from simulator.understand import Matcher, matcher_for
+
+KbSearch = Callable[[str, str], list[dict[str, str]]]
+MODES = ("scripted", "llm")
+
+
+class EngineError(ValueError):
+    """A call cannot be started as asked (unknown persona, locale or mode)."""
+
+
+class Engine:
+    """Plays calls of any scenario with the shared catalog, personas and knowledge base."""
+
+    def __init__(self, catalog: Catalog, personas: PersonaBook, articles: dict[str, Article],
+                 kb_search: KbSearch | None = None):
+        self.catalog = catalog
+        self.personas = personas
+        self.articles = articles
+        self.kb_search = kb_search or self._search_articles
+
+    # -- public API -------------------------------------------------------------------------
+    def start(self, scenario: Scenario, persona: str | None = None, locale: str = "en",
+              seed: int = 0, mode: str = "scripted") -> Call:
+        """Open a call: draw the caller from the seed and log the opening events."""
+        persona = persona or scenario.persona_default()
+        if persona not in scenario.personas:
+            raise EngineError(f"persona '{persona}' is not allowed in {scenario.id} "
+                              f"(allowed: {', '.join(scenario.personas)})")
+        if locale not in LOCALES:
+            raise EngineError(f"unknown locale '{locale}' (locales: {', '.join(LOCALES)})")
+        if mode not in MODES:
+            raise EngineError(f"unknown mode '{mode}' (modes: {', '.join(MODES)})")
+        spec = self.personas.get(persona)
+        call = Call(scenario=scenario, persona=spec, locale=locale, seed=seed, mode=mode,
+                    caller=draw_caller(scenario.caller, locale, seed),
+                    state=initial_state(scenario.facts), mood=spec.spec.mood)
+        call.emit("call_started", scenario=scenario.id, version=scenario.version, persona=persona,
+                  locale=locale, seed=seed, mode=mode, caller=call.caller.to_dict(), mood=call.mood)
+        opening = scenario.opening[call.rng("opening").randrange(len(scenario.opening))]
+        text = opening.vague.get(locale) if spec.spec.vague and opening.vague else opening.text(locale)
+        if not spec.spec.volunteers:
+            text = _first_sentence(text)
+        text = text.format_map(call.placeholders())
+        reply = Reply(call)
+        if call.mood < 40:
+            reply.line("complaint", frustrated=True)
+        reply.add(text, "opening")
+        reply.finish()
+        return call
+
+    def step(self, call: Call, raw: Any) -> list[dict[str, Any]]:
+        """Apply one trainee step (raw transcript form or Step); return the events it added."""
+        if call.ended:
+            raise CallEnded("the call has ended")
+        step = raw if isinstance(raw, Step) else parse_step(raw)
+        first = len(call.events)
+        call.turn += 1
+        reply = Reply(call)
+        handler = getattr(self, f"_{step.name}")
+        progress = handler(call, step, reply)
+        if not call.ended:
+            self._after_step(call, step, reply, progress)
+        reply.finish()
+        return call.events[first:]
+
+    def resume(self, scenario: Scenario, events: list[dict[str, Any]]) -> Call:
+        """Rebuild a call from its logged events by replaying the trainee's steps."""
+        started = events[0]["data"]
+        call = self.start(scenario, started["persona"], started["locale"], started["seed"], started["mode"])
+        for event in events:
+            if "input" in event["data"] and not call.ended:
+                self.step(call, event["data"]["input"])
+        return call
+
+    def matcher(self, scenario: Scenario, locale: str) -> Matcher:
+        """The matcher for this scenario: catalog examples plus the scenario's own."""
+        extra = []
+        for intent_id, local in scenario.intents.items():
+            extra += [(intent_id, t) for t in (local.examples.fr if locale == "fr" else local.examples.en)]
+        for intent_id, terms in scenario.intent_examples.items():
+            extra += [(intent_id, t) for t in (terms.fr if locale == "fr" else terms.en)]
+        return matcher_for(self.catalog, locale, tuple(extra))
+
+    def intent_kind(self, scenario: Scenario, intent_id: str) -> str:
+        """conversation, probe or action."""
+        if intent_id in scenario.intents:
+            return scenario.intents[intent_id].kind
+        return self.catalog.intents[intent_id].kind
+
+    # -- steps --------------------------------------------------------------------------------
+    def _say(self, call: Call, step: Step, reply: Reply) -> bool:
+        text = step.args["value"]
+        call.clock += 4 + len(text) / 12
+        call.emit("trainee_said", input=step.as_input(), text=text)
+        if call.on_hold:
+            self._end_hold(call, reply, implicit=True)
+        return handle_say(self, call, text, reply)
+
+    def _remote_connect(self, call: Call, step: Step, reply: Reply) -> bool:
+        call.clock += 20
+        call.emit("remote_requested", input=step.as_input())
+        if call.state["remote.session"]:
+            reply.line("remote_already")
+            return False
+        if call.persona.spec.remote_needs_reason and not call.reason_given:
+            call.emit("remote_refused", reason="needs_reason")
+            reply.line("remote_needs_reason")
+            call.reason_given = True  # asking twice after hearing the question is consent enough
+            return False
+        changed = apply({"remote.session": True}, call.state)
+        call.emit("remote_connected", explained=bool({"ask_remote_permission", "explain_next_step"}
+                                                     & set(call.said_intents)))
+        call.emit("state_changed", changes={k: list(v) for k, v in changed.items()})
+        reply.line("remote_consent")
+        return True
+
+    def _remote(self, call: Call, step: Step, reply: Reply) -> bool:
+        command = step.args["value"]
+        call.clock += 10
+        if not call.state["remote.session"]:
+            call.emit("remote_command", input=step.as_input(), command=command, ok=False,
+                      output=remote.L["fr" if call.locale == "fr" else "en"]["no_session"])
+            return False
+        norm = remote.normalize(command)
+        import re
+
+        for probe in call.scenario.probes:
+            if probe.remote and re.fullmatch(probe.remote, norm, re.IGNORECASE):
+                output, progress = reply.probe(probe, via="remote")
+                call.emit("remote_command", input=step.as_input(), command=command, ok=True,
+                          output=output, probe=probe.id)
+                return progress
+        actions = [a for a in call.scenario.actions if a.remote and re.fullmatch(a.remote, norm, re.IGNORECASE)]
+        if actions:
+            output, progress = reply.action(actions, via="remote")
+            call.emit("remote_command", input=step.as_input(), command=command, ok=True,
+                      output=output, action=call.done[-1])
+            return progress
+        output, reveals = remote.run(command, call.state, call.placeholders(), call.locale)
+        progress = reply.reveal(reveals)
+        call.emit("remote_command", input=step.as_input(), command=command, ok=True, output=output)
+        return progress
+
+    def _directory(self, call: Call, step: Step, reply: Reply) -> bool:
+        op, must_change = step.args["op"], step.args["must_change"]
+        who = call.placeholders()
+        user = step.args["user"] or who["username"]
+        others = {k: p.username for k, p in call.caller.others.items()}
+        owner = directory.known_users(who, others).get(user)
+        call.clock += 15
+        base = dict(input=step.as_input(), op=op, user=user, owner=owner or "unknown",
+                    identity_verified=bool(call.state["identity.verified"]), must_change=must_change)
+        if owner is None:
+            call.emit("directory_action", **base, output=directory.unknown_user_text(user, call.locale))
+            return False
+        if op == "lookup":
+            probe = next((p for p in call.scenario.probes if p.directory == "lookup"), None)
+            output, reveals = directory.lookup(user, owner, call.state, call.locale)
+            progress = reply.reveal(reveals) if owner == "self" else False
+            if probe and owner == "self":
+                _, progress = reply.probe(probe, via="directory", speak=False)
+            call.emit("directory_action", **base, output=output)
+            return progress
+        output = directory.operation_text(op, user, must_change, call.locale)
+        call.emit("directory_action", **base, output=output)
+        actions = [a for a in call.scenario.actions if a.directory == op]
+        progress = False
+        if owner == "self":
+            changed = apply(directory.generic_effects(op, call.state, must_change), call.state)
+            if changed:
+                call.emit("state_changed", changes={k: list(v) for k, v in changed.items()})
+                progress = True
+        if actions:
+            _, acted = reply.action(actions, via="directory")
+            progress = progress or acted
+        return progress
+
+    def _kb(self, call: Call, step: Step, reply: Reply) -> bool:
+        query = step.args["value"]
+        call.clock += 8
+        results = self.kb_search(query, call.locale)
+        call.emit("kb_search", input=step.as_input(), query=query, results=results)
+        return False
+
+    def _hold(self, call: Call, step: Step, reply: Reply) -> bool:
+        seconds = step.args["value"]
+        call.on_hold, call.hold_started = True, call.clock
+        call.emit("hold", input=step.as_input(), seconds=seconds, announced=call.hold_announced)
+        call.clock += seconds
+        reply.line("on_hold_silent")
+        return False
+
+    def _resume(self, call: Call, step: Step, reply: Reply) -> bool:
+        if not call.on_hold:
+            call.emit("resume", input=step.as_input(), seconds=0, was_on_hold=False)
+            return False
+        self._end_hold(call, reply, implicit=False, step=step)
+        return False
+
+    def _end_hold(self, call: Call, reply: Reply, implicit: bool, step: Step | None = None) -> None:
+        seconds = round(call.clock - call.hold_started)
+        data = {"input": step.as_input()} if step else {}
+        call.emit("resume", **data, seconds=seconds, implicit=implicit, was_on_hold=True)
+        call.on_hold = False
+        if not call.hold_announced:
+            reply.effect("hold_unannounced")
+            reply.line("hold_unannounced", frustrated=True)
+        elif seconds > 60:
+            for _ in range(min(5, seconds // 60)):
+                reply.effect("long_hold")
+            reply.line("resume_after_long_hold", frustrated=True)
+        else:
+            reply.line("resume_back")
+        call.hold_announced = False
+
+    def _ticket(self, call: Call, step: Step, reply: Reply) -> bool:
+        call.clock += 5
+        call.ticket.update({k: v for k, v in step.args.items() if v})
+        call.emit("ticket_updated", input=step.as_input(), fields=dict(step.args), ticket=dict(call.ticket))
+        return False
+
+    def _escalate(self, call: Call, step: Step, reply: Reply) -> bool:
+        call.clock += 30
+        team = step.args["team"]
+        call.escalated_to = team
+        call.emit("escalated", input=step.as_input(), team=team, note=step.args["note"])
+        if team in call.scenario.escalation.teams and call.scenario.escalation.policy != "forbidden":
+            reply.effect("handed_over")
+        reply.line("escalated_ack")
+        return True
+
+    def _close(self, call: Call, step: Step, reply: Reply) -> bool:
+        call.ended_by = "trainee"
+        call.emit("call_ended", input=step.as_input(), by="trainee", summary=step.args["summary"],
+                  **call.outcome())
+        return False
+
+    # -- after every step ---------------------------------------------------------------------
+    def _after_step(self, call: Call, step: Step, reply: Reply, progress: bool) -> None:
+        was_resolved = any(e["kind"] == "resolved" for e in call.events)
+        for trig in call.scenario.triggers:
+            if (trig.once and trig.id in call.fired) or not holds(trig.when, call.state):
+                continue
+            call.fired.add(trig.id)
+            changed = apply(trig.effects, call.state)
+            call.emit("trigger_fired", trigger=trig.id, changes={k: list(v) for k, v in changed.items()})
+            if trig.say:
+                reply.add(trig.say.get(call.locale).format_map(call.placeholders()), f"trigger:{trig.id}")
+        if call.resolved and not was_resolved:
+            call.emit("resolved")
+            reply.effect("fixed")
+        if step.name == "say":
+            call.idle_turns = 0 if progress else call.idle_turns + 1
+            if call.idle_turns >= 3:
+                call.idle_turns = 0
+                reply.effect("no_progress")
+                if call.mood < 50:
+                    reply.line("no_progress", frustrated=True, first=True)
+        elif progress:
+            call.idle_turns = 0
+        if progress:
+            reply.effect("progress")
+        reply.settle_mood()
+        if call.mood <= 0:
+            reply.line("hang_up", frustrated=True)
+            call.ended_by = "caller"
+            reply.finish()
+            call.emit("call_ended", by="caller", summary="", reason="patience", **call.outcome())
+
+    def _search_articles(self, query: str, locale: str) -> list[dict[str, str]]:
+        from simulator.understand import fold
+
+        words = set(fold(query).split())
+        ranked = []
+        for article in self.articles.values():
+            title, body = article.text(locale)
+            haystack = set(fold(f"{title} {' '.join(article.tags)} {body}").split())
+            score = len(words & haystack) + 2 * len(words & set(fold(title).split()))
+            if score:
+                ranked.append((-score, article.id, title, body))
+        ranked.sort()
+        return [{"id": i, "title": t, "snippet": b[:200]} for _, i, t, b in ranked[:5]]
+
+
+def _first_sentence(text: str) -> str:
+    for mark in (". ", "! ", "? "):
+        if mark in text:
+            return text.split(mark, 1)[0] + mark.strip()
+    return text

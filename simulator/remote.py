@@ -1,0 +1,181 @@
+"""The simulated Windows console of the caller's computer.
+
+Outputs come from the hidden state (`pc.*` facts, with healthy defaults) so a fake fix shows up as
+unchanged output. A scenario's own remote probes and actions take precedence over these.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Mapping
+
+from simulator.scenario import Scalar
+
+Output = tuple[str, list[str]]  # console text, facts it reveals
+
+L = {
+    "en": {
+        "title": "Windows IP Configuration", "wifi": "Wireless LAN adapter Wi-Fi:",
+        "eth": "Ethernet adapter Ethernet:", "media": "   Media State . . . . . . . . . . . : Media disconnected",
+        "host": "   Host Name . . . . . . . . . . . . : ", "ipv4": "   IPv4 Address. . . . . . . . . . . : ",
+        "mask": "   Subnet Mask . . . . . . . . . . . : ", "gw": "   Default Gateway . . . . . . . . . : ",
+        "dhcp": "   DHCP Enabled. . . . . . . . . . . : ", "dns": "   DNS Servers . . . . . . . . . . . : ",
+        "yes": "Yes", "no": "No", "flushed": "Successfully flushed the DNS Resolver Cache.",
+        "unknown": "'{cmd}' is not recognized as an internal or external command,\noperable program or batch file.",
+        "ping_fail": "PING: transmit failed. General failure.",
+        "ping_host": "Ping request could not find host {host}. Please check the name and try again.",
+        "ping": "Pinging {host} [{ip}] with 32 bytes of data:\n" + "Reply from {ip}: bytes=32 time=3ms TTL=127\n" * 4
+        + "\nPing statistics for {ip}:\n    Packets: Sent = 4, Received = 4, Lost = 0 (0% loss)",
+        "ns_fail": "Server:  {server}\nAddress:  {server}\n\n*** {server} can't find {host}: Non-existent domain",
+        "ns_ok": "Server:  {server}\nAddress:  {server}\n\nName:    {host}\nAddress:  {ip}",
+        "sc_missing": "[SC] EnumQueryServicesStatus:OpenService FAILED 1060:\n\nThe specified service does not exist as an installed service.",
+        "sc": "SERVICE_NAME: {name}\n        TYPE               : 10  WIN32_OWN_PROCESS\n        STATE              : {state}",
+        "started": "The {name} service was started successfully.", "stopped": "The {name} service was stopped successfully.",
+        "already": "The requested service has already been started.",
+        "dir": " Volume in drive C is OS\n\n Directory of {path}\n\n{rows}\n               {free} GB free",
+        "cleanmgr": "Disk Cleanup: {temp} GB of temporary files and {bin} GB in the Recycle Bin can be freed.",
+        "printers": "Devices and Printers\n  Microsoft Print to PDF   Status: Ready",
+        "no_session": "No remote session is open.",
+    },
+    "fr": {
+        "title": "Configuration IP de Windows", "wifi": "Carte réseau sans fil Wi-Fi :",
+        "eth": "Carte Ethernet Ethernet :", "media": "   Statut du média. . . . . . . . . . . . : Média déconnecté",
+        "host": "   Nom de l'hôte . . . . . . . . . . : ", "ipv4": "   Adresse IPv4. . . . . . . . . . . . . .: ",
+        "mask": "   Masque de sous-réseau. . . . . . . . . : ", "gw": "   Passerelle par défaut. . . . . . . . . : ",
+        "dhcp": "   DHCP activé. . . . . . . . . . . . . . : ", "dns": "   Serveurs DNS. . . . . . . . . . . . . : ",
+        "yes": "Oui", "no": "Non", "flushed": "Cache de résolution DNS vidé.",
+        "unknown": "'{cmd}' n'est pas reconnu en tant que commande interne\nou externe, un programme exécutable ou un fichier de commandes.",
+        "ping_fail": "PING : échec de la transmission. Défaillance générale.",
+        "ping_host": "La requête Ping n'a pas pu trouver l'hôte {host}. Vérifiez le nom et essayez à nouveau.",
+        "ping": "Envoi d'une requête 'Ping'  {host} [{ip}] avec 32 octets de données :\n"
+        + "Réponse de {ip} : octets=32 temps=3 ms TTL=127\n" * 4
+        + "\nStatistiques Ping pour {ip}:\n    Paquets : envoyés = 4, reçus = 4, perdus = 0 (perte 0%)",
+        "ns_fail": "Serveur :   {server}\nAddress:  {server}\n\n*** {server} ne parvient pas à trouver {host} : Non-existent domain",
+        "ns_ok": "Serveur :   {server}\nAddress:  {server}\n\nNom :    {host}\nAddress:  {ip}",
+        "sc_missing": "[SC] EnumQueryServicesStatus:OpenService ÉCHEC(S) 1060 :\n\nLe service spécifié n'existe pas en tant que service installé.",
+        "sc": "SERVICE_NAME: {name}\n        TYPE               : 10  WIN32_OWN_PROCESS\n        ÉTAT               : {state}",
+        "started": "Le service {name} a démarré.", "stopped": "Le service {name} a été arrêté.",
+        "already": "Le service demandé a déjà été démarré.",
+        "dir": " Le volume dans le lecteur C s'appelle OS\n\n Répertoire de {path}\n\n{rows}\n               {free} Go libres",
+        "cleanmgr": "Nettoyage de disque : {temp} Go de fichiers temporaires et {bin} Go dans la Corbeille peuvent être libérés.",
+        "printers": "Périphériques et imprimantes\n  Microsoft Print to PDF   État : Prête",
+        "no_session": "Aucune session à distance n'est ouverte.",
+    },
+}  # fmt: skip
+KNOWN_SERVICES = ("spooler", "dnscache", "dhcp", "wlansvc", "lanmanworkstation", "bits", "wuauserv")
+
+
+def normalize(command: str) -> str:
+    """Lower case, whitespace collapsed: the form scenario patterns are matched against."""
+    return " ".join(command.strip().split()).lower()
+
+
+def _fake_ip(host: str) -> str:
+    digest = hashlib.sha256(host.encode()).digest()
+    return f"10.{digest[0] % 50 + 10}.{digest[1]}.{digest[2] % 250 + 2}"
+
+
+def _connected(state: Mapping[str, Scalar]) -> bool:
+    return bool(state.get("pc.connected", True)) and not state.get("pc.airplane_mode", False)
+
+
+def _dns_servers(state: Mapping[str, Scalar]) -> str:
+    return str(state.get("pc.dns_servers", "10.20.0.10, 10.20.0.11"))
+
+
+def _ipconfig(full: bool, state, who, t) -> Output:
+    adapter = t["wifi"] if state.get("pc.network", "wifi") == "wifi" else t["eth"]
+    lines = [t["title"], ""]
+    if full:
+        lines += [t["host"] + who["hostname"], ""]
+    lines.append(adapter)
+    if not _connected(state):
+        lines.append(t["media"])
+        return "\n".join(lines), ["pc.connected"] if "pc.connected" in state else []
+    if full:
+        dhcp = state.get("pc.dns_mode", "dhcp") == "dhcp"
+        lines.append(t["dhcp"] + (t["yes"] if dhcp else t["no"]))
+    lines += [t["ipv4"] + who["ip"], t["mask"] + "255.255.255.0", t["gw"] + who["gateway"]]
+    if full:
+        lines.append(t["dns"] + _dns_servers(state).replace(", ", "\n" + " " * 39))
+    reveals = [k for k in ("pc.dns_mode", "pc.dns_servers") if full and k in state]
+    return "\n".join(lines), reveals
+
+
+def _ping(host: str, state, who, t) -> Output:
+    if not _connected(state):
+        return t["ping_fail"], []
+    if _internal(host) and not state.get("dns.intranet_resolves", True):
+        return t["ping_host"].format(host=host), []
+    return t["ping"].format(host=host, ip=_fake_ip(host)), []
+
+
+def _internal(host: str) -> bool:
+    return "intranet" in host or host.endswith((".local", ".corp", ".lan", ".intra"))
+
+
+def _nslookup(host: str, state, who, t) -> Output:
+    server = _dns_servers(state).split(",")[0].strip()
+    if not _connected(state) or (_internal(host) and not state.get("dns.intranet_resolves", True)):
+        return t["ns_fail"].format(server=server, host=host), []
+    return t["ns_ok"].format(server=server, host=host, ip=_fake_ip(host)), []
+
+
+def _service(verb: str, name: str, state, who, t) -> Output:
+    if name not in KNOWN_SERVICES:
+        return t["sc_missing"], []
+    stopped = name in str(state.get("pc.services_stopped", "")).lower()
+    if verb == "sc query":
+        return t["sc"].format(name=name.capitalize(), state="1  STOPPED" if stopped else "4  RUNNING"), []
+    if verb == "net start":
+        return (t["started"] if stopped else t["already"]).format(name=name.capitalize()), []
+    return t["stopped"].format(name=name.capitalize()), []
+
+
+def _dir(path: str, state, who, t) -> Output:
+    free = state.get("pc.disk_free_gb", 112)
+    rows = "12/11/2026  08:41    <DIR>          Program Files\n12/11/2026  08:41    <DIR>          Users\n12/11/2026  08:41    <DIR>          Windows"
+    return t["dir"].format(path=path or "C:\\", rows=rows, free=free), [k for k in ("pc.disk_free_gb",) if k in state]
+
+
+def _cleanmgr(state, who, t) -> Output:
+    reveals = [k for k in ("pc.temp_gb", "pc.recycle_gb") if k in state]
+    return t["cleanmgr"].format(temp=state.get("pc.temp_gb", 0.3), bin=state.get("pc.recycle_gb", 0.1)), reveals
+
+
+COMMANDS: list[tuple[re.Pattern, Callable]] = [
+    (re.compile(r"ipconfig"), lambda m, s, w, t: _ipconfig(False, s, w, t)),
+    (re.compile(r"ipconfig /all"), lambda m, s, w, t: _ipconfig(True, s, w, t)),
+    (re.compile(r"ipconfig /flushdns"), lambda m, s, w, t: (t["flushed"], [])),
+    (re.compile(r"ping (?:-\S+ )*(\S+)"), lambda m, s, w, t: _ping(m[1], s, w, t)),
+    (re.compile(r"nslookup (\S+)"), lambda m, s, w, t: _nslookup(m[1], s, w, t)),
+    (re.compile(r"(sc query|net start|net stop) (\S+)"), lambda m, s, w, t: _service(m[1], m[2], s, w, t)),
+    (re.compile(r"dir ?(.*)"), lambda m, s, w, t: _dir(m[1].upper(), s, w, t)),
+    (re.compile(r"cleanmgr(?: .*)?"), lambda m, s, w, t: _cleanmgr(s, w, t)),
+    (re.compile(r"control printers"), lambda m, s, w, t: (t["printers"], [])),
+    (re.compile(r"tasklist(?: .*)?"), lambda m, s, w, t: (_tasklist(s), [])),
+    (re.compile(r"hostname"), lambda m, s, w, t: (w["hostname"], [])),
+    (re.compile(r"whoami"), lambda m, s, w, t: (f"corp\\{w['username']}", [])),
+]
+
+
+def _tasklist(state) -> str:
+    rows = ["Image Name                     PID Session Name        Mem Usage",
+            "========================= ======== ================ ============"]
+    procs = ["explorer.exe", "svchost.exe", "msedge.exe", "Teams.exe", *str(state.get("pc.processes", "")).split(",")]
+    for n, name in enumerate(p.strip() for p in procs if p.strip()):
+        rows.append(f"{name:<25} {1200 + n * 212:>8} Console          {48_000 + n * 7_300:>9,} K")
+    return "\n".join(rows)
+
+
+def run(command: str, state: Mapping[str, Scalar], who: Mapping[str, str], locale: str) -> Output:
+    """Run a console command against the simulated computer: (output, facts revealed)."""
+    norm = normalize(command)
+    t = L["fr" if locale == "fr" else "en"]
+    for pattern, handler in COMMANDS:
+        match = pattern.fullmatch(norm)
+        if match:
+            return handler(match, state, who, t)
+    first = command.strip().split()[0] if command.strip() else ""
+    return t["unknown"].format(cmd=first), []

@@ -1,0 +1,67 @@
+"""Calls and their event logs in SQLite: a step's events are committed in one transaction."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+
+class CallNotFound(LookupError):
+    """No call with that id."""
+
+
+def now() -> str:
+    """The current UTC time as ISO 8601 text."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _event_rows(call_id: int, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    stamp = now()
+    return [{"call_id": call_id, "seq": e["seq"], "at": e["at"], "turn": e["turn"], "kind": e["kind"],
+             "data": json.dumps(e["data"], ensure_ascii=False, sort_keys=True), "created_at": stamp}
+            for e in events]
+
+
+def create_call(db: Database, events: list[dict[str, Any]], user_id: int | None = None,
+                assignment_id: int | None = None, sandbox: bool = False) -> int:
+    """Store a new call with its opening events; return its id."""
+    started = events[0]["data"]
+    with db.atomic():
+        table = db["calls"].insert({
+            "scenario_id": started["scenario"], "scenario_version": started["version"],
+            "persona": started["persona"], "locale": started["locale"], "seed": started["seed"],
+            "mode": started["mode"], "user_id": user_id, "assignment_id": assignment_id,
+            "sandbox": int(sandbox), "status": "active", "started_at": now(),
+        })
+        call_id = table.last_pk
+        db["events"].insert_all(_event_rows(call_id, events))
+    return call_id
+
+
+def append_events(db: Database, call_id: int, events: list[dict[str, Any]]) -> None:
+    """Append one step's events, and close the call if they end it, in one transaction."""
+    ended = next((e for e in events if e["kind"] == "call_ended"), None)
+    with db.atomic():
+        db["events"].insert_all(_event_rows(call_id, events))
+        if ended:
+            outcome = {k: ended["data"].get(k) for k in ("resolved", "escalated_to", "ended_by", "identity_verified")}
+            db["calls"].update(call_id, {"status": "ended", "ended_at": now(),
+                                         "outcome": json.dumps(outcome)})
+
+
+def get_call(db: Database, call_id: int) -> dict[str, Any]:
+    """The call's row; CallNotFound if there is none."""
+    rows = list(db.query("select * from calls where id = ?", [call_id]))
+    if not rows:
+        raise CallNotFound(f"no call {call_id}")
+    return rows[0]
+
+
+def load_events(db: Database, call_id: int) -> list[dict[str, Any]]:
+    """The call's events in order, as the engine wrote them."""
+    rows = db.query("select seq, at, turn, kind, data from events where call_id = ? order by seq", [call_id])
+    return [{"seq": r["seq"], "at": r["at"], "turn": r["turn"], "kind": r["kind"],
+             "data": json.loads(r["data"])} for r in rows]

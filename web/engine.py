@@ -1,0 +1,38 @@
+"""The app's engine and library, loaded once per process from the configured scenario folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import current_app
+
+from simulator.engine import Engine
+from simulator.library import Library, load_library
+from simulator.scenario import Scenario
+
+
+def get_library() -> Library:
+    """The built-in library of the current app (loaded on first use)."""
+    ext = current_app.extensions.setdefault("hotliner", {})
+    if "library" not in ext:
+        ext["library"] = load_library(Path(current_app.config["SCENARIO_DIR"]))
+    return ext["library"]
+
+
+def get_engine() -> Engine:
+    """The engine of the current app."""
+    ext = current_app.extensions.setdefault("hotliner", {})
+    if "engine" not in ext:
+        library = get_library()
+        ext["engine"] = Engine(library.catalog, library.personas, library.articles)
+    return ext["engine"]
+
+
+def grade_call(scenario: Scenario, events: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The score of a call as a JSON-ready dict (None until grading is available)."""
+    try:
+        from grading import grade
+    except ImportError:
+        return None
+    return grade(scenario, events).to_dict()
