@@ -57,9 +57,11 @@ def _coverage(scenario: Scenario, t: Timeline, weight: int) -> Finding:
 
 def _order(scenario: Scenario, t: Timeline, weight: int) -> list[Finding]:
     firsts: dict[str, tuple[int, int, int]] = {}
+    decided, _ = decision_seq(t)
+    verify = scenario.resolution.verify if scenario.resolution else None
     for d in t.probes:
         probe = scenario.probe(d.id)
-        if probe and probe.relevant and d.id not in firsts:
+        if probe and probe.relevant and d.id not in firsts and d.id != verify and d.seq < decided:
             firsts[d.id] = (d.seq, d.turn, probe.tier)
     seq_list = sorted(firsts.values())
     pairs = agree = 0

@@ -158,13 +158,23 @@ def handle_say(engine: Engine, call: Call, text: str, reply: Reply) -> bool:
         reply.effect("unrecognized")
         reply.line("unrecognized")
         return False
+    matches = _narrated(engine, call, list(understanding.matches))
     call.emit("intent_matched", intents=[
-        {"intent": m.intent, "score": m.score, "clause": m.clause} for m in understanding.matches])
+        {"intent": m.intent, "score": m.score, "clause": m.clause} for m in matches])
     progress = False
-    for match in understanding.matches:
+    for match in matches:
         call.said_intents.append(match.intent)
         progress = _handle_intent(engine, call, match.intent, reply) or progress
     return progress
+
+
+def _narrated(engine: Engine, call: Call, matches: list) -> list:
+    """Drop probes and actions a summary only narrates ("so to sum up, we plugged the cable in")."""
+    at = next((i for i, m in enumerate(matches) if m.intent == "summarize"), None)
+    if at is None:
+        return matches
+    return matches[: at + 1] + [m for m in matches[at + 1:]
+                                if engine.intent_kind(call.scenario, m.intent) == "conversation"]
 
 
 def _handle_intent(engine: Engine, call: Call, intent: str, reply: Reply) -> bool:

@@ -11,6 +11,7 @@ from simulator.persona import PersonaBook, load_personas
 from simulator.scenario import Scenario
 from simulator.validate import Problem, ScenarioError, load_scenario
 
+NOT_SCENARIOS = ("catalog.yaml", "personas.yaml")
 SCENARIO_DIR = Path(__file__).resolve().parent.parent / "scenarios"
 
 
@@ -36,7 +37,7 @@ def scenario_files(paths: list[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files += [p for p in sorted(path.glob("*.yaml")) if p.name != "catalog.yaml"]
+            files += [p for p in sorted(path.glob("*.yaml")) if p.name not in NOT_SCENARIOS]
         else:
             files.append(path)
     return files

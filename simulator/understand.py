@@ -1,11 +1,11 @@
 """Understanding what a trainee types: text → intents, offline, in French and English.
 
-Technique: each utterance is split into clauses; each clause is compared with every example phrase
-of every intent by two TF-IDF cosine similarities — character n-grams (robust to typos and
-inflections) and words (after fixing typos against the examples' vocabulary with rapidfuzz) —
-both on accent- and case-folded text. An intent's score is its best example's blended score. A
-clause is understood when the best score clears a threshold *and* beats the next intent by a margin;
-otherwise it is reported as not understood rather than guessed.
+Technique: each utterance is split into clauses. A clause is folded (case and accents removed) and
+turned into TF-IDF features of character n-grams (robust to typos and inflections) and of words
+(after fixing typos against the examples' vocabulary with rapidfuzz). A linear SVM trained on the
+catalog's example phrases names the intent; the clause is understood only when the SVM's decision
+clears a threshold *and* the clause is close enough (cosine similarity) to some example phrase, so
+that small talk and nonsense are reported as not understood rather than guessed.
 """
 
 from __future__ import annotations
@@ -15,16 +15,20 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+import scipy.sparse as sp
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.svm import LinearSVC
 from unidecode import unidecode
 
 from simulator.catalog import Catalog
 
-THRESHOLD = 0.40
-MARGIN = 0.03
-CHAR_WEIGHT = 0.55
+DECISION_THRESHOLD = -0.3  # the SVM's decision value the best intent must reach
+SIMILARITY_FLOOR = 0.25    # the clause must resemble at least one example this much
+CHAR_WEIGHT = 0.55         # share of character n-grams in the similarity
+SVM_C = 1.0
+IGNORED = ("small_talk",)  # recognised, but reported as not understood (off-topic chatter)
 MAX_CLAUSES = 12
 _SENTENCE_SPLIT = re.compile(r"[.?!;:\n]+|\s[—–-]\s|—|–")
 _COMMA_SPLIT = re.compile(r",|\s(?:and then|and|then|et puis|puis|et|ensuite)\s")
@@ -80,6 +84,9 @@ class Matcher:
         self.vocabulary = sorted({w for t in texts for w in t.split()})
         self._known = set(self.vocabulary)
         self._columns = {i: np.flatnonzero(self.labels == i) for i in self.intent_ids}
+        self.svm = LinearSVC(C=SVM_C)
+        if len(self.intent_ids) > 1:
+            self.svm.fit(sp.hstack([self.char_matrix, self.word_matrix]).tocsr(), self.labels)
 
     def _fix_typos(self, folded: str) -> str:
         words = []
@@ -92,25 +99,39 @@ class Matcher:
             words.append(best[0] if best else word)
         return " ".join(words)
 
+    def _features(self, folded: str):
+        return self.char.transform([folded]), self.word.transform([self._fix_typos(folded)])
+
     def scores(self, clause: str) -> dict[str, float]:
-        """Every intent's score for one clause (0..1)."""
+        """Every intent's similarity to one clause: its closest example's (0..1)."""
         folded = fold(clause)
         if not folded:
             return {}
-        char_sim = (self.char_matrix @ self.char.transform([folded]).T).toarray().ravel()
-        word_sim = (self.word_matrix @ self.word.transform([self._fix_typos(folded)]).T).toarray().ravel()
+        char_vec, word_vec = self._features(folded)
+        return self._similarities(char_vec, word_vec)
+
+    def _similarities(self, char_vec, word_vec) -> dict[str, float]:
+        char_sim = (self.char_matrix @ char_vec.T).toarray().ravel()
+        word_sim = (self.word_matrix @ word_vec.T).toarray().ravel()
         blended = CHAR_WEIGHT * char_sim + (1 - CHAR_WEIGHT) * word_sim
         return {i: float(blended[cols].max()) for i, cols in self._columns.items()}
 
     def classify(self, clause: str) -> tuple[Match | None, Match | None]:
         """(the accepted match or None, the best guess whatever its score)."""
-        ranked = sorted(self.scores(clause).items(), key=lambda kv: kv[1], reverse=True)
-        if not ranked:
+        folded = fold(clause)
+        if not folded:
             return None, None
-        (best, top), second = ranked[0], ranked[1][1] if len(ranked) > 1 else 0.0
-        guess = Match(best, round(top, 3), clause.strip())
-        accepted = top >= THRESHOLD and top - second >= MARGIN
-        return (guess if accepted else None), guess
+        char_vec, word_vec = self._features(folded)
+        similarity = max(self._similarities(char_vec, word_vec).values())
+        if len(self.intent_ids) == 1:
+            best, decision = self.intent_ids[0], similarity
+        else:
+            values = self.svm.decision_function(sp.hstack([char_vec, word_vec]).tocsr())[0]
+            index = int(values.argmax())
+            best, decision = str(self.svm.classes_[index]), float(values[index])
+        guess = Match(best, round(decision, 3), clause.strip())
+        accepted = decision >= DECISION_THRESHOLD and similarity >= SIMILARITY_FLOOR
+        return (guess if accepted and best not in IGNORED else None), guess
 
     def understand(self, text: str) -> Understanding:
         """Split an utterance into clauses and recognise every intent in it."""

@@ -14,7 +14,7 @@ from simulator.engine import EngineError
 from simulator.replay import TranscriptError, parse_transcript, play
 from simulator.scenario import LOCALES
 from simulator.steps import StepError, parse_step
-from web.engine import get_engine, get_library, grade_call
+from web.engine import LibraryError, get_engine, get_library, grade_call
 
 PLAY_HELP = """Commands: just type to speak to the caller, or
   /remote_connect            ask to take control of the caller's computer
@@ -29,7 +29,10 @@ PLAY_HELP = """Commands: just type to speak to the caller, or
 
 
 def _resolve(scenario_id: str, persona: str | None, locale: str):
-    library = get_library()
+    try:
+        library = get_library()
+    except LibraryError as exc:
+        raise click.ClickException(f"the scenario library does not load:\n{exc}") from exc
     try:
         scenario = library.scenario(scenario_id)
     except KeyError as exc:

@@ -7,9 +7,15 @@ from typing import Any
 
 from flask import current_app
 
+from simulator.catalog import CatalogError
 from simulator.engine import Engine
+from simulator.kb import KnowledgeBaseError
 from simulator.library import Library, load_library
+from simulator.persona import PersonaError
 from simulator.scenario import Scenario
+from simulator.validate import ScenarioError
+
+LibraryError = (ScenarioError, CatalogError, KnowledgeBaseError, PersonaError)
 
 
 def get_library() -> Library:
