@@ -1,0 +1,31 @@
+"""Builders for tests: play a list of steps through a fresh call."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from simulator.call import Call
+from simulator.engine import Engine
+from simulator.replay import fill_placeholders
+from simulator.steps import parse_step
+
+
+def play(engine: Engine, scenario, steps: list[Any], persona: str | None = None, locale: str = "en",
+         seed: int = 1) -> Call:
+    """Start a call and apply each raw step (placeholders such as {ticket} are filled)."""
+    call = engine.start(scenario, persona, locale, seed)
+    for raw in steps:
+        if call.ended:
+            break
+        engine.step(call, fill_placeholders(parse_step(raw), call))
+    return call
+
+
+def caller_lines(call: Call) -> list[str]:
+    """Everything the caller said, in order."""
+    return [e["data"]["text"] for e in call.events if e["kind"] == "caller_said"]
+
+
+def kinds(call: Call) -> list[str]:
+    """The kinds of the call's events, in order."""
+    return [e["kind"] for e in call.events]

@@ -1,0 +1,159 @@
+"""The call engine: honest answers from the hidden state, events, mood, determinism, resume."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from simulator.call import CallEnded
+from simulator.engine import EngineError
+from simulator.steps import StepError
+from tests.helpers import caller_lines, kinds, play
+
+
+@pytest.fixture()
+def printer(library):
+    return library.scenario("printer-offline")
+
+
+def test_start_logs_the_caller_and_an_opening_of_symptoms_only(engine, printer):
+    call = engine.start(printer, "calm", "en", seed=7)
+    assert kinds(call) == ["call_started", "caller_said"]
+    opening = caller_lines(call)[0]
+    assert "printer" in opening.lower()
+    assert "cable" not in opening.lower()
+    assert call.events[0]["data"]["caller"]["caller_name"] == call.caller.caller_name
+
+
+def test_same_seed_gives_the_same_events_byte_for_byte(engine, printer):
+    steps = [{"say": "Hello, IT support, Sam speaking. Is the printer switched on?"},
+             {"say": "Please check the cable behind the printer"}, {"say": "push it back in please"}]
+    first = play(engine, printer, steps, "angry", "fr", seed=42)
+    second = play(engine, printer, steps, "angry", "fr", seed=42)
+    assert json.dumps(first.events, sort_keys=True) == json.dumps(second.events, sort_keys=True)
+    other = play(engine, printer, steps, "angry", "fr", seed=43)
+    assert other.caller.caller_name != first.caller.caller_name
+
+
+def test_fix_is_only_real_when_the_state_changes(engine, printer):
+    call = play(engine, printer, [{"say": "Can you try printing again?"}])
+    assert "offline" in caller_lines(call)[-1].lower()
+    assert not call.resolved
+    call = play(engine, printer, [{"say": "Please plug the printer cable back in firmly"},
+                                  {"say": "Can you try printing again?"}])
+    assert call.resolved
+    assert "printing" in caller_lines(call)[-1].lower()
+
+
+def test_one_utterance_with_several_intents_answers_each(engine, printer):
+    call = play(engine, printer, [{"say": "Hello, IT support, Sam speaking — is the printer switched on?"}])
+    matched = next(e for e in call.events if e["kind"] == "intent_matched")["data"]["intents"]
+    assert [m["intent"] for m in matched] == ["greet", "introduce_self", "check_power"]
+    assert any(e["kind"] == "probe_answered" and e["data"]["probe"] == "power" for e in call.events)
+
+
+def test_unrecognised_turn_gets_an_in_character_reply_and_is_logged(engine, printer):
+    call = play(engine, printer, [{"say": "zxqv blorp wibble"}])
+    event = next(e for e in call.events if e["kind"] == "unrecognized")
+    assert event["data"]["text"] == "zxqv blorp wibble"
+    assert caller_lines(call)[-1]
+
+
+def test_remote_commands_need_an_open_session(engine, printer):
+    call = play(engine, printer, [{"remote": "control printers"}])
+    event = next(e for e in call.events if e["kind"] == "remote_command")
+    assert event["data"]["ok"] is False
+
+
+def test_remote_output_comes_from_the_hidden_state(engine, printer):
+    call = play(engine, printer, ["remote_connect", {"remote": "control printers"},
+                                  {"say": "please plug the cable back into the printer"},
+                                  {"remote": "control printers"}], persona="calm")
+    outputs = [e["data"]["output"] for e in call.events if e["kind"] == "remote_command"]
+    assert "Offline" in outputs[0] and "Ready" in outputs[1] and "Offline" not in outputs[1]
+
+
+def test_unknown_console_command_answers_as_windows_would(engine, printer):
+    call = play(engine, printer, ["remote_connect", {"remote": "frobnicate /x"}])
+    output = [e for e in call.events if e["kind"] == "remote_command"][-1]["data"]["output"]
+    assert "'frobnicate' is not recognized" in output
+
+
+def test_novice_wants_a_reason_before_remote_control(engine, printer):
+    call = play(engine, printer, ["remote_connect"], persona="novice")
+    assert "remote_refused" in kinds(call) and not call.state["remote.session"]
+    engine.step(call, "remote_connect")
+    assert call.state["remote.session"]
+
+
+def test_directory_reset_before_identity_is_allowed_but_logged(engine, library):
+    scenario = library.scenario("password-expired")
+    call = play(engine, scenario, [{"directory": {"op": "reset_password"}}])
+    event = next(e for e in call.events if e["kind"] == "directory_action")
+    assert event["data"]["identity_verified"] is False and event["data"]["owner"] == "self"
+
+
+def test_empathy_raises_an_angry_callers_mood(engine, printer):
+    call = play(engine, printer, [{"say": "I completely understand how frustrating this is"}], "angry")
+    change = next(e for e in call.events if e["kind"] == "mood_changed")["data"]
+    assert change["after"] > change["before"] and "empathize" in change["reasons"]
+
+
+def test_caller_hangs_up_when_patience_runs_out(engine, printer):
+    rude = {"say": "CALM DOWN, you should have checked it yourself, obviously"}
+    call = play(engine, printer, [rude] * 8, "angry")
+    assert call.ended_by == "caller"
+    end = [e for e in call.events if e["kind"] == "call_ended"][-1]["data"]
+    assert end["by"] == "caller" and end["resolved"] is False
+    with pytest.raises(CallEnded):
+        engine.step(call, {"say": "hello?"})
+
+
+def test_long_unannounced_hold_annoys_the_caller(engine, printer):
+    call = play(engine, printer, [{"hold": 180}, "resume"], "hurried")
+    change = [e for e in call.events if e["kind"] == "mood_changed"][-1]["data"]
+    assert "hold_unannounced" in change["reasons"] and change["after"] < change["before"]
+
+
+def test_repeated_question_is_noticed(engine, printer):
+    call = play(engine, printer, [{"say": "Is the printer switched on?"}, {"say": "Is the printer turned on?"}])
+    answers = [e["data"] for e in call.events if e["kind"] == "probe_answered"]
+    assert answers[-1]["repeat"] is True
+
+
+@pytest.mark.parametrize("raw, words", [
+    ({"say": "x" * 2001}, "longer than 2000"),
+    ({"dance": "now"}, "unknown step"),
+    ({"escalate": {"team": "plumbers", "note": "x"}}, "unknown team"),
+    ({"directory": {"op": "delete"}}, "unknown directory operation"),
+    ({"hold": -5}, "hold takes"),
+    ({"ticket": {"colour": "red"}}, "unknown field"),
+])
+def test_bad_steps_are_refused_and_change_nothing(engine, printer, raw, words):
+    call = engine.start(printer, "calm", "en", 1)
+    before = list(call.events)
+    with pytest.raises(StepError) as err:
+        engine.step(call, raw)
+    assert words in str(err.value)
+    assert call.events == before
+
+
+def test_persona_outside_the_scenario_is_refused(engine, library):
+    with pytest.raises(EngineError):
+        engine.start(library.scenario("social-engineering-reset"), "calm", "en", 1)
+
+
+def test_resume_rebuilds_the_same_call_from_its_events(engine, printer):
+    steps = [{"say": "Hello, is the printer on?"}, {"say": "check the cable please"}, {"hold": 30}, "resume",
+             {"say": "plug it back in"}]
+    call = play(engine, printer, steps, "vague", "fr", seed=5)
+    again = engine.resume(printer, call.events)
+    assert again.events == call.events and again.state == call.state and again.mood == call.mood
+
+
+def test_two_personas_sound_different_on_the_same_scenario(engine, printer):
+    steps = [{"say": "Hello, IT support, may I have your name?"}, {"say": "Is the printer switched on?"}]
+    calm = caller_lines(play(engine, printer, steps, "calm", seed=2))
+    angry = caller_lines(play(engine, printer, steps, "angry", seed=2))
+    assert calm != angry
