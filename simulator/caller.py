@@ -26,6 +26,7 @@ CALLER_PLACEHOLDERS = (
     "department",
     "role",
     "gateway",
+    "boss",
 )
 OTHER_FIELDS = ("name", "username", "employee_id")
 
@@ -68,6 +69,7 @@ class CallerIdentity:
         """Values for `{placeholder}`s in scenario texts."""
         values = {k: str(v) for k, v in asdict(self).items() if k != "others"}
         values["caller_name"] = self.caller_name
+        values["boss"] = next(iter(self.others.values())).name if self.others else self.manager
         for key, person in self.others.items():
             for name in OTHER_FIELDS:
                 values[f"{key}_{name}"] = getattr(person, name)

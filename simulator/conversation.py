@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import re
+
 from simulator import tone
 from simulator.call import Call
 from simulator.scenario import Action, Probe
 from simulator.state import apply, holds
+from simulator.understand import fold
 
 if TYPE_CHECKING:
     from simulator.engine import Engine
@@ -87,11 +90,14 @@ class Reply:
         if not holds(action.when, call.state):
             call.emit("action_applied", action=action.id, applied=False, via=via,
                       identity_verified=identity, drastic=action.drastic, harmful=action.harmful)
-            if action.otherwise:
-                self.add(action.otherwise.get(call.locale).format_map(call.placeholders()), f"action:{action.id}")
+            text = action.otherwise.get(call.locale).format_map(call.placeholders()) if action.otherwise else ""
+            if via == "remote":
+                return text, False
+            if text:
+                self.add(text, f"action:{action.id}")
             else:
                 self.line("already_done")
-            return "", False
+            return text, False
         changed = apply(action.effects, call.state)
         call.emit("action_applied", action=action.id, applied=True, via=via,
                   identity_verified=identity, drastic=action.drastic, harmful=action.harmful)
@@ -100,7 +106,8 @@ class Reply:
         self.reveal(list(action.reveals))
         answer = next(a for a in action.answers if holds(a.when, call.state))
         text = answer.text(call.locale).format_map(call.placeholders())
-        self.add(text, f"action:{action.id}")
+        if via != "remote":  # a console command's answer is its output, not the caller's words
+            self.add(text, f"action:{action.id}")
         return text, bool(changed)
 
     def settle_mood(self) -> None:
@@ -159,13 +166,30 @@ def handle_say(engine: Engine, call: Call, text: str, reply: Reply) -> bool:
         reply.line("unrecognized")
         return False
     matches = _narrated(engine, call, list(understanding.matches))
+    negated = [m for m in matches if engine.intent_kind(call.scenario, m.intent) == "action"
+               and negation(m.clause, call.locale)]
     call.emit("intent_matched", intents=[
-        {"intent": m.intent, "score": m.score, "clause": m.clause} for m in matches])
+        {"intent": m.intent, "score": m.score, "clause": m.clause, **({"negated": True} if m in negated else {})}
+        for m in matches])
+    matches = [m for m in matches if m not in negated]
+    if negated and not matches:
+        reply.line("next_step_ack")
     progress = False
     for match in matches:
         call.said_intents.append(match.intent)
         progress = _handle_intent(engine, call, match.intent, reply) or progress
     return progress
+
+
+_NEGATION = {
+    "en": re.compile(r"\b(don t|dont|do not|never|no need to|needn t|shouldn t|mustn t|must not|avoid|stop)\b"),
+    "fr": re.compile(r"\b(ne|n)\b.*\b(pas|jamais|plus)\b|\bsurtout pas\b|\bjamais\b|\bpas besoin\b|\bevitez\b|\binutile de\b"),
+}
+
+
+def negation(clause: str, locale: str) -> bool:
+    """Whether a clause tells the caller *not* to do something ("don't delete it")."""
+    return bool(_NEGATION["fr" if locale == "fr" else "en"].search(fold(clause)))
 
 
 def _narrated(engine: Engine, call: Call, matches: list) -> list:

@@ -23,7 +23,7 @@ GENERIC_EFFECTS: dict[str, dict[str, Scalar]] = {
 LABELS = {
     "en": {
         "user": "Account", "status": "Status", "locked": "Locked", "expired": "Password expired",
-        "source": "Last lockout source", "mfa": "MFA", "yes": "yes", "no": "no",
+        "source": "Last lockout source", "mfa": "MFA", "yes": "yes", "no": "no", "enabled": "enabled",
         "unknown_user": "No account named '{user}' in the directory.",
         "unlock": "Account {user} unlocked.", "reset_password": "Password of {user} reset to a temporary password; the user must change it at next logon.",
         "reset_password_plain": "Password of {user} reset to a temporary password.",
@@ -31,7 +31,7 @@ LABELS = {
     },
     "fr": {
         "user": "Compte", "status": "État", "locked": "Verrouillé", "expired": "Mot de passe expiré",
-        "source": "Origine du dernier verrouillage", "mfa": "MFA", "yes": "oui", "no": "non",
+        "source": "Origine du dernier verrouillage", "mfa": "MFA", "yes": "oui", "no": "non", "enabled": "activé",
         "unknown_user": "Aucun compte « {user} » dans l'annuaire.",
         "unlock": "Compte {user} déverrouillé.", "reset_password": "Mot de passe de {user} réinitialisé avec un mot de passe temporaire ; changement obligatoire à la prochaine ouverture de session.",
         "reset_password_plain": "Mot de passe de {user} réinitialisé avec un mot de passe temporaire.",
@@ -49,13 +49,13 @@ def lookup(user: str, owner: str, state: Mapping[str, Scalar], locale: str) -> t
     """The directory card of `user` and the facts it reveals (the caller's own account only)."""
     t = LABELS["fr" if locale == "fr" else "en"]
     if owner != "self":
-        rows = [f"{t['user']}: {user}", f"{t['status']}: enabled", f"{t['locked']}: {t['no']}"]
+        rows = [f"{t['user']}: {user}", f"{t['status']}: {t['enabled']}", f"{t['locked']}: {t['no']}"]
         return "\n".join(rows), []
 
     def yn(key: str) -> str:
         return t["yes"] if state.get(key) else t["no"]
 
-    rows = [f"{t['user']}: {user}", f"{t['status']}: {state.get('account.status', 'enabled')}",
+    rows = [f"{t['user']}: {user}", f"{t['status']}: {t.get(str(state.get('account.status', 'enabled')), state.get('account.status'))}",
             f"{t['locked']}: {yn('account.locked')}", f"{t['expired']}: {yn('account.password_expired')}"]
     if state.get("account.lockout_source"):
         rows.append(f"{t['source']}: {state['account.lockout_source']}")

@@ -7,6 +7,7 @@ the same scenario version, persona, locale, seed and steps give the same events,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -144,8 +145,6 @@ class Engine:
                       output=remote.L["fr" if call.locale == "fr" else "en"]["no_session"])
             return False
         norm = remote.normalize(command)
-        import re
-
         for probe in call.scenario.probes:
             if probe.remote and re.fullmatch(probe.remote, norm, re.IGNORECASE):
                 output, progress = reply.probe(probe, via="remote")
@@ -177,10 +176,11 @@ class Engine:
             return False
         if op == "lookup":
             probe = next((p for p in call.scenario.probes if p.directory == "lookup"), None)
-            output, reveals = directory.lookup(user, owner, call.state, call.locale)
-            progress = reply.reveal(reveals) if owner == "self" else False
             if probe and owner == "self":
-                _, progress = reply.probe(probe, via="directory", speak=False)
+                output, progress = reply.probe(probe, via="directory", speak=False)
+            else:
+                output, reveals = directory.lookup(user, owner, call.state, call.locale)
+                progress = reply.reveal(reveals) if owner == "self" else False
             call.emit("directory_action", **base, output=output)
             return progress
         output = directory.operation_text(op, user, must_change, call.locale)
@@ -305,7 +305,6 @@ class Engine:
 
 
 def _first_sentence(text: str) -> str:
-    for mark in (". ", "! ", "? "):
-        if mark in text:
-            return text.split(mark, 1)[0] + mark.strip()
-    return text
+    """The text up to its first full stop that starts a new sentence ("Bonjour..." is kept whole)."""
+    parts = re.split(r"(?<=[^.][.!?])\s+(?=[A-ZÀ-Ý«\"])", text, maxsplit=1)
+    return parts[0]

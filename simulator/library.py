@@ -23,6 +23,7 @@ class Library:
     articles: dict[str, Article]
     personas: PersonaBook
     scenarios: dict[str, Scenario] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
 
     def scenario(self, scenario_id: str) -> Scenario:
         """The scenario with this id; KeyError naming the known ids otherwise."""
@@ -44,9 +45,10 @@ def scenario_files(paths: list[Path]) -> list[Path]:
 
 
 def check_files(paths: list[Path], catalog: Catalog, kb_ids: set[str]):
-    """Load every scenario file; return (scenarios by id, every problem of every file)."""
+    """Load every scenario file; return (scenarios by id, every problem, YAML sources by id)."""
     scenarios: dict[str, Scenario] = {}
     problems: list[Problem] = []
+    sources: dict[str, str] = {}
     for path in scenario_files(paths):
         try:
             scenario = load_scenario(path, catalog, kb_ids)
@@ -59,15 +61,17 @@ def check_files(paths: list[Path], catalog: Catalog, kb_ids: set[str]):
         if scenario.id in scenarios:
             problems.append(Problem(str(path), 1, "id", f"duplicate scenario id '{scenario.id}'"))
         scenarios[scenario.id] = scenario
-    return scenarios, problems
+        sources[scenario.id] = path.read_text(encoding="utf-8")
+    return scenarios, problems, sources
 
 
 def load_library(directory: Path = SCENARIO_DIR) -> Library:
     """Load the catalog, articles, personas and every scenario; raise ScenarioError on a problem."""
     catalog = load_catalog(directory / "catalog.yaml")
     articles = load_articles(directory / "kb")
-    scenarios, problems = check_files([directory], catalog, set(articles))
+    scenarios, problems, sources = check_files([directory], catalog, set(articles))
     if problems:
         raise ScenarioError(problems)
     personas = load_personas(directory / "personas.yaml")
-    return Library(catalog=catalog, articles=articles, personas=personas, scenarios=scenarios)
+    return Library(catalog=catalog, articles=articles, personas=personas, scenarios=scenarios,
+                   sources=sources)

@@ -183,6 +183,8 @@ class _Checker:
                 seen.setdefault(item.id, group)
         probe_intents: dict[str, int] = {}
         for i, probe in enumerate(self.s.probes):
+            if probe.intent is None:
+                continue
             if probe.intent in probe_intents:
                 yield ("probes", i, "intent"), f"intent '{probe.intent}' is already bound to probes[{probe_intents[probe.intent]}]"
             probe_intents.setdefault(probe.intent, i)

@@ -42,3 +42,14 @@ def create_calls_and_events(db: Database) -> None:
     db["calls"].create_index(["user_id", "started_at"])
     db["calls"].create_index(["scenario_id", "status"])
     db["findings"].create_index(["rule"])
+
+
+@migrations()
+def create_scenario_versions(db: Database) -> None:
+    """Every scenario version ever played, kept as written: past calls grade against their own."""
+    db["scenarios"].create(
+        {"id": str, "version": int, "status": str, "yaml": str, "author": str, "created_at": str},
+        pk=("id", "version"),
+        not_null={"yaml", "status"},
+        defaults={"status": "published", "author": "built-in"},
+    )

@@ -33,7 +33,7 @@ def validate_command(paths: tuple[Path, ...]) -> None:
     missing = [p for p in targets if not p.exists()]
     for path in missing:
         click.echo(f"{path}: no such file or folder", err=True)
-    scenarios, problems = check_files([p for p in targets if p.exists()], catalog, set(articles))
+    scenarios, problems, _ = check_files([p for p in targets if p.exists()], catalog, set(articles))
     for problem in problems:
         click.echo(str(problem), err=True)
     if problems or missing:

@@ -1,0 +1,40 @@
+"""Scores and findings: stored beside the call, replaced whole when a call is re-graded."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlite_utils import Database
+
+from storage.calls import now
+
+
+def save_score(db: Database, call_id: int, score: dict[str, Any]) -> None:
+    """Store (or replace) a call's score and its findings in one transaction."""
+    skills = score["skills"]
+    with db.atomic():
+        db.execute("delete from findings where call_id = ?", [call_id])
+        db["scores"].upsert({
+            "call_id": call_id, "grader_version": score["grader_version"], "overall": score["overall"],
+            "critical": int(score["critical"]), "diagnosis": skills["diagnosis"],
+            "resolution": skills["resolution"], "escalation": skills["escalation"], "tone": skills["tone"],
+            "graded_at": now(),
+        }, pk="call_id")
+        db["findings"].insert_all([
+            {"call_id": call_id, "idx": i, "skill": f["skill"], "rule": f["rule"], "points": f["points"],
+             "turn": f["turn"], "message": f["message"], "tip": f["tip"]}
+            for i, f in enumerate(score["findings"])
+        ])
+
+
+def load_score(db: Database, call_id: int) -> dict[str, Any] | None:
+    """A stored score with its findings, or None if the call is not graded."""
+    rows = list(db.query("select * from scores where call_id = ?", [call_id]))
+    if not rows:
+        return None
+    row = rows[0]
+    findings = list(db.query("select skill, rule, points, turn, message, tip from findings "
+                             "where call_id = ? order by idx", [call_id]))
+    return {"overall": row["overall"], "critical": bool(row["critical"]), "grader_version": row["grader_version"],
+            "skills": {k: row[k] for k in ("diagnosis", "resolution", "escalation", "tone")},
+            "findings": findings}
