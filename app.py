@@ -29,8 +29,9 @@ def create_app(config: dict | None = None) -> Flask:
         app.config.update(config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
-    from web import commands
+    from web import commands, db
 
+    db.init_app(app)
     commands.register(app)
     return app
 

@@ -83,6 +83,8 @@ def _order(scenario: Scenario, t: Timeline, weight: int) -> list[Finding]:
             out.append(finding(SKILL, "order_rule", 0, 0, turn, t.locale, "order_rule",
                                rule_message=rule.message.get(t.locale)))
     key = "order_good" if points == weight else "order_mixed"
+    if total == 0:
+        key = "order_few"
     out.insert(0, finding(SKILL, "order", points, weight, worst or (violations[0][0] if violations else 1),
                           t.locale, key, agree=agree, pairs=pairs))
     return out

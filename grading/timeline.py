@@ -96,6 +96,8 @@ def read(scenario: Scenario, events: list[dict[str, Any]]) -> Timeline:
             t.holds.append({"kind": kind, "turn": turn, **data})
         elif kind == "remote_connected":
             t.remote_connects.append(Done("remote", turn, seq, data))
+        elif kind == "remote_refused":
+            t.remote_connects.append(Done("remote_refused", turn, seq, {"explained": False}))
         elif kind == "caller_said" and data.get("frustrated"):
             t.frustrated_turns.append(turn)
         elif kind == "password_requested":

@@ -48,19 +48,21 @@ def known_users(who: Mapping[str, str], others: Mapping[str, str]) -> dict[str, 
 def lookup(user: str, owner: str, state: Mapping[str, Scalar], locale: str) -> tuple[str, list[str]]:
     """The directory card of `user` and the facts it reveals (the caller's own account only)."""
     t = LABELS["fr" if locale == "fr" else "en"]
+    sep = " : " if locale == "fr" else ": "
     if owner != "self":
-        rows = [f"{t['user']}: {user}", f"{t['status']}: {t['enabled']}", f"{t['locked']}: {t['no']}"]
+        rows = [f"{t['user']}{sep}{user}", f"{t['status']}{sep}{t['enabled']}", f"{t['locked']}{sep}{t['no']}"]
         return "\n".join(rows), []
 
     def yn(key: str) -> str:
         return t["yes"] if state.get(key) else t["no"]
 
-    rows = [f"{t['user']}: {user}", f"{t['status']}: {t.get(str(state.get('account.status', 'enabled')), state.get('account.status'))}",
-            f"{t['locked']}: {yn('account.locked')}", f"{t['expired']}: {yn('account.password_expired')}"]
+    status = state.get("account.status", "enabled")
+    rows = [f"{t['user']}{sep}{user}", f"{t['status']}{sep}{t.get(str(status), status)}",
+            f"{t['locked']}{sep}{yn('account.locked')}", f"{t['expired']}{sep}{yn('account.password_expired')}"]
     if state.get("account.lockout_source"):
-        rows.append(f"{t['source']}: {state['account.lockout_source']}")
+        rows.append(f"{t['source']}{sep}{state['account.lockout_source']}")
     if "account.mfa" in state:
-        rows.append(f"{t['mfa']}: {state['account.mfa']}")
+        rows.append(f"{t['mfa']}{sep}{state['account.mfa']}")
     keys = ("account.status", "account.locked", "account.password_expired", "account.lockout_source", "account.mfa")
     return "\n".join(rows), [k for k in keys if k in state]
 

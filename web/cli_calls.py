@@ -14,6 +14,9 @@ from simulator.engine import EngineError
 from simulator.replay import TranscriptError, parse_transcript, play
 from simulator.scenario import LOCALES
 from simulator.steps import StepError, parse_step
+from storage.calls import CallNotFound
+from web.calls import StoredScenarioError, regrade, start_call, step_call
+from web.db import get_db
 from web.engine import LibraryError, get_engine, get_library, grade_call
 
 PLAY_HELP = """Commands: just type to speak to the caller, or
@@ -121,8 +124,8 @@ def _parse_command(line: str):
 def play_command(scenario_id, persona, locale, seed):
     """Take a call interactively in the terminal."""
     scenario = _resolve(scenario_id, persona, locale)
-    engine = get_engine()
-    call = engine.start(scenario, persona, locale, seed)
+    db = get_db()
+    call_id, call = start_call(db, scenario, persona, locale, seed)
     who = call.caller
     click.echo(f"Incoming call: {who.caller_name}, {who.role}, {who.department} — {who.phone}")
     click.echo(f"CALLER: {call.events[-1]['data']['text']}\n(/help for commands)")
@@ -137,7 +140,8 @@ def play_command(scenario_id, persona, locale, seed):
             click.echo(PLAY_HELP)
             continue
         try:
-            events = engine.step(call, parse_step(_parse_command(line) if line.startswith("/") else {"say": line}))
+            step = parse_step(_parse_command(line) if line.startswith("/") else {"say": line})
+            events = step_call(db, call_id, call, step)
         except (StepError, CallEnded, ValueError) as exc:
             click.echo(f"! {exc}")
             continue
@@ -150,7 +154,50 @@ def play_command(scenario_id, persona, locale, seed):
             elif event["kind"] == "caller_said":
                 click.echo(f"CALLER ({call.mood}): {event['data']['text']}")
     score = grade_call(scenario, call.events)
+    click.echo(f"\nCall {call_id} stored.")
     if score:
-        click.echo(f"\nScore: {score['overall']}/100 {score['skills']}")
+        click.echo(f"Score: {score['overall']}/100 {score['skills']}")
         for f in score["findings"]:
             click.echo(f"  [{f['skill']}] {f['points']:+d} turn {f['turn']}: {f['message']}")
+
+
+def _print_score(score: dict) -> None:
+    flag = "  CRITICAL" if score["critical"] else ""
+    click.echo(f"Score: {score['overall']}/100 {score['skills']}{flag}")
+    for f in score["findings"]:
+        click.echo(f"  [{f['skill']}] {f['points']:+d} turn {f['turn']}: {f['message']}")
+
+
+@click.command("grade")
+@click.argument("call_id", type=int)
+@with_appcontext
+def grade_command(call_id):
+    """Grade a stored call from its event log (and store the score)."""
+    try:
+        score = regrade(get_db(), call_id)
+    except CallNotFound as exc:
+        raise click.ClickException(f"no call {call_id} in the database") from exc
+    except StoredScenarioError as exc:
+        raise click.ClickException(str(exc)) from exc
+    _print_score(score)
+
+
+@click.command("regrade")
+@click.option("--all", "everything", is_flag=True, required=True, help="Every ended call.")
+@with_appcontext
+def regrade_command(everything):
+    """Grade every ended call again with the current grader (after a rubric change)."""
+    db = get_db()
+    ids = [r["id"] for r in db.query("select id from calls where status = 'ended' order by id")]
+    failed = []
+    with click.progressbar(ids, label="Regrading", show_pos=True) as bar:
+        for call_id in bar:
+            try:
+                regrade(db, call_id)
+            except StoredScenarioError as exc:
+                failed.append(f"call {call_id}: {exc}")
+    click.echo(f"{len(ids) - len(failed)} call(s) regraded")
+    for line in failed:
+        click.echo(line, err=True)
+    if failed:
+        raise click.ClickException(f"{len(failed)} call(s) could not be regraded")

@@ -62,8 +62,8 @@ def list_command() -> None:
 
 def register(app: Flask) -> None:
     """Attach these commands to the app's CLI."""
-    from web.cli_calls import play_command, replay_command
+    from web.cli_calls import grade_command, play_command, regrade_command, replay_command
 
     app.cli.add_command(scenarios_cli)
-    app.cli.add_command(play_command)
-    app.cli.add_command(replay_command)
+    for command in (play_command, replay_command, grade_command, regrade_command):
+        app.cli.add_command(command)

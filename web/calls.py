@@ -1,0 +1,79 @@
+"""Calls as the app runs them: the engine's steps, committed to the database as they happen."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from sqlite_utils import Database
+
+from simulator.call import Call
+from simulator.scenario import Scenario
+from simulator.validate import validate_text
+from storage import calls as store
+from storage.scenarios import remember_version, version_text
+from storage.scores import save_score
+from web.engine import get_engine, get_library, grade_call
+
+
+class StoredScenarioError(LookupError):
+    """The scenario version a call was played on is missing or no longer validates."""
+
+
+def start_call(db: Database, scenario: Scenario, persona: str | None, locale: str, seed: int,
+               user_id: int | None = None, sandbox: bool = False, mode: str = "scripted") -> tuple[int, Call]:
+    """Start a call and store it with its opening events; (call id, call)."""
+    library = get_library()
+    source = library.sources.get(scenario.id)
+    if source is not None:
+        remember_version(db, scenario.id, scenario.version, source)
+    call = get_engine().start(scenario, persona, locale, seed, mode)
+    call_id = store.create_call(db, call.events, user_id=user_id, sandbox=sandbox)
+    return call_id, call
+
+
+def step_call(db: Database, call_id: int, call: Call, step: Any) -> list[dict[str, Any]]:
+    """Apply one step and commit its events in one transaction; grade the call when it ends."""
+    events = get_engine().step(call, step)
+    store.append_events(db, call_id, events)
+    if call.ended:
+        save_score(db, call_id, grade_call(call.scenario, call.events))
+    return events
+
+
+def scenario_of(db: Database, row: dict[str, Any]) -> Scenario:
+    """The scenario version a stored call was played on."""
+    text = version_text(db, row["scenario_id"], row["scenario_version"])
+    if text is None:
+        library = get_library()
+        current = library.scenarios.get(row["scenario_id"])
+        if current and current.version == row["scenario_version"]:
+            return current
+        raise StoredScenarioError(f"scenario {row['scenario_id']} version {row['scenario_version']} is not stored")
+    return _parse_version(text, id(get_library()))
+
+
+@lru_cache(maxsize=256)
+def _parse_version(text: str, _library_key: int) -> Scenario:
+    library = get_library()
+    scenario, problems = validate_text(text, library.catalog, set(library.articles))
+    if scenario is None:
+        raise StoredScenarioError("; ".join(str(p) for p in problems[:3]))
+    return scenario
+
+
+def load_call(db: Database, call_id: int) -> tuple[dict[str, Any], Call]:
+    """A stored call rebuilt from its events: (its row, the live call)."""
+    row = store.get_call(db, call_id)
+    scenario = scenario_of(db, row)
+    call = get_engine().resume(scenario, store.load_events(db, call_id))
+    return row, call
+
+
+def regrade(db: Database, call_id: int) -> dict[str, Any]:
+    """Grade a stored call again from its events and store the new score."""
+    row = store.get_call(db, call_id)
+    scenario = scenario_of(db, row)
+    score = grade_call(scenario, store.load_events(db, call_id))
+    save_score(db, call_id, score)
+    return score

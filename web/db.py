@@ -1,0 +1,27 @@
+"""The database handle of a request (or CLI command): opened on first use, closed on teardown."""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, g
+from sqlite_utils import Database
+
+from storage.db import connect
+
+
+def get_db() -> Database:
+    """This request's database connection."""
+    if "db" not in g:
+        g.db = connect(current_app.config["DATABASE"])
+    return g.db
+
+
+def close_db(_error: BaseException | None = None) -> None:
+    """Close the request's connection, if one was opened."""
+    db = g.pop("db", None)
+    if db is not None:
+        db.close()
+
+
+def init_app(app: Flask) -> None:
+    """Close the connection at the end of every request and CLI command."""
+    app.teardown_appcontext(close_db)
