@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 MAX_BYTES = 256 * 1024
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10x faster
 PathKey = tuple[str | int, ...]
 
 
@@ -52,7 +53,7 @@ def parse(text: str) -> Source:
     """Parse YAML text with the safe loader; raise SourceError with a line if it is malformed."""
     if len(text.encode("utf-8")) > MAX_BYTES:
         raise SourceError(f"file is larger than {MAX_BYTES // 1024} KiB; refused")
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
