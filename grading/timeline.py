@@ -85,7 +85,7 @@ def read(scenario: Scenario, events: list[dict[str, Any]]) -> Timeline:
         elif kind == "facts_revealed":
             for fact in data["facts"]:
                 t.revealed.setdefault(fact, seq)
-        elif kind == "state_changed":
+        elif kind in ("state_changed", "trigger_fired"):
             for fact, (_, new) in data["changes"].items():
                 t.final_state[fact] = new
                 if fact == "identity.verified" and new and t.identity_seq is None:

@@ -99,55 +99,64 @@ class Matcher:
             words.append(best[0] if best else word)
         return " ".join(words)
 
-    def _features(self, folded: str):
-        return self.char.transform([folded]), self.word.transform([self._fix_typos(folded)])
+    def _features(self, folded: list[str]):
+        return self.char.transform(folded), self.word.transform([self._fix_typos(f) for f in folded])
+
+    def _similarity_matrix(self, char_vecs, word_vecs) -> np.ndarray:
+        """(examples × clauses) blended cosine similarities."""
+        char_sim = (self.char_matrix @ char_vecs.T).toarray()
+        word_sim = (self.word_matrix @ word_vecs.T).toarray()
+        return CHAR_WEIGHT * char_sim + (1 - CHAR_WEIGHT) * word_sim
 
     def scores(self, clause: str) -> dict[str, float]:
         """Every intent's similarity to one clause: its closest example's (0..1)."""
         folded = fold(clause)
         if not folded:
             return {}
-        char_vec, word_vec = self._features(folded)
-        return self._similarities(char_vec, word_vec)
-
-    def _similarities(self, char_vec, word_vec) -> dict[str, float]:
-        char_sim = (self.char_matrix @ char_vec.T).toarray().ravel()
-        word_sim = (self.word_matrix @ word_vec.T).toarray().ravel()
-        blended = CHAR_WEIGHT * char_sim + (1 - CHAR_WEIGHT) * word_sim
+        blended = self._similarity_matrix(*self._features([folded]))[:, 0]
         return {i: float(blended[cols].max()) for i, cols in self._columns.items()}
+
+    def classify_many(self, clauses: list[str]) -> list[tuple[Match | None, Match | None]]:
+        """For each clause: (the accepted match or None, the best guess whatever its score)."""
+        folded = [fold(c) for c in clauses]
+        keep = [i for i, f in enumerate(folded) if f]
+        results: list[tuple[Match | None, Match | None]] = [(None, None)] * len(clauses)
+        if not keep:
+            return results
+        char_vecs, word_vecs = self._features([folded[i] for i in keep])
+        similarity = self._similarity_matrix(char_vecs, word_vecs).max(axis=0)
+        if len(self.intent_ids) > 1:
+            values = self.svm.decision_function(sp.hstack([char_vecs, word_vecs]).tocsr())
+        for row, index in enumerate(keep):
+            if len(self.intent_ids) == 1:
+                best, decision = self.intent_ids[0], float(similarity[row])
+            else:
+                top = int(values[row].argmax())
+                best, decision = str(self.svm.classes_[top]), float(values[row][top])
+            guess = Match(best, round(decision, 3), clauses[index].strip())
+            accepted = decision >= DECISION_THRESHOLD and similarity[row] >= SIMILARITY_FLOOR
+            results[index] = (guess if accepted and best not in IGNORED else None), guess
+        return results
 
     def classify(self, clause: str) -> tuple[Match | None, Match | None]:
         """(the accepted match or None, the best guess whatever its score)."""
-        folded = fold(clause)
-        if not folded:
-            return None, None
-        char_vec, word_vec = self._features(folded)
-        similarity = max(self._similarities(char_vec, word_vec).values())
-        if len(self.intent_ids) == 1:
-            best, decision = self.intent_ids[0], similarity
-        else:
-            values = self.svm.decision_function(sp.hstack([char_vec, word_vec]).tocsr())[0]
-            index = int(values.argmax())
-            best, decision = str(self.svm.classes_[index]), float(values[index])
-        guess = Match(best, round(decision, 3), clause.strip())
-        accepted = decision >= DECISION_THRESHOLD and similarity >= SIMILARITY_FLOOR
-        return (guess if accepted and best not in IGNORED else None), guess
+        return self.classify_many([clause])[0]
 
     def understand(self, text: str) -> Understanding:
         """Split an utterance into clauses and recognise every intent in it."""
+        sentences = [s for s in _SENTENCE_SPLIT.split(text) if s.strip()][:MAX_CLAUSES]
+        parts = [[p for p in _COMMA_SPLIT.split(s) if len(fold(p)) > 1][:MAX_CLAUSES] for s in sentences]
+        parts = [p if len(p) > 1 else [] for p in parts]
+        flat = sentences + [p for group in parts for p in group]
+        results = self.classify_many(flat)
+        sentence_results, part_results = results[: len(sentences)], iter(results[len(sentences):])
         matches: list[Match] = []
-        guesses: list[Match] = []
-        for sentence in [s for s in _SENTENCE_SPLIT.split(text) if s.strip()][:MAX_CLAUSES]:
-            found, guess = self.classify(sentence)
-            if guess:
-                guesses.append(guess)
-            parts = [p for p in _COMMA_SPLIT.split(sentence) if len(fold(p)) > 1]
-            if len(parts) > 1:
-                part_matches = [m for m in (self.classify(p)[0] for p in parts[:MAX_CLAUSES]) if m]
-                if part_matches and (not found or len({m.intent for m in part_matches}) > 1):
-                    matches += part_matches
-                    continue
-            if found:
+        guesses = [g for _, g in results[: len(sentences)] if g]
+        for (found, _), group in zip(sentence_results, parts, strict=True):
+            part_matches = [m for m, _ in (next(part_results) for _ in group) if m]
+            if part_matches and (not found or len({m.intent for m in part_matches}) > 1):
+                matches += part_matches
+            elif found:
                 matches.append(found)
         unique: list[Match] = []
         for match in matches:
