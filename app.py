@@ -12,26 +12,56 @@ from flask.cli import FlaskGroup
 ROOT = Path(__file__).resolve().parent
 
 
+def _secret_key(instance: Path) -> str:
+    """HOTLINER_SECRET_KEY, else a random key generated once and kept in instance/secret_key."""
+    if os.environ.get("HOTLINER_SECRET_KEY"):
+        return os.environ["HOTLINER_SECRET_KEY"]
+    path = instance / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_hex(32), encoding="ascii")
+        path.chmod(0o600)
+    return path.read_text(encoding="ascii").strip()
+
+
 def create_app(config: dict | None = None) -> Flask:
     """Build the app; `config` overrides the defaults (tests pass a temporary database)."""
     app = Flask(
         __name__,
-        instance_path=str(ROOT / "instance"),
+        instance_path=str(Path(os.environ.get("HOTLINER_INSTANCE", ROOT / "instance"))),
         template_folder=str(ROOT / "templates"),
         static_folder=str(ROOT / "static"),
     )
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     app.config.from_mapping(
-        DATABASE=str(Path(app.instance_path) / "hotliner.db"),
+        DATABASE=os.environ.get("HOTLINER_DATABASE", str(Path(app.instance_path) / "hotliner.db")),
         SCENARIO_DIR=str(ROOT / "scenarios"),
-        SECRET_KEY=os.environ.get("HOTLINER_SECRET_KEY") or secrets.token_hex(32),
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        REMEMBER_COOKIE_HTTPONLY=True,
+        REMEMBER_COOKIE_SAMESITE="Lax",
+        BABEL_DEFAULT_LOCALE="en",
+        BABEL_TRANSLATION_DIRECTORIES=str(ROOT / "translations"),
+        LOGIN_RATE_LIMIT="10 per minute",
+        RATELIMIT_STORAGE_URI="memory://",
+        MAX_CONTENT_LENGTH=2 * 1024 * 1024,
+        WTF_CSRF_TIME_LIMIT=None,
     )
     if config:
         app.config.update(config)
-    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _secret_key(Path(app.instance_path))
 
-    from web import commands, db
+    from web import api, auth, commands, db, errors, i18n, labels, security, trainee
 
     db.init_app(app)
+    i18n.init_app(app)
+    labels.init_app(app)
+    auth.init_app(app)
+    security.init_app(app)
+    errors.init_app(app)
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(trainee.bp)
+    app.register_blueprint(api.bp)
     commands.register(app)
     return app
 

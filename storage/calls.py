@@ -65,3 +65,31 @@ def load_events(db: Database, call_id: int) -> list[dict[str, Any]]:
     rows = db.query("select seq, at, turn, kind, data from events where call_id = ? order by seq", [call_id])
     return [{"seq": r["seq"], "at": r["at"], "turn": r["turn"], "kind": r["kind"],
              "data": json.loads(r["data"])} for r in rows]
+
+
+def list_calls(db: Database, user_id: int | None = None, scenario_id: str | None = None,
+               status: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
+    """Calls (newest first) with their scores, filtered by owner, scenario and status."""
+    where, params = ["c.sandbox = 0"], {"limit": limit}
+    if user_id is not None:
+        where.append("c.user_id = :user")
+        params["user"] = user_id
+    if scenario_id:
+        where.append("c.scenario_id = :scenario")
+        params["scenario"] = scenario_id
+    if status:
+        where.append("c.status = :status")
+        params["status"] = status
+    sql = f"""select c.*, s.overall, s.critical, s.diagnosis, s.resolution, s.escalation, s.tone
+              from calls c left join scores s on s.call_id = c.id
+              where {' and '.join(where)} order by c.id desc limit :limit"""
+    return list(db.query(sql, params))
+
+
+def progress(db: Database, user_id: int, limit: int = 30) -> list[dict[str, Any]]:
+    """A trainee's scored calls, oldest first (the last `limit`), for the progress chart."""
+    rows = db.query("""select * from (select c.id, c.started_at, c.scenario_id, s.overall, s.diagnosis,
+                       s.resolution, s.escalation, s.tone from calls c join scores s on s.call_id = c.id
+                       where c.user_id = ? and c.sandbox = 0 order by c.id desc limit ?) order by id""",
+                    [user_id, limit])
+    return list(rows)

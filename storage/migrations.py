@@ -53,3 +53,43 @@ def create_scenario_versions(db: Database) -> None:
         not_null={"yaml", "status"},
         defaults={"status": "published", "author": "built-in"},
     )
+
+
+@migrations()
+def create_people(db: Database) -> None:
+    """Accounts, cohorts, who belongs to which, and what a cohort is assigned."""
+    db["users"].create(
+        {"id": int, "username": str, "name": str, "email": str, "password_hash": str, "role": str,
+         "locale": str, "api_token_hash": str, "created_at": str, "active": int},
+        pk="id", not_null={"username", "name", "password_hash", "role"}, defaults={"active": 1},
+    )
+    db["users"].create_index(["username"], unique=True)
+    db["cohorts"].create({"id": int, "name": str, "trainer_id": int, "created_at": str}, pk="id",
+                         foreign_keys=[("trainer_id", "users", "id")], not_null={"name"})
+    db["memberships"].create({"cohort_id": int, "user_id": int}, pk=("cohort_id", "user_id"),
+                             foreign_keys=[("cohort_id", "cohorts", "id"), ("user_id", "users", "id")])
+    db["assignments"].create(
+        {"id": int, "cohort_id": int, "scenario_id": str, "persona": str, "exam": int, "due_at": str,
+         "attempts": int, "created_at": str},
+        pk="id", foreign_keys=[("cohort_id", "cohorts", "id")], not_null={"cohort_id", "scenario_id"},
+        defaults={"exam": 0},
+    )
+    db["calls"].add_column("exam", int, not_null_default=0)
+
+
+@migrations()
+def findings_keep_their_maximum(db: Database) -> None:
+    """A finding stores the points it could have earned and whether it is a compliance error."""
+    db["findings"].add_column("max", int, not_null_default=0)
+    db["findings"].add_column("critical", int, not_null_default=0)
+
+
+@migrations()
+def create_knowledge_base(db: Database) -> None:
+    """Knowledge-base articles per locale, with a full-text index (FTS5, accents folded)."""
+    db["kb_articles"].create(
+        {"article_id": str, "locale": str, "title": str, "tags": str, "body": str},
+        pk=("article_id", "locale"), not_null={"title", "body"},
+    )
+    db["kb_articles"].enable_fts(["title", "tags", "body"], fts_version="FTS5", create_triggers=True,
+                                 tokenize="unicode61 remove_diacritics 2")

@@ -22,7 +22,8 @@ def save_score(db: Database, call_id: int, score: dict[str, Any]) -> None:
         }, pk="call_id")
         db["findings"].insert_all([
             {"call_id": call_id, "idx": i, "skill": f["skill"], "rule": f["rule"], "points": f["points"],
-             "turn": f["turn"], "message": f["message"], "tip": f["tip"]}
+             "turn": f["turn"], "message": f["message"], "tip": f["tip"], "max": f.get("max", 0),
+             "critical": int(f.get("critical", False))}
             for i, f in enumerate(score["findings"])
         ])
 
@@ -33,8 +34,9 @@ def load_score(db: Database, call_id: int) -> dict[str, Any] | None:
     if not rows:
         return None
     row = rows[0]
-    findings = list(db.query("select skill, rule, points, turn, message, tip from findings "
-                             "where call_id = ? order by idx", [call_id]))
+    findings = [{**f, "critical": bool(f["critical"])} for f in db.query(
+        "select skill, rule, points, max, turn, message, tip, critical from findings "
+        "where call_id = ? order by idx", [call_id])]
     return {"overall": row["overall"], "critical": bool(row["critical"]), "grader_version": row["grader_version"],
             "skills": {k: row[k] for k in ("diagnosis", "resolution", "escalation", "tone")},
             "findings": findings}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,8 @@ from simulator.library import Library, load_library
 from simulator.persona import PersonaError
 from simulator.scenario import Scenario
 from simulator.validate import ScenarioError
+from storage.db import connect
+from storage.kb import index_articles, search
 
 LibraryError = (ScenarioError, CatalogError, KnowledgeBaseError, PersonaError)
 
@@ -27,11 +30,19 @@ def get_library() -> Library:
 
 
 def get_engine() -> Engine:
-    """The engine of the current app."""
+    """The engine of the current app; its knowledge-base search is the database's FTS5 index."""
     ext = current_app.extensions.setdefault("hotliner", {})
     if "engine" not in ext:
         library = get_library()
-        ext["engine"] = Engine(library.catalog, library.personas, library.articles)
+        path = current_app.config["DATABASE"]
+        with closing(connect(path)) as db:
+            index_articles(db, library.articles)
+
+        def kb_search(query: str, locale: str) -> list[dict[str, str]]:
+            with closing(connect(path)) as db:
+                return search(db, query, locale)
+
+        ext["engine"] = Engine(library.catalog, library.personas, library.articles, kb_search=kb_search)
     return ext["engine"]
 
 

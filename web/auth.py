@@ -1,0 +1,148 @@
+"""Accounts in the browser: log in and out (rate-limited), the user's settings, role checks."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from flask import Blueprint, Flask, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import LoginManager, UserMixin, current_user, login_required, login_user, logout_user
+from flask_wtf import FlaskForm
+from wtforms import PasswordField, SelectField, StringField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length
+
+from storage import users
+from web.db import get_db
+from web.i18n import LOCALES
+from web.security import limiter
+
+bp = Blueprint("auth", __name__)
+login_manager = LoginManager()
+
+
+class User(UserMixin):
+    """The logged-in account."""
+
+    def __init__(self, row: dict):
+        self.row = row
+        self.id = row["id"]
+        self.username = row["username"]
+        self.name = row["name"]
+        self.role = row["role"]
+        self.locale = row["locale"] or ""
+
+    @property
+    def is_active(self) -> bool:
+        return bool(self.row["active"])
+
+    def can(self, *roles: str) -> bool:
+        """Whether this user has one of these roles (an admin has them all)."""
+        return self.role in roles or self.role == "admin"
+
+
+@login_manager.user_loader
+def _load(user_id: str):
+    row = users.get_user(get_db(), int(user_id))
+    return User(row) if row else None
+
+
+@login_manager.request_loader
+def _load_from_token(req):
+    header = req.headers.get("Authorization", "")
+    if header.startswith("Bearer "):
+        row = users.user_for_token(get_db(), header[7:].strip())
+        return User(row) if row else None
+    return None
+
+
+def role_required(*roles: str):
+    """Refuse (403) users without one of these roles; send anonymous users to log in."""
+
+    def decorator(view):
+        @wraps(view)
+        @login_required
+        def wrapped(*args, **kwargs):
+            if not current_user.can(*roles):
+                abort(403)
+            return view(*args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+class LoginForm(FlaskForm):
+    username = StringField(_l("User name"), validators=[DataRequired(), Length(max=64)])
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=200)])
+
+
+class SettingsForm(FlaskForm):
+    locale = SelectField(_l("Language"), choices=[SelectChoice("en", "English"), SelectChoice("fr", "Français")])
+
+
+def _safe_next(target: str | None) -> str:
+    if target and target.startswith("/") and not target.startswith("//"):
+        return target
+    return url_for("calls.dashboard")
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"])
+def login():
+    """The login page."""
+    form = LoginForm()
+    if form.validate_on_submit():
+        row = users.check_login(get_db(), form.username.data, form.password.data)
+        if row:
+            login_user(User(row))
+            return redirect(_safe_next(request.args.get("next")))
+        flash(_("Wrong user name or password."), "error")
+    return render_template("auth/login.html", form=form)
+
+
+@bp.route("/logout", methods=["POST"])
+@login_required
+def logout():
+    """Log out (a POST, so that a link cannot log anyone out)."""
+    logout_user()
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/settings", methods=["GET", "POST"])
+@login_required
+def settings():
+    """Language and API token."""
+    db = get_db()
+    form = SettingsForm(locale=current_user.locale or "en")
+    token = None
+    if form.validate_on_submit():
+        if request.form.get("action") == "token":
+            token = users.new_api_token(db, current_user.id)
+            flash(_("New API token created. Copy it now: it will not be shown again."), "success")
+        else:
+            users.set_locale(db, current_user.id, form.locale.data)
+            flash(_("Settings saved."), "success")
+            return redirect(url_for("auth.settings"))
+    return render_template("auth/settings.html", form=form, token=token)
+
+
+@bp.route("/language/<locale>", methods=["POST"])
+def language(locale: str):
+    """Switch language (remembered on the account when logged in)."""
+    if locale not in LOCALES:
+        abort(404)
+    from flask import session
+
+    session["locale"] = locale
+    if current_user.is_authenticated:
+        users.set_locale(get_db(), current_user.id, locale)
+    return redirect(_safe_next(request.form.get("next")))
+
+
+def init_app(app: Flask) -> None:
+    """Install Flask-Login."""
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = _l("Please log in to continue.")

@@ -1,0 +1,40 @@
+"""Errors shown as pages (or JSON under /api/), in the user's language, never a traceback."""
+
+from __future__ import annotations
+
+from flask import Flask, jsonify, render_template, request
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+MESSAGES = {
+    400: lambda: _("The request was not understood."),
+    403: lambda: _("You do not have access to this page."),
+    404: lambda: _("This page does not exist."),
+    405: lambda: _("This action is not allowed here."),
+    413: lambda: _("What you sent is too large."),
+    429: lambda: _("Too many attempts. Please wait a minute and try again."),
+}
+
+
+def _wants_json() -> bool:
+    return request.path.startswith("/api/")
+
+
+def init_app(app: Flask) -> None:
+    """Register the error handlers."""
+
+    @app.errorhandler(CSRFError)
+    def _csrf(error: CSRFError):
+        message = _("Your session expired or the form was sent twice. Please reload the page and try again.")
+        if _wants_json():
+            return jsonify(error="csrf", message=message), 400
+        return render_template("error.html", code=400, message=message), 400
+
+    @app.errorhandler(HTTPException)
+    def _http(error: HTTPException):
+        code = error.code or 500
+        message = MESSAGES.get(code, lambda: error.description)()
+        if _wants_json():
+            return jsonify(error=error.name.lower().replace(" ", "_"), message=message), code
+        return render_template("error.html", code=code, message=message), code
