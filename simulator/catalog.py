@@ -71,7 +71,7 @@ DEFAULT_PATH = Path(__file__).resolve().parent.parent / "scenarios" / "catalog.y
 def load_catalog(path: Path = DEFAULT_PATH) -> Catalog:
     """Load and check the catalog; raise CatalogError naming the first problem and its line."""
     try:
-        source = read(path)
+        source = read(path, limit=4 * 1024 * 1024)  # shared data, not a scenario
     except (OSError, SourceError) as exc:
         raise CatalogError(f"{path}: {exc}") from exc
     try:

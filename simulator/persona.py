@@ -97,7 +97,7 @@ class PersonaBook:
 def load_personas(path: Path = PERSONAS_PATH) -> PersonaBook:
     """Load and check `personas.yaml`: every persona has every situation in both locales."""
     try:
-        source = read(path)
+        source = read(path, limit=4 * 1024 * 1024)  # shared data, not a scenario
         raw = source.data.get("personas", {}) if isinstance(source.data, dict) else {}
         specs = {pid: PersonaSpec.model_validate(spec) for pid, spec in raw.items()}
     except (OSError, SourceError) as exc:

@@ -24,7 +24,7 @@ from unidecode import unidecode
 
 from simulator.catalog import Catalog
 
-DECISION_THRESHOLD = -0.3  # the SVM's decision value the best intent must reach
+DECISION_THRESHOLD = -0.2  # the SVM's decision value the best intent must reach
 SIMILARITY_FLOOR = 0.25    # the clause must resemble at least one example this much
 CHAR_WEIGHT = 0.55         # share of character n-grams in the similarity
 SVM_C = 1.0

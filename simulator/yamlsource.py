@@ -49,10 +49,10 @@ def _collect_lines(node: yaml.Node, path: PathKey, lines: dict[PathKey, int]) ->
             _collect_lines(item, (*path, index), lines)
 
 
-def parse(text: str) -> Source:
+def parse(text: str, limit: int = MAX_BYTES) -> Source:
     """Parse YAML text with the safe loader; raise SourceError with a line if it is malformed."""
-    if len(text.encode("utf-8")) > MAX_BYTES:
-        raise SourceError(f"file is larger than {MAX_BYTES // 1024} KiB; refused")
+    if len(text.encode("utf-8")) > limit:
+        raise SourceError(f"file is larger than {limit // 1024} KiB; refused")
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -70,11 +70,11 @@ def parse(text: str) -> Source:
     return Source(data=data, lines=lines)
 
 
-def read(path: Path) -> Source:
+def read(path: Path, limit: int = MAX_BYTES) -> Source:
     """Read and parse a YAML file, refusing files over the size limit before reading them."""
-    if path.stat().st_size > MAX_BYTES:
-        raise SourceError(f"file is larger than {MAX_BYTES // 1024} KiB; refused")
-    return parse(path.read_text(encoding="utf-8"))
+    if path.stat().st_size > limit:
+        raise SourceError(f"file is larger than {limit // 1024} KiB; refused")
+    return parse(path.read_text(encoding="utf-8"), limit)
 
 
 def format_path(path: PathKey) -> str:
