@@ -5,7 +5,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup lint clean
+.PHONY: run test setup lint clean screenshots bench
+
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,12 +14,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-setup: $(STAMP)
+MO := translations/fr/LC_MESSAGES/messages.mo
 
-run: $(STAMP)
+$(MO): translations/fr/LC_MESSAGES/messages.po $(STAMP)
+	$(BIN)/pybabel compile -d translations
+
+setup: $(STAMP) $(MO)
+
+run: setup
 	$(BIN)/hotliner run-demo
 
-test: $(STAMP)
+test: setup
 	$(BIN)/python -m pytest -q || [ $$? -eq 5 ]
 
 lint: $(STAMP)
@@ -26,3 +32,10 @@ lint: $(STAMP)
 
 clean:
 	rm -rf $(VENV) instance/*.db
+
+screenshots: setup
+	$(BIN)/python scripts/screenshots.py
+
+bench: setup
+	$(BIN)/python bench/understanding.py
+	$(BIN)/python bench/engine_speed.py

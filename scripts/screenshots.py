@@ -1,0 +1,107 @@
+"""Regenerate docs/screenshots/: the main pages in headless Chromium, in English and French.
+
+    .venv/bin/python scripts/screenshots.py
+
+Starts the app on a temporary database (demo data), plays calls through the real pages and saves
+full-page PNGs. Needs Debian's chromium (apt-get install chromium).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
+from werkzeug.serving import make_server  # noqa: E402
+
+from app import create_app  # noqa: E402
+from web.db import get_db  # noqa: E402
+from web.demo import DEMO_ACCOUNTS, ensure_demo  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+PASSWORD = {u: p for u, _n, _r, p, _l in DEMO_ACCOUNTS}
+TURNS = {
+    "en": ["Good morning, IT support, Sam speaking. May I have your name, please?",
+           "I understand, that's really annoying when you have work waiting. What exactly happens when you print?",
+           "Is the printer switched on?", "Could you check the cable at the back of the printer, please?",
+           "Please push the cable back in until it clicks.", "Can you try printing again now?"],
+    "fr": ["Bonjour, support informatique, Julie à l'appareil. Puis-je avoir votre nom, s'il vous plaît ?",
+           "Je comprends, c'est vraiment agaçant quand le travail attend. Que se passe-t-il exactement quand vous imprimez ?",
+           "Est-ce que l'imprimante est bien allumée ?",
+           "Pouvez-vous vérifier que le câble est bien branché à l'arrière de l'imprimante ?",
+           "Rebranchez le câble à fond, s'il vous plaît, jusqu'au clic.",
+           "Pouvez-vous relancer une impression maintenant ?"],
+}
+
+
+def shoot(page, name: str) -> None:
+    page.screenshot(path=str(OUT / f"{name}.png"), full_page=True)
+    print("wrote", OUT / f"{name}.png")
+
+
+def run(base: str, browser, locale: str, user: str, width: int = 1360) -> None:
+    context = browser.new_context(locale=locale, viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(f"{base}/login")
+    shoot(page, f"login-{locale}")
+    page.fill("#username", user)
+    page.fill("#password", PASSWORD[user])
+    page.locator("form.login-card button[type=submit]").click()
+    page.wait_for_url(f"{base}/")
+    page.select_option("#scenario", "printer-offline")
+    page.select_option("#persona", "angry")
+    page.locator("form[action='/practice'] button[type=submit]").first.click()
+    page.wait_for_selector("#answer")
+    shoot(page, f"incoming-{locale}")
+    page.click("#answer")
+    for n, text in enumerate(TURNS[locale], start=1):
+        page.fill("#say", text)
+        page.keyboard.press("Enter")
+        expect(page.locator("#conversation .msg.caller")).to_have_count(n + 1)
+    page.locator("details:has(#command) summary").click()
+    shoot(page, f"call-{locale}")
+    page.locator("details:has(#close-summary) summary").click()
+    page.fill("#close-summary", "ok")
+    page.locator(".end-form button").click()
+    page.wait_for_url("**/debrief")
+    shoot(page, f"debrief-{locale}")
+    page.goto(f"{base}/")
+    shoot(page, f"dashboard-{locale}")
+    page.goto(f"{base}/history")
+    shoot(page, f"history-{locale}")
+    context.close()
+    small = browser.new_context(locale=locale, viewport={"width": 400, "height": 800})
+    page = small.new_page()
+    page.goto(f"{base}/login")
+    shoot(page, f"login-400px-{locale}")
+    small.close()
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        app = create_app({"DATABASE": str(Path(tmp) / "shots.db"), "SECRET_KEY": "screenshots",
+                          "RATELIMIT_ENABLED": False})
+        with app.app_context():
+            ensure_demo(get_db())
+        httpd = make_server("127.0.0.1", 0, app, threaded=True)
+        threading.Thread(target=httpd.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{httpd.server_port}"
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
+            run(base, browser, "en", "sam")
+            run(base, browser, "fr", "alice")
+            browser.close()
+        httpd.shutdown()
+
+
+if __name__ == "__main__":
+    main()
