@@ -40,6 +40,7 @@ class Engine:
         self.personas = personas
         self.articles = articles
         self.kb_search = kb_search or self._search_articles
+        self._matchers: dict[tuple, Matcher] = {}
 
     # -- public API -------------------------------------------------------------------------
     def start(self, scenario: Scenario, persona: str | None = None, locale: str = "en",
@@ -96,13 +97,16 @@ class Engine:
         return call
 
     def matcher(self, scenario: Scenario, locale: str) -> Matcher:
-        """The matcher for this scenario: catalog examples plus the scenario's own."""
+        """The matcher for this scenario: catalog examples plus the scenario's own (built once)."""
         extra = []
         for intent_id, local in scenario.intents.items():
             extra += [(intent_id, t) for t in (local.examples.fr if locale == "fr" else local.examples.en)]
         for intent_id, terms in scenario.intent_examples.items():
             extra += [(intent_id, t) for t in (terms.fr if locale == "fr" else terms.en)]
-        return matcher_for(self.catalog, locale, tuple(extra))
+        key = (locale, tuple(extra))
+        if key not in self._matchers:
+            self._matchers[key] = matcher_for(self.catalog, locale, key[1])
+        return self._matchers[key]
 
     def intent_kind(self, scenario: Scenario, intent_id: str) -> str:
         """conversation, probe or action."""
