@@ -181,9 +181,14 @@ def handle_say(engine: Engine, call: Call, text: str, reply: Reply) -> bool:
     return progress
 
 
+# An instruction *not* to do something: a negated imperative at the head of the clause, or a
+# phrase that only ever forbids. "pour qu'il ne soit plus surligné" is not a negated instruction.
 _NEGATION = {
-    "en": re.compile(r"\b(don t|dont|do not|never|no need to|needn t|shouldn t|mustn t|must not|avoid|stop)\b"),
-    "fr": re.compile(r"\b(ne|n)\b.*\b(pas|jamais|plus)\b|\bsurtout pas\b|\bjamais\b|\bpas besoin\b|\bevitez\b|\binutile de\b"),
+    "en": re.compile(r"^(?:please |so |and |but |now )*(?:don t|dont|do not|never)\b"
+                     r"|\b(?:no need to|you don t need to|needn t|mustn t|must not|avoid)\b"),
+    "fr": re.compile(r"^(?:surtout |s il vous plait |svp |alors |et |mais )*(?:ne|n) \w+ (?:surtout )?(?:pas|jamais|rien)\b"
+                     r"|\bil ne faut (?:surtout )?(?:pas|jamais)\b|\bsurtout pas\b|\bevitez de\b"
+                     r"|\binutile de\b|\bpas besoin de\b"),
 }
 
 
@@ -193,12 +198,14 @@ def negation(clause: str, locale: str) -> bool:
 
 
 def _narrated(engine: Engine, call: Call, matches: list) -> list:
-    """Drop probes and actions a summary only narrates ("so to sum up, we plugged the cable in")."""
+    """Drop what a summary only narrates ("so, since this morning... we plugged the cable in"):
+    after `summarize`, only unbound conversation intents (ticket number, goodbye...) count."""
     at = next((i for i, m in enumerate(matches) if m.intent == "summarize"), None)
     if at is None:
         return matches
-    return matches[: at + 1] + [m for m in matches[at + 1:]
-                                if engine.intent_kind(call.scenario, m.intent) == "conversation"]
+    bound = call.scenario.bound_intents()
+    return matches[: at + 1] + [m for m in matches[at + 1:] if m.intent not in bound
+                                and engine.intent_kind(call.scenario, m.intent) == "conversation"]
 
 
 def _handle_intent(engine: Engine, call: Call, intent: str, reply: Reply) -> bool:

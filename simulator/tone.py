@@ -22,7 +22,7 @@ JARGON = {
         "tcp", "udp", "port", "mac address", "ethernet", "wlan", "ping", "traceroute", "cmd",
         "command prompt", "powershell", "sfc", "chkdsk", "tenant", "sso", "token", "hash", "kernel",
         "payload", "credential harvesting", "endpoint", "edr", "siem", "input source", "displayport",
-        "hdmi", "lockout", "cleanmgr", "temp folder", "flush", "reimage", "vlan",
+        "hdmi", "osd", "lockout", "cleanmgr", "temp folder", "flush", "reimage", "vlan",
     },
     "fr": {
         "dns", "dhcp", "ipconfig", "nslookup", "adresse ip", "sous reseau", "passerelle", "spouleur",
@@ -31,7 +31,7 @@ JARGON = {
         "activesync", "ost", "pst", "tcp", "udp", "port", "adresse mac", "ethernet", "wlan", "ping",
         "traceroute", "cmd", "invite de commandes", "powershell", "sfc", "chkdsk", "tenant", "sso",
         "jeton", "hash", "noyau", "payload", "endpoint", "edr", "siem", "source d entree",
-        "displayport", "hdmi", "cleanmgr", "dossier temp", "flush", "remasteriser", "vlan",
+        "displayport", "hdmi", "osd", "cleanmgr", "dossier temp", "flush", "remasteriser", "vlan",
     },
 }  # fmt: skip
 EXPLAINERS = {
@@ -49,7 +49,7 @@ BLAME = {
            "vous n avez pas lu", "combien de fois", "c est basique", "c est pourtant simple",
            "n importe qui sait"),
 }  # fmt: skip
-CALM_DOWN = {"en": ("calm down", "relax", "chill out", "settle down"),
+CALM_DOWN = {"en": ("calm down", "chill out", "calm yourself"),
              "fr": ("calmez vous", "du calme", "restez calme", "detendez vous", "calme toi")}
 PROFANITY = {"en": ("damn", "shit", "fuck", "crap", "bloody", "bullshit", "wtf"),
              "fr": ("merde", "putain", "bordel", "connard", "chier", "con", "fait chier")}
