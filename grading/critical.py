@@ -41,6 +41,9 @@ def _security_incident(scenario: Scenario) -> bool:
     return esc.policy == "required" and "security" in esc.teams
 
 
+CRITICAL_POINTS = -40  # taken from the skill the error belongs to, besides capping the overall score
+
+
 def _critical(skill: str, key: str, turn: int, t: Timeline, **values: str) -> Finding:
-    f = finding(skill, key, 0, 0, turn, t.locale, key, **values)
+    f = finding(skill, key, CRITICAL_POINTS, 0, turn, t.locale, key, **values)
     return Finding(**{**f.to_dict(), "critical": True})

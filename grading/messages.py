@@ -97,6 +97,22 @@ TEXTS: dict[str, tuple[str, str, str, str]] = {
 }  # fmt: skip
 
 
+TEAM_NAMES = {
+    "field_technician": ("field technicians", "techniciens de proximité"),
+    "remote_support_engineer": ("remote support engineers", "ingénieurs support à distance"),
+    "database_admin": ("database administrators", "administrateurs de bases de données"),
+    "network": ("network team", "équipe réseau"),
+    "security": ("security team", "équipe sécurité"),
+    "servers": ("server team", "équipe serveurs"),
+}
+
+
+def team_names(teams: str | list[str], locale: str) -> str:
+    """Readable team names ("network" → "network team" / "équipe réseau")."""
+    ids = teams if isinstance(teams, list) else [t.strip() for t in teams.split(",")]
+    return ", ".join(TEAM_NAMES.get(t, (t, t))[1 if locale == "fr" else 0] for t in ids)
+
+
 class _Blank(dict):
     def __missing__(self, key: str) -> str:
         return ""
@@ -107,6 +123,9 @@ def finding(skill: str, rule: str, points: int, maximum: int, turn: int, locale:
     """A finding whose message and tip come from `key`, in `locale`."""
     en, fr, tip_en, tip_fr = TEXTS[key]
     msg, tip = (fr, tip_fr) if locale == "fr" else (en, tip_en)
+    for name in ("team", "expected"):
+        if name in values and str(values[name]).split(",")[0].strip() in TEAM_NAMES:
+            values[name] = team_names(str(values[name]), locale)
     message = msg.format_map(_Blank({k: str(v) for k, v in values.items()})).strip()
     return Finding(skill=skill, rule=rule, points=int(points), max=int(maximum), turn=int(turn),
                    message=" ".join(message.split()), tip=tip)

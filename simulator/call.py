@@ -43,6 +43,7 @@ class Call:
     escalated_to: str | None = None
     fired: set[str] = field(default_factory=set)
     idle_turns: int = 0
+    recorded_llm: dict[int, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def ended(self) -> bool:

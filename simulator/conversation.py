@@ -14,7 +14,7 @@ from simulator import tone
 from simulator.call import Call
 from simulator.scenario import Action, Probe
 from simulator.state import apply, holds
-from simulator.understand import fold
+from simulator.understand import Understanding, fold
 
 if TYPE_CHECKING:
     from simulator.engine import Engine
@@ -59,7 +59,7 @@ class Reply:
     def probe(self, probe: Probe, via: str, speak: bool = True) -> tuple[str, bool]:
         """Answer a probe from the current state; (the answer, whether it was progress)."""
         call = self.call
-        repeat = probe.id in call.done and all(f in call.revealed for f in probe.reveals)
+        repeat = bool(probe.reveals) and probe.id in call.done and all(f in call.revealed for f in probe.reveals)
         answer = next(a for a in probe.answers if holds(a.when, call.state))
         vague = call.persona.spec.vague and answer.vague and via == "say"
         text = (answer.vague.get(call.locale) if vague else answer.text(call.locale))
@@ -119,11 +119,26 @@ class Reply:
             call.emit("mood_changed", before=call.mood, after=new, reasons=list(self.effects))
             call.mood = new
 
+    def spoken(self) -> str:
+        """The caller's words gathered so far this step (without the persona's lead-in and tail)."""
+        return " ".join(text.strip() for text, _ in self.pieces if text.strip())
+
+    def replace(self, text: str, situation: str) -> None:
+        """Say `text` instead of everything gathered so far (a model's phrasing of the same facts)."""
+        self.pieces = [(text, situation)]
+
     def finish(self) -> None:
         """Log what the caller says this step, with the persona's lead-in and tail."""
         if not self.pieces:
             return
         call = self.call
+        if self.pieces[0][1] == "llm":  # the model already speaks in persona: no scripted wrapping
+            text = " ".join(t for t, _ in self.pieces)
+            call.clock += len(text) / 15
+            call.emit("caller_said", text=text, situations=[s for _, s in self.pieces],
+                      frustrated=self.frustrated or call.mood < 30, mood=call.mood, phrased_by="llm")
+            self.pieces = []
+            return
         body = [text for text, _ in self.pieces]
         rng = call.rng("wrap")
         agitated = call.persona.id in AGITATED
@@ -141,7 +156,8 @@ class Reply:
         self.pieces = []
 
 
-def handle_say(engine: Engine, call: Call, text: str, reply: Reply) -> bool:
+def handle_say(engine: Engine, call: Call, text: str, reply: Reply,
+               understanding: Understanding | None = None) -> bool:
     """Understand what the trainee said and answer every intent in it; True if it was progress."""
     signals = tone.signals(text, call.locale)
     if signals.blame or signals.calm_down:
@@ -157,7 +173,7 @@ def handle_say(engine: Engine, call: Call, text: str, reply: Reply) -> bool:
     if signals.jargon and lost:
         reply.effect("jargon")
         reply.line("jargon_confused", term=signals.jargon[0])
-    understanding = engine.matcher(call.scenario, call.locale).understand(text)
+    understanding = understanding or engine.matcher(call.scenario, call.locale).understand(text)
     if not understanding.understood:
         guess = understanding.best_guess
         call.emit("unrecognized", text=text,
@@ -167,7 +183,8 @@ def handle_say(engine: Engine, call: Call, text: str, reply: Reply) -> bool:
         return False
     matches = _narrated(engine, call, list(understanding.matches))
     negated = [m for m in matches if engine.intent_kind(call.scenario, m.intent) == "action"
-               and negation(m.clause, call.locale)]
+               and negation(m.clause, call.locale) and not engine.said_negatively(call.scenario, m.intent, call.locale)]
+    matches = [m for m in matches if m.intent != "ask_password" or _requests(m.clause)]
     call.emit("intent_matched", intents=[
         {"intent": m.intent, "score": m.score, "clause": m.clause, **({"negated": True} if m in negated else {})}
         for m in matches])
@@ -186,10 +203,20 @@ def handle_say(engine: Engine, call: Call, text: str, reply: Reply) -> bool:
 _NEGATION = {
     "en": re.compile(r"^(?:please |so |and |but |now )*(?:don t|dont|do not|never)\b"
                      r"|\b(?:no need to|you don t need to|needn t|mustn t|must not|avoid)\b"),
-    "fr": re.compile(r"^(?:surtout |s il vous plait |svp |alors |et |mais )*(?:ne|n) \w+ (?:surtout )?(?:pas|jamais|rien)\b"
+    "fr": re.compile(r"^(?:surtout |s il vous plait |svp |alors |et |mais )*(?:on |nous |je |vous )?(?:ne|n) \w+ "
+                     r"(?:surtout )?(?:pas|jamais|rien)\b"
                      r"|\bil ne faut (?:surtout )?(?:pas|jamais)\b|\bsurtout pas\b|\bevitez de\b"
                      r"|\binutile de\b|\bpas besoin de\b"),
 }
+
+
+_REQUEST = re.compile(r"\?|\b(give|tell|what|which|type|spell|read|send|could|can|would|donnez|dites|quel|quelle|"
+                      r"pouvez|pourriez|tapez|epelez|lisez|envoyez|communiquez|rappelez)\b")
+
+
+def _requests(clause: str) -> bool:
+    """Whether a clause asks for something (a password mentioned in passing is not asked for)."""
+    return "?" in clause or bool(_REQUEST.search(fold(clause)))
 
 
 def negation(clause: str, locale: str) -> bool:

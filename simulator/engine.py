@@ -17,6 +17,8 @@ from simulator.caller import draw_caller
 from simulator.catalog import Catalog
 from simulator.conversation import Reply, handle_say
 from simulator.kb import Article
+from simulator.llm import LLMFailure
+from simulator.llm_caller import LLMCaller, guard
 from simulator.persona import PersonaBook
 from simulator.scenario import LOCALES, Scenario
 from simulator.state import apply, holds, initial_state
@@ -35,16 +37,18 @@ class Engine:
     """Plays calls of any scenario with the shared catalog, personas and knowledge base."""
 
     def __init__(self, catalog: Catalog, personas: PersonaBook, articles: dict[str, Article],
-                 kb_search: KbSearch | None = None):
+                 kb_search: KbSearch | None = None, llm: LLMCaller | None = None):
         self.catalog = catalog
+        self.llm = llm
         self.personas = personas
         self.articles = articles
         self.kb_search = kb_search or self._search_articles
         self._matchers: dict[tuple, Matcher] = {}
+        self._negative: dict[tuple, bool] = {}
 
     # -- public API -------------------------------------------------------------------------
     def start(self, scenario: Scenario, persona: str | None = None, locale: str = "en",
-              seed: int = 0, mode: str = "scripted") -> Call:
+              seed: int = 0, mode: str = "scripted", resuming: bool = False) -> Call:
         """Open a call: draw the caller from the seed and log the opening events."""
         persona = persona or scenario.persona_default()
         if persona not in scenario.personas:
@@ -54,6 +58,8 @@ class Engine:
             raise EngineError(f"unknown locale '{locale}' (locales: {', '.join(LOCALES)})")
         if mode not in MODES:
             raise EngineError(f"unknown mode '{mode}' (modes: {', '.join(MODES)})")
+        if mode == "llm" and self.llm is None and not resuming:
+            raise EngineError("the LLM mode needs an endpoint (HOTLINER_LLM_BASE_URL, HOTLINER_LLM_MODEL)")
         spec = self.personas.get(persona)
         call = Call(scenario=scenario, persona=spec, locale=locale, seed=seed, mode=mode,
                     caller=draw_caller(scenario.caller, locale, seed),
@@ -90,7 +96,9 @@ class Engine:
     def resume(self, scenario: Scenario, events: list[dict[str, Any]]) -> Call:
         """Rebuild a call from its logged events by replaying the trainee's steps."""
         started = events[0]["data"]
-        call = self.start(scenario, started["persona"], started["locale"], started["seed"], started["mode"])
+        mode = started["mode"]
+        call = self.start(scenario, started["persona"], started["locale"], started["seed"], mode, resuming=True)
+        call.recorded_llm = {e["turn"]: e["data"] for e in events if e["kind"] in ("llm_turn", "llm_fallback")}
         for event in events:
             if "input" in event["data"] and not call.ended:
                 self.step(call, event["data"]["input"])
@@ -108,6 +116,19 @@ class Engine:
             self._matchers[key] = matcher_for(self.catalog, locale, key[1])
         return self._matchers[key]
 
+    def said_negatively(self, scenario: Scenario, intent_id: str, locale: str) -> bool:
+        """Whether an intent is itself phrased as a prohibition ("do not delete the email")."""
+        from simulator.conversation import negation
+
+        key = (scenario.key, intent_id, locale)
+        if key not in self._negative:
+            spec = scenario.intents.get(intent_id) or self.catalog.intents.get(intent_id)
+            examples = (spec.examples.fr if locale == "fr" else spec.examples.en) if spec else []
+            extra = scenario.intent_examples.get(intent_id)
+            examples = [*examples, *((extra.fr if locale == "fr" else extra.en) if extra else [])]
+            self._negative[key] = bool(examples) and sum(negation(e, locale) for e in examples) >= len(examples) / 3
+        return self._negative[key]
+
     def intent_kind(self, scenario: Scenario, intent_id: str) -> str:
         """conversation, probe or action."""
         if intent_id in scenario.intents:
@@ -121,7 +142,66 @@ class Engine:
         call.emit("trainee_said", input=step.as_input(), text=text)
         if call.on_hold:
             self._end_hold(call, reply, implicit=True)
+        if call.mode == "llm":
+            return self._say_llm(call, text, reply)
         return handle_say(self, call, text, reply)
+
+    def _say_llm(self, call: Call, text: str, reply: Reply) -> bool:
+        """LLM mode: the matcher (or, when it fails, the model) names the intents; the engine applies
+        them; the model phrases the reply from the revealed facts only, guarded."""
+        understanding = self.matcher(call.scenario, call.locale).understand(text)
+        before = set(call.revealed)
+        offline = understanding.understood
+        progress = handle_say(self, call, text, reply, understanding) if offline else False
+        said = " ".join(e["data"]["text"] for e in call.events if e["kind"] == "caller_said")
+        scripted = reply.spoken() if offline else ""
+        outcome = self._ask_model(call, text, scripted)
+        if outcome is None:
+            if not offline:
+                progress = handle_say(self, call, text, reply, understanding)
+            return progress
+        intents, model_reply = outcome
+        if not offline and intents:
+            from simulator.understand import Match, Understanding
+
+            forced = Understanding(tuple(Match(i, 0.0, text) for i in intents), None)
+            progress = handle_say(self, call, text, reply, forced)
+            if set(call.revealed) - before:  # phrased without this turn's facts: keep the scripted words
+                call.emit("llm_fallback", reason="new_facts_after_model")
+                return progress
+            scripted = reply.spoken()
+        elif not offline:
+            handle_say(self, call, text, reply, understanding)
+        problem = guard(model_reply, call, scripted, said)
+        if problem:
+            call.emit("llm_fallback", reason=problem)
+            return progress
+        reply.replace(model_reply, "llm")
+        return progress
+
+    def _ask_model(self, call: Call, text: str, scripted: str) -> tuple[list[str], str] | None:
+        recorded = call.recorded_llm.get(call.turn)
+        if recorded is not None:
+            if "reply" not in recorded:
+                call.emit("llm_fallback", **recorded)
+                return None
+            call.emit("llm_turn", **recorded)
+            return recorded["intents"], recorded["reply"]
+        if self.llm is None:
+            call.emit("llm_fallback", reason="no_endpoint")
+            return None
+        intents = {i: self.catalog.intents[i].meaning.en for i in self.catalog.intents
+                   if i in call.scenario.bound_intents() or self.catalog.intents[i].kind == "conversation"}
+        intents.update({i: spec.meaning.en for i, spec in call.scenario.intents.items()})
+        try:
+            result = self.llm.turn(call, text, scripted, sorted(call.revealed), intents)
+        except LLMFailure as exc:
+            call.emit("llm_fallback", reason=exc.reason)
+            return None
+        c = result.completion
+        call.emit("llm_turn", intents=result.intents, reply=result.reply, prompt_tokens=c.prompt_tokens,
+                  completion_tokens=c.completion_tokens, seconds=c.seconds)
+        return result.intents, result.reply
 
     def _remote_connect(self, call: Call, step: Step, reply: Reply) -> bool:
         call.clock += 20

@@ -71,7 +71,9 @@ def _has(folded: str, phrases: tuple[str, ...] | set[str]) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def _rare(word: str, locale: str) -> bool:
-    return zipf_frequency(word, locale) < 3.0
+    # 4.0 keeps "dns", "cache", "ping" (IT words a novice does not use) and drops everyday words
+    # that are also IT terms ("port", "driver", "pilote").
+    return zipf_frequency(word, locale) < 4.0
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,10 @@ SVM_C = 1.0
 IGNORED = ("small_talk",)  # recognised, but reported as not understood (off-topic chatter)
 MAX_CLAUSES = 12
 _SENTENCE_SPLIT = re.compile(r"[.?!;:\n]+|\s[—–-]\s|—|–")
+# Abbreviations whose full stop does not end a sentence ("Verr. Maj", "etc.").
+_ABBREVIATIONS = re.compile(r"\b(verr|etc|e\.g|i\.e|p\. ?ex|ex|env|tél|tel|réf|ref|no|dr|mr|mrs|ms|st|m)\.(?=\s)",
+                            re.IGNORECASE)
+PART_CONFIDENCE = 0.5  # parts override the whole sentence when two of them are this sure of different intents
 _COMMA_SPLIT = re.compile(r",|\s(?:and then|and|then|et puis|puis|et|ensuite)\s")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
@@ -147,6 +151,7 @@ class Matcher:
 
     def understand(self, text: str) -> Understanding:
         """Split an utterance into clauses and recognise every intent in it."""
+        text = _ABBREVIATIONS.sub(lambda m: m.group(1), text)
         sentences = [s for s in _SENTENCE_SPLIT.split(text) if s.strip()][:MAX_CLAUSES]
         parts = [[p for p in _COMMA_SPLIT.split(s) if len(fold(p)) > 1][:MAX_CLAUSES] for s in sentences]
         parts = [p if len(p) > 1 else [] for p in parts]
@@ -157,8 +162,11 @@ class Matcher:
         guesses = [g for _, g in results[: len(sentences)] if g]
         for (found, _), group in zip(sentence_results, parts, strict=True):
             part_matches = [m for m, _ in (next(part_results) for _ in group) if m]
-            if part_matches and (not found or len({m.intent for m in part_matches}) > 1):
+            confident = [m for m in part_matches if m.score >= PART_CONFIDENCE]
+            if part_matches and not found:
                 matches += part_matches
+            elif len({m.intent for m in confident}) > 1:
+                matches += [m for m in part_matches if m in confident or m.intent == found.intent]
             elif found:
                 matches.append(found)
         unique: list[Match] = []

@@ -80,14 +80,14 @@ def test_missing_required_escalation_scores_zero_escalation(engine, library):
     steps = [{"say": "Hello, IT support. What is the exact error message?"}, {"close": {"summary": "x"}}]
     score = graded(engine, library, steps, scenario="erp-database-down")
     escalated = rules(score)["escalated"]
-    assert score.skills["escalation"] == 0 and "database_admin" in escalated.message
+    assert score.skills["escalation"] == 0 and "database administrators" in escalated.message
 
 
 def test_wrong_team_is_named(engine, library):
     steps = [{"say": "Hello. Is it only you or your colleagues too?"},
              {"escalate": {"team": "network", "note": "ERP cannot connect to database, whole department"}}]
     team = rules(graded(engine, library, steps, scenario="erp-database-down"))["team"]
-    assert team.points == 0 and "database_admin" in team.message
+    assert team.points == 0 and "database administrators" in team.message
 
 
 def test_reset_before_verifying_identity_is_critical_and_capped(engine, library):

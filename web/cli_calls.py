@@ -7,7 +7,7 @@ import shlex
 from pathlib import Path
 
 import click
-from flask.cli import with_appcontext
+from flask.cli import AppGroup, with_appcontext
 
 from simulator.call import CallEnded
 from simulator.engine import EngineError
@@ -17,7 +17,8 @@ from simulator.steps import StepError, parse_step
 from storage.calls import CallNotFound
 from web.calls import StoredScenarioError, regrade, start_call, step_call
 from web.db import get_db
-from web.engine import LibraryError, get_engine, get_library, grade_call
+from simulator.llm import LLMClient
+from web.engine import LibraryError, get_engine, get_library, grade_call, llm_config
 
 PLAY_HELP = """Commands: just type to speak to the caller, or
   /remote_connect            ask to take control of the caller's computer
@@ -58,8 +59,8 @@ def _resolve(scenario_id: str, persona: str | None, locale: str):
 def replay_command(scenario_id, transcript, persona, locale, seed, mode, as_json):
     """Play a transcript file (a YAML list of steps) and print the call."""
     scenario = _resolve(scenario_id, persona, locale)
-    if mode == "llm":
-        raise click.ClickException("--mode llm needs an LLM endpoint; this build plays scripted calls only")
+    if mode == "llm" and get_engine().llm is None:
+        raise click.ClickException("--mode llm needs an endpoint: set HOTLINER_LLM_BASE_URL and HOTLINER_LLM_MODEL")
     try:
         steps = parse_transcript(transcript.read_text(encoding="utf-8"), str(transcript))
     except OSError as exc:
@@ -201,3 +202,21 @@ def regrade_command(everything):
         click.echo(line, err=True)
     if failed:
         raise click.ClickException(f"{len(failed)} call(s) could not be regraded")
+
+
+llm_cli = AppGroup("llm", help="The optional language-model caller.")
+
+
+@llm_cli.command("check")
+@with_appcontext
+def llm_check_command():
+    """Say whether the configured endpoint answers and honours JSON-schema output."""
+    config = llm_config()
+    if config is None:
+        raise click.ClickException("no endpoint configured: set HOTLINER_LLM_BASE_URL and HOTLINER_LLM_MODEL")
+    result = LLMClient(config).check()
+    click.echo(f"endpoint: {config.base_url}  model: {config.model}")
+    click.echo(f"answers: {'yes' if result['reachable'] else 'no'}")
+    click.echo(f"JSON-schema output: {'yes' if result['json_schema'] else 'no'}")
+    if not result["json_schema"]:
+        raise click.ClickException(f"not usable: {result['reason']} {result.get('detail', '')}".strip())

@@ -62,12 +62,13 @@ def list_command() -> None:
 
 def register(app: Flask) -> None:
     """Attach these commands to the app's CLI."""
-    from web.cli_calls import grade_command, play_command, regrade_command, replay_command
+    from web.cli_calls import grade_command, llm_cli, play_command, regrade_command, replay_command
 
     from web.demo import run_demo, users_cli
 
     app.cli.add_command(scenarios_cli)
     app.cli.add_command(users_cli)
+    app.cli.add_command(llm_cli)
     app.cli.add_command(run_demo)
     for command in (play_command, replay_command, grade_command, regrade_command):
         app.cli.add_command(command)

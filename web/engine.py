@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,8 @@ from simulator.catalog import CatalogError
 from simulator.engine import Engine
 from simulator.kb import KnowledgeBaseError
 from simulator.library import Library, load_library
+from simulator.llm import LLMClient, LLMConfig
+from simulator.llm_caller import LLMCaller
 from simulator.persona import PersonaError
 from simulator.scenario import Scenario
 from simulator.validate import ScenarioError
@@ -42,8 +45,20 @@ def get_engine() -> Engine:
             with closing(connect(path)) as db:
                 return search(db, query, locale)
 
-        ext["engine"] = Engine(library.catalog, library.personas, library.articles, kb_search=kb_search)
+        ext["engine"] = Engine(library.catalog, library.personas, library.articles, kb_search=kb_search,
+                               llm=_llm_caller())
     return ext["engine"]
+
+
+def llm_config() -> LLMConfig | None:
+    """The LLM endpoint from the app's config, else the environment; None when not configured."""
+    settings = {k: str(v) for k, v in current_app.config.items() if k.startswith(("HOTLINER_LLM_", "OPENAI_"))}
+    return LLMConfig.from_env({**os.environ, **settings})
+
+
+def _llm_caller() -> LLMCaller | None:
+    config = llm_config()
+    return LLMCaller(LLMClient(config)) if config else None
 
 
 def grade_call(scenario: Scenario, events: list[dict[str, Any]]) -> dict[str, Any] | None:
