@@ -190,3 +190,25 @@ def test_one_real_call_against_the_configured_endpoint(library, printer):
     events = engine.step(call, {"say": "Hello, IT support. Is the printer switched on?"})
     assert any(e["kind"] in ("llm_turn", "llm_fallback") for e in events)
     assert caller_lines(call)[-1]
+
+
+def test_drafted_scenario_is_validated_and_retried_once(server, library, tmp_path):
+    from app import create_app
+
+    good = (tmp_path / "good.yaml")
+    reference = open("scenarios/printer-offline.yaml", encoding="utf-8").read()
+    broken = reference.replace("intent: check_power", "intent: chek_power")
+    answers = iter([{"yaml": broken}, {"yaml": reference.replace("id: printer-offline", "id: teams-camera")}])
+    server.behaviour = lambda body: next(answers)
+    app = create_app({"TESTING": True, "DATABASE": str(tmp_path / "d.db"), "SECRET_KEY": "t",
+                      "HOTLINER_LLM_BASE_URL": server.base_url, "HOTLINER_LLM_MODEL": "m"})
+    result = app.test_cli_runner().invoke(args=["scenarios", "draft", "Teams camera not detected, novice", "--out", str(good)])
+    assert result.exit_code == 0, result.output
+    assert "valid draft after 2 attempt(s)" in result.output
+    assert "id: teams-camera" in good.read_text()
+    retry = server.requests[-1]["messages"][-1]["content"]
+    assert "unknown intent 'chek_power'" in retry
+    server.behaviour = lambda body: {"yaml": broken}
+    bad = tmp_path / "bad.yaml"
+    result = app.test_cli_runner().invoke(args=["scenarios", "draft", "x", "--out", str(bad)])
+    assert result.exit_code != 0 and "error(s) remain" in result.output and bad.exists()

@@ -72,3 +72,30 @@ def register(app: Flask) -> None:
     app.cli.add_command(run_demo)
     for command in (play_command, replay_command, grade_command, regrade_command):
         app.cli.add_command(command)
+
+
+@scenarios_cli.command("draft")
+@click.argument("brief")
+@click.option("--out", "out", type=click.Path(path_type=Path), required=True, help="Where to write the YAML.")
+def draft_command(brief: str, out: Path) -> None:
+    """Draft a scenario with the language model from a short brief (always a draft to review)."""
+    from simulator.draft import LLMFailure, draft_scenario
+    from simulator.llm import LLMClient
+    from web.engine import llm_config
+
+    config = llm_config()
+    if config is None:
+        raise click.ClickException("no endpoint configured: set HOTLINER_LLM_BASE_URL and HOTLINER_LLM_MODEL")
+    base = _scenario_dir()
+    catalog, articles = load_catalog(base / "catalog.yaml"), load_articles(base / "kb")
+    try:
+        draft = draft_scenario(LLMClient(config), brief, catalog, set(articles))
+    except LLMFailure as exc:
+        raise click.ClickException(f"the model did not answer usefully ({exc.reason}); nothing written") from exc
+    out.write_text(draft.yaml, encoding="utf-8")
+    if draft.valid:
+        click.echo(f"{out}: valid draft after {draft.attempts} attempt(s); review it before publishing")
+        return
+    for problem in draft.problems:
+        click.echo(str(problem).replace("draft.yaml", str(out)), err=True)
+    raise click.ClickException(f"{out}: written, but {len(draft.problems)} error(s) remain after 2 attempts")
