@@ -20,6 +20,7 @@ EMPATHY_WINDOW = 2          # trainee turns after a frustrated line to acknowled
 SCOPING_EARLY_TURNS = 4     # the scope question should come within the first turns of speech
 LATE_ESCALATION_TURNS = 10  # say-turns after the expected checks beyond which an escalation is late
 ACKNOWLEDGING = ("empathize", "apologize", "reassure")
+JUDGE_WEIGHT = 0.2          # cap on the share of an optional model judgement in the tone score
 
 
 def skill_weights(overrides: dict[str, int] | None = None) -> dict[str, int]:

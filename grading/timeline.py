@@ -46,6 +46,7 @@ class Timeline:
     ended_by: str | None = None
     end_turn: int = 0
     final_state: dict[str, Scalar] = field(default_factory=dict)
+    tone_judgement: dict[str, Any] | None = None
 
     def first_intent(self, intent: str, after_seq: int = 0) -> tuple[int, int] | None:
         """(turn, seq) of the first time the trainee said `intent` after `after_seq`."""
@@ -108,6 +109,8 @@ def read(scenario: Scenario, events: list[dict[str, Any]]) -> Timeline:
             t.ticket, t.ticket_turn = dict(data["ticket"]), turn
         elif kind == "resolved" and t.resolved_seq is None:
             t.resolved_seq, t.resolved_turn = seq, turn
+        elif kind == "tone_judged":
+            t.tone_judgement = data
         elif kind == "call_ended":
             t.ended_by, t.end_turn = data["by"], turn
     t.end_turn = t.end_turn or t.last_turn

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from grading.messages import finding
 from grading.model import Finding, allot
-from grading.rubric import ACKNOWLEDGING, EMPATHY_WINDOW, TONE_RULES
+from grading.rubric import ACKNOWLEDGING, EMPATHY_WINDOW, JUDGE_WEIGHT, TONE_RULES
 from grading.timeline import Timeline
 from simulator import tone as words
 from simulator.scenario import Scenario
@@ -18,10 +18,26 @@ def grade(scenario: Scenario, t: Timeline) -> list[Finding]:
     """The tone findings of a call."""
     pts = allot(TONE_RULES)
     signals = {turn: words.signals(text, t.locale) for turn, text in t.said.items()}
-    return [*_opening(t, pts["opening"]), _politeness(t, signals, pts["politeness"]),
-            _empathy(t, pts["empathy"]), *_respect(t, signals, pts["respect"]),
-            _jargon(scenario, t, signals, pts["jargon"]), _explaining(t, pts["explaining"]),
-            *_closing(t, pts["closing"])]
+    findings = [*_opening(t, pts["opening"]), _politeness(t, signals, pts["politeness"]),
+                _empathy(t, pts["empathy"]), *_respect(t, signals, pts["respect"]),
+                _jargon(scenario, t, signals, pts["jargon"]), _explaining(t, pts["explaining"]),
+                *_closing(t, pts["closing"])]
+    judged = _judgement(t, sum(f.points for f in findings))
+    return [*findings, judged] if judged else findings
+
+
+def _judgement(t: Timeline, rules: int) -> Finding | None:
+    """Blend an optional model judgement (a `tone_judged` event) at a capped weight, shown beside."""
+    judgement = t.tone_judgement
+    if not judgement or judgement.get("score") is None:
+        return None
+    criteria = judgement["criteria"]
+    shown = ", ".join(f"{name} {c['score']}" for name, c in criteria.items() if c["valid"])
+    void = ", ".join(name for name, c in criteria.items() if not c["valid"]) or "—"
+    delta = round(JUDGE_WEIGHT * (judgement["score"] - rules))
+    return finding(SKILL, "model_judgement", delta, 0, t.end_turn, t.locale, "model_judgement",
+                   score=judgement["score"], criteria=shown, void=void, weight=round(100 * JUDGE_WEIGHT),
+                   delta=f"{delta:+d}")
 
 
 def _opening(t: Timeline, weight: int) -> list[Finding]:

@@ -220,3 +220,33 @@ def llm_check_command():
     click.echo(f"JSON-schema output: {'yes' if result['json_schema'] else 'no'}")
     if not result["json_schema"]:
         raise click.ClickException(f"not usable: {result['reason']} {result.get('detail', '')}".strip())
+
+
+@click.command("judge-tone")
+@click.argument("call_id", type=int)
+@with_appcontext
+def judge_tone_command(call_id):
+    """Ask the language model to judge an ended call's tone; blend it into the score (capped)."""
+    from simulator.llm import LLMFailure
+    from simulator.tone_judge import judge_tone
+    from storage import calls as store
+
+    config = llm_config()
+    if config is None:
+        raise click.ClickException("no endpoint configured: set HOTLINER_LLM_BASE_URL and HOTLINER_LLM_MODEL")
+    db = get_db()
+    try:
+        row = store.get_call(db, call_id)
+    except CallNotFound as exc:
+        raise click.ClickException(f"no call {call_id} in the database") from exc
+    if row["status"] != "ended":
+        raise click.ClickException(f"call {call_id} has not ended")
+    events = store.load_events(db, call_id)
+    try:
+        judgement = judge_tone(LLMClient(config), events)
+    except LLMFailure as exc:
+        raise click.ClickException(f"the model did not judge ({exc.reason}); the score is unchanged") from exc
+    last = events[-1]
+    store.append_events(db, call_id, [{"seq": last["seq"] + 1, "at": last["at"], "turn": last["turn"],
+                                       "kind": "tone_judged", "data": judgement}])
+    _print_score(regrade(db, call_id))

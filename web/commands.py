@@ -62,7 +62,8 @@ def list_command() -> None:
 
 def register(app: Flask) -> None:
     """Attach these commands to the app's CLI."""
-    from web.cli_calls import grade_command, llm_cli, play_command, regrade_command, replay_command
+    from web.cli_calls import (grade_command, judge_tone_command, llm_cli, play_command, regrade_command,
+                               replay_command)
 
     from web.demo import run_demo, users_cli
 
@@ -70,7 +71,12 @@ def register(app: Flask) -> None:
     app.cli.add_command(users_cli)
     app.cli.add_command(llm_cli)
     app.cli.add_command(run_demo)
-    for command in (play_command, replay_command, grade_command, regrade_command):
+    from web.cli_report import report_command
+    from web.demo_data import demo_command
+
+    app.cli.add_command(report_command)
+    app.cli.add_command(demo_command)
+    for command in (play_command, replay_command, grade_command, regrade_command, judge_tone_command):
         app.cli.add_command(command)
 
 
