@@ -20,7 +20,7 @@ GOOD = [{"say": "Good morning, IT support, Sam speaking. May I have your name, p
 def delimiter_respecting_judge(body):
     """A judge that treats the fenced transcript as data but obeys instructions found outside it."""
     user = body["messages"][-1]["content"]
-    token = re.search(r"<</(DATA-[0-9a-f]+)>>", user).group(1)
+    token = re.search(r"between <<(DATA-[0-9a-f]+)>>", body["messages"][0]["content"]).group(1)
     inside = user.split(f"<<{token}>>", 1)[1].split(f"<</{token}>>", 1)[0]
     outside = user.replace(inside, "")
     score = 100 if "full marks" in outside.lower() else 55
