@@ -13,7 +13,7 @@ TEXTS: dict[str, tuple[str, str, str, str]] = {
     "coverage_none": ("No essential check in this scenario.", "Aucune vérification indispensable dans ce scénario.", "", ""),
     "coverage_all": ("All essential checks done before acting: {checks}.", "Toutes les vérifications indispensables faites avant d'agir : {checks}.", "", ""),
     "coverage_missing": ("{done} of {total} essential checks done before the fix or hand-over; missing: {missing}.", "{done} vérification(s) indispensable(s) sur {total} faite(s) avant de corriger ou de transmettre ; manquant : {missing}.", "Rule out the simplest causes before acting: they are the most frequent.", "Éliminez les causes simples avant d'agir : ce sont les plus fréquentes."),
-    "order_good": ("Checks in a sensible order: simple ones first ({agree}/{pairs} pairs in order).", "Vérifications dans un ordre logique : les plus simples d'abord ({agree}/{pairs} paires dans l'ordre).", "", ""),
+    "order_good": ("Checks in a sensible order: simple ones first.", "Vérifications dans un ordre logique : les plus simples d'abord.", "", ""),
     "order_mixed": ("Order of checks: {agree} of {pairs} pairs went from simple to involved; some involved checks came before simple ones.", "Ordre des vérifications : {agree} paire(s) sur {pairs} vont du simple au complexe ; des vérifications lourdes sont venues avant des simples.", "Ask and observe first, then simple checks by the caller, then remote commands.", "D'abord questionner et observer, puis les vérifications simples par l'appelant, ensuite les commandes à distance."),
     "order_few": ("Too few checks of different difficulty to judge their order.", "Trop peu de vérifications de difficultés différentes pour juger leur ordre.", "", ""),
     "order_rule": ("Order: {rule_message}", "Ordre : {rule_message}", "", ""),
@@ -98,6 +98,11 @@ TEXTS: dict[str, tuple[str, str, str, str]] = {
 }  # fmt: skip
 
 
+CATEGORY_NAMES = {
+    "hardware": ("hardware", "matériel"), "network": ("network", "réseau"), "accounts": ("accounts", "comptes"),
+    "email": ("email", "messagerie"), "software": ("software", "logiciel"), "printing": ("printing", "impression"),
+    "storage": ("storage", "stockage"), "security": ("security", "sécurité"),
+}
 TEAM_NAMES = {
     "field_technician": ("field technicians", "techniciens de proximité"),
     "remote_support_engineer": ("remote support engineers", "ingénieurs support à distance"),
@@ -127,6 +132,9 @@ def finding(skill: str, rule: str, points: int, maximum: int, turn: int, locale:
     for name in ("team", "expected"):
         if name in values and str(values[name]).split(",")[0].strip() in TEAM_NAMES:
             values[name] = team_names(str(values[name]), locale)
+    for name in ("category", "expected"):
+        if name in values and str(values[name]) in CATEGORY_NAMES:
+            values[name] = CATEGORY_NAMES[str(values[name])][1 if locale == "fr" else 0]
     message = msg.format_map(_Blank({k: str(v) for k, v in values.items()})).strip()
     return Finding(skill=skill, rule=rule, points=int(points), max=int(maximum), turn=int(turn),
                    message=" ".join(message.split()), tip=tip)
@@ -156,6 +164,7 @@ def names(scenario: Scenario, ids: list[str], locale: str) -> str:
         elif item and item.remote:
             label = f"`{item.remote}`"
         elif item and item.directory:
-            label = {"fr": "annuaire : "}.get(locale, "directory: ") + item.directory
+            label = {"fr": "consultation de l'annuaire"}.get(locale, "directory lookup") if item.directory == "lookup" \
+                else {"fr": "annuaire : "}.get(locale, "directory: ") + item.directory
         out.append(label)
     return ", ".join(out)
