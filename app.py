@@ -51,7 +51,7 @@ def create_app(config: dict | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _secret_key(Path(app.instance_path))
 
-    from web import api, auth, commands, db, errors, i18n, labels, security, trainee
+    from web import api, auth, authoring, commands, db, errors, i18n, labels, security, trainee
 
     db.init_app(app)
     i18n.init_app(app)
@@ -62,6 +62,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(auth.bp)
     app.register_blueprint(trainee.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(authoring.bp)
     commands.register(app)
     return app
 

@@ -93,3 +93,14 @@ def create_knowledge_base(db: Database) -> None:
     )
     db["kb_articles"].enable_fts(["title", "tags", "body"], fts_version="FTS5", create_triggers=True,
                                  tokenize="unicode61 remove_diacritics 2")
+
+
+@migrations()
+def scenarios_for_authoring(db: Database) -> None:
+    """Trainer-authored versions: who wrote them and what they are about, for the library page."""
+    table = db["scenarios"]
+    for name, kind in (("author_id", int), ("title_en", str), ("title_fr", str), ("category", str),
+                       ("difficulty", int), ("personas", str), ("tags", str), ("updated_at", str)):
+        table.add_column(name, kind)
+    table.create_index(["author_id"])
+    db["calls"].create_index(["scenario_id", "scenario_version"])

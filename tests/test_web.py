@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -12,6 +14,8 @@ from web.demo import DEMO_ACCOUNTS, ensure_demo
 
 PASSWORDS = {u: p for u, _n, _r, p, _l in DEMO_ACCOUNTS}
 ROLES = ("anonymous", "alice", "bruno", "trainer", "admin")
+MATRIX_SCENARIO = (Path(__file__).resolve().parent.parent / "scenarios" / "starters" / "new-scenario.yaml").read_text(
+    encoding="utf-8").replace("id: my-new-scenario", "id: matrix-drill")
 
 
 @pytest.fixture()
@@ -72,6 +76,21 @@ MATRIX = [
     ("GET", "api.read_call", lambda c: f"/api/v1/calls/{c['live']}", dict(anonymous=401, alice=200, bruno=404, trainer=200, admin=200)),
     ("POST", "api.send_step", lambda c: f"/api/v1/calls/{c['live']}/steps", dict(anonymous=401, alice=200, bruno=404, trainer=403, admin=403)),
     ("GET", "api.read_score", lambda c: f"/api/v1/calls/{c['ended']}/score", dict(anonymous=401, alice=200, bruno=404, trainer=200, admin=200)),
+    ("GET", "authoring.library", lambda c: "/authoring/", dict(anonymous=302, alice=403, bruno=403, trainer=200, admin=200)),
+    ("GET", "authoring.new", lambda c: "/authoring/new?from=printer-offline", dict(anonymous=302, alice=403, bruno=403, trainer=200, admin=200)),
+    ("POST", "authoring.validate", lambda c: "/authoring/validate", dict(anonymous=302, alice=403, bruno=403, trainer=200, admin=200)),
+    ("POST", "authoring.create", lambda c: "/authoring/new", dict(anonymous=302, alice=403, bruno=403, trainer=302, admin=302)),
+    ("GET", "authoring.scenario", lambda c: "/authoring/printer-offline", dict(anonymous=302, alice=403, bruno=403, trainer=200, admin=200)),
+    ("POST", "authoring.save_scenario", lambda c: "/authoring/matrix-drill/save", dict(anonymous=302, alice=403, bruno=403, trainer=302, admin=302)),
+    ("POST", "authoring.set_status", lambda c: "/authoring/matrix-drill/status", dict(anonymous=302, alice=403, bruno=403, trainer=302, admin=302)),
+    ("GET", "authoring.export_one", lambda c: "/authoring/matrix-drill/export", dict(anonymous=302, alice=403, bruno=403, trainer=200, admin=200)),
+    ("GET", "authoring.export_all", lambda c: "/authoring/export.zip", dict(anonymous=302, alice=403, bruno=403, trainer=200, admin=200)),
+    ("POST", "authoring.import_scenarios", lambda c: "/authoring/import", dict(anonymous=302, alice=403, bruno=403, trainer=400, admin=400)),
+    ("POST", "authoring.playtest_start", lambda c: "/authoring/printer-offline/playtest", dict(anonymous=302, alice=403, bruno=403, trainer=302, admin=302)),
+    ("GET", "authoring.playtest", lambda c: f"/authoring/playtest/{c['live']}", dict(anonymous=302, alice=403, bruno=403, trainer=404, admin=404)),
+    ("POST", "authoring.playtest_step", lambda c: f"/authoring/playtest/{c['live']}/step", dict(anonymous=302, alice=403, bruno=403, trainer=404, admin=404)),
+    ("GET", "authoring.phrases", lambda c: "/authoring/printer-offline/phrases", dict(anonymous=302, alice=403, bruno=403, trainer=200, admin=200)),
+    ("POST", "authoring.add_phrase", lambda c: "/authoring/matrix-drill/phrases", dict(anonymous=302, alice=403, bruno=403, trainer=302, admin=302)),
 ]
 BODIES = {
     "auth.login": {"data": {"username": "nobody", "password": "wrong-password"}},
@@ -80,6 +99,13 @@ BODIES = {
     "calls.step": {"data": {"step": "say", "text": "Hello"}, "headers": {"HX-Request": "true"}},
     "api.create_call": {"json": {"scenario": "printer-offline", "persona": "calm", "seed": 3}},
     "api.send_step": {"json": {"step": {"say": "Hello"}}},
+    "authoring.validate": {"data": {"yaml": "id: x", "mode": "new"}},
+    "authoring.create": {"data": {"yaml": MATRIX_SCENARIO}},
+    "authoring.save_scenario": {"data": {"yaml": MATRIX_SCENARIO}},
+    "authoring.set_status": {"data": {"action": "publish"}},
+    "authoring.playtest_start": {"data": {"persona": "calm", "locale": "en"}},
+    "authoring.playtest_step": {"data": {"step": "say", "text": "Hello"}, "headers": {"HX-Request": "true"}},
+    "authoring.add_phrase": {"data": {"text": "is it powered", "locale": "en", "intent": "check_power", "target": "scenario"}},
 }
 
 

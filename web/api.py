@@ -22,7 +22,7 @@ from storage.scores import load_score
 from web.access import can_review, owns
 from web.calls import StoredScenarioError, start_call
 from web.db import get_db
-from web.engine import get_library
+from web.library import playable_scenarios
 from web.live import StaleCall, apply_step, get_live
 from web.openapi import spec
 from web.security import csrf
@@ -66,19 +66,18 @@ def openapi():
 @bp.get("/scenarios")
 def scenarios():
     """The scenarios a trainee can practise."""
-    library = get_library()
+    library = playable_scenarios(get_db())
     locale = request.args.get("locale", "en") if request.args.get("locale") in LOCALES else "en"
     return jsonify([{"id": s.id, "version": s.version, "title": s.title.get(locale), "category": s.category,
                      "difficulty": s.difficulty, "personas": s.personas}
-                    for s in sorted(library.scenarios.values(), key=lambda s: s.id)])
+                    for s in sorted(library.values(), key=lambda s: s.id)])
 
 
 @bp.post("/calls")
 def create_call():
     """Start a call."""
     data = _body()
-    library = get_library()
-    scenario = library.scenarios.get(str(data.get("scenario", "")))
+    scenario = playable_scenarios(get_db()).get(str(data.get("scenario", "")))
     if scenario is None:
         return _error(422, "unknown_scenario", f"unknown scenario '{data.get('scenario')}'")
     seed = data.get("seed", secrets.randbelow(2**31))

@@ -17,8 +17,9 @@ from storage.scores import load_score, save_score
 from web.access import can_review, owns
 from web.calls import StoredScenarioError, scenario_of, start_call
 from web.db import get_db
-from web.engine import get_library, grade_call
+from web.engine import grade_call
 from web.forms import step_from_form
+from web.library import playable_scenarios
 from web.live import StaleCall, apply_step, get_live
 from web.transcript import entries, mood_series, ticket_of
 
@@ -31,8 +32,7 @@ STANDARD_PERSONAS = ("calm", "angry", "vague", "novice", "hurried")
 def dashboard():
     """Assignments, free practice, recent calls and progress."""
     db = get_db()
-    library = get_library()
-    scenarios = sorted(library.scenarios.values(), key=lambda s: (s.difficulty, s.id))
+    scenarios = sorted(playable_scenarios(db).values(), key=lambda s: (s.difficulty, s.id))
     return render_template(
         "calls/dashboard.html",
         assignments=users.assignments_of(db, current_user.id),
@@ -42,18 +42,18 @@ def dashboard():
     )
 
 
-def _pick(library, form) -> tuple:
+def _pick(scenarios: dict, form) -> tuple:
     scenario_id = form.get("scenario", "surprise")
     rng = secrets.SystemRandom()
     if scenario_id == "surprise":
-        pool = [s for s in library.scenarios.values()
+        pool = [s for s in scenarios.values()
                 if form.get("category") in (None, "", s.category)
                 and form.get("difficulty") in (None, "", str(s.difficulty))]
         if not pool:
             return None, None
         scenario = rng.choice(sorted(pool, key=lambda s: s.id))
     else:
-        scenario = library.scenarios.get(scenario_id)
+        scenario = scenarios.get(scenario_id)
         if scenario is None:
             return None, None
     persona = form.get("persona") or "surprise"
@@ -67,7 +67,6 @@ def _pick(library, form) -> tuple:
 def practice():
     """Start a call: a chosen or random scenario and persona, or an assignment."""
     db = get_db()
-    library = get_library()
     form = dict(request.form)
     assignment = None
     if form.get("assignment"):
@@ -79,7 +78,7 @@ def practice():
             flash(_("You have used every attempt of this assignment."), "error")
             return redirect(url_for("calls.dashboard"))
         form = {"scenario": assignment["scenario_id"], "persona": assignment["persona"] or "surprise"}
-    scenario, persona = _pick(library, form)
+    scenario, persona = _pick(playable_scenarios(db), form)
     if scenario is None:
         flash(_("No scenario matches these choices."), "error")
         return redirect(url_for("calls.dashboard"))
@@ -207,8 +206,7 @@ def history():
     scenario_id = request.args.get("scenario") or None
     status = request.args.get("status") if request.args.get("status") in ("active", "ended") else None
     calls = store.list_calls(db, user_id=current_user.id, scenario_id=scenario_id, status=status, limit=500)
-    library = get_library()
-    return render_template("calls/history.html", calls=calls, scenarios=library.scenarios,
+    return render_template("calls/history.html", calls=calls, scenarios=playable_scenarios(db),
                            scenario_id=scenario_id, status=status)
 
 
