@@ -39,3 +39,4 @@ screenshots: setup
 bench: setup
 	$(BIN)/python bench/understanding.py
 	$(BIN)/python bench/engine_speed.py
+	$(BIN)/python bench/reports.py

@@ -51,7 +51,19 @@ def create_app(config: dict | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _secret_key(Path(app.instance_path))
 
-    from web import api, auth, authoring, commands, db, errors, i18n, labels, security, trainee
+    from web import (
+        api,
+        auth,
+        authoring,
+        cohorts,
+        commands,
+        db,
+        errors,
+        i18n,
+        labels,
+        security,
+        trainee,
+    )
 
     db.init_app(app)
     i18n.init_app(app)
@@ -63,6 +75,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(trainee.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(authoring.bp)
+    app.register_blueprint(cohorts.bp)
     commands.register(app)
     return app
 

@@ -104,3 +104,28 @@ def scenarios_for_authoring(db: Database) -> None:
         table.add_column(name, kind)
     table.create_index(["author_id"])
     db["calls"].create_index(["scenario_id", "scenario_version"])
+
+
+@migrations()
+def create_reviews_and_report_indexes(db: Database) -> None:
+    """Trainers' comments on turns and skill overrides (beside the automatic score); report indexes."""
+    db["review_comments"].create(
+        {"id": int, "call_id": int, "turn": int, "author_id": int, "text": str, "created_at": str},
+        pk="id", foreign_keys=[("call_id", "calls", "id"), ("author_id", "users", "id")],
+        not_null={"call_id", "turn", "text"},
+    )
+    db["review_comments"].create_index(["call_id", "turn"])
+    db["score_overrides"].create(
+        {"id": int, "call_id": int, "skill": str, "score": int, "reason": str, "author_id": int,
+         "created_at": str},
+        pk="id", foreign_keys=[("call_id", "calls", "id"), ("author_id", "users", "id")],
+        not_null={"call_id", "skill", "score", "reason"},
+    )
+    db["score_overrides"].create_index(["call_id", "skill"])
+    db["memberships"].create_index(["user_id"])
+    db["assignments"].create_index(["cohort_id"])
+    db["calls"].create_index(["assignment_id", "user_id"])
+    # Reports read the points lost and the critical errors of a cohort's calls: partial indexes
+    # keep them off the much larger set of findings earned in full.
+    db.execute("create index findings_lost on findings (call_id, skill, rule, points, max) where points < max")
+    db.execute("create index findings_critical on findings (call_id) where critical = 1")

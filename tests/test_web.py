@@ -91,6 +91,23 @@ MATRIX = [
     ("POST", "authoring.playtest_step", lambda c: f"/authoring/playtest/{c['live']}/step", dict(anonymous=302, alice=403, bruno=403, trainer=404, admin=404)),
     ("GET", "authoring.phrases", lambda c: "/authoring/printer-offline/phrases", dict(anonymous=302, alice=403, bruno=403, trainer=200, admin=200)),
     ("POST", "authoring.add_phrase", lambda c: "/authoring/matrix-drill/phrases", dict(anonymous=302, alice=403, bruno=403, trainer=302, admin=302)),
+    ("GET", "cohorts.index", lambda c: "/cohorts/", dict(anonymous=302, alice=403, bruno=403, trainer=200, admin=200)),
+    ("POST", "cohorts.create", lambda c: "/cohorts/new", dict(anonymous=302, alice=403, bruno=403, trainer=302, admin=302)),
+    ("GET", "cohorts.report", lambda c: "/cohorts/1", dict(anonymous=302, alice=403, bruno=403, trainer=200, admin=200)),
+    ("GET", "cohorts.trainee", lambda c: "/cohorts/1/trainees/3", dict(anonymous=302, alice=403, bruno=403, trainer=200, admin=200)),
+    ("GET", "cohorts.export_trainees", lambda c: "/cohorts/1/trainees.csv", dict(anonymous=302, alice=403, bruno=403, trainer=200, admin=200)),
+    ("GET", "cohorts.export_calls", lambda c: "/cohorts/1/calls.csv", dict(anonymous=302, alice=403, bruno=403, trainer=200, admin=200)),
+    ("GET", "cohorts.members", lambda c: "/cohorts/1/members", dict(anonymous=302, alice=403, bruno=403, trainer=200, admin=200)),
+    ("POST", "cohorts.add_member", lambda c: "/cohorts/1/members/add", dict(anonymous=302, alice=403, bruno=403, trainer=200, admin=200)),
+    ("POST", "cohorts.import_members", lambda c: "/cohorts/1/members/import", dict(anonymous=302, alice=403, bruno=403, trainer=200, admin=200)),
+    ("POST", "cohorts.move_member", lambda c: "/cohorts/1/members/5/move", dict(anonymous=302, alice=403, bruno=403, trainer=302, admin=302)),
+    ("GET", "cohorts.assignments", lambda c: "/cohorts/1/assignments", dict(anonymous=302, alice=403, bruno=403, trainer=200, admin=200)),
+    ("POST", "cohorts.create_assignments", lambda c: "/cohorts/1/assignments", dict(anonymous=302, alice=403, bruno=403, trainer=302, admin=302)),
+    ("POST", "cohorts.delete_assignment", lambda c: "/cohorts/1/assignments/3/delete", dict(anonymous=302, alice=403, bruno=403, trainer=302, admin=302)),
+    ("GET", "cohorts.review", lambda c: f"/cohorts/calls/{c['ended']}/review", dict(anonymous=302, alice=403, bruno=403, trainer=200, admin=200)),
+    ("POST", "cohorts.comment", lambda c: f"/cohorts/calls/{c['ended']}/comments", dict(anonymous=302, alice=403, bruno=403, trainer=302, admin=302)),
+    ("POST", "cohorts.override", lambda c: f"/cohorts/calls/{c['ended']}/overrides", dict(anonymous=302, alice=403, bruno=403, trainer=302, admin=302)),
+    ("POST", "cohorts.remove_member", lambda c: "/cohorts/1/members/5/remove", dict(anonymous=302, alice=403, bruno=403, trainer=302, admin=302)),
 ]
 BODIES = {
     "auth.login": {"data": {"username": "nobody", "password": "wrong-password"}},
@@ -106,6 +123,13 @@ BODIES = {
     "authoring.playtest_start": {"data": {"persona": "calm", "locale": "en"}},
     "authoring.playtest_step": {"data": {"step": "say", "text": "Hello"}, "headers": {"HX-Request": "true"}},
     "authoring.add_phrase": {"data": {"text": "is it powered", "locale": "en", "intent": "check_power", "target": "scenario"}},
+    "cohorts.create": {"data": {"name": "Matrix cohort"}},
+    "cohorts.add_member": {"data": {"kind": "new", "name": "Matrix Trainee", "email": "matrix@example.org", "locale": "en"}},
+    "cohorts.import_members": {"data": {"text": "name,email,locale\nCsv Trainee,csv@example.org,fr\nBad Row,,xx\n"}},
+    "cohorts.move_member": {"data": {"to": "999"}},
+    "cohorts.create_assignments": {"data": {"scenario": "disk-full", "mode": "practice"}},
+    "cohorts.comment": {"data": {"turn": "0", "text": "Matrix comment"}},
+    "cohorts.override": {"data": {"skill": "tone", "score": "70", "reason": "Matrix override"}},
 }
 
 

@@ -15,6 +15,7 @@ from storage import calls as store
 from storage import users
 from storage.scores import load_score, save_score
 from web.access import can_review, owns
+from web.annotations import review_of
 from web.calls import StoredScenarioError, scenario_of, start_call
 from web.db import get_db
 from web.engine import grade_call
@@ -191,10 +192,12 @@ def debrief(call_id: int):
         score = grade_call(scenario, events)
         save_score(db, call_id, score)
     flagged = {f["turn"] for f in (score or {}).get("findings", []) if f["points"] < f.get("max", 1)}
+    shown = entries(events)
     return render_template(
-        "calls/debrief.html", row=row, scenario=scenario, score=score, entries=entries(events),
+        "calls/debrief.html", row=row, scenario=scenario, score=score, entries=shown,
         mood=mood_series(events), ticket=ticket_of(events), locale=row["locale"], flagged=flagged,
         exam=bool(row["exam"]), owner=users.get_user(db, row["user_id"]) if row["user_id"] else None,
+        **review_of(db, call_id, shown),
     )
 
 
