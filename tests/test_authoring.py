@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import shutil
 import zipfile
@@ -418,3 +419,19 @@ def test_setting_the_version_touches_one_line():
     text = set_top_level(STARTER, "version", 7)
     assert parse(text).data["version"] == 7 and text.count("\n") == STARTER.count("\n")
     assert json.dumps(parse(text).data["title"]) == json.dumps(parse(STARTER).data["title"])
+
+
+def test_a_catalog_changed_by_another_worker_is_reloaded_for_the_next_call(web):
+    catalog = Path(web.config["SCENARIO_DIR"]) / "catalog.yaml"
+    alice = client_as(web, "alice")
+    start(alice, "printer-offline")  # this worker has loaded the library
+    text = append_to_list(catalog.read_text(), ("intents", "check_power", "examples", "en"), UNKNOWN_PHRASE,
+                          limit=4 * 1024 * 1024)
+    catalog.write_text(text)
+    stat = catalog.stat()
+    os.utime(catalog, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    call_id = start(alice, "printer-offline")
+    say(alice, call_id, UNKNOWN_PHRASE)
+    with web.app_context():
+        kinds = [e["kind"] for e in store.load_events(get_db(), call_id)]
+    assert "unrecognized" not in kinds and "intent_matched" in kinds

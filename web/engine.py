@@ -25,10 +25,14 @@ LibraryError = (ScenarioError, CatalogError, KnowledgeBaseError, PersonaError)
 
 
 def get_library() -> Library:
-    """The built-in library of the current app (loaded on first use)."""
+    """The built-in library of the current app (loaded on first use, again when the catalog changed)."""
     ext = current_app.extensions.setdefault("hotliner", {})
-    if "library" not in ext:
-        ext["library"] = load_library(Path(current_app.config["SCENARIO_DIR"]))
+    directory = Path(current_app.config["SCENARIO_DIR"])
+    stamp = (directory / "catalog.yaml").stat().st_mtime_ns  # an admin's new example, from any worker
+    if "library" not in ext or ext.get("catalog_stamp") != stamp:
+        ext["library"] = load_library(directory)
+        ext["catalog_stamp"] = stamp
+        ext.pop("engine", None)
     return ext["library"]
 
 
