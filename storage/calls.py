@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlite_utils import Database
 
+from storage.db import immediate
+
 
 class CallNotFound(LookupError):
     """No call with that id."""
+
+
+class LogConflict(sqlite3.IntegrityError):
+    """The events do not follow the stored log (another writer got there first); nothing was written."""
 
 
 def now() -> str:
@@ -29,7 +36,7 @@ def create_call(db: Database, events: list[dict[str, Any]], user_id: int | None 
                 assignment_id: int | None = None, sandbox: bool = False) -> int:
     """Store a new call with its opening events; return its id."""
     started = events[0]["data"]
-    with db.atomic():
+    with immediate(db):
         table = db["calls"].insert({
             "scenario_id": started["scenario"], "scenario_version": started["version"],
             "persona": started["persona"], "locale": started["locale"], "seed": started["seed"],
@@ -42,9 +49,17 @@ def create_call(db: Database, events: list[dict[str, Any]], user_id: int | None 
 
 
 def append_events(db: Database, call_id: int, events: list[dict[str, Any]]) -> None:
-    """Append one step's events, and close the call if they end it, in one transaction."""
+    """Append one step's events, and close the call if they end it, in one transaction.
+
+    The events must continue the stored log exactly (first seq = last stored seq + 1): anything else
+    raises LogConflict and writes nothing, so a log stays gapless and no step is stored twice.
+    """
     ended = next((e for e in events if e["kind"] == "call_ended"), None)
-    with db.atomic():
+    with immediate(db):
+        last = next(iter(db.query("select max(seq) as m from events where call_id = ?", [call_id])))["m"] or 0
+        if not events or events[0]["seq"] != last + 1:
+            raise LogConflict(f"call {call_id} has {last} events; these start at "
+                              f"{events[0]['seq'] if events else 'nothing'}")
         db["events"].insert_all(_event_rows(call_id, events))
         if ended:
             outcome = {k: ended["data"].get(k) for k in ("resolved", "escalated_to", "ended_by", "identity_verified")}
@@ -54,15 +69,18 @@ def append_events(db: Database, call_id: int, events: list[dict[str, Any]]) -> N
 
 def get_call(db: Database, call_id: int) -> dict[str, Any]:
     """The call's row; CallNotFound if there is none."""
+    if not 0 < call_id < 2**63:  # beyond SQLite's integers: no such call (and no OverflowError)
+        raise CallNotFound(f"no call {call_id}")
     rows = list(db.query("select * from calls where id = ?", [call_id]))
     if not rows:
         raise CallNotFound(f"no call {call_id}")
     return rows[0]
 
 
-def load_events(db: Database, call_id: int) -> list[dict[str, Any]]:
-    """The call's events in order, as the engine wrote them."""
-    rows = db.query("select seq, at, turn, kind, data from events where call_id = ? order by seq", [call_id])
+def load_events(db: Database, call_id: int, after: int = 0) -> list[dict[str, Any]]:
+    """The call's events in order (those after seq `after`), as the engine wrote them."""
+    rows = db.query("select seq, at, turn, kind, data from events where call_id = ? and seq > ? order by seq",
+                    [call_id, after])
     return [{"seq": r["seq"], "at": r["at"], "turn": r["turn"], "kind": r["kind"],
              "data": json.loads(r["data"])} for r in rows]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -11,16 +13,50 @@ from storage.migrations import migrations
 BUSY_TIMEOUT_MS = 5000
 
 
-def connect(path: str | Path | None = None, memory: bool = False) -> Database:
-    """Open the database (creating and migrating it if needed) with the house pragmas."""
+def connect(path: str | Path | None = None, memory: bool = False, prepare: bool = True) -> Database:
+    """Open the database with the house pragmas; `prepare` also creates, sets WAL and migrates.
+
+    A server prepares once per process and then opens plain connections (`prepare=False`): WAL
+    mode is stored in the file, and checking migrations on every request costs more than its query.
+    """
     if memory or path is None or str(path) == ":memory:":
-        db = Database(memory=True)
+        db, prepare = Database(memory=True), True
     else:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        if prepare:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
         db = Database(path)
-        db.enable_wal()
+        if prepare:
+            db.enable_wal()
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA synchronous = NORMAL")
-    migrations.apply(db)
+    if prepare:
+        migrations.apply(db)
     return db
+
+
+@contextmanager
+def immediate(db: Database) -> Iterator[Database]:
+    """A write transaction that takes SQLite's write lock at BEGIN (a savepoint when nested).
+
+    A plain (deferred) BEGIN that reads before it writes cannot wait for the lock in WAL mode: once
+    another connection has committed, its upgrade fails at once with "database is locked". BEGIN
+    IMMEDIATE waits (up to the busy timeout) and then sees the latest data.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    try:
+        db.conn.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise

@@ -11,6 +11,7 @@ from simulator.call import Call
 from simulator.scenario import Scenario
 from simulator.validate import validate_text
 from storage import calls as store
+from storage.db import immediate
 from storage.scenarios import remember_version, version_text
 from storage.scores import save_score
 from web.engine import get_engine, get_library, grade_call
@@ -33,11 +34,13 @@ def start_call(db: Database, scenario: Scenario, persona: str | None, locale: st
 
 
 def step_call(db: Database, call_id: int, call: Call, step: Any) -> list[dict[str, Any]]:
-    """Apply one step and commit its events in one transaction; grade the call when it ends."""
+    """Apply one step and commit its events (and, if it ends the call, the score) in one transaction."""
     events = get_engine().step(call, step)
-    store.append_events(db, call_id, events)
-    if call.ended:
-        save_score(db, call_id, grade_call(call.scenario, call.events))
+    score = grade_call(call.scenario, call.events) if call.ended else None
+    with immediate(db):
+        store.append_events(db, call_id, events)
+        if score is not None:
+            save_score(db, call_id, score)
     return events
 
 

@@ -11,7 +11,10 @@ from storage.db import connect
 def get_db() -> Database:
     """This request's database connection."""
     if "db" not in g:
-        g.db = connect(current_app.config["DATABASE"])
+        path = current_app.config["DATABASE"]
+        prepared = current_app.extensions.setdefault("hotliner", {}).setdefault("prepared", set())
+        g.db = connect(path, prepare=path not in prepared)
+        prepared.add(path)
     return g.db
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from flask import Flask, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
@@ -30,6 +32,15 @@ def init_app(app: Flask) -> None:
         if _wants_json():
             return jsonify(error="csrf", message=message), 400
         return render_template("error.html", code=400, message=message), 400
+
+    @app.errorhandler(sqlite3.OperationalError)
+    def _busy(error: sqlite3.OperationalError):
+        if "locked" not in str(error) and "busy" not in str(error):
+            raise error  # a real fault: the usual 500
+        message = _("The server is busy. Nothing was changed; please try again in a moment.")
+        if _wants_json():
+            return jsonify(error="busy", message=message), 503, {"Retry-After": "1"}
+        return render_template("error.html", code=503, message=message), 503, {"Retry-After": "1"}
 
     @app.errorhandler(HTTPException)
     def _http(error: HTTPException):

@@ -138,8 +138,8 @@ def step(call_id: int):
         return _step_error(call_id, _("This call has ended; nothing was changed."), htmx, 409)
     try:
         raw = step_from_form(request.form)
-        before = len(get_live(db, call_id)[1].events)
-        call, _events = apply_step(db, call_id, raw)
+        call, events = apply_step(db, call_id, raw)
+        before = events[0]["seq"] - 1 if events else len(call.events)
     except StepError as exc:
         return _step_error(call_id, str(exc), htmx, 422)
     except CallEnded:
