@@ -32,8 +32,8 @@ class Step:
 
     def as_input(self) -> Any:
         """The step as written in a transcript (bare name, or `{name: value}`)."""
-        if not self.args:
-            return self.name
+        if not self.args:  # `{ticket: {}}` must read back as a ticket, not as a bare name
+            return self.name if self.name in BARE_STEPS else {self.name: {}}
         if set(self.args) == {"value"}:
             return {self.name: self.args["value"]}
         return {self.name: dict(self.args)}

@@ -23,7 +23,7 @@ from web.access import can_review, owns
 from web.calls import StoredScenarioError, start_call
 from web.db import get_db
 from web.library import playable_scenarios
-from web.live import StaleCall, apply_step, get_live
+from web.live import StaleCall, apply_step
 from web.openapi import spec
 from web.security import csrf
 from web.transcript import entries
@@ -60,7 +60,8 @@ def _body() -> dict[str, Any]:
 @bp.get("/openapi.json")
 def openapi():
     """The OpenAPI 3.1 description of this API."""
-    return jsonify(spec())
+    scenarios = playable_scenarios(get_db()).values()
+    return jsonify(spec({s.id: list(s.personas) for s in scenarios}))
 
 
 @bp.get("/scenarios")
@@ -81,6 +82,8 @@ def create_call():
     if scenario is None:
         return _error(422, "unknown_scenario", f"unknown scenario '{data.get('scenario')}'")
     seed = data.get("seed", secrets.randbelow(2**31))
+    if isinstance(seed, float) and seed.is_integer():
+        seed = int(seed)  # JSON has one number type: 7.0 is the whole number 7
     if not isinstance(seed, int) or isinstance(seed, bool) or not 0 <= seed < 2**63:
         return _error(422, "bad_seed", "seed must be a whole number ≥ 0")
     persona = data.get("persona")
@@ -117,9 +120,7 @@ def send_step(call_id: int):
         return _error(409, "call_ended", "this call has ended; nothing was changed")
     try:
         step = parse_step(data["step"])
-        db = get_db()
-        before = len(get_live(db, call_id)[1].events)
-        call, events = apply_step(db, call_id, step)
+        call, events = apply_step(get_db(), call_id, step)
     except StepError as exc:
         return _error(422, "bad_step", str(exc))
     except CallEnded:
@@ -128,6 +129,7 @@ def send_step(call_id: int):
         return _error(409, "conflict", str(exc))
     except StoredScenarioError as exc:
         return _error(410, "gone", str(exc))
+    before = events[0]["seq"] - 1 if events else len(call.events)
     intents = next((e["data"]["intents"] for e in events if e["kind"] == "intent_matched"), [])
     return jsonify({
         "entries": entries(call.events, before),

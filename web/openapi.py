@@ -8,6 +8,7 @@ from simulator.scenario import CATEGORIES, LOCALES, TEAMS
 from simulator.steps import PRIORITIES
 
 ERROR = {"$ref": "#/components/schemas/Error"}
+MAX_ID = 2**63 - 1  # SQLite's largest integer
 
 
 def _errors(*codes: int) -> dict[str, Any]:
@@ -38,12 +39,27 @@ def _step_schema() -> dict[str, Any]:
     ]}
 
 
-def spec() -> dict[str, Any]:
-    """The whole document."""
+def _start_schema(personas_by_scenario: dict[str, list[str]] | None) -> dict[str, Any]:
+    """A call's start: the scenario, and a persona that scenario allows (one branch per scenario)."""
+    common = {"locale": {"type": "string", "enum": list(LOCALES)},
+              "seed": {"type": "integer", "minimum": 0, "maximum": MAX_ID}}
+    if not personas_by_scenario:
+        return {"type": "object", "required": ["scenario"],
+                "properties": {"scenario": {"type": "string"}, "persona": {"type": "string"}, **common}}
+    return {"oneOf": [
+        {"type": "object", "required": ["scenario"], "properties": {
+            "scenario": {"const": scenario_id}, "persona": {"type": "string", "enum": personas}, **common}}
+        for scenario_id, personas in sorted(personas_by_scenario.items())
+    ]}
+
+
+def spec(personas_by_scenario: dict[str, list[str]] | None = None) -> dict[str, Any]:
+    """The whole document; given the scenarios (id → allowed personas), it lists them."""
     json_body = lambda schema: {"required": True,  # noqa: E731
                                 "content": {"application/json": {"schema": schema}}}
     ok = lambda ref: {"description": "ok", "content": {"application/json": {"schema": ref}}}  # noqa: E731
-    call_id = [{"name": "call_id", "in": "path", "required": True, "schema": {"type": "integer"}}]
+    call_id = [{"name": "call_id", "in": "path", "required": True,
+                "schema": {"type": "integer", "minimum": 1, "maximum": MAX_ID}}]
     return {
         "openapi": "3.1.0",
         "info": {"title": "Hotliner API", "version": "1.0.0",
@@ -56,10 +72,7 @@ def spec() -> dict[str, Any]:
                                           "responses": {"200": ok({"type": "array"}), **_errors(401)}}},
             "/api/v1/calls": {"post": {
                 "summary": "Start a call", "operationId": "startCall",
-                "requestBody": json_body({"type": "object", "required": ["scenario"], "properties": {
-                    "scenario": {"type": "string"}, "persona": {"type": "string"},
-                    "locale": {"type": "string", "enum": list(LOCALES)},
-                    "seed": {"type": "integer", "minimum": 0}}}),
+                "requestBody": json_body(_start_schema(personas_by_scenario)),
                 "responses": {"201": ok({"$ref": "#/components/schemas/Call"}), **_errors(400, 401, 422)}}},
             "/api/v1/calls/{call_id}": {"get": {
                 "summary": "Read a call", "operationId": "readCall", "parameters": call_id,
