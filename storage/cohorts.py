@@ -109,13 +109,15 @@ def add_trainees(db: Database, cohort_id: int, rows: list[dict[str, str]], passw
     row with its new `id` and `username`.
     """
     created, taken = [], set()
+    # Hashing is slow on purpose: done before the transaction, so no other writer waits for it.
+    hashes = [password_hash or generate_password_hash(row["password"]) for row in rows]
     with db.atomic():
-        for row in rows:
+        for row, hashed in zip(rows, hashes, strict=True):
             username = username_for(db, row["email"], row["name"], taken)
             taken.add(username)
             user_id = db["users"].insert({
                 "username": username, "name": row["name"], "email": row["email"], "role": "trainee",
-                "password_hash": password_hash or generate_password_hash(row["password"]),
+                "password_hash": hashed,
                 "locale": row.get("locale", ""), "created_at": now(), "active": 1,
             }).last_pk
             db["memberships"].insert({"cohort_id": cohort_id, "user_id": user_id}, ignore=True)

@@ -256,3 +256,13 @@ def test_only_trainers_of_the_cohort_review_a_call(web, ended):  # noqa: F811
     assert client.get(f"/cohorts/calls/{ended}/review").status_code == 404
     assert client.post(f"/cohorts/calls/{ended}/comments", data={"turn": "0", "text": "hi"}).status_code == 404
     assert client_as(web, "alice").get(f"/cohorts/calls/{ended}/review").status_code == 403
+
+
+def test_csv_over_the_row_limit_imports_nothing(web):  # noqa: F811
+    from web.roster import MAX_ROWS
+
+    text = "name,email,locale\n" + "".join(f"T{i},t{i}@example.org,en\n" for i in range(MAX_ROWS + 1))
+    trainer = client_as(web, "trainer")
+    page = trainer.get(trainer.post("/cohorts/1/members/import", data={"text": text}).headers["Location"])
+    assert f"At most {MAX_ROWS} trainees per file" in soup(page).select_one(".flash-error").text
+    assert members_of(web, 1) == {"alice", "bruno", "sam"}
