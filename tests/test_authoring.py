@@ -38,6 +38,9 @@ def web(tmp_path):
         db = get_db()
         ensure_demo(db)
         add_user(db, "trainer2", "Other Trainer", "trainer2-pass-2026", "trainer")
+        from storage.users import get_by_username, set_locale
+
+        set_locale(db, get_by_username(db, "trainer")["id"], "en")  # these tests read English wording
     PASSWORDS["trainer2"] = "trainer2-pass-2026"
     return app
 

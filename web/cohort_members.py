@@ -44,8 +44,9 @@ def add_member(cohort_id: int):
         if person is None:
             flash(_("No account with that user name or email."), "error")
         elif person["role"] != "trainee":
+            role = {"trainer": _("trainer"), "admin": _("admin")}.get(person["role"], person["role"])
             flash(_("Only trainees can join a cohort; %(name)s is a %(role)s.", name=person["name"],
-                    role=person["role"]), "error")
+                    role=role), "error")
         elif store.is_member(db, cohort_id, person["id"]):
             flash(_("%(name)s is already in this cohort.", name=person["name"]), "info")
         else:
