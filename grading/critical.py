@@ -30,9 +30,8 @@ def grade(scenario: Scenario, t: Timeline) -> list[Finding]:
             out.append(_critical("resolution", "change_before_identity", d.turn, t, op=d.id))
     for turn in t.password_turns:
         out.append(_critical("tone", "asked_password", turn, t))
-    if _security_incident(scenario) and t.ended_by == "trainee":
-        if not any(d.id == "security" for d in t.escalations):
-            out.append(_critical("escalation", "security_not_escalated", t.end_turn, t))
+    if _security_incident(scenario) and t.ended_by == "trainee" and not any(d.id == "security" for d in t.escalations):
+        out.append(_critical("escalation", "security_not_escalated", t.end_turn, t))
     return out
 
 

@@ -6,9 +6,8 @@ turns a trainee utterance into intents and answers each of them from the hidden 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import re
+from typing import TYPE_CHECKING
 
 from simulator import tone
 from simulator.call import Call

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from simulator.call import Call
-from simulator.llm import Completion, LLMClient, LLMFailure
+from simulator.llm import Completion, LLMClient
 from simulator.understand import fold
 
 REPLY_SCHEMA = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -35,7 +36,7 @@ def test_validate_built_in_library_exits_zero(runner):
 
 def test_validate_broken_file_exits_non_zero_with_its_errors(runner, tmp_path):
     bad = tmp_path / "bad.yaml"
-    text = open("scenarios/printer-offline.yaml", encoding="utf-8").read()
+    text = Path("scenarios/printer-offline.yaml").read_text(encoding="utf-8")
     bad.write_text(text.replace("intent: check_power", "intent: chek_power"), encoding="utf-8")
     result = runner.invoke(args=["scenarios", "validate", str(bad)])
     assert result.exit_code != 0

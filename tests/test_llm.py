@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -196,7 +197,7 @@ def test_drafted_scenario_is_validated_and_retried_once(server, library, tmp_pat
     from app import create_app
 
     good = (tmp_path / "good.yaml")
-    reference = open("scenarios/printer-offline.yaml", encoding="utf-8").read()
+    reference = (Path(__file__).resolve().parent.parent / "scenarios" / "printer-offline.yaml").read_text(encoding="utf-8")
     broken = reference.replace("intent: check_power", "intent: chek_power")
     answers = iter([{"yaml": broken}, {"yaml": reference.replace("id: printer-offline", "id: teams-camera")}])
     server.behaviour = lambda body: next(answers)

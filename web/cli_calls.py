@@ -11,13 +11,13 @@ from flask.cli import AppGroup, with_appcontext
 
 from simulator.call import CallEnded
 from simulator.engine import EngineError
+from simulator.llm import LLMClient
 from simulator.replay import TranscriptError, parse_transcript, play
 from simulator.scenario import LOCALES
 from simulator.steps import StepError, parse_step
 from storage.calls import CallNotFound
 from web.calls import StoredScenarioError, regrade, start_call, step_call
 from web.db import get_db
-from simulator.llm import LLMClient
 from web.engine import LibraryError, get_engine, get_library, grade_call, llm_config
 
 PLAY_HELP = """Commands: just type to speak to the caller, or

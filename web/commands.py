@@ -62,9 +62,14 @@ def list_command() -> None:
 
 def register(app: Flask) -> None:
     """Attach these commands to the app's CLI."""
-    from web.cli_calls import (grade_command, judge_tone_command, llm_cli, play_command, regrade_command,
-                               replay_command)
-
+    from web.cli_calls import (
+        grade_command,
+        judge_tone_command,
+        llm_cli,
+        play_command,
+        regrade_command,
+        replay_command,
+    )
     from web.demo import run_demo, users_cli
 
     app.cli.add_command(scenarios_cli)
