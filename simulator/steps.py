@@ -81,7 +81,8 @@ def parse_step(raw: Any) -> Step:
     if name == "kb":
         return Step("kb", {"value": _text(value, "the search", 200)})
     if name == "hold":
-        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= MAX_HOLD:
+        # 1 second at least *after* rounding down: a hold of 0.5 would be logged as 0 and not read back
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 1 <= value <= MAX_HOLD:
             raise StepError(f"hold takes a number of seconds from 1 to {MAX_HOLD}")
         return Step("hold", {"value": int(value)})
     if name == "directory":

@@ -61,11 +61,19 @@ def test_parse_step_gives_a_step_or_a_step_error(raw):
     assert step.name in STEP_NAMES
 
 
-@pytest.mark.parametrize("raw", [{"ticket": {}}, {"directory": {"op": "lookup"}}, "remote_connect", "close"])
+@pytest.mark.parametrize("raw", [{"ticket": {}}, {"directory": {"op": "lookup"}}, "remote_connect", "close",
+                                 {"hold": 1.5}, {"hold": 3600}])
 def test_a_step_reads_back_as_itself(raw):
     """Found by fuzzing: `{ticket: {}}` was logged as the bare word `ticket`, and the call could not be rebuilt."""
     step = parse_step(raw)
     assert parse_step(step.as_input()) == step
+
+
+@pytest.mark.parametrize("seconds", [0.5, 0, -1, 3601, float("nan"), float("inf")])
+def test_a_hold_under_a_second_is_refused(seconds):
+    """Found by fuzzing: a hold of 0.5 s was accepted, logged as 0 and refused when the call was rebuilt."""
+    with pytest.raises(StepError, match="hold takes"):
+        parse_step({"hold": seconds})
 
 
 @pytest.fixture(scope="module")
