@@ -91,7 +91,9 @@ class Matcher:
         # clause × example products run 10x faster against the transposed matrices kept in CSR
         self._char_t = self.char_matrix.T.tocsr()
         self._word_t = self.word_matrix.T.tocsr()
-        self.svm = LinearSVC(C=SVM_C)
+        # seeded: every process (gunicorn workers, a restart) must train the same model, or replaying
+        # a call's log elsewhere could match a borderline clause differently than when it was played
+        self.svm = LinearSVC(C=SVM_C, random_state=0)
         if len(self.intent_ids) > 1:
             self.svm.fit(sp.hstack([self.char_matrix, self.word_matrix]).tocsr(), self.labels)
 

@@ -77,7 +77,9 @@ def _play(url: str, token: str, index: int, stop: threading.Event, answered: lis
                     if stop.is_set():
                         return
                     s = client.post(f"/api/v1/calls/{call_id}/steps", json={"step": step})
-                    assert s.status_code < 500, s.text
+                    if s.status_code >= 500:
+                        with lock:
+                            answered.append(("server error", s.text))
                     if s.status_code == 200:
                         with lock:
                             answered.append((call_id, step))
@@ -85,6 +87,10 @@ def _play(url: str, token: str, index: int, stop: threading.Event, answered: lis
                     client.post(f"/api/v1/calls/{call_id}/steps", json={"step": "close"})
             except httpx.TransportError:
                 time.sleep(0.05)  # the server is dying or restarting: nothing was answered
+            except Exception as exc:  # noqa: BLE001 - reported by the test, in its own thread
+                with lock:
+                    answered.append(("server error", repr(exc)))
+                return
 
 
 def _load(url: str, tokens: list[str], answered: list, lock: threading.Lock) -> tuple[threading.Event, list]:
@@ -114,6 +120,7 @@ def test_a_crash_loses_no_answered_step_and_every_call_resumes(tmp_path):
             thread.join(timeout=15)
     finally:
         server.stop()
+    assert not [a for a in answered if a[0] == "server error"]
     assert len(answered) > 20, "the load did not get going"
     seen = check_database(db_path, answered)
     assert seen["steps"] >= len(answered)
@@ -143,7 +150,10 @@ def _two_tabs(send, call_ids: list[int], rounds: int) -> tuple[list, list]:
             def tab(t: int, call_id=call_id, barrier=barrier, results=results, r=r) -> None:
                 step = {"say": _say(call_id, 100 * r + t)}
                 barrier.wait()
-                results.append((step, send(call_id, step)))
+                try:
+                    results.append((step, send(call_id, step)))
+                except Exception as exc:  # noqa: BLE001 - reported below, in the test's thread
+                    results.append((step, repr(exc)))
 
             threads = [threading.Thread(target=tab, args=(t,)) for t in (0, 1)]
             for thread in threads:
@@ -184,16 +194,15 @@ def test_many_trainees_and_two_tabs_in_one_threaded_process(tmp_path):
     auth = [{"Authorization": f"Bearer {t}"} for t in tokens]
     started = [app.test_client().post("/api/v1/calls", json={"scenario": "printer-offline", "seed": i},
                                       headers=auth[i]).json["id"] for i in range(len(tokens))]
-    answered, lock = [], threading.Lock()
+    answered, failures, lock = [], [], threading.Lock()
 
     def trainee(i: int) -> None:
         client = app.test_client()
         for n in range(len(TURNS)):
             step = {"say": _say(i, n)}
             r = client.post(f"/api/v1/calls/{started[i]}/steps", json={"step": step}, headers=auth[i])
-            assert r.status_code == 200, r.json
             with lock:
-                answered.append((started[i], step))
+                (answered if r.status_code == 200 else failures).append((started[i], step, r.status_code))
 
     threads = [threading.Thread(target=trainee, args=(i,)) for i in range(1, len(tokens))]
     for thread in threads:
@@ -207,7 +216,9 @@ def test_many_trainees_and_two_tabs_in_one_threaded_process(tmp_path):
     for thread in threads:
         thread.join(timeout=60)
     # in one process the tabs' steps queue on the call's lock: both are applied, one after the other
+    assert not failures
     assert len(tabs_answered) == 12 and not refused
+    answered = [(call_id, step) for call_id, step, _ in answered]
     seen = check_database(db_path, answered + tabs_answered)
     assert seen["steps"] == len(answered) + len(tabs_answered)
 
@@ -226,3 +237,15 @@ def test_events_that_do_not_continue_the_log_are_refused_whole(tmp_path, engine,
     else:
         store.append_events(db, call_id, events)
         assert store.load_events(db, call_id) == json.loads(json.dumps(call.events))
+
+
+def test_a_matcher_trained_twice_decides_exactly_the_same(library):
+    """Found by the crash test: an unseeded SVM gave scores differing in the third decimal between
+    processes, so a call replayed on another worker did not match its log."""
+    from simulator.understand import Matcher, catalog_examples
+
+    examples = catalog_examples(library.catalog, "en")
+    first, second = Matcher(examples), Matcher(examples)
+    text = "Is there anything else I can do for you? Goodbye (ref 4-97) and the printer cable"
+    assert first.understand(text) == second.understand(text)
+    assert (first.svm.coef_ == second.svm.coef_).all()
