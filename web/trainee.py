@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import secrets
 
-from flask import Blueprint, abort, flash, make_response, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -18,7 +27,7 @@ from web.access import can_review, owns
 from web.annotations import review_of
 from web.calls import StoredScenarioError, scenario_of, start_call
 from web.db import get_db
-from web.engine import grade_call
+from web.engine import get_engine, grade_call
 from web.forms import step_from_form
 from web.library import playable_scenarios
 from web.live import StaleCall, apply_step, get_live
@@ -40,6 +49,7 @@ def dashboard():
         scenarios=scenarios, categories=CATEGORIES, personas=STANDARD_PERSONAS,
         recent=store.list_calls(db, user_id=current_user.id, limit=8),
         progress=store.progress(db, current_user.id),
+        llm_enabled=get_engine().llm is not None,
     )
 
 
@@ -85,7 +95,8 @@ def practice():
         return redirect(url_for("calls.dashboard"))
     locale = request.form.get("locale") or _locale()
     seed = secrets.randbelow(2**31)
-    call_id, _call = start_call(db, scenario, persona, locale, seed, user_id=current_user.id)
+    mode = "llm" if request.form.get("mode") == "llm" and get_engine().llm is not None else "scripted"
+    call_id, _call = start_call(db, scenario, persona, locale, seed, user_id=current_user.id, mode=mode)
     updates = {"exam": int(bool(assignment and assignment["exam"]))}
     if assignment:
         updates["assignment_id"] = assignment["id"]
