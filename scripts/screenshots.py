@@ -85,6 +85,26 @@ def run(base: str, browser, locale: str, user: str, width: int = 1360) -> None:
     small.close()
 
 
+def trainer_pages(base: str, browser, locale: str) -> None:
+    """The trainer's side: scenario library, editor, cohort report, after the trainees' calls."""
+    context = browser.new_context(locale=locale, viewport={"width": 1360, "height": 900})
+    page = context.new_page()
+    page.goto(f"{base}/login")
+    page.fill("#username", "trainer")
+    page.fill("#password", PASSWORD["trainer"])
+    page.locator("form.login-card button[type=submit]").click()
+    page.wait_for_url(f"{base}/")
+    page.goto(f"{base}/authoring/")
+    shoot(page, f"authoring-library-{locale}")
+    page.goto(f"{base}/authoring/printer-offline")
+    page.wait_for_timeout(800)
+    shoot(page, f"authoring-editor-{locale}")
+    page.goto(f"{base}/cohorts/1")
+    page.wait_for_timeout(800)
+    shoot(page, f"cohort-report-{locale}")
+    context.close()
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -99,6 +119,7 @@ def main() -> None:
             browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
             run(base, browser, "en", "sam")
             run(base, browser, "fr", "alice")
+            trainer_pages(base, browser, "fr")
             browser.close()
         httpd.shutdown()
 
