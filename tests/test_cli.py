@@ -110,3 +110,17 @@ def test_played_call_is_stored_graded_and_regraded(runner, app):
     assert again.exit_code == 0 and "1 call(s) regraded" in again.output
     missing = runner.invoke(args=["grade", "99"])
     assert missing.exit_code != 0 and "no call 99" in missing.output
+
+
+def test_run_demo_creates_the_demo_data_and_serves(runner, app, monkeypatch):
+    served = {}
+    import werkzeug.serving
+
+    monkeypatch.setattr(werkzeug.serving, "run_simple",
+                        lambda host, port, application, **kw: served.update(host=host, port=port, app=application))
+    result = runner.invoke(args=["run-demo", "--port", "5999"])
+    assert result.exit_code == 0, result.output
+    assert "demo data created" in result.output and "trainee-demo-2026" in result.output
+    assert served["port"] == 5999 and served["app"] is app
+    again = runner.invoke(args=["run-demo", "--port", "5999"])
+    assert "demo data created" not in again.output

@@ -60,7 +60,9 @@ def run_demo(host: str, port: int) -> None:
     if any(users.get_by_username(db, u) for u, *_ in DEMO_ACCOUNTS):
         print_accounts()
     click.echo(f"Open http://{host}:{port}/ in a browser. Ctrl+C stops the server.")
-    current_app.run(host=host, port=port, debug=False, use_reloader=False)
+    from werkzeug.serving import run_simple  # Flask ignores app.run() inside a CLI command
+
+    run_simple(host, port, current_app._get_current_object(), threaded=True, use_reloader=False)
 
 
 users_cli = AppGroup("users", help="Manage accounts (admins).")
