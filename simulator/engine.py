@@ -50,7 +50,7 @@ class Engine:
     def start(self, scenario: Scenario, persona: str | None = None, locale: str = "en",
               seed: int = 0, mode: str = "scripted", resuming: bool = False) -> Call:
         """Open a call: draw the caller from the seed and log the opening events."""
-        persona = persona or scenario.persona_default()
+        persona = scenario.persona_default() if persona is None else persona
         if persona not in scenario.personas:
             raise EngineError(f"persona '{persona}' is not allowed in {scenario.id} "
                               f"(allowed: {', '.join(scenario.personas)})")

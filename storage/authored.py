@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from simulator.scenario import Scenario
 from storage.calls import now
+from storage.db import immediate
 
 STATUSES = ("draft", "published", "archived")
 
@@ -101,7 +102,7 @@ def overwrite_version(db: Database, scenario: Scenario, text: str) -> None:
 def set_status(db: Database, scenario_id: str, action: str) -> None:
     """publish (the newest version), unpublish, archive or restore a scenario."""
     stamp = {"at": now(), "id": scenario_id}
-    with db.atomic():
+    with immediate(db):
         if action == "publish":
             db.execute("""update scenarios set status = 'published', updated_at = :at where id = :id
                           and version = (select max(version) from scenarios where id = :id)""", stamp)

@@ -11,6 +11,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from storage.db import immediate
+
 
 def _events(call_id: int, events: list[dict[str, Any]], stamp: str) -> list[dict[str, Any]]:
     return [{"call_id": call_id, "seq": e["seq"], "at": e["at"], "turn": e["turn"], "kind": e["kind"],
@@ -29,7 +31,7 @@ def insert_played_calls(db: Database, played: list[dict[str, Any]]) -> list[int]
     """Store ended calls in one transaction; each item has user_id, started_at, ended_at, events, score,
     and optionally assignment_id and exam. Returns the new call ids."""
     calls, events, scores, findings, ids = [], [], [], [], []
-    with db.atomic():
+    with immediate(db):
         next_id = (next(iter(db.query("select max(id) as m from calls")))["m"] or 0) + 1
         for offset, p in enumerate(played):
             call_id = next_id + offset

@@ -9,6 +9,7 @@ from sqlite_utils import Database
 from werkzeug.security import generate_password_hash
 
 from storage.calls import now
+from storage.db import immediate
 
 
 class CohortError(ValueError):
@@ -111,7 +112,7 @@ def add_trainees(db: Database, cohort_id: int, rows: list[dict[str, str]], passw
     created, taken = [], set()
     # Hashing is slow on purpose: done before the transaction, so no other writer waits for it.
     hashes = [password_hash or generate_password_hash(row["password"]) for row in rows]
-    with db.atomic():
+    with immediate(db):
         for row, hashed in zip(rows, hashes, strict=True):
             username = username_for(db, row["email"], row["name"], taken)
             taken.add(username)
@@ -134,7 +135,7 @@ def move_member(db: Database, user_id: int, from_cohort: int, to_cohort: int) ->
     """Move a trainee from one cohort to another in one transaction; CohortError if not a member."""
     if from_cohort == to_cohort:
         raise CohortError("same cohort")
-    with db.atomic():
+    with immediate(db):
         if not is_member(db, from_cohort, user_id):
             raise CohortError("not a member")
         db.execute("delete from memberships where cohort_id = ? and user_id = ?", [from_cohort, user_id])

@@ -7,6 +7,7 @@ import re
 from sqlite_utils import Database
 
 from simulator.kb import Article
+from storage.db import immediate
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -19,8 +20,12 @@ def index_articles(db: Database, articles: dict[str, Article]) -> None:
             title, body = article.text(locale)
             rows.append({"article_id": article.id, "locale": locale, "title": title,
                          "tags": " ".join(article.tags), "body": body})
-    with db.atomic():
-        db["kb_articles"].upsert_all(rows, pk=("article_id", "locale"))
+    with immediate(db):  # waits for the write lock (each worker runs this on its first call)
+        stored = {(r["article_id"], r["locale"]): r
+                  for r in db.query("select article_id, locale, title, tags, body from kb_articles")}
+        changed = [r for r in rows if stored.get((r["article_id"], r["locale"])) != r]
+        if changed:  # unchanged articles are not rewritten (nor re-indexed by the FTS triggers)
+            db["kb_articles"].upsert_all(changed, pk=("article_id", "locale"))
 
 
 def search(db: Database, query: str, locale: str, limit: int = 5) -> list[dict[str, str]]:

@@ -7,12 +7,13 @@ from typing import Any
 from sqlite_utils import Database
 
 from storage.calls import now
+from storage.db import immediate
 
 
 def save_score(db: Database, call_id: int, score: dict[str, Any]) -> None:
     """Store (or replace) a call's score and its findings in one transaction."""
     skills = score["skills"]
-    with db.atomic():
+    with immediate(db):
         db.execute("delete from findings where call_id = ?", [call_id])
         db["scores"].upsert({
             "call_id": call_id, "grader_version": score["grader_version"], "overall": score["overall"],

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import settings
 
 from simulator.engine import Engine
 from simulator.library import load_library
+
+# Property-based tests (hypothesis, schemathesis) replay the same examples on every run, so a red
+# build is a real fault that the next run reproduces. HOTLINER_FUZZ_EXPLORE=1 draws new examples
+# (run it by hand to look for faults before they reach CI).
+settings.register_profile("ci", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile("explore" if os.environ.get("HOTLINER_FUZZ_EXPLORE") == "1" else "ci")
 
 
 @pytest.fixture(scope="session")

@@ -144,6 +144,13 @@ def test_persona_outside_the_scenario_is_refused(engine, library):
         engine.start(library.scenario("social-engineering-reset"), "calm", "en", 1)
 
 
+def test_an_empty_persona_is_refused_not_taken_for_the_default(engine, printer):
+    """Only None means "the scenario's default": an empty name is a caller's mistake, said as such."""
+    with pytest.raises(EngineError, match="persona '' is not allowed"):
+        engine.start(printer, "", "en", 1)
+    assert engine.start(printer, None, "en", 1).persona.id == printer.persona_default()
+
+
 def test_resume_rebuilds_the_same_call_from_its_events(engine, printer):
     steps = [{"say": "Hello, is the printer on?"}, {"say": "check the cable please"}, {"hold": 30}, "resume",
              {"say": "plug it back in"}]

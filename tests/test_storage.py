@@ -69,3 +69,39 @@ def test_a_played_scenario_version_is_immutable(db):
     with pytest.raises(VersionConflict):
         remember_version(db, "x", 1, "a: 2\n")
     assert version_text(db, "x", 1) == "a: 1\n"
+
+
+def test_indexing_the_knowledge_base_waits_for_another_writer(tmp_path, library):
+    """A worker indexing the articles while another commits a step waits for the lock, then writes.
+
+    With a deferred transaction the indexer read first, then failed at once with "database is
+    locked" once the other writer had committed (a 503 for the trainee whose call woke the worker).
+    """
+    import threading
+
+    from storage.kb import index_articles
+
+    path = tmp_path / "kb.db"
+    connect(path).close()
+    holding, release = threading.Event(), threading.Event()
+
+    def other_worker():
+        db = connect(path, prepare=False)
+        db.conn.execute("BEGIN IMMEDIATE")
+        db.conn.execute("insert into kb_articles (article_id, locale, title, tags, body) values ('x', 'en', 't', '', 'b')")
+        holding.set()
+        release.wait(5)
+        db.conn.execute("COMMIT")
+        db.close()
+
+    thread = threading.Thread(target=other_worker)
+    thread.start()
+    holding.wait(5)
+    threading.Timer(0.3, release.set).start()
+    db = connect(path, prepare=False)
+    index_articles(db, library.articles)  # waits for the other writer instead of failing
+    thread.join()
+    assert db.execute("select count(*) from kb_articles").fetchone()[0] == 2 * len(library.articles) + 1
+    before = db.conn.total_changes
+    index_articles(db, library.articles)  # nothing changed: nothing rewritten
+    assert db.conn.total_changes == before

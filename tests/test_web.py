@@ -278,6 +278,9 @@ def test_api_flow_with_a_token(web):
                           headers=auth)
     assert created.status_code == 201
     call_id = created.json["id"]
+    for persona in ("", "grumpy"):  # not the scenario's default in disguise: a clear 422
+        refused = client.post("/api/v1/calls", json={"scenario": "printer-offline", "persona": persona}, headers=auth)
+        assert refused.status_code == 422 and f"persona '{persona}' is not allowed" in refused.json["message"]
     step = client.post(f"/api/v1/calls/{call_id}/steps", json={"step": {"say": "Is the printer on?"}}, headers=auth)
     assert step.status_code == 200 and step.json["intents"] == ["check_power"]
     read = client.get(f"/api/v1/calls/{call_id}", headers=auth).json

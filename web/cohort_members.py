@@ -8,6 +8,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from storage import cohorts as store
+from storage.db import immediate
 from storage.users import assign, get_user
 from web.auth import role_required
 from web.cohorts import bp, my_cohorts, offered_scenarios, visible_cohort
@@ -181,7 +182,7 @@ def create_assignments(cohort_id: int):
         flash(error, "error")
         return _assignments_page(cohort, form=request.form, status=422)
     db = get_db()
-    with db.atomic():
+    with immediate(db):
         for scenario_id in values["scenarios"]:
             assign(db, cohort_id, scenario_id, persona=values["persona"], exam=values["exam"],
                    due_at=values["due_at"], attempts=values["attempts"])

@@ -10,6 +10,7 @@ from flask.cli import AppGroup, with_appcontext
 from sqlite_utils import Database
 
 from storage import users
+from storage.db import immediate
 from web.db import get_db
 
 DEMO_ACCOUNTS = [
@@ -27,7 +28,7 @@ def ensure_demo(db: Database) -> bool:
     if db["users"].count:
         return False
     ids = {}
-    with db.atomic():
+    with immediate(db):
         for username, name, role, password, locale in DEMO_ACCOUNTS:
             ids[username] = users.add_user(db, username, name, password, role, f"{username}@example.com", locale)
         cohort = users.add_cohort(db, "Promo 2026 — Lyon", ids["trainer"])

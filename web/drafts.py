@@ -20,6 +20,7 @@ from simulator.scenario import Scenario
 from simulator.validate import Problem, validate_source
 from simulator.yamlsource import MAX_BYTES, SourceError, parse
 from storage import authored
+from storage.db import immediate
 from storage.scenarios import version_text
 from web.engine import get_library
 from web.library import builtin_ids
@@ -190,7 +191,7 @@ def import_files(db: Database, files: list[tuple[str, bytes]], user: Any) -> tup
             report[name] = problems
     if report:
         return [], report
-    with db.atomic():
+    with immediate(db):
         saved = [save(db, text, user, "import", file=name) for name, text in checked]
     return saved, {}
 

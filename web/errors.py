@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, current_app, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
@@ -37,6 +37,7 @@ def init_app(app: Flask) -> None:
     def _busy(error: sqlite3.OperationalError):
         if "locked" not in str(error) and "busy" not in str(error):
             raise error  # a real fault: the usual 500
+        current_app.logger.warning("database busy on %s %s: %s", request.method, request.path, error, exc_info=error)
         message = _("The server is busy. Nothing was changed; please try again in a moment.")
         if _wants_json():
             return jsonify(error="busy", message=message), 503, {"Retry-After": "1"}
