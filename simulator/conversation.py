@@ -13,7 +13,7 @@ from simulator import tone
 from simulator.call import Call
 from simulator.scenario import Action, Probe
 from simulator.state import apply, holds
-from simulator.understand import Understanding, fold
+from simulator.understand import Match, Understanding, fold
 
 if TYPE_CHECKING:
     from simulator.engine import Engine
@@ -173,6 +173,9 @@ def handle_say(engine: Engine, call: Call, text: str, reply: Reply,
         reply.effect("jargon")
         reply.line("jargon_confused", term=signals.jargon[0])
     understanding = understanding or engine.matcher(call.scenario, call.locale).understand(text)
+    follow_up = None if understanding.understood else _follow_up(engine, call, understanding.best_guess, text)
+    if follow_up is not None:
+        understanding = Understanding((follow_up,), understanding.best_guess)
     if not understanding.understood:
         guess = understanding.best_guess
         call.emit("unrecognized", text=text,
@@ -195,6 +198,53 @@ def handle_say(engine: Engine, call: Call, text: str, reply: Reply,
         call.said_intents.append(match.intent)
         progress = _handle_intent(engine, call, match.intent, reply) or progress
     return progress
+
+
+FOLLOW_UP_THRESHOLD = -0.8  # how unsure the matcher may be of a request that points back
+FOLLOW_UP_WORDS = 12
+# Words that point back at what was just said: "turn it off", "pouvez-vous le désactiver", "faites-le".
+_BACK_REFERENCE = {
+    "en": re.compile(r"\b(?:it|that|this|them|those|these)\b"),
+    "fr": re.compile(r"\b(?:le|la|les|l|y|en)\s+\w+(?:er|ir|re|ez)\b|\b\w+ez (?:le|la|les|y)\b|\b(?:ca|cela)\b"),
+}
+
+
+def _follow_up(engine: Engine, call: Call, guess: Match | None, text: str) -> Match | None:
+    """A short request that points back at what the caller just described, read in that context.
+
+    "Pouvez-vous le désactiver ?" right after the caller said airplane mode is on means "turn airplane
+    mode off", as any person on the phone would hear it. It is taken for the matcher's best guess only
+    when that guess is a scenario action, not far below the threshold, acting on facts the caller has
+    all revealed, one of them in answer to the previous step: the context is what the trainee heard,
+    never the hidden state, so nothing can be learnt from being understood.
+    """
+    if guess is None or guess.score < FOLLOW_UP_THRESHOLD:
+        return None
+    folded = fold(text)
+    if len(folded.split()) > FOLLOW_UP_WORDS or not _BACK_REFERENCE[call.locale].search(folded):
+        return None
+    if guess.intent not in call.scenario.bound_intents() or engine.intent_kind(call.scenario, guess.intent) != "action":
+        return None
+    just_heard = _facts_since_last_turn(call)
+    for action in call.scenario.actions:
+        keys = set(action.when or {})
+        if action.intent == guess.intent and keys and keys <= call.revealed and keys & just_heard:
+            return Match(guess.intent, guess.score, text.strip())
+    return None
+
+
+def _facts_since_last_turn(call: Call) -> set[str]:
+    """Facts revealed between the trainee's previous step and this one."""
+    facts: set[str] = set()
+    steps = 0
+    for event in reversed(call.events):
+        if "input" in event["data"]:
+            steps += 1
+            if steps == 2:
+                break
+        elif event["kind"] == "facts_revealed" and steps == 1:
+            facts.update(event["data"]["facts"])
+    return facts
 
 
 # An instruction *not* to do something: a negated imperative at the head of the clause, or a
@@ -328,6 +378,17 @@ def _device(call: Call, reply: Reply) -> bool:
     return reply.reveal(["caller.asset_tag", "caller.hostname"])
 
 
+_TICKET_NUMBER = re.compile(r"\b(?:[A-Z]{2,6}[-_ ]?\d{3,}|\d{5,})\b", re.IGNORECASE)
+
+
+def _ticket_ack(call: Call, reply: Reply) -> bool:
+    """The caller notes the number the trainee read out (the ticket panel's, unless they said another)."""
+    said = next((e["data"]["text"] for e in reversed(call.events) if e["kind"] == "trainee_said"), "")
+    number = _TICKET_NUMBER.search(said)
+    reply.line("ticket_ack", ticket=number.group(0).upper() if number else call.caller.ticket)
+    return False
+
+
 def _contact(call: Call, reply: Reply) -> bool:
     reply.line("contact_given")
     return reply.reveal(["caller.phone"])
@@ -344,7 +405,7 @@ BUILTIN = {
     "explain_next_step": _say_line("next_step_ack", "explain_next_step", reason=True),
     "put_on_hold": _hold_ask, "ask_remote_permission": _remote_permission,
     "summarize": _say_line("summary_ack", "summarize"),
-    "give_ticket_number": _say_line("ticket_ack"),
+    "give_ticket_number": _ticket_ack,
     "explain_follow_up": _say_line("follow_up_ack"),
     "explain_policy": _say_line("policy_ack"),
     "offer_further_help": _outcome_line("anything_else_resolved", "anything_else_unresolved"),

@@ -164,3 +164,38 @@ def test_two_personas_sound_different_on_the_same_scenario(engine, printer):
     calm = caller_lines(play(engine, printer, steps, "calm", seed=2))
     angry = caller_lines(play(engine, printer, steps, "angry", seed=2))
     assert calm != angry
+
+
+def _intents(events):
+    return [i["intent"] for e in events if e["kind"] == "intent_matched" for i in e["data"]["intents"]]
+
+
+def test_a_request_that_points_back_is_read_in_the_context_the_caller_just_gave(engine, library):
+    """ "Pouvez-vous le désactiver ?" right after the caller says airplane mode is on: turn it off."""
+    wifi = library.scenario("wifi-airplane-mode")
+    call = play(engine, wifi, [{"say": "Bonjour, support informatique."},
+                               {"say": "Est-ce que le mode avion est activé sur votre portable ?"}], "calm", "fr", 3)
+    events = engine.step(call, {"say": "Pouvez-vous le désactiver s'il vous plaît ?"})
+    assert _intents(events) == ["turn_off_airplane_mode"]
+    assert not call.state["pc.airplane_mode"]
+
+
+def test_without_that_context_the_same_words_are_not_guessed(engine, library):
+    """Out of the blue, "le désactiver" names nothing: the caller asks what to switch off."""
+    wifi = library.scenario("wifi-airplane-mode")
+    call = play(engine, wifi, [{"say": "Bonjour, support informatique."}], "calm", "fr", 3)
+    events = engine.step(call, {"say": "Pouvez-vous le désactiver s'il vous plaît ?"})
+    assert "unrecognized" in [e["kind"] for e in events] and call.state["pc.airplane_mode"]
+    # nor once the talk has moved on to something else
+    call = play(engine, wifi, [{"say": "Est-ce que le mode avion est activé sur votre portable ?"},
+                               {"say": "Vos collègues ont-ils le même problème ?"}], "calm", "fr", 3)
+    events = engine.step(call, {"say": "Pouvez-vous le désactiver s'il vous plaît ?"})
+    assert "unrecognized" in [e["kind"] for e in events] and call.state["pc.airplane_mode"]
+
+
+@pytest.mark.parametrize(("said", "noted"), [("Your ticket number is INC0042991.", "INC0042991"),
+                                             ("I've opened a ticket for you.", None)])
+def test_the_caller_notes_the_ticket_number_the_trainee_reads_out(engine, printer, said, noted):
+    call = play(engine, printer, [{"say": said}], "calm", "en", 4)
+    reply = caller_lines(call)[-1]
+    assert (noted or call.caller.ticket) in reply
