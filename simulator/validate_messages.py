@@ -159,7 +159,7 @@ _DETAILS_FR: list[tuple[re.Pattern[str], str]] = [(re.compile(pattern), text) fo
     (r"^could not determine a constructor for the tag '(.*)'$", "balise YAML « {0} » non autorisée"),
     (r"^Single '([{}])' encountered in format string$",
      "accolade « {0} » seule ; écrivez « {0}{0} » pour une accolade littérale"),
-    (r"^expected '\}' before end of string$", "accolade « {{ » non refermée"),
+    (r"^(expected '\}' before end of string|unmatched '\{' in format spec)$", "accolade « {{ » non refermée"),
     (r"^missing \), unterminated subpattern at position (\d+)$", "parenthèse « ( » non refermée (position {0})"),
     (r"^unbalanced parenthesis at position (\d+)$", "parenthèse « ) » sans « ( » (position {0})"),
     (r"^unterminated character set at position (\d+)$", "crochet « [ » non refermé (position {0})"),
