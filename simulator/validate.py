@@ -24,7 +24,7 @@ Found = tuple[PathKey, str, dict[str, str]]  # what a check yields: path, messag
 
 @dataclass(frozen=True)
 class Problem:
-    """One validation error: where it is and what is wrong (`message` in English, `code` + `params` for any locale)."""
+    """One validation error: where and what (`message` in English; `code` and `params` for any locale)."""
 
     file: str
     line: int | None
