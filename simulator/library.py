@@ -56,10 +56,10 @@ def check_files(paths: list[Path], catalog: Catalog, kb_ids: set[str]):
             problems += exc.problems
             continue
         except OSError as exc:
-            problems.append(Problem(str(path), None, "", f"cannot read: {exc.strerror}"))
+            problems.append(Problem.of(str(path), None, "", "cannot_read", reason=exc.strerror))
             continue
         if scenario.id in scenarios:
-            problems.append(Problem(str(path), 1, "id", f"duplicate scenario id '{scenario.id}'"))
+            problems.append(Problem.of(str(path), 1, "id", "duplicate_scenario_id", value=scenario.id))
         scenarios[scenario.id] = scenario
         sources[scenario.id] = path.read_text(encoding="utf-8")
     return scenarios, problems, sources

@@ -6,7 +6,7 @@ import difflib
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -15,23 +15,52 @@ from simulator.caller import placeholder_names, used_placeholders
 from simulator.catalog import Catalog
 from simulator.scenario import CATEGORIES, PERSONAS, TEAMS, Scenario, Text
 from simulator.state import BUILTIN_FACTS, apply, holds, initial_state
+from simulator.validate_messages import MESSAGES, placeholders, render
 from simulator.yamlsource import PathKey, Source, SourceError, format_path, parse, read
 
 MAX_SEARCH_STATES = 20_000
+Found = tuple[PathKey, str, dict[str, str]]  # what a check yields: path, message code, its params
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One validation error: where it is and what is wrong."""
+    """One validation error: where and what (`message` in English; `code` and `params` for any locale)."""
 
     file: str
     line: int | None
     path: str
     message: str
+    code: str = ""
+    params: dict[str, str] = field(default_factory=dict, hash=False)
+
+    @classmethod
+    def of(cls, file: str, line: int | None, path: str, code: str, **params: object) -> Problem:
+        """A problem whose English message comes from the message table."""
+        values = {name: str(value) for name, value in params.items()}
+        return cls(file, line, path, render(code, values), code, values)
+
+    @classmethod
+    def from_source(cls, file: str, exc: SourceError) -> Problem:
+        """The problem of a YAML source that could not be read."""
+        return cls(file, exc.line, "", exc.message, exc.code, dict(exc.params))
+
+    def text(self, locale: str = "en") -> str:
+        """The message in `locale`; problems without a code (made by the web) are already localized."""
+        if locale == "en" or self.code not in MESSAGES:
+            return self.message
+        return render(self.code, self.params, locale)
+
+    def where(self) -> str:
+        """`file:line` (or just the file when the line is unknown)."""
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+    def format(self, locale: str = "en") -> str:
+        """`file:line path: message` in `locale`; `str()` is the English form."""
+        text = self.text(locale)
+        return f"{self.where()} {self.path}: {text}" if self.path else f"{self.where()} {text}"
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where} {self.path}: {self.message}" if self.path else f"{where} {self.message}"
+        return self.format("en")
 
 
 class ScenarioError(Exception):
@@ -42,23 +71,26 @@ class ScenarioError(Exception):
         self.problems = problems
 
 
-def _pydantic_message(err: dict) -> str:
+def _shape_problem(file: str, line: int | None, err: dict) -> Problem:
+    """A pydantic error as a problem: our wording for a few types, pydantic's (in English) for the rest."""
     loc, kind = err["loc"], err["type"]
-    if kind == "missing":
-        if loc and loc[-1] in ("fr", "en"):
-            lang = "French" if loc[-1] == "fr" else "English"
-            return f"missing {lang} translation"
-        return "required field is missing"
+    path = format_path(tuple(loc))
+    if kind == "missing" and loc and loc[-1] in ("fr", "en"):
+        return Problem.of(file, line, path, "missing_french" if loc[-1] == "fr" else "missing_english")
     if kind == "extra_forbidden":
-        return f"unknown key '{loc[-1]}'"
-    if kind == "string_too_short":
-        return "must not be empty"
-    return err["msg"][0].lower() + err["msg"][1:]
+        return Problem.of(file, line, path, kind, key=loc[-1])
+    if kind in ("missing", "string_too_short"):
+        return Problem.of(file, line, path, kind)
+    english = err["msg"][0].lower() + err["msg"][1:]
+    params = {name: str(value) for name, value in (err.get("ctx") or {}).items()}
+    if kind not in MESSAGES or set(params) != placeholders(MESSAGES[kind][0]):
+        kind, params = "invalid", {"detail": english}
+    return Problem(file, line, path, english, kind, params)
 
 
-def _suggest(word: str, choices: Iterable[str]) -> str:
+def _suggest(word: str, choices: Iterable[str]) -> dict[str, str]:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return {"suggestion": close[0]} if close else {}
 
 
 class _Checker:
@@ -73,16 +105,16 @@ class _Checker:
         self.placeholders = placeholder_names(scenario.caller)
         self.ids = {p.id for p in scenario.probes} | {a.id for a in scenario.actions}
 
-    def run(self) -> Iterator[tuple[PathKey, str]]:
+    def run(self) -> Iterator[Found]:
         s = self.s
         yield from self._one_of(s.category, CATEGORIES, ("category",), "category")
         yield from self._one_of(s.ticket.category, CATEGORIES, ("ticket", "category"), "category")
         for i, persona in enumerate(s.personas):
             yield from self._one_of(persona, PERSONAS, ("personas", i), "persona")
         if s.default_persona and s.default_persona not in s.personas:
-            yield ("default_persona",), f"'{s.default_persona}' is not in personas"
+            yield ("default_persona",), "default_persona_not_listed", {"value": s.default_persona}
         for i, article in enumerate(s.kb):
-            yield from self._one_of(article, self.kb_ids, ("kb", i), "knowledge-base article")
+            yield from self._one_of(article, self.kb_ids, ("kb", i), "kb_article")
         yield from self._check_probes()
         yield from self._check_actions()
         for i, trig in enumerate(s.triggers):
@@ -98,22 +130,22 @@ class _Checker:
         for i, line in enumerate(s.opening):
             yield from self._check_answer(line, ("opening", i))
 
-    def _one_of(self, value: str, allowed: Iterable[str], path: PathKey, what: str):
+    def _one_of(self, value: str, allowed: Iterable[str], path: PathKey, what: str) -> Iterator[Found]:
         allowed = list(allowed)
         if value not in allowed:
-            yield path, f"unknown {what} '{value}'{_suggest(value, allowed)}"
+            yield path, f"unknown_{what}", {"value": value, **_suggest(value, allowed)}
 
     def _check_trigger_kind(self, item, path: PathKey):
         kinds = [k for k in ("intent", "remote", "directory") if getattr(item, k)]
         if len(kinds) != 1:
-            yield path, "needs exactly one of intent, remote or directory"
+            yield path, "trigger_kind", {}
         if item.intent:
             yield from self._one_of(item.intent, self.intents, (*path, "intent"), "intent")
         if item.remote:
             try:
                 re.compile(item.remote)
             except re.error as exc:
-                yield (*path, "remote"), f"invalid command pattern: {exc}"
+                yield (*path, "remote"), "invalid_command_pattern", {"detail": str(exc)}
 
     def _check_probes(self):
         for i, probe in enumerate(self.s.probes):
@@ -139,7 +171,7 @@ class _Checker:
         for j, answer in enumerate(answers):
             yield from self._check_answer(answer, (*path, j))
         if answers[-1].when is not None:
-            yield (*path, len(answers) - 1), "the last answer must have no 'when': it is the default"
+            yield (*path, len(answers) - 1), "last_answer_has_when", {}
 
     def _check_answer(self, answer, path: PathKey):
         yield from self._check_condition(answer.when, (*path, "when"))
@@ -152,10 +184,10 @@ class _Checker:
             try:
                 names = used_placeholders(getattr(text, lang))
             except ValueError as exc:
-                yield (*path, lang), f"malformed placeholder: {exc}"
+                yield (*path, lang), "malformed_placeholder", {"detail": str(exc)}
                 continue
             for name in sorted(names - self.placeholders):
-                yield (*path, lang), f"unknown placeholder '{{{name}}}'{_suggest(name, self.placeholders)}"
+                yield (*path, lang), "unknown_placeholder", {"name": name, **_suggest(name, self.placeholders)}
 
     def _check_facts(self, keys: Iterable[str], path: PathKey):
         for j, key in enumerate(keys):
@@ -172,31 +204,32 @@ class _Checker:
                 yield from self._one_of(key, self.facts, (*path, key), "fact")
             elif type(value) is not type(state[key]):
                 kind = type(state[key]).__name__
-                yield (*path, key), f"value {value!r} is not of the fact's type ({kind})"
+                yield (*path, key), "wrong_fact_type", {"value": repr(value), "kind": kind}
 
     def _check_duplicates(self):
         seen: dict[str, str] = {}
         for group in ("probes", "actions", "triggers"):
             for i, item in enumerate(getattr(self.s, group)):
                 if item.id in seen:
-                    yield (group, i, "id"), f"id '{item.id}' is already used in {seen[item.id]}"
+                    yield (group, i, "id"), "duplicate_id", {"value": item.id, "group": seen[item.id]}
                 seen.setdefault(item.id, group)
         probe_intents: dict[str, int] = {}
         for i, probe in enumerate(self.s.probes):
             if probe.intent is None:
                 continue
             if probe.intent in probe_intents:
-                yield ("probes", i, "intent"), f"intent '{probe.intent}' is already bound to probes[{probe_intents[probe.intent]}]"
+                yield ("probes", i, "intent"), "intent_bound_twice", {"value": probe.intent,
+                                                                      "index": str(probe_intents[probe.intent])}
             probe_intents.setdefault(probe.intent, i)
         for i, action in enumerate(self.s.actions):
             if action.intent and action.intent in probe_intents:
-                yield ("actions", i, "intent"), f"intent '{action.intent}' is bound to a probe too"
+                yield ("actions", i, "intent"), "intent_bound_to_probe", {"value": action.intent}
 
     def _check_order(self):
         names = self.ids | {"identity_verified"}
         for i, rule in enumerate(self.s.order):
-            yield from self._one_of(rule.first, names, ("order", i, "first"), "probe or action")
-            yield from self._one_of(rule.then, names, ("order", i, "then"), "probe or action")
+            yield from self._one_of(rule.first, names, ("order", i, "first"), "probe_or_action")
+            yield from self._one_of(rule.then, names, ("order", i, "then"), "probe_or_action")
             yield from self._check_text(rule.message, ("order", i, "message"))
 
     def _check_escalation(self):
@@ -204,7 +237,7 @@ class _Checker:
         for i, team in enumerate(esc.teams):
             yield from self._one_of(team, TEAMS, ("escalation", "teams", i), "team")
         if esc.policy == "required" and not esc.teams:
-            yield ("escalation", "teams"), "a required escalation must name its team"
+            yield ("escalation", "teams"), "escalation_without_team", {}
         probe_ids = [p.id for p in self.s.probes]
         for i, probe_id in enumerate(esc.after):
             yield from self._one_of(probe_id, probe_ids, ("escalation", "after", i), "probe")
@@ -215,18 +248,18 @@ class _Checker:
         res = self.s.resolution
         if res is None:
             if self.s.escalation.policy != "required":
-                yield ("resolution",), "needed: without an escalation the call must be fixable"
+                yield ("resolution",), "resolution_needed", {}
             return
         yield from self._check_condition(res.when, ("resolution", "when"))
         probe_ids = [p.id for p in self.s.probes]
         yield from self._one_of(res.verify, probe_ids, ("resolution", "verify"), "probe")
         if all(k in self.facts for k in res.when) and not reachable(self.s):
-            yield ("resolution", "when"), "unreachable: no sequence of actions can ever satisfy it"
+            yield ("resolution", "when"), "resolution_unreachable", {}
 
     def _check_intents(self):
         for intent_id in self.s.intents:
             if intent_id in self.catalog:
-                yield ("intents", intent_id), f"intent '{intent_id}' already exists in the catalog"
+                yield ("intents", intent_id), "intent_in_catalog", {"value": intent_id}
         for intent_id in self.s.intent_examples:
             yield from self._one_of(intent_id, self.intents, ("intent_examples", intent_id), "intent")
 
@@ -262,18 +295,14 @@ def validate_source(
 ) -> tuple[Scenario | None, list[Problem]]:
     """Validate parsed YAML; return the scenario (None if invalid) and every problem found."""
     if not isinstance(source.data, dict):
-        return None, [Problem(file, 1, "", "a scenario must be a YAML mapping")]
+        return None, [Problem.of(file, 1, "", "not_a_mapping")]
     try:
         scenario = Scenario.model_validate(source.data)
     except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            loc = tuple(err["loc"])
-            problems.append(Problem(file, source.line_of(loc), format_path(loc), _pydantic_message(err)))
-        return None, problems
+        return None, [_shape_problem(file, source.line_of(tuple(err["loc"])), err) for err in exc.errors()]
     problems = [
-        Problem(file, source.line_of(path), format_path(path), message)
-        for path, message in _Checker(scenario, catalog, kb_ids).run()
+        Problem.of(file, source.line_of(path), format_path(path), code, **params)
+        for path, code, params in _Checker(scenario, catalog, kb_ids).run()
     ]
     return (None if problems else scenario), problems
 
@@ -283,7 +312,7 @@ def validate_text(text: str, catalog: Catalog, kb_ids: set[str], file: str = "<t
     try:
         source = parse(text)
     except SourceError as exc:
-        return None, [Problem(file, exc.line, "", exc.message)]
+        return None, [Problem.from_source(file, exc)]
     return validate_source(source, catalog, kb_ids, file)
 
 
@@ -292,7 +321,7 @@ def load_scenario(path: Path, catalog: Catalog, kb_ids: set[str]) -> Scenario:
     try:
         source = read(path)
     except SourceError as exc:
-        raise ScenarioError([Problem(str(path), exc.line, "", exc.message)]) from exc
+        raise ScenarioError([Problem.from_source(str(path), exc)]) from exc
     scenario, problems = validate_source(source, catalog, kb_ids, str(path))
     if problems:
         raise ScenarioError(problems)

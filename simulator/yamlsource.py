@@ -7,18 +7,25 @@ from pathlib import Path
 
 import yaml
 
+from simulator.validate_messages import render
+
 MAX_BYTES = 256 * 1024
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10x faster
 PathKey = tuple[str | int, ...]
 
 
 class SourceError(Exception):
-    """A YAML source could not be read at all (too big, not YAML, not a mapping)."""
+    """A YAML source could not be read at all (too big, not YAML, not a mapping).
 
-    def __init__(self, message: str, line: int | None = None):
-        super().__init__(message)
-        self.message = message
+    `message` is English; `code` and `params` render it in any locale (`simulator.validate_messages`).
+    """
+
+    def __init__(self, code: str, line: int | None = None, **params: object):
+        self.code = code
+        self.params = {name: str(value) for name, value in params.items()}
+        self.message = render(code, self.params)
         self.line = line
+        super().__init__(self.message)
 
 
 @dataclass(frozen=True)
@@ -52,17 +59,17 @@ def _collect_lines(node: yaml.Node, path: PathKey, lines: dict[PathKey, int]) ->
 def parse(text: str, limit: int = MAX_BYTES) -> Source:
     """Parse YAML text with the safe loader; raise SourceError with a line if it is malformed."""
     if len(text.encode("utf-8")) > limit:
-        raise SourceError(f"file is larger than {limit // 1024} KiB; refused")
+        raise SourceError("file_too_large", kib=limit // 1024)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
-            raise SourceError("file is empty", 1)
+            raise SourceError("file_empty", 1)
         data = loader.construct_document(node)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
-        raise SourceError(f"malformed YAML: {problem}", mark.line + 1 if mark else None) from exc
+        raise SourceError("malformed_yaml", mark.line + 1 if mark else None, detail=problem) from exc
     finally:
         loader.dispose()
     lines: dict[PathKey, int] = {}
@@ -73,7 +80,7 @@ def parse(text: str, limit: int = MAX_BYTES) -> Source:
 def read(path: Path, limit: int = MAX_BYTES) -> Source:
     """Read and parse a YAML file, refusing files over the size limit before reading them."""
     if path.stat().st_size > limit:
-        raise SourceError(f"file is larger than {limit // 1024} KiB; refused")
+        raise SourceError("file_too_large", kib=limit // 1024)
     return parse(path.read_text(encoding="utf-8"), limit)
 
 

@@ -121,6 +121,65 @@ def test_an_id_that_is_taken_is_refused_on_its_line(web, scenario_id, fragment):
     assert problem["path"] == "id" and problem["line"] == 4 and fragment in problem["message"]
 
 
+NB = "\u00a0"  # French spacing inside « » and before ? :
+
+
+def in_french(client):
+    assert client.post("/language/fr").status_code == 302
+    return client
+
+
+def test_editor_in_french_shows_the_validators_problems_in_french(web):
+    trainer = in_french(client_as(web, "trainer"))
+    messages = {}
+    for broken in (scenario_yaml().replace("check_power", "check_powr"), scenario_yaml().replace("tier: 2", "tier: 9")):
+        response = trainer.post("/authoring/new", data={"yaml": broken})
+        assert response.status_code == 422
+        page = BeautifulSoup(response.data, "html.parser")
+        assert page.html["lang"] == "fr"
+        assert "did you mean" not in page.text and "input should" not in page.text
+        messages.update({b.select_one("code").text: b.select_one(".message").text
+                         for b in page.select("#problems button.problem")})
+    assert messages == {
+        "probes[2].intent": f"intention inconnue «{NB}check_powr{NB}» — vouliez-vous dire «{NB}check_power{NB}»{NB}?",
+        "probes[3].tier": "doit être inférieur ou égal à 4",
+    }
+
+
+def test_editor_in_english_keeps_the_english_problems(web):
+    broken = scenario_yaml().replace("tier: 2", "tier: 9")
+    response = client_as(web, "trainer").post("/authoring/new", data={"yaml": broken})
+    page = BeautifulSoup(response.data, "html.parser")
+    messages = [m.text for m in page.select("#problems .message")]
+    assert messages == ["input should be less than or equal to 4"]
+
+
+def test_live_validation_answers_in_the_pages_language(web):
+    text = STARTER.replace("kb: [call-etiquette]", "kb: [call-etiquete]")
+    trainer = client_as(web, "trainer")
+    english = trainer.post("/authoring/validate", data={"yaml": text, "mode": "new"}).get_json()["problems"]
+    french = in_french(trainer).post("/authoring/validate", data={"yaml": text, "mode": "new"}).get_json()["problems"]
+    assert [p["code"] for p in english] == [p["code"] for p in french] == ["unknown_kb_article"]
+    assert english[0]["message"] == "unknown knowledge-base article 'call-etiquete' (did you mean 'call-etiquette'?)"
+    assert french[0]["message"] == (f"article de base de connaissances inconnu «{NB}call-etiquete{NB}» — "
+                                    f"vouliez-vous dire «{NB}call-etiquette{NB}»{NB}?")
+    assert english[0]["line"] == french[0]["line"] and english[0]["path"] == french[0]["path"] == "kb[0]"
+
+
+def test_import_report_in_french_names_the_problems_in_french(web):
+    bundle = zipped({"bad.yaml": scenario_yaml("bad-one").replace(', fr: "Ressources humaines"}', "}")
+                     .replace("tier: 2", "tier: 9")})
+    trainer = in_french(client_as(web, "trainer"))
+    response = trainer.post("/authoring/import", data={"file": (bundle, "many.zip")},
+                            content_type="multipart/form-data")
+    assert response.status_code == 422
+    report = BeautifulSoup(response.data, "html.parser").select_one(".import-report")
+    assert "doit être inférieur ou égal à 4" in report.text
+    assert "caller.department.fr" in report.text and "il manque la traduction française" in report.text
+    assert "less than" not in report.text and "missing" not in report.text
+    assert rows(web, "select * from scenarios where author_id is not null") == []
+
+
 def test_new_scenario_can_start_from_a_copy(web):
     page = BeautifulSoup(client_as(web, "trainer").get("/authoring/new?from=printer-offline").data, "html.parser")
     data = parse(page.select_one("textarea#yaml").text).data

@@ -43,6 +43,22 @@ def test_validate_broken_file_exits_non_zero_with_its_errors(runner, tmp_path):
     assert "probes[4].intent: unknown intent 'chek_power' (did you mean 'check_power'?)" in result.output
 
 
+def test_validate_in_french_prints_the_same_problems_in_french(runner, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    text = Path("scenarios/printer-offline.yaml").read_text(encoding="utf-8")
+    bad.write_text(text.replace("intent: check_power", "intent: chek_power"), encoding="utf-8")
+    english = runner.invoke(args=["scenarios", "validate", str(bad)])
+    french = runner.invoke(args=["scenarios", "validate", "--lang", "fr", str(bad), str(tmp_path / "none.yaml")])
+    assert french.exit_code != 0
+    where = next(line for line in english.output.splitlines() if "probes[4].intent" in line).split(": ")[0]
+    nb = "\u00a0"
+    assert (f"{where}: intention inconnue «{nb}chek_power{nb}» — vouliez-vous dire «{nb}check_power{nb}»{nb}?"
+            in french.output)
+    assert f"none.yaml{nb}: fichier ou dossier introuvable" in french.output
+    assert f"2 erreur(s){nb}; 0 scénario(s) valide(s)" in french.output
+    assert "did you mean" not in french.output
+
+
 def test_list_shows_every_scenario_with_both_locales(runner):
     result = runner.invoke(args=["scenarios", "list"])
     assert result.exit_code == 0

@@ -222,9 +222,12 @@ def validate():
     """Live validation for the editor: the problems of the YAML sent, each with its line (JSON)."""
     mode = request.form.get("mode") if request.form.get("mode") in ("new", "edit") else "new"
     scenario_id = request.form.get("scenario") or None
+    from web.i18n import select_locale
+
     result, problems = check(get_db(), request.form.get("yaml", ""), mode, current_user, scenario_id)
-    return jsonify(ok=result is not None,
-                   problems=[{"line": p.line, "path": p.path, "message": p.message} for p in problems])
+    locale = select_locale()
+    return jsonify(ok=result is not None, problems=[
+        {"line": p.line, "path": p.path, "code": p.code, "message": p.text(locale)} for p in problems])
 
 
 @bp.post("/<scenario_id>/status")

@@ -19,10 +19,22 @@ def _scenario_dir() -> Path:
     return Path(current_app.config["SCENARIO_DIR"])
 
 
+# The lines of `scenarios validate` around the problems, per --lang (the problems have their own table).
+VALIDATE_LINES = {
+    "en": ("{path}: no such file or folder", "{count} error(s); {valid} scenario(s) valid",
+           "{valid} scenario(s) valid"),
+    "fr": ("{path}\u00a0: fichier ou dossier introuvable", "{count} erreur(s)\u00a0; {valid} scénario(s) valide(s)",
+           "{valid} scénario(s) valide(s)"),
+}
+
+
 @scenarios_cli.command("validate")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-def validate_command(paths: tuple[Path, ...]) -> None:
+@click.option("--lang", type=click.Choice(sorted(VALIDATE_LINES)), default="en", show_default=True,
+              help="Language of the messages.")
+def validate_command(paths: tuple[Path, ...], lang: str) -> None:
     """Check scenario files (default: the built-in library); list every error with its line."""
+    no_such, failed, passed = VALIDATE_LINES[lang]
     base = _scenario_dir()
     try:
         catalog = load_catalog(base / "catalog.yaml")
@@ -32,14 +44,14 @@ def validate_command(paths: tuple[Path, ...]) -> None:
     targets = list(paths) or [base]
     missing = [p for p in targets if not p.exists()]
     for path in missing:
-        click.echo(f"{path}: no such file or folder", err=True)
+        click.echo(no_such.format(path=path), err=True)
     scenarios, problems, _ = check_files([p for p in targets if p.exists()], catalog, set(articles))
     for problem in problems:
-        click.echo(str(problem), err=True)
+        click.echo(problem.format(lang), err=True)
     if problems or missing:
         count = len(problems) + len(missing)
-        raise click.ClickException(f"{count} error(s); {len(scenarios)} scenario(s) valid")
-    click.echo(f"{len(scenarios)} scenario(s) valid")
+        raise click.ClickException(failed.format(count=count, valid=len(scenarios)))
+    click.echo(passed.format(valid=len(scenarios)))
 
 
 @scenarios_cli.command("list")

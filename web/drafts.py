@@ -77,7 +77,7 @@ def check(db: Database, text: str, mode: str, user: Any = None, scenario_id: str
     try:
         source = parse(text)
     except SourceError as exc:
-        return None, [Problem(file, exc.line, "", exc.message)]
+        return None, [Problem.from_source(file, exc)]
     scenario, problems = validate_source(source, library.catalog, set(library.articles), file)
     if scenario is None:
         return None, problems

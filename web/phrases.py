@@ -137,7 +137,9 @@ def _add_to_scenario(scenario_id: str, intent: str, locale: str, phrase: str):
     try:
         saved = save(db, text, current_user, "edit", scenario_id, status=status)
     except DraftRejected as exc:
-        return _refuse(scenario_id, "; ".join(p.message for p in exc.problems), 422)
+        from web.i18n import select_locale
+
+        return _refuse(scenario_id, "; ".join(p.text(select_locale()) for p in exc.problems), 422)
     if status == "published":
         flash(_("“%(p)s” added to %(i)s in version %(v)d: the next calls understand it.",
                 p=phrase, i=intent, v=saved.version), "success")
