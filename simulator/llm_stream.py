@@ -16,8 +16,9 @@ from collections.abc import Callable
 
 import jiter
 
-# A sentence ends at . ! ? or … (possibly closed by a quote or bracket) followed by white space.
-SENTENCE_END = re.compile(r"[.!?…]+[\"'»)\]]*(?=\s)")
+# A sentence ends at . ! ? or … (possibly closed by a quote or bracket, « French style ») followed
+# by white space.
+SENTENCE_END = re.compile(r"[.!?…]+(?:\s?[\"'»)\]])*(?=\s)")
 
 
 def reply_so_far(raw: str) -> tuple[str, bool]:
