@@ -61,6 +61,7 @@ def create_app(config: dict | None = None) -> Flask:
         errors,
         i18n,
         labels,
+        say_stream,
         security,
         trainee,
     )
@@ -73,6 +74,7 @@ def create_app(config: dict | None = None) -> Flask:
     errors.init_app(app)
     app.register_blueprint(auth.bp)
     app.register_blueprint(trainee.bp)
+    app.register_blueprint(say_stream.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(authoring.bp)
     app.register_blueprint(cohorts.bp)

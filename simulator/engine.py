@@ -19,6 +19,7 @@ from simulator.conversation import Reply, handle_say
 from simulator.kb import Article
 from simulator.llm import LLMFailure
 from simulator.llm_caller import LLMCaller, guard
+from simulator.llm_stream import ReplyGate
 from simulator.persona import PersonaBook
 from simulator.scenario import LOCALES, Scenario
 from simulator.state import apply, holds, initial_state
@@ -26,6 +27,7 @@ from simulator.steps import Step, parse_step
 from simulator.understand import Matcher, matcher_for
 
 KbSearch = Callable[[str, str], list[dict[str, str]]]
+ReplyListener = Callable[[str], None]
 MODES = ("scripted", "llm")
 
 
@@ -78,16 +80,22 @@ class Engine:
         reply.finish()
         return call
 
-    def step(self, call: Call, raw: Any) -> list[dict[str, Any]]:
-        """Apply one trainee step (raw transcript form or Step); return the events it added."""
+    def step(self, call: Call, raw: Any, on_reply_text: ReplyListener | None = None) -> list[dict[str, Any]]:
+        """Apply one trainee step (raw transcript form or Step); return the events it added.
+
+        In LLM mode `on_reply_text` receives, as it streams, the pieces of the model's reply that
+        passed the guard so far; it changes no event (the logged reply may still be the scripted one).
+        """
         if call.ended:
             raise CallEnded("the call has ended")
         step = raw if isinstance(raw, Step) else parse_step(raw)
         first = len(call.events)
         call.turn += 1
         reply = Reply(call)
-        handler = getattr(self, f"_{step.name}")
-        progress = handler(call, step, reply)
+        if step.name == "say":
+            progress = self._say(call, step, reply, on_reply_text)
+        else:
+            progress = getattr(self, f"_{step.name}")(call, step, reply)
         if not call.ended:
             self._after_step(call, step, reply, progress)
         reply.finish()
@@ -136,17 +144,17 @@ class Engine:
         return self.catalog.intents[intent_id].kind
 
     # -- steps --------------------------------------------------------------------------------
-    def _say(self, call: Call, step: Step, reply: Reply) -> bool:
+    def _say(self, call: Call, step: Step, reply: Reply, on_reply_text: ReplyListener | None = None) -> bool:
         text = step.args["value"]
         call.clock += 4 + len(text) / 12
         call.emit("trainee_said", input=step.as_input(), text=text)
         if call.on_hold:
             self._end_hold(call, reply, implicit=True)
         if call.mode == "llm":
-            return self._say_llm(call, text, reply)
+            return self._say_llm(call, text, reply, on_reply_text)
         return handle_say(self, call, text, reply)
 
-    def _say_llm(self, call: Call, text: str, reply: Reply) -> bool:
+    def _say_llm(self, call: Call, text: str, reply: Reply, on_reply_text: ReplyListener | None = None) -> bool:
         """LLM mode: the matcher (or, when it fails, the model) names the intents; the engine applies
         them; the model phrases the reply from the revealed facts only, guarded."""
         understanding = self.matcher(call.scenario, call.locale).understand(text)
@@ -155,7 +163,7 @@ class Engine:
         progress = handle_say(self, call, text, reply, understanding) if offline else False
         said = " ".join(e["data"]["text"] for e in call.events if e["kind"] == "caller_said")
         scripted = reply.spoken() if offline else ""
-        outcome = self._ask_model(call, text, scripted)
+        outcome = self._ask_model(call, text, scripted, said, on_reply_text)
         if outcome is None:
             if not offline:
                 progress = handle_say(self, call, text, reply, understanding)
@@ -179,7 +187,8 @@ class Engine:
         reply.replace(model_reply, "llm")
         return progress
 
-    def _ask_model(self, call: Call, text: str, scripted: str) -> tuple[list[str], str] | None:
+    def _ask_model(self, call: Call, text: str, scripted: str, said: str,
+                   on_reply_text: ReplyListener | None = None) -> tuple[list[str], str] | None:
         recorded = call.recorded_llm.get(call.turn)
         if recorded is not None:
             if "reply" not in recorded:
@@ -194,7 +203,11 @@ class Engine:
                    if i in call.scenario.bound_intents() or self.catalog.intents[i].kind == "conversation"}
         intents.update({i: spec.meaning.en for i, spec in call.scenario.intents.items()})
         try:
-            result = self.llm.turn(call, text, scripted, sorted(call.revealed), intents)
+            gate = None
+            if on_reply_text is not None:  # only what passes the guard, as the final reply will be judged
+                gate = ReplyGate(lambda prefix: guard(prefix, call, scripted, said), on_reply_text)
+            result = self.llm.turn(call, text, scripted, sorted(call.revealed), intents,
+                                   on_text=gate.feed if gate else None)
         except LLMFailure as exc:
             call.emit("llm_fallback", reason=exc.reason)
             return None

@@ -2,7 +2,8 @@
 
 Configuration comes from the environment (or the app's settings): HOTLINER_LLM_BASE_URL,
 HOTLINER_LLM_API_KEY (else OPENAI_API_KEY), HOTLINER_LLM_MODEL, HOTLINER_LLM_TIMEOUT,
-HOTLINER_LLM_RETRIES. The key is never logged nor shown back. Every failure becomes an LLMFailure
+HOTLINER_LLM_RETRIES, HOTLINER_LLM_STREAM ("0" for servers that cannot stream). The key is never
+logged nor shown back. Every failure becomes an LLMFailure
 with a short reason, so the caller can fall back to scripted mode without breaking the call.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,6 +37,7 @@ class LLMConfig:
     api_key: str = field(default="", repr=False)
     timeout: float = 20.0
     retries: int = 1
+    stream: bool = True
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> LLMConfig | None:
@@ -47,7 +49,8 @@ class LLMConfig:
         key = env.get("HOTLINER_LLM_API_KEY") or env.get("OPENAI_API_KEY") or "not-needed"
         return cls(base_url=base_url, model=model, api_key=key,
                    timeout=float(env.get("HOTLINER_LLM_TIMEOUT", "20") or 20),
-                   retries=int(env.get("HOTLINER_LLM_RETRIES", "1") or 1))
+                   retries=int(env.get("HOTLINER_LLM_RETRIES", "1") or 1),
+                   stream=env.get("HOTLINER_LLM_STREAM", "1").strip().lower() not in ("0", "no", "false", "off"))
 
 
 @dataclass(frozen=True)
@@ -69,16 +72,22 @@ class LLMClient:
                               timeout=config.timeout, max_retries=config.retries)
 
     def complete_json(self, messages: list[dict[str, str]], schema: dict[str, Any], name: str,
-                      stream: bool = False, temperature: float = 0.7) -> Completion:
-        """Ask for one JSON object matching `schema`; raise LLMFailure on any failure."""
+                      stream: bool = False, temperature: float = 0.7,
+                      on_text: Callable[[str], None] | None = None) -> Completion:
+        """Ask for one JSON object matching `schema`; raise LLMFailure on any failure.
+
+        When streaming, `on_text` (if given) receives the raw text received so far after each chunk.
+        """
         started = time.perf_counter()
+        extra = {"stream_options": {"include_usage": True}} if stream else {}
         try:
             response = self._client.chat.completions.create(
                 model=self.config.model, messages=messages, temperature=temperature, stream=stream,
                 response_format={"type": "json_schema",
                                  "json_schema": {"name": name, "schema": schema, "strict": True}},
+                **extra,
             )
-            text, usage = _read_stream(response) if stream else _read(response)
+            text, usage = _read_stream(response, on_text) if stream else _read(response)
         except openai.APITimeoutError as exc:
             raise LLMFailure("timeout") from exc
         except openai.RateLimitError as exc:
@@ -87,6 +96,8 @@ class LLMClient:
             raise LLMFailure("connection") from exc
         except openai.APIStatusError as exc:
             raise LLMFailure("http_error", str(exc.status_code)) from exc
+        except openai.APIError as exc:  # an error event in the middle of a stream
+            raise LLMFailure("stream_error", type(exc).__name__) from exc
         except openai.OpenAIError as exc:
             raise LLMFailure("client_error", type(exc).__name__) from exc
         try:
@@ -118,11 +129,13 @@ def _read(response: Any) -> tuple[str, tuple[int, int]]:
     return text or "", (getattr(usage, "prompt_tokens", 0) or 0, getattr(usage, "completion_tokens", 0) or 0)
 
 
-def _read_stream(response: Any) -> tuple[str, tuple[int, int]]:
+def _read_stream(response: Any, on_text: Callable[[str], None] | None = None) -> tuple[str, tuple[int, int]]:
     parts, usage = [], (0, 0)
     for chunk in response:
         if chunk.choices and chunk.choices[0].delta and chunk.choices[0].delta.content:
             parts.append(chunk.choices[0].delta.content)
+            if on_text is not None:
+                on_text("".join(parts))
         if getattr(chunk, "usage", None):
             usage = (chunk.usage.prompt_tokens or 0, chunk.usage.completion_tokens or 0)
     return "".join(parts), usage

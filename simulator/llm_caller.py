@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -119,10 +120,17 @@ class LLMCaller:
     def __init__(self, client: LLMClient):
         self.client = client
 
-    def turn(self, call: Call, text: str, scripted: str, facts: list[str], intents: dict[str, str]) -> LLMTurn:
-        """Ask the model; raise LLMFailure (with a reason) on any failure."""
+    def turn(self, call: Call, text: str, scripted: str, facts: list[str], intents: dict[str, str],
+             on_text: Callable[[str], None] | None = None) -> LLMTurn:
+        """Ask the model; raise LLMFailure (with a reason) on any failure.
+
+        With `on_text`, the answer is streamed (when the endpoint is configured to stream) and
+        `on_text` receives the raw JSON text received so far after each chunk.
+        """
         messages = build_messages(call, text, scripted, _facts(call, facts), intents)
-        completion = self.client.complete_json(messages, REPLY_SCHEMA, "caller_turn")
+        stream = on_text is not None and self.client.config.stream
+        completion = self.client.complete_json(messages, REPLY_SCHEMA, "caller_turn", stream=stream,
+                                               on_text=on_text if stream else None)
         data: dict[str, Any] = completion.data
         chosen = [i for i in data["intents"] if i in intents]
         return LLMTurn(chosen, data["reply"].strip(), completion)

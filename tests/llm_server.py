@@ -11,6 +11,7 @@ import re
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -32,6 +33,15 @@ def paraphrase(body: dict[str, Any]) -> dict[str, Any]:
     return {"intents": [], "reply": f"{filler} {line}".strip()}
 
 
+@dataclass(frozen=True)
+class Cut:
+    """A streamed answer that breaks after `after` characters: `then` is stall, error or drop."""
+
+    content: str
+    after: int
+    then: str = "stall"
+
+
 class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args: Any) -> None:  # keep test output quiet
         pass
@@ -49,9 +59,11 @@ class Handler(BaseHTTPRequestHandler):
         if result == "timeout":
             time.sleep(server.slow_seconds)
             return self._send(200, _completion("{}"))
+        if isinstance(result, Cut):
+            return self._stream(result.content, cut=result)
         content = result if isinstance(result, str) else json.dumps(result, ensure_ascii=False)
         if body.get("stream"):
-            return self._stream(content)
+            return self._stream(content, usage=bool((body.get("stream_options") or {}).get("include_usage")))
         return self._send(200, _completion(content))
 
     def _send(self, status: int, payload: dict[str, Any]) -> None:
@@ -62,15 +74,31 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(data)
 
-    def _stream(self, content: str) -> None:
+    def _stream(self, content: str, usage: bool = False, cut: Cut | None = None) -> None:
+        server: LLMServer = self.server.owner  # type: ignore[attr-defined]
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.end_headers()
-        for i in range(0, len(content), 7):
+        end = cut.after if cut else len(content)
+        for i in range(0, end, 7):
             chunk = {"id": "c1", "object": "chat.completion.chunk", "created": 0, "model": "test",
-                     "choices": [{"index": 0, "delta": {"content": content[i:i + 7]}, "finish_reason": None}]}
+                     "choices": [{"index": 0, "delta": {"content": content[i:min(i + 7, end)]}, "finish_reason": None}]}
             self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
             self.wfile.flush()
+            if server.chunk_seconds:
+                time.sleep(server.chunk_seconds)
+        if cut and cut.then == "stall":
+            time.sleep(server.slow_seconds)
+            return
+        if cut and cut.then == "error":
+            self.wfile.write(b'data: {"error": {"message": "overloaded", "type": "server_error"}}\n\n')
+            return
+        if cut:  # drop: the connection closes in the middle of the answer
+            return
+        if usage:
+            chunk = {"id": "c1", "object": "chat.completion.chunk", "created": 0, "model": "test", "choices": [],
+                     "usage": {"prompt_tokens": 321, "completion_tokens": 23, "total_tokens": 344}}
+            self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
         self.wfile.write(b"data: [DONE]\n\n")
 
 
@@ -87,6 +115,7 @@ class LLMServer:
         self.behaviour: Behaviour = paraphrase
         self.requests: list[dict[str, Any]] = []
         self.slow_seconds = 3.0
+        self.chunk_seconds = 0.0
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.owner = self  # type: ignore[attr-defined]
         self.httpd.daemon_threads = True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -33,9 +34,10 @@ def start_call(db: Database, scenario: Scenario, persona: str | None, locale: st
     return call_id, call
 
 
-def step_call(db: Database, call_id: int, call: Call, step: Any) -> list[dict[str, Any]]:
+def step_call(db: Database, call_id: int, call: Call, step: Any,
+              on_reply_text: Callable[[str], None] | None = None) -> list[dict[str, Any]]:
     """Apply one step and commit its events (and, if it ends the call, the score) in one transaction."""
-    events = get_engine().step(call, step)
+    events = get_engine().step(call, step, on_reply_text)
     score = grade_call(call.scenario, call.events) if call.ended else None
     with immediate(db):
         store.append_events(db, call_id, events)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 from flask import current_app
@@ -99,8 +100,11 @@ def _step_lock(call_id: int) -> threading.RLock:
     return locks[call_id % LOCK_STRIPES]
 
 
-def apply_step(db: Database, call_id: int, step: Any) -> tuple[Call, list[dict[str, Any]]]:
+def apply_step(db: Database, call_id: int, step: Any,
+               on_reply_text: Callable[[str], None] | None = None) -> tuple[Call, list[dict[str, Any]]]:
     """Apply one step to a live call and commit it; StaleCall if another writer got there first.
+
+    `on_reply_text` receives the guarded pieces of a streamed model reply (see Engine.step).
 
     Within a process a per-call lock orders the steps; across processes the store refuses events
     that do not continue the log (LogConflict, or the (call, seq) key). Whatever fails, the cached
@@ -109,7 +113,7 @@ def apply_step(db: Database, call_id: int, step: Any) -> tuple[Call, list[dict[s
     with _step_lock(call_id):
         _, call = get_live(db, call_id)
         try:
-            events = step_call(db, call_id, call, step)
+            events = step_call(db, call_id, call, step, on_reply_text)
         except sqlite3.IntegrityError as exc:  # store.LogConflict included
             forget(call_id)
             raise StaleCall("the call was changed from another window") from exc

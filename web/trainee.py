@@ -110,7 +110,8 @@ def _locale() -> str:
     return select_locale()
 
 
-def _own_call(call_id: int):
+def own_call(call_id: int):
+    """(the request's database, the call's row) if the current user owns the call, else 404."""
     db = get_db()
     try:
         row = store.get_call(db, call_id)
@@ -125,7 +126,7 @@ def _own_call(call_id: int):
 @login_required
 def call_screen(call_id: int):
     """The hotline workstation for a call in progress."""
-    db, row = _own_call(call_id)
+    db, row = own_call(call_id)
     if row["status"] != "active":
         return redirect(url_for("calls.debrief", call_id=call_id))
     try:
@@ -143,20 +144,16 @@ def call_screen(call_id: int):
 @login_required
 def step(call_id: int):
     """Apply one trainee step; answer with the new conversation entries (htmx) or redirect."""
-    db, row = _own_call(call_id)
+    db, row = own_call(call_id)
     htmx = request.headers.get("HX-Request") == "true"
     if row["status"] != "active":
         return _step_error(call_id, _("This call has ended; nothing was changed."), htmx, 409)
     try:
         raw = step_from_form(request.form)
         call, events = apply_step(db, call_id, raw)
-        before = events[0]["seq"] - 1 if events else len(call.events)
-    except StepError as exc:
-        return _step_error(call_id, str(exc), htmx, 422)
-    except CallEnded:
-        return _step_error(call_id, _("This call has ended; nothing was changed."), htmx, 409)
-    except StaleCall:
-        return _step_error(call_id, _("This call was changed in another window. Reload the page."), htmx, 409)
+    except (StepError, CallEnded, StaleCall) as exc:
+        message, status = step_refusal(exc)
+        return _step_error(call_id, message, htmx, status)
     if call.ended:
         target = url_for("calls.debrief", call_id=call_id)
         if htmx:
@@ -166,6 +163,21 @@ def step(call_id: int):
         return redirect(target)
     if not htmx:
         return redirect(url_for("calls.call_screen", call_id=call_id))
+    return step_result_html(row, call, events)
+
+
+def step_refusal(exc: Exception) -> tuple[str, int]:
+    """What to tell the trainee when a step was refused, and the status that says so."""
+    if isinstance(exc, StepError):
+        return str(exc), 422
+    if isinstance(exc, StaleCall):
+        return _("This call was changed in another window. Reload the page."), 409
+    return _("This call has ended; nothing was changed."), 409
+
+
+def step_result_html(row: dict, call, events: list[dict]) -> str:
+    """The conversation entries a step added, with the status panel (what the htmx step returns)."""
+    before = events[0]["seq"] - 1 if events else len(call.events)
     return render_template("calls/_step_result.html", call=call, entries=entries(call.events, before),
                            exam=bool(row["exam"]), ticket=ticket_of(call.events))
 
