@@ -16,34 +16,35 @@ def _now() -> str:
 
 
 def get(db: Database, key: str) -> str | None:
-    """The stored value of `key`, or None when the page never set it."""
-    rows = list(db.query("select value from settings where key = ?", [key]))
+    """The stored value of `key`, or None when it was never set or was cleared."""
+    rows = list(db.query("select value from settings where key = ? and value is not null", [key]))
     return rows[0]["value"] if rows else None
 
 
 def get_many(db: Database, prefix: str) -> dict[str, str]:
     """Every stored setting whose key starts with `prefix`."""
-    rows = db.query("select key, value from settings where substr(key, 1, ?) = ?", [len(prefix), prefix])
+    rows = db.query("select key, value from settings where substr(key, 1, ?) = ? and value is not null",
+                    [len(prefix), prefix])
     return {row["key"]: row["value"] for row in rows}
 
 
 def set_many(db: Database, values: Mapping[str, str | None], user_id: int | None) -> None:
-    """Store these values in one transaction; None removes a key (the environment applies again)."""
+    """Store these values in one transaction; None clears a key (the environment applies again).
+
+    A cleared key keeps its row (value NULL) with the new time, so the stamp only moves forward.
+    """
     stamp = _now()
     with immediate(db):
         for key, value in values.items():
-            if value is None:
-                db.execute("delete from settings where key = ?", [key])
-            else:
-                db.execute(
-                    "insert into settings (key, value, updated_at, updated_by) values (?, ?, ?, ?) "
-                    "on conflict (key) do update set value = excluded.value, "
-                    "updated_at = excluded.updated_at, updated_by = excluded.updated_by",
-                    [key, value, stamp, user_id])
+            db.execute(
+                "insert into settings (key, value, updated_at, updated_by) values (?, ?, ?, ?) "
+                "on conflict (key) do update set value = excluded.value, "
+                "updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+                [key, value, stamp, user_id])
 
 
 def stamp(db: Database) -> tuple[int, str]:
-    """A cheap fingerprint of the settings: changes whenever any key is set or removed."""
+    """A cheap fingerprint of the settings: changes whenever any key is set or cleared."""
     row = next(iter(db.query("select count(*) as n, max(updated_at) as last from settings")))
     return row["n"], row["last"] or ""
 
