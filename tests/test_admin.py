@@ -14,10 +14,10 @@ from app import create_app
 from storage import settings
 from storage.calls import append_events, create_call
 from storage.usage import llm_usage, since_days
+from tests.llm_server import LLMServer
 from web.db import get_db
 from web.demo import DEMO_ACCOUNTS, ensure_demo
 from web.engine import get_engine, llm_config
-from tests.llm_server import LLMServer
 
 PASSWORDS = {u: p for u, _n, _r, p, _l in DEMO_ACCOUNTS}
 SECRET = "sk-hotliner-RECOGNISABLE-7f3a9c"
@@ -231,7 +231,7 @@ def test_the_check_explains_an_unusable_endpoint(web, server, behaviour, answers
     response = client.post("/admin/llm/check", headers={"Accept-Language": "en"})
     result = page(response).select_one("#check-result")
     assert response.status_code == 200 and "bad" in result["class"]
-    values = dict(zip([dt.text for dt in result.select("dt")], [dd.text for dd in result.select("dd")]))
+    values = dict(zip([dt.text for dt in result.select("dt")], [dd.text for dd in result.select("dd")], strict=True))
     assert values["Answers"] == answers and values["JSON-schema output"] == "no"
     assert label in values["Problem"]
 
@@ -336,7 +336,7 @@ def test_the_settings_stamp_changes_on_every_save_and_removal(tmp_path):
         settings.set_many(db, {"llm.model": None}, None)
         stamps.append(settings.stamp(db))
         assert settings.get(db, "llm.model") is None and settings.get_many(db, "llm.") == {}
-    assert all(a != b for a, b in zip(stamps, stamps[1:])) and stamps[-1] != stamps[0]
+    assert all(a != b for a, b in zip(stamps, stamps[1:], strict=False)) and stamps[-1] != stamps[0]
 
 
 # -- usage totals -----------------------------------------------------------------------------------------
