@@ -418,3 +418,13 @@ def test_usage_queries_use_the_partial_indexes(web):
         plan = " ".join(str(r) for r in get_db().query(
             "explain query plan select count(*) from events where kind = 'llm_turn' and created_at >= ''"))
     assert "events_llm_turn" in plan
+
+
+def test_the_cli_check_uses_the_settings_saved_on_the_page(web, server):
+    server.behaviour = lambda body: {"ok": True, "word": "pong"}
+    refused = web.test_cli_runner().invoke(args=["llm", "check"])
+    assert refused.exit_code != 0 and "admin page" in refused.output
+    client_as(web, "admin").post("/admin/llm", data={**GOOD, "base_url": server.base_url, "api_key": SECRET})
+    result = web.test_cli_runner().invoke(args=["llm", "check"])
+    assert result.exit_code == 0 and "page-model" in result.output and "JSON-schema output: yes" in result.output
+    assert SECRET not in result.output and server.headers[-1]["authorization"] == f"Bearer {SECRET}"
