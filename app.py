@@ -52,6 +52,7 @@ def create_app(config: dict | None = None) -> Flask:
         app.config["SECRET_KEY"] = _secret_key(Path(app.instance_path))
 
     from web import (
+        admin,
         api,
         auth,
         authoring,
@@ -78,6 +79,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(api.bp)
     app.register_blueprint(authoring.bp)
     app.register_blueprint(cohorts.bp)
+    app.register_blueprint(admin.bp)
     commands.register(app)
     return app
 

@@ -3,7 +3,9 @@
     .venv/bin/python scripts/screenshots.py
 
 Starts the app on a temporary database (demo data), plays calls through the real pages and saves
-full-page PNGs. Needs Debian's chromium (apt-get install chromium).
+full-page PNGs. Needs Debian's chromium (apt-get install chromium). The admin's page is shot with the
+local OpenAI-compatible test model (tests/llm_server.py) saved as its endpoint; `screenshots.py admin`
+shoots that page only.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import shutil
 import sys
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,6 +24,7 @@ from playwright.sync_api import expect, sync_playwright  # noqa: E402
 from werkzeug.serving import make_server  # noqa: E402
 
 from app import create_app  # noqa: E402
+from tests.llm_server import LLMServer, paraphrase  # noqa: E402 - the local OpenAI-compatible test model
 from web.db import get_db  # noqa: E402
 from web.demo import DEMO_ACCOUNTS, ensure_demo  # noqa: E402
 
@@ -105,6 +109,68 @@ def trainer_pages(base: str, browser, locale: str) -> None:
     context.close()
 
 
+def _model() -> Callable[[dict], dict]:
+    """The local test model: answers the endpoint check, paraphrases the caller's scripted line, and
+    once steps out of role (so the page shows a fallback, as real models sometimes do)."""
+    turns = iter(range(1_000))
+
+    def answer(body: dict) -> dict:
+        if body.get("response_format", {}).get("json_schema", {}).get("name") == "check":
+            return {"ok": True, "word": "pong"}
+        if next(turns) == 2:
+            return {"intents": [], "reply": "As an AI language model, I cannot see your printer."}
+        return paraphrase(body)
+
+    return answer
+
+
+def login(browser, base: str, locale: str, user: str, width: int = 1360):
+    context = browser.new_context(locale=locale, viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(f"{base}/login")
+    page.fill("#username", user)
+    page.fill("#password", PASSWORD[user])
+    page.locator("form.login-card button[type=submit]").click()
+    page.wait_for_url(f"{base}/")
+    return context, page
+
+
+def admin_pages(base: str, browser, locale: str) -> None:
+    """The admin's page: an endpoint saved on it (the local test model), a call voiced by it, the check."""
+    with LLMServer() as model:
+        model.behaviour = _model()
+        context, page = login(browser, base, locale, "admin")
+        page.goto(f"{base}/admin/")
+        switch = page.locator(f"form[action='/language/{locale}'] button")
+        if switch.count():  # the demo admin's own language wins over the browser's: switch it
+            switch.click()
+            page.wait_for_url(f"{base}/admin/")
+        page.fill("#llm-base_url", model.base_url)
+        page.fill("#llm-model", "llama3.1:8b")
+        page.fill("#llm-api_key", "screenshot-key")
+        page.fill("#llm-timeout", "20")
+        page.fill("#llm-retries", "1")
+        page.locator("form.settings-form button[type=submit]").click()
+        page.wait_for_selector(".flash-success")
+        trainee, call = login(browser, base, locale, "alice" if locale == "fr" else "sam")
+        call.select_option("#scenario", "printer-offline")
+        call.check("input[name=mode][value=llm]")
+        call.locator("form[action='/practice'] button[type=submit]").first.click()
+        call.click("#answer")
+        for n, text in enumerate(TURNS[locale][:4], start=1):
+            call.fill("#say", text)
+            call.keyboard.press("Enter")
+            expect(call.locator("#conversation .msg.caller")).to_have_count(n + 1)
+        trainee.close()
+        page.goto(f"{base}/admin/")
+        page.locator("form[action='/admin/llm/check'] button").click()
+        page.wait_for_selector("#check-result")
+        shoot(page, f"admin-{locale}")
+        page.set_viewport_size({"width": 400, "height": 800})
+        shoot(page, f"admin-400px-{locale}")
+        context.close()
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -117,9 +183,12 @@ def main() -> None:
         base = f"http://127.0.0.1:{httpd.server_port}"
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
-            run(base, browser, "en", "sam")
-            run(base, browser, "fr", "alice")
-            trainer_pages(base, browser, "fr")
+            if "admin" not in sys.argv[1:]:  # `screenshots.py admin`: the admin's page only
+                run(base, browser, "en", "sam")
+                run(base, browser, "fr", "alice")
+                trainer_pages(base, browser, "fr")
+            admin_pages(base, browser, "en")
+            admin_pages(base, browser, "fr")
             browser.close()
         httpd.shutdown()
 

@@ -196,7 +196,8 @@ class Engine:
                 return None
             call.emit("llm_turn", **recorded)
             return recorded["intents"], recorded["reply"]
-        if self.llm is None:
+        llm = self.llm  # one caller for the whole turn, even if the admin changes the endpoint meanwhile
+        if llm is None:
             call.emit("llm_fallback", reason="no_endpoint")
             return None
         intents = {i: self.catalog.intents[i].meaning.en for i in self.catalog.intents
@@ -206,14 +207,15 @@ class Engine:
             gate = None
             if on_reply_text is not None:  # only what passes the guard, as the final reply will be judged
                 gate = ReplyGate(lambda prefix: guard(prefix, call, scripted, said), on_reply_text)
-            result = self.llm.turn(call, text, scripted, sorted(call.revealed), intents,
-                                   on_text=gate.feed if gate else None)
+            result = llm.turn(call, text, scripted, sorted(call.revealed), intents,
+                              on_text=gate.feed if gate else None)
         except LLMFailure as exc:
-            call.emit("llm_fallback", reason=exc.reason)
+            call.emit("llm_fallback", reason=exc.reason, model=llm.model)
             return None
         c = result.completion
+        # The model's name lets the admin page split usage per model (older events lack it).
         call.emit("llm_turn", intents=result.intents, reply=result.reply, prompt_tokens=c.prompt_tokens,
-                  completion_tokens=c.completion_tokens, seconds=c.seconds)
+                  completion_tokens=c.completion_tokens, seconds=c.seconds, model=llm.model)
         return result.intents, result.reply
 
     def _remote_connect(self, call: Call, step: Step, reply: Reply) -> bool:

@@ -120,6 +120,11 @@ class LLMCaller:
     def __init__(self, client: LLMClient):
         self.client = client
 
+    @property
+    def model(self) -> str:
+        """The model's name, recorded with each turn for the usage totals."""
+        return self.client.config.model
+
     def turn(self, call: Call, text: str, scripted: str, facts: list[str], intents: dict[str, str],
              on_text: Callable[[str], None] | None = None) -> LLMTurn:
         """Ask the model; raise LLMFailure (with a reason) on any failure.

@@ -129,3 +129,16 @@ def create_reviews_and_report_indexes(db: Database) -> None:
     # keep them off the much larger set of findings earned in full.
     db.execute("create index findings_lost on findings (call_id, skill, rule, points, max) where points < max")
     db.execute("create index findings_critical on findings (call_id) where critical = 1")
+
+
+@migrations()
+def create_settings_and_llm_usage_indexes(db: Database) -> None:
+    """Settings an admin changes on the page (they win over the environment); LLM usage indexes."""
+    db["settings"].create(
+        {"key": str, "value": str, "updated_at": str, "updated_by": int},
+        pk="key", foreign_keys=[("updated_by", "users", "id")], not_null={"updated_at"},
+    )
+    # The admin page sums model turns and fallbacks: partial indexes keep those few events apart
+    # from the much larger log, and cost nothing on the other events' writes.
+    db.execute("create index events_llm_turn on events (created_at) where kind = 'llm_turn'")
+    db.execute("create index events_llm_fallback on events (created_at) where kind = 'llm_fallback'")

@@ -1,7 +1,7 @@
 """A small OpenAI-compatible server on 127.0.0.1 for the LLM tests (Chat Completions, streaming).
 
 Each test sets `server.behaviour` to a function (request body → reply content, or a special
-action) and reads `server.requests` to see exactly what the app sent.
+action) and reads `server.requests` (and `server.headers`) to see exactly what the app sent.
 """
 
 from __future__ import annotations
@@ -51,6 +51,7 @@ class Handler(BaseHTTPRequestHandler):
         body = json.loads(self.rfile.read(length) or b"{}")
         server: LLMServer = self.server.owner  # type: ignore[attr-defined]
         server.requests.append(body)
+        server.headers.append({k.lower(): v for k, v in self.headers.items()})
         result = server.behaviour(body)
         if result == "429":
             return self._send(429, {"error": {"message": "rate limited", "type": "rate_limit"}})
@@ -114,6 +115,7 @@ class LLMServer:
     def __init__(self) -> None:
         self.behaviour: Behaviour = paraphrase
         self.requests: list[dict[str, Any]] = []
+        self.headers: list[dict[str, str]] = []  # each request's headers (names in lower case)
         self.slow_seconds = 3.0
         self.chunk_seconds = 0.0
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)

@@ -35,6 +35,26 @@ def kinds_of(events):
     return [e["kind"] for e in events]
 
 
+def test_each_model_turn_and_failure_records_the_model(llm_engine, library, printer, server):
+    call = llm_engine.start(printer, "calm", "en", 1, mode="llm")
+    llm_engine.step(call, {"say": "Is the printer switched on?"})
+    server.behaviour = lambda body: "500"
+    llm_engine.step(call, {"say": "Could you check the cable behind the printer?"})
+    turn = next(e for e in call.events if e["kind"] == "llm_turn")["data"]
+    fallback = next(e for e in call.events if e["kind"] == "llm_fallback")["data"]
+    assert turn["model"] == "test-model" and fallback == {"reason": "http_error", "model": "test-model"}
+    offline = Engine(library.catalog, library.personas, library.articles)
+    assert offline.resume(printer, call.events).events == call.events
+
+
+def test_a_turn_logged_before_models_were_recorded_still_replays(llm_engine, library, printer):
+    call = llm_engine.start(printer, "calm", "en", 1, mode="llm")
+    llm_engine.step(call, {"say": "Is the printer switched on?"})
+    old = [{**e, "data": {k: v for k, v in e["data"].items() if k != "model"}} for e in call.events]
+    offline = Engine(library.catalog, library.personas, library.articles)
+    assert offline.resume(printer, old).events == old
+
+
 def test_good_reply_is_used_and_its_cost_recorded(llm_engine, printer, server):
     call = llm_engine.start(printer, "calm", "en", 1, mode="llm")
     events = llm_engine.step(call, {"say": "Is the printer switched on?"})

@@ -109,6 +109,9 @@ MATRIX = [
     ("POST", "cohorts.comment", lambda c: f"/cohorts/calls/{c['ended']}/comments", dict(anonymous=302, alice=403, bruno=403, trainer=302, admin=302)),
     ("POST", "cohorts.override", lambda c: f"/cohorts/calls/{c['ended']}/overrides", dict(anonymous=302, alice=403, bruno=403, trainer=302, admin=302)),
     ("POST", "cohorts.remove_member", lambda c: "/cohorts/1/members/5/remove", dict(anonymous=302, alice=403, bruno=403, trainer=302, admin=302)),
+    ("GET", "admin.index", lambda c: "/admin/", dict(anonymous=302, alice=403, bruno=403, trainer=403, admin=200)),
+    ("POST", "admin.save_llm", lambda c: "/admin/llm", dict(anonymous=302, alice=403, bruno=403, trainer=403, admin=302)),
+    ("POST", "admin.check_llm", lambda c: "/admin/llm/check", dict(anonymous=302, alice=403, bruno=403, trainer=403, admin=200)),
 ]
 BODIES = {
     "auth.login": {"data": {"username": "nobody", "password": "wrong-password"}},
@@ -132,6 +135,7 @@ BODIES = {
     "cohorts.create_assignments": {"data": {"scenario": "disk-full", "mode": "practice"}},
     "cohorts.comment": {"data": {"turn": "0", "text": "Matrix comment"}},
     "cohorts.override": {"data": {"skill": "tone", "score": "70", "reason": "Matrix override"}},
+    "admin.save_llm": {"data": {"model": "matrix-model", "timeout": "20", "retries": "1"}},
 }
 
 

@@ -213,7 +213,8 @@ def llm_check_command():
     """Say whether the configured endpoint answers and honours JSON-schema output."""
     config = llm_config()
     if config is None:
-        raise click.ClickException("no endpoint configured: set HOTLINER_LLM_BASE_URL and HOTLINER_LLM_MODEL")
+        raise click.ClickException("no endpoint configured: set HOTLINER_LLM_BASE_URL and HOTLINER_LLM_MODEL, "
+                                   "or save them on the admin page (/admin/)")
     result = LLMClient(config).check()
     click.echo(f"endpoint: {config.base_url}  model: {config.model}")
     click.echo(f"answers: {'yes' if result['reachable'] else 'no'}")
@@ -233,7 +234,8 @@ def judge_tone_command(call_id):
 
     config = llm_config()
     if config is None:
-        raise click.ClickException("no endpoint configured: set HOTLINER_LLM_BASE_URL and HOTLINER_LLM_MODEL")
+        raise click.ClickException("no endpoint configured: set HOTLINER_LLM_BASE_URL and HOTLINER_LLM_MODEL, "
+                                   "or save them on the admin page (/admin/)")
     db = get_db()
     try:
         row = store.get_call(db, call_id)

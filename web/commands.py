@@ -108,7 +108,8 @@ def draft_command(brief: str, out: Path) -> None:
 
     config = llm_config()
     if config is None:
-        raise click.ClickException("no endpoint configured: set HOTLINER_LLM_BASE_URL and HOTLINER_LLM_MODEL")
+        raise click.ClickException("no endpoint configured: set HOTLINER_LLM_BASE_URL and HOTLINER_LLM_MODEL, "
+                                   "or save them on the admin page (/admin/)")
     base = _scenario_dir()
     catalog, articles = load_catalog(base / "catalog.yaml"), load_articles(base / "kb")
     try:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 from flask import current_app
+from sqlite_utils import Database
 
 from simulator.catalog import CatalogError
 from simulator.engine import Engine
@@ -18,8 +18,11 @@ from simulator.llm_caller import LLMCaller
 from simulator.persona import PersonaError
 from simulator.scenario import Scenario
 from simulator.validate import ScenarioError
+from storage import settings
 from storage.db import connect
 from storage.kb import index_articles, search
+from web.db import get_db
+from web.llm_settings import config_from
 
 LibraryError = (ScenarioError, CatalogError, KnowledgeBaseError, PersonaError)
 
@@ -37,7 +40,11 @@ def get_library() -> Library:
 
 
 def get_engine() -> Engine:
-    """The engine of the current app; its knowledge-base search is the database's FTS5 index."""
+    """The engine of the current app; its knowledge-base search is the database's FTS5 index.
+
+    Its language-model caller follows the admin page: a settings stamp (one tiny query) is compared
+    on every use, so a change saved in any worker reaches every worker's next request.
+    """
     ext = current_app.extensions.setdefault("hotliner", {})
     if "engine" not in ext:
         library = get_library()
@@ -49,19 +56,25 @@ def get_engine() -> Engine:
             with closing(connect(path)) as db:
                 return search(db, query, locale)
 
-        ext["engine"] = Engine(library.catalog, library.personas, library.articles, kb_search=kb_search,
-                               llm=_llm_caller())
-    return ext["engine"]
+        ext["engine"] = Engine(library.catalog, library.personas, library.articles, kb_search=kb_search)
+        ext.pop("llm_stamp", None)
+    engine = ext["engine"]
+    db = get_db()
+    stamp = settings.stamp(db)  # read before the settings: a save in between is seen next time
+    if ext.get("llm_stamp") != stamp:
+        engine.llm = _llm_caller(db)
+        ext["llm_stamp"] = stamp
+    return engine
 
 
 def llm_config() -> LLMConfig | None:
-    """The LLM endpoint from the app's config, else the environment; None when not configured."""
-    settings = {k: str(v) for k, v in current_app.config.items() if k.startswith(("HOTLINER_LLM_", "OPENAI_"))}
-    return LLMConfig.from_env({**os.environ, **settings})
+    """The LLM endpoint: the admin page's settings, else the app's config, else the environment
+    (key by key); None when not configured."""
+    return config_from(get_db())
 
 
-def _llm_caller() -> LLMCaller | None:
-    config = llm_config()
+def _llm_caller(db: Database) -> LLMCaller | None:
+    config = config_from(db)
     return LLMCaller(LLMClient(config)) if config else None
 
 

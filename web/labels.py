@@ -29,6 +29,23 @@ PRIORITIES = {"low": _l("Low"), "medium": _l("Medium"), "high": _l("High"), "cri
 DIRECTORY_OPS = {"lookup": _l("Look up"), "unlock": _l("Unlock"), "reset_password": _l("Reset password"),
                  "reset_mfa": _l("Reset MFA")}
 
+LLM_REASONS = {  # why a turn fell back to scripted phrasing (llm_fallback) or a check failed
+    "timeout": _l("No answer in time"),
+    "connection": _l("Server unreachable"),
+    "rate_limited": _l("Too many requests (429)"),
+    "http_error": _l("Server error"),
+    "client_error": _l("Client error"),
+    "invalid_json": _l("Answer not in JSON"),
+    "schema": _l("JSON not in the expected shape"),
+    "empty": _l("Empty reply"),
+    "too_long": _l("Reply too long"),
+    "wrong_language": _l("Reply in the wrong language"),
+    "out_of_role": _l("Caller stepped out of role"),
+    "leak": _l("Reply revealed a hidden fact"),
+    "new_facts_after_model": _l("Facts revealed after the model answered"),
+    "no_endpoint": _l("No endpoint configured"),
+}
+
 
 def init_app(app: Flask) -> None:
     """Make the labels available to every template."""
@@ -36,4 +53,5 @@ def init_app(app: Flask) -> None:
     @app.context_processor
     def _labels() -> dict:
         return {"TEAM_LABELS": TEAMS, "CATEGORY_LABELS": CATEGORIES, "PERSONA_LABELS": PERSONAS,
-                "SKILL_LABELS": SKILLS, "PRIORITY_LABELS": PRIORITIES, "OP_LABELS": DIRECTORY_OPS}
+                "SKILL_LABELS": SKILLS, "PRIORITY_LABELS": PRIORITIES, "OP_LABELS": DIRECTORY_OPS,
+                "LLM_REASON_LABELS": LLM_REASONS}
