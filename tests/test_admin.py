@@ -428,3 +428,16 @@ def test_the_cli_check_uses_the_settings_saved_on_the_page(web, server):
     result = web.test_cli_runner().invoke(args=["llm", "check"])
     assert result.exit_code == 0 and "page-model" in result.output and "JSON-schema output: yes" in result.output
     assert SECRET not in result.output and server.headers[-1]["authorization"] == f"Bearer {SECRET}"
+
+
+def test_streaming_can_be_switched_off_where_the_server_is_set_up(tmp_path):
+    """HOTLINER_LLM_STREAM has no field on the page; the app's config (or environment) still sets it."""
+    from app import create_app
+    from web.engine import llm_config
+
+    for value, streams in (("0", False), ("1", True)):
+        app = create_app({"TESTING": True, "DATABASE": str(tmp_path / f"s{value}.db"), "SECRET_KEY": "t",
+                          "HOTLINER_LLM_BASE_URL": "http://127.0.0.1:9/v1", "HOTLINER_LLM_MODEL": "m",
+                          "HOTLINER_LLM_STREAM": value})
+        with app.app_context():
+            assert llm_config().stream is streams
