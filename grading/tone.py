@@ -21,7 +21,7 @@ def grade(scenario: Scenario, t: Timeline) -> list[Finding]:
     findings = [*_opening(t, pts["opening"]), _politeness(t, signals, pts["politeness"]),
                 _empathy(t, pts["empathy"]), *_respect(t, signals, pts["respect"]),
                 _jargon(scenario, t, signals, pts["jargon"]), _explaining(t, pts["explaining"]),
-                *_closing(t, pts["closing"])]
+                *_cause_explained(scenario, t, signals), *_closing(t, pts["closing"])]
     judged = _judgement(t, sum(f.points for f in findings))
     return [*findings, judged] if judged else findings
 
@@ -123,6 +123,21 @@ def _explaining(t: Timeline, weight: int) -> Finding:
     if not missed:
         return finding(SKILL, "explaining", points, weight, cases[0][0], t.locale, "explaining_ok")
     return finding(SKILL, "explaining", points, weight, missed[0], t.locale, "explaining_missed")
+
+
+def _cause_explained(scenario: Scenario, t: Timeline, signals) -> list[Finding]:
+    """Telling the caller in plain words what was wrong: noticed, never scored (no weight of its own)."""
+    told = next((tn for i, tn, _ in t.intent_seq if i == "explain_cause"), None)
+    if told is None:
+        fixed = t.ended_by != "caller" and t.is_fixed(scenario)
+        return [finding(SKILL, "cause_explained", 0, 0, t.resolved_turn or t.end_turn, t.locale,
+                        "cause_explained_missing")] if fixed else []
+    sensitive = scenario.caller.tech_level == "low" or t.persona in JARGON_SENSITIVE
+    terms = signals[told].jargon if told in signals and sensitive else []
+    if terms:
+        return [finding(SKILL, "cause_explained", 0, 0, told, t.locale, "cause_explained_jargon",
+                        terms=", ".join(terms))]
+    return [finding(SKILL, "cause_explained", 0, 0, told, t.locale, "cause_explained_ok")]
 
 
 def _closing(t: Timeline, weight: int) -> list[Finding]:

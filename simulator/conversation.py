@@ -186,7 +186,7 @@ def handle_say(engine: Engine, call: Call, text: str, reply: Reply,
     matches = _narrated(engine, call, list(understanding.matches))
     negated = [m for m in matches if engine.intent_kind(call.scenario, m.intent) == "action"
                and negation(m.clause, call.locale) and not engine.said_negatively(call.scenario, m.intent, call.locale)]
-    matches = [m for m in matches if m.intent != "ask_password" or _requests(m.clause)]
+    matches = [m for m in matches if m.intent != "ask_password" or _asks_for_password(m.clause, text)]
     call.emit("intent_matched", intents=[
         {"intent": m.intent, "score": m.score, "clause": m.clause, **({"negated": True} if m in negated else {})}
         for m in matches])
@@ -268,6 +268,19 @@ def _requests(clause: str) -> bool:
     return "?" in clause or bool(_REQUEST.search(fold(clause)))
 
 
+_JOINED = re.compile(r"(?:,|\band|\bet|\bpuis|\bthen)\s*$", re.IGNORECASE)
+
+
+def _asks_for_password(clause: str, text: str) -> bool:
+    """Whether a password clause is a request: itself, or joined to the request just before it
+    ("donnez-moi votre identifiant et votre mot de passe": the verb is in the first part)."""
+    if _requests(clause):
+        return True
+    at = text.find(clause)
+    before = re.split(r"[.?!;:\n]", text[:at])[-1] if at > 0 else ""
+    return bool(_JOINED.search(before)) and _requests(before)
+
+
 def negation(clause: str, locale: str) -> bool:
     """Whether a clause tells the caller *not* to do something ("don't delete it")."""
     return bool(_NEGATION["fr" if locale == "fr" else "en"].search(fold(clause)))
@@ -315,6 +328,21 @@ def _greet(call: Call, reply: Reply) -> bool:
 def _name(call: Call, reply: Reply) -> bool:
     reply.line("give_name")
     return reply.reveal(["caller.name"])
+
+
+def _username(call: Call, reply: Reply) -> bool:
+    reply.line("give_username")
+    return reply.reveal(["caller.username"])
+
+
+def _cause_explained(call: Call, reply: Reply) -> bool:
+    """The caller takes in what was wrong; hearing it is a relief once, not each time it is repeated.
+    A summary that names the cause has already been acknowledged: no second acknowledgement."""
+    if call.said_intents.count("explain_cause") == 1:
+        reply.effect("explain_cause")
+    if not any(situation == "summary_ack" for _, situation in reply.pieces):
+        reply.line("cause_explained")
+    return False
 
 
 def _identity(call: Call, reply: Reply) -> bool:
@@ -408,6 +436,8 @@ BUILTIN = {
     "give_ticket_number": _ticket_ack,
     "explain_follow_up": _say_line("follow_up_ack"),
     "explain_policy": _say_line("policy_ack"),
+    "explain_cause": _cause_explained,
+    "ask_username": _username,
     "offer_further_help": _outcome_line("anything_else_resolved", "anything_else_unresolved"),
     "goodbye": _outcome_line("goodbye_resolved", "goodbye_unresolved"),
     "ask_password": _password,

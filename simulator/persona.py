@@ -21,7 +21,7 @@ SITUATIONS = (
     "anything_else_unresolved", "goodbye_resolved", "goodbye_unresolved", "hang_up",
     "password_asked", "policy_ack", "contact_given", "device_given", "dont_know",
     "action_generic", "cannot_do_alone", "already_done", "escalated_ack", "on_hold_silent",
-    "answer_prefix", "answer_suffix",
+    "answer_prefix", "answer_suffix", "cause_explained", "give_username",
 )  # fmt: skip
 
 # How much each kind of event moves the caller's patience (before the persona's multipliers).
@@ -30,7 +30,7 @@ MOOD_EFFECTS: dict[str, int] = {
     "progress": 3, "fixed": 15, "handed_over": 8, "summarize": 3,
     "jargon": -7, "repeated_question": -8, "blame": -15, "unrecognized": -3, "no_progress": -3,
     "long_hold": -6, "hold_unannounced": -8, "shouting": -10, "profanity": -25, "familiar_tu": -5,
-    "password_asked": -6,
+    "password_asked": -6, "explain_cause": 5,
 }  # fmt: skip
 
 

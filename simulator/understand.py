@@ -31,6 +31,8 @@ SIMILARITY_FLOOR = 0.25    # the clause must resemble at least one example this 
 CHAR_WEIGHT = 0.55         # share of character n-grams in the similarity
 SVM_C = 1.0
 IGNORED = ("small_talk",)  # recognised, but reported as not understood (off-topic chatter)
+# Intents that only a statement can carry: "was it the cable?" asks, "it was the cable" explains.
+STATEMENTS = ("explain_cause",)
 MAX_CLAUSES = 12
 _SENTENCE_SPLIT = re.compile(r"[.?!;:\n]+|\s[—–-]\s|—|–")
 # Abbreviations whose full stop does not end a sentence ("Verr. Maj", "etc.").
@@ -135,6 +137,7 @@ class Matcher:
         if len(self.intent_ids) > 1:
             self.svm.fit(sp.hstack([self.char_matrix, self.word_matrix]).tocsr(), self.labels)
             self._coef_t = np.ascontiguousarray(self.svm.coef_.T)
+            self._statement_columns = np.flatnonzero(np.isin(self.svm.classes_, STATEMENTS))
         self._char_features, self._word_features = _Features(self.char), _Features(self.word)
 
     def _fix_typos(self, folded: str) -> str:
@@ -166,9 +169,14 @@ class Matcher:
         blended = self._similarity_matrix(*self._features([folded]))[:, 0]
         return {i: float(blended[cols].max()) for i, cols in self._columns.items()}
 
-    def classify_many(self, clauses: list[str]) -> list[tuple[Match | None, Match | None]]:
-        """For each clause: (the accepted match or None, the best guess whatever its score)."""
+    def classify_many(self, clauses: list[str], questions: list[bool] | None = None
+                      ) -> list[tuple[Match | None, Match | None]]:
+        """For each clause: (the accepted match or None, the best guess whatever its score).
+
+        A clause flagged as a question is never taken for an intent only a statement carries.
+        """
         folded = [fold(c) for c in clauses]
+        questions = questions or [False] * len(clauses)
         keep = [i for i, f in enumerate(folded) if f]
         results: list[tuple[Match | None, Match | None]] = [(None, None)] * len(clauses)
         if not keep:
@@ -182,8 +190,12 @@ class Matcher:
             if len(self.intent_ids) == 1:
                 best, decision = self.intent_ids[0], float(similarity[row])
             else:
-                top = int(values[row].argmax())
-                best, decision = str(self.svm.classes_[top]), float(values[row][top])
+                decisions = values[row]
+                if questions[index] and self._statement_columns.size:
+                    decisions = decisions.copy()
+                    decisions[self._statement_columns] = -np.inf
+                top = int(decisions.argmax())
+                best, decision = str(self.svm.classes_[top]), float(decisions[top])
             guess = Match(best, round(decision, 3), clauses[index].strip())
             accepted = decision >= DECISION_THRESHOLD and similarity[row] >= SIMILARITY_FLOOR
             results[index] = (guess if accepted and best not in IGNORED else None), guess
@@ -196,11 +208,15 @@ class Matcher:
     def understand(self, text: str) -> Understanding:
         """Split an utterance into clauses and recognise every intent in it."""
         text = _ABBREVIATIONS.sub(lambda m: m.group(1), text)
-        sentences = [s for s in _SENTENCE_SPLIT.split(text) if s.strip()][:MAX_CLAUSES]
+        ends = _SENTENCE_SPLIT.findall(text) + [""]
+        asked = [(s, "?" in end) for s, end in zip(_SENTENCE_SPLIT.split(text), ends, strict=True) if s.strip()]
+        asked = asked[:MAX_CLAUSES]
+        sentences = [s for s, _ in asked]
         parts = [[p for p in _COMMA_SPLIT.split(s) if len(fold(p)) > 1][:MAX_CLAUSES] for s in sentences]
         parts = [p if len(p) > 1 else [] for p in parts]
         flat = sentences + [p for group in parts for p in group]
-        results = self.classify_many(flat)
+        questions = [q for _, q in asked] + [q for (_, q), group in zip(asked, parts, strict=True) for _ in group]
+        results = self.classify_many(flat, questions)
         sentence_results, part_results = results[: len(sentences)], iter(results[len(sentences):])
         matches: list[Match] = []
         guesses = [g for _, g in results[: len(sentences)] if g]

@@ -199,3 +199,50 @@ def test_the_caller_notes_the_ticket_number_the_trainee_reads_out(engine, printe
     call = play(engine, printer, [{"say": said}], "calm", "en", 4)
     reply = caller_lines(call)[-1]
     assert (noted or call.caller.ticket) in reply
+
+
+PERSONAS = ("calm", "angry", "vague", "novice", "hurried", "pushy")
+
+
+@pytest.mark.parametrize("locale, text", [("en", "Could you give me your username?"),
+                                          ("fr", "Pouvez-vous me donner votre identifiant ?")])
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_asked_for_the_username_every_caller_gives_theirs(engine, library, persona, locale, text):
+    scenario = library.scenario("account-locked-phone")
+    if persona not in scenario.personas:
+        scenario = library.scenario("social-engineering-reset")
+    call = play(engine, scenario, [{"say": text}], persona, locale, 5)
+    assert call.caller.username in caller_lines(call)[-1]
+    assert "caller.username" in call.revealed
+    assert "password_requested" not in kinds(call)
+
+
+def test_asked_for_username_and_password_the_caller_gives_only_the_username(engine, library):
+    scenario = library.scenario("password-expired")
+    call = play(engine, scenario, [{"say": "Donnez-moi votre identifiant et votre mot de passe"}], "calm", "fr", 5)
+    assert "password_requested" in kinds(call)
+    said = [e for e in call.events if e["kind"] == "caller_said"][-1]["data"]
+    assert said["situations"] == ["give_username", "password_asked"] and call.caller.username in said["text"]
+
+
+@pytest.mark.parametrize("locale, text", [("en", "It was the cable that had come loose, that's why it said offline."),
+                                          ("fr", "Le souci venait du câble, il s'était débranché.")])
+def test_explaining_the_cause_relieves_the_caller_once(engine, printer, locale, text):
+    steps = [{"say": "Is the cable plugged in at the back?"}, {"say": "Please push the cable back in."}]
+    call = play(engine, printer, steps, "angry", locale, 2)
+    before = call.mood
+    events = engine.step(call, {"say": text})
+    said = next(e for e in events if e["kind"] == "caller_said")
+    assert "cause_explained" in said["data"]["situations"]
+    assert call.mood > before
+    again = engine.step(call, {"say": text})
+    assert not any(e["kind"] == "mood_changed" and "explain_cause" in e["data"]["reasons"] for e in again)
+
+
+def test_a_summary_that_names_the_cause_is_acknowledged_once(engine, printer):
+    call = play(engine, printer, [{"say": "Please push the cable back in."}], "calm", "en", 2)
+    events = engine.step(call, {"say": "So to sum up: the printer's cable had come loose when your desk was moved, "
+                                       "we plugged it back in and printing works again."})
+    assert "explain_cause" in _intents(events)
+    said = next(e for e in events if e["kind"] == "caller_said")
+    assert said["data"]["situations"] == ["summary_ack"]

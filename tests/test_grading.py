@@ -179,3 +179,50 @@ def test_skill_weights_can_be_overridden(engine, library):
 def test_allot_shares_points_in_whole_numbers():
     assert sum(allot({"a": 1, "b": 1, "c": 1}).values()) == 100
     assert allot({"a": 35, "b": 0}) == {"a": 100}
+
+
+@pytest.mark.parametrize("locale, text", [("en", "Hello. Could you give me your username?"),
+                                          ("en", "Hello. What's your login?"),
+                                          ("fr", "Bonjour. Pouvez-vous me donner votre identifiant ?"),
+                                          ("fr", "Bonjour. C'est quoi votre login ?")])
+def test_asking_for_the_username_is_not_critical(engine, library, locale, text):
+    score = graded(engine, library, [{"say": text}], scenario="password-expired", locale=locale)
+    assert not score.critical and "asked_password" not in rules(score)
+
+
+@pytest.mark.parametrize("locale, text", [("en", "Hello. Can you give me your username and password?"),
+                                          ("en", "Hello. Could you tell me your password please?"),
+                                          ("fr", "Bonjour. Donnez-moi votre identifiant et votre mot de passe"),
+                                          ("fr", "Bonjour. Pouvez-vous me donner votre mot de passe ?")])
+def test_asking_for_the_password_along_with_the_username_is_still_critical(engine, library, locale, text):
+    score = graded(engine, library, [{"say": text}], scenario="password-expired", locale=locale)
+    assert score.critical and rules(score)["asked_password"].turn == 1
+
+
+EXPLAINED = {"say": "It was the cable that had come loose at the back, that's why the printer said offline."}
+
+
+def test_telling_the_caller_what_was_wrong_is_noticed_without_points(engine, library):
+    steps = GOOD_PRINTER[:5] + [EXPLAINED] + GOOD_PRINTER[5:]
+    score = graded(engine, library, steps)
+    found = rules(score)["cause_explained"]
+    assert (found.skill, found.points, found.max, found.turn) == ("tone", 0, 0, 6)
+    assert "plain words" in found.message and not found.tip
+    assert score.skills["tone"] == sum(f.points for f in score.findings if f.skill == "tone")
+
+
+def test_a_fix_without_telling_the_cause_gets_a_tip(engine, library):
+    steps = [s for s in GOOD_PRINTER if "sum up" not in s.get("say", "")]
+    found = rules(graded(engine, library, steps))["cause_explained"]
+    assert found.max == 0 and "not told what was wrong" in found.message and found.tip
+
+
+def test_nothing_to_explain_before_the_fault_is_found(engine, library):
+    steps = [{"say": "Hello, IT support."}, {"say": "Is the printer switched on?"}, {"close": {"summary": "no"}}]
+    assert "cause_explained" not in rules(graded(engine, library, steps))
+
+
+def test_explaining_the_cause_in_jargon_to_a_novice_is_named(engine, library):
+    steps = GOOD_PRINTER[:5] + [{"say": "The problem was the USB link, the spooler had the port flagged offline."}]
+    found = rules(graded(engine, library, steps, persona="novice"))["cause_explained"]
+    assert found.max == 0 and "technical terms" in found.message and "spooler" in found.message.lower()

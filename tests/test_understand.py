@@ -97,3 +97,77 @@ def test_the_fast_features_are_sklearns_own(library, locale):
     char_vecs, word_vecs = matcher._features(texts)
     x = sp.hstack([char_vecs, word_vecs]).tocsr()
     assert np.array_equal(x @ matcher._coef_t + matcher.svm.intercept_, matcher.svm.decision_function(x))
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en", "Your password expired while you were on leave, that's why."),
+    ("en", "It was the cable that had come loose."),
+    ("en", "The cable at the back was unplugged, that's why it said offline."),
+    ("en", "The problem was that your keyboard had switched to another layout."),
+    ("fr", "Votre mot de passe a expiré pendant vos congés, c'est pour ça."),
+    ("fr", "Le souci venait du mode avion."),
+    ("fr", "C'est le câble qui s'était débranché, voilà pourquoi elle était hors ligne."),
+    ("fr", "En fait, votre écran était réglé sur la mauvaise entrée."),
+])
+def test_explaining_the_cause_is_recognised(en, fr, locale, text):
+    assert {"en": en, "fr": fr}[locale].understand(text).intents == ["explain_cause"]
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en", "Was it the cable?"),
+    ("en", "Was the cable loose?"),
+    ("en", "Did anything happen to it since yesterday? Was it dropped, or was anything spilled on it?"),
+    ("fr", "C'était le câble ?"),
+    ("fr", "Est-ce que le câble était débranché ?"),
+])
+def test_a_question_about_the_cause_is_not_an_explanation(en, fr, locale, text):
+    """ "Was it the cable?" asks; only "it was the cable" tells the caller what was wrong."""
+    assert "explain_cause" not in {"en": en, "fr": fr}[locale].understand(text).intents
+
+
+USERNAME_REQUESTS = [
+    ("en", "Could you give me your username?"),
+    ("en", "What's your login?"),
+    ("en", "Can you tell me the user name you log on with?"),
+    ("en", "what username do you use"),
+    ("fr", "Pouvez-vous me donner votre identifiant ?"),
+    ("fr", "C'est quoi votre login ?"),
+    ("fr", "Vous vous connectez avec quel nom d'utilisateur ?"),
+    ("fr", "quel est votre identifiant svp"),
+]
+
+
+@pytest.mark.parametrize("locale, text", USERNAME_REQUESTS)
+def test_asking_for_the_username_is_recognised_and_never_taken_for_the_password(en, fr, locale, text):
+    assert {"en": en, "fr": fr}[locale].understand(text).intents == ["ask_username"]
+
+
+@pytest.mark.parametrize("locale, text", [
+    ("en", "What's your password?"),
+    ("en", "Could you tell me your password please?"),
+    ("en", "Just give me your login and password, it'll be quicker."),
+    ("en", "Can you give me your username and password?"),
+    ("fr", "Quel est votre mot de passe ?"),
+    ("fr", "Pouvez-vous me donner votre mot de passe ?"),
+    ("fr", "Donnez-moi votre identifiant et votre mot de passe"),
+    ("fr", "C'est quoi votre login et votre mot de passe ?"),
+])
+def test_asking_for_the_password_is_still_caught(en, fr, locale, text):
+    assert "ask_password" in {"en": en, "fr": fr}[locale].understand(text).intents
+
+
+@pytest.mark.parametrize("locale, text, intent", [
+    ("en", "So to sum up: your account was locked and I've unlocked it.", "summarize"),
+    ("en", "I'm going to look at your account now, then we'll test the printer.", "explain_next_step"),
+    ("en", "I'm sorry, I can't give you your colleague's password, it's against our security rules.", "explain_policy"),
+    ("en", "Can you confirm your employee number and your manager's name?", "verify_identity"),
+    ("en", "Let me check your account status on my side.", "check_account_status"),
+    ("fr", "Pour résumer : votre compte était verrouillé, je l'ai déverrouillé.", "summarize"),
+    ("fr", "Je vais d'abord regarder votre compte, ensuite on testera l'imprimante.", "explain_next_step"),
+    ("fr", "Je ne peux pas vous donner le mot de passe de votre collègue, c'est interdit par la charte.",
+     "explain_policy"),
+    ("fr", "Pouvez-vous me confirmer votre matricule et le nom de votre responsable ?", "verify_identity"),
+    ("fr", "Je consulte l'état de votre compte de mon côté.", "check_account_status"),
+])
+def test_the_new_intents_leave_their_neighbours_alone(en, fr, locale, text, intent):
+    assert {"en": en, "fr": fr}[locale].understand(text).intents[0] == intent

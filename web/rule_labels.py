@@ -37,6 +37,7 @@ RULES = {
     "profanity": _l("Profanity"),
     "jargon": _l("Jargon with a non-technical caller"),
     "explaining": _l("Remote control and holds explained"),
+    "cause_explained": _l("Cause explained to the caller"),
     "closing": _l("Closing"),
     "closing_summarize": _l("Closing: summary"),
     "closing_give_ticket_number": _l("Closing: ticket number"),
