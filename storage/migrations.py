@@ -129,3 +129,9 @@ def create_reviews_and_report_indexes(db: Database) -> None:
     # keep them off the much larger set of findings earned in full.
     db.execute("create index findings_lost on findings (call_id, skill, rule, points, max) where points < max")
     db.execute("create index findings_critical on findings (call_id) where critical = 1")
+
+
+@migrations()
+def cohorts_choose_the_tone_judge(db: Database) -> None:
+    """A cohort's trainers may have a language model judge the tone of its calls (off by default)."""
+    db["cohorts"].add_column("tone_judge", int, not_null_default=0)

@@ -103,6 +103,7 @@ MATRIX = [
     ("POST", "cohorts.move_member", lambda c: "/cohorts/1/members/5/move", dict(anonymous=302, alice=403, bruno=403, trainer=302, admin=302)),
     ("GET", "cohorts.assignments", lambda c: "/cohorts/1/assignments", dict(anonymous=302, alice=403, bruno=403, trainer=200, admin=200)),
     ("POST", "cohorts.create_assignments", lambda c: "/cohorts/1/assignments", dict(anonymous=302, alice=403, bruno=403, trainer=302, admin=302)),
+    ("POST", "cohorts.set_tone_judge", lambda c: "/cohorts/1/tone-judge", dict(anonymous=302, alice=403, bruno=403, trainer=302, admin=302)),
     ("POST", "cohorts.delete_assignment", lambda c: "/cohorts/1/assignments/3/delete", dict(anonymous=302, alice=403, bruno=403, trainer=302, admin=302)),
     ("GET", "cohorts.review", lambda c: f"/cohorts/calls/{c['ended']}/review", dict(anonymous=302, alice=403, bruno=403, trainer=200, admin=200)),
     ("POST", "cohorts.comment", lambda c: f"/cohorts/calls/{c['ended']}/comments", dict(anonymous=302, alice=403, bruno=403, trainer=302, admin=302)),
@@ -128,6 +129,7 @@ BODIES = {
     "cohorts.import_members": {"data": {"text": "name,email,locale\nCsv Trainee,csv@example.org,fr\nBad Row,,xx\n"}},
     "cohorts.move_member": {"data": {"to": "999"}},
     "cohorts.create_assignments": {"data": {"scenario": "disk-full", "mode": "practice"}},
+    "cohorts.set_tone_judge": {"data": {"tone_judge": "off"}},
     "cohorts.comment": {"data": {"turn": "0", "text": "Matrix comment"}},
     "cohorts.override": {"data": {"skill": "tone", "score": "70", "reason": "Matrix override"}},
 }
