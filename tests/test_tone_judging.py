@@ -53,10 +53,12 @@ def web(tmp_path, server):
     return make_app(tmp_path, server)
 
 
-def client_as(app, who: str):
+def client_as(app, who: str, locale: str = "en"):
+    """A client logged in as `who`, reading pages in `locale` (the demo trainer's own is French)."""
     client = app.test_client()
     if who != "anonymous":
         assert client.post("/login", data={"username": who, "password": PASSWORDS[who]}).status_code == 302
+        client.post(f"/language/{locale}")
     return client
 
 
@@ -156,7 +158,7 @@ def test_judgement_reads_well_in_french_on_the_debrief(web, server):
     switch(web, True)
     call_id = api_call(web, who="alice", locale="fr",
                        lines=["Bonjour, support informatique, Sam à l'appareil. Puis-je avoir votre nom ?"])
-    text = BeautifulSoup(client_as(web, "alice").get(f"/calls/{call_id}/debrief").data, "html.parser").get_text(" ")
+    text = BeautifulSoup(client_as(web, "alice", "fr").get(f"/calls/{call_id}/debrief").data, "html.parser").get_text(" ")
     assert "Un modèle de langage a évalué le ton à 10/100 (courtoisie 10, empathie 10, clarté 10" in text
     assert "20 % à côté de la note fondée sur les règles" in text
 
