@@ -73,7 +73,7 @@ def test_invalid_draft_is_shown_with_its_problems_after_one_retry(web, server):
     assert "intent: chek_power" in html.select_one("textarea#yaml").text
     problems = [li.get_text(" ", strip=True) for li in html.select("#problems li")]
     assert any("unknown intent 'chek_power'" in p for p in problems)
-    assert "1 problem left" in html.text and authored_count(web) == 0
+    assert "problems left: 1." in html.text and authored_count(web) == 0
 
 
 def test_draft_whose_id_is_taken_lists_that_problem(web, server):

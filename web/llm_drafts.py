@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from flask_login import current_user
 
 from simulator.draft import LLMFailure, draft_scenario
@@ -50,10 +49,8 @@ def draft():
         return render_library(status=502, brief=typed)
     problems = check(get_db(), result.yaml, "new", current_user)[1]
     if problems:
-        flash(ngettext("Draft written by the language model, with %(num)d problem left: fix it, then create the "
-                       "scenario. Nothing is saved yet.",
-                       "Draft written by the language model, with %(num)d problems left: fix them, then create "
-                       "the scenario. Nothing is saved yet.", len(problems)), "info")
+        flash(_("Draft written by the language model; problems left: %(n)d. Fix them (listed beside the editor), "
+                "then create the scenario. Nothing is saved yet.", n=len(problems)), "info")
     else:
         flash(_("Draft written by the language model: review it, then create the scenario (saved as a draft). "
                 "Nothing is saved yet."), "info")
