@@ -92,7 +92,10 @@ TEXTS: dict[str, tuple[str, str, str, str]] = {
     "close_offer_further_help_missing": ("Did not ask whether there was anything else.", "Vous n'avez pas demandé s'il y avait autre chose.", "Before hanging up: \"Is there anything else I can do for you?\"", "Avant de raccrocher : « Puis-je faire autre chose pour vous ? »"),
     "close_goodbye_ok": ("Said goodbye.", "Vous avez pris congé.", "", ""),
     "close_goodbye_missing": ("No goodbye.", "Pas de formule de congé.", "End warmly: \"Have a good day.\"", "Terminez chaleureusement : « Bonne journée. »"),
-    "model_judgement": ("A language model judged the tone {score}/100 ({criteria}; void for lack of real quotes: {void}); blended at {weight}%: {delta} points.", "Un modèle de langage a évalué le ton à {score}/100 ({criteria} ; critères annulés faute de citations exactes : {void}) ; pris en compte à {weight} % : {delta} points.", "", ""),
+    "model_judgement": ("A language model judged the tone {score}/100 ({criteria}); it counts for {weight}% beside the rule-based score: {delta} points.", "Un modèle de langage a évalué le ton à {score}/100 ({criteria}) ; cette évaluation compte pour {weight} % à côté de la note fondée sur les règles : {delta} points.", "", ""),
+    "model_judgement_void": ("A language model judged the tone {score}/100 ({criteria}; not counted for lack of exact quotes: {void}); it counts for {weight}% beside the rule-based score: {delta} points.", "Un modèle de langage a évalué le ton à {score}/100 ({criteria} ; non retenu faute de citations exactes : {void}) ; cette évaluation compte pour {weight} % à côté de la note fondée sur les règles : {delta} points.", "", ""),
+    "model_judgement_all_void": ("The language model's judgement of tone was not counted: none of its criteria quoted your words exactly.", "L'évaluation du ton par le modèle de langage n'a pas été retenue : aucun de ses critères ne citait exactement vos propos.", "", ""),
+    "model_judgement_unavailable": ("The language model's judgement of tone was not available ({reason}): the rule-based tone score stands.", "L'évaluation du ton par le modèle de langage n'était pas disponible ({reason}) : la note de ton fondée sur les règles est conservée.", "", ""),
     # critical
     "credentials_to_other": ("CRITICAL: changed the account of {user} at the request of someone else.", "CRITIQUE : vous avez modifié le compte de {user} à la demande d'une autre personne.", "Account changes are done only for the verified owner; report such requests to security.", "On ne modifie un compte que pour son titulaire vérifié ; signalez ces demandes à la sécurité."),
     "change_before_identity": ("CRITICAL: {op} before verifying the caller's identity.", "CRITIQUE : {op} avant d'avoir vérifié l'identité de l'appelant.", "Verify identity first: employee id plus one more detail, checked in the directory.", "Vérifiez d'abord l'identité : matricule plus un autre élément, contrôlés dans l'annuaire."),
@@ -101,6 +104,17 @@ TEXTS: dict[str, tuple[str, str, str, str]] = {
 }  # fmt: skip
 
 
+CRITERION_NAMES = {
+    "courtesy": ("courtesy", "courtoisie"), "empathy": ("empathy", "empathie"), "clarity": ("clarity", "clarté"),
+    "professionalism": ("professionalism", "professionnalisme"),
+}
+JUDGE_FAILURES = {
+    "timeout": ("no answer in time", "pas de réponse dans les délais"),
+    "connection": ("the model's server could not be reached", "serveur du modèle injoignable"),
+    "rate_limited": ("too many requests to the model", "trop de requêtes adressées au modèle"),
+    "http_error": ("error on the model's server", "erreur du serveur du modèle"),
+}
+UNUSABLE_ANSWER = ("unusable answer", "réponse inexploitable")
 CATEGORY_NAMES = {
     "hardware": ("hardware", "matériel"), "network": ("network", "réseau"), "accounts": ("accounts", "comptes"),
     "email": ("email", "messagerie"), "software": ("software", "logiciel"), "printing": ("printing", "impression"),

@@ -47,6 +47,7 @@ class Timeline:
     end_turn: int = 0
     final_state: dict[str, Scalar] = field(default_factory=dict)
     tone_judgement: dict[str, Any] | None = None
+    tone_judge_failure: str | None = None
 
     def first_intent(self, intent: str, after_seq: int = 0) -> tuple[int, int] | None:
         """(turn, seq) of the first time the trainee said `intent` after `after_seq`."""
@@ -111,6 +112,8 @@ def read(scenario: Scenario, events: list[dict[str, Any]]) -> Timeline:
             t.resolved_seq, t.resolved_turn = seq, turn
         elif kind == "tone_judged":
             t.tone_judgement = data
+        elif kind == "tone_judge_failed":
+            t.tone_judge_failure = data["reason"]
         elif kind == "call_ended":
             t.ended_by, t.end_turn = data["by"], turn
     t.end_turn = t.end_turn or t.last_turn

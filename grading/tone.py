@@ -3,7 +3,7 @@ one does, and closing the call properly."""
 
 from __future__ import annotations
 
-from grading.messages import finding
+from grading.messages import CRITERION_NAMES, JUDGE_FAILURES, UNUSABLE_ANSWER, finding
 from grading.model import Finding, allot
 from grading.rubric import ACKNOWLEDGING, EMPATHY_WINDOW, JUDGE_WEIGHT, TONE_RULES
 from grading.timeline import Timeline
@@ -27,15 +27,26 @@ def grade(scenario: Scenario, t: Timeline) -> list[Finding]:
 
 
 def _judgement(t: Timeline, rules: int) -> Finding | None:
-    """Blend an optional model judgement (a `tone_judged` event) at a capped weight, shown beside."""
-    judgement = t.tone_judgement
-    if not judgement or judgement.get("score") is None:
-        return None
+    """Blend an optional model judgement (a `tone_judged` event) at a capped weight, shown beside.
+
+    A judgement the model could not give (`tone_judge_failed`) is said too, for 0 points.
+    """
+    judgement, fr = t.tone_judgement, t.locale == "fr"
+    if not judgement:
+        if t.tone_judge_failure is None:
+            return None
+        reason = JUDGE_FAILURES.get(t.tone_judge_failure, UNUSABLE_ANSWER)[fr]
+        return finding(SKILL, "model_judgement", 0, 0, t.end_turn, t.locale, "model_judgement_unavailable",
+                       reason=reason)
+    if judgement.get("score") is None:
+        return finding(SKILL, "model_judgement", 0, 0, t.end_turn, t.locale, "model_judgement_all_void")
     criteria = judgement["criteria"]
-    shown = ", ".join(f"{name} {c['score']}" for name, c in criteria.items() if c["valid"])
-    void = ", ".join(name for name, c in criteria.items() if not c["valid"]) or "—"
+    label = {name: CRITERION_NAMES.get(name, (name, name))[fr] for name in criteria}
+    shown = ", ".join(f"{label[name]} {c['score']}" for name, c in criteria.items() if c["valid"])
+    void = ", ".join(label[name] for name, c in criteria.items() if not c["valid"])
     delta = round(JUDGE_WEIGHT * (judgement["score"] - rules))
-    return finding(SKILL, "model_judgement", delta, 0, t.end_turn, t.locale, "model_judgement",
+    return finding(SKILL, "model_judgement", delta, 0, t.end_turn, t.locale,
+                   "model_judgement_void" if void else "model_judgement",
                    score=judgement["score"], criteria=shown, void=void, weight=round(100 * JUDGE_WEIGHT),
                    delta=f"{delta:+d}")
 

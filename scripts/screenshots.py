@@ -3,7 +3,9 @@
     .venv/bin/python scripts/screenshots.py
 
 Starts the app on a temporary database (demo data), plays calls through the real pages and saves
-full-page PNGs. Needs Debian's chromium (apt-get install chromium). The admin's page is shot with the
+full-page PNGs. Needs Debian's chromium (apt-get install chromium). The trainer's pages are shot
+with a language-model endpoint configured (the tests' local stand-in server, which answers nothing
+here) so that the draft form and the tone-judge switch show. The admin's page is shot with the
 local OpenAI-compatible test model (tests/llm_server.py) saved as its endpoint; `screenshots.py admin`
 shoots that page only.
 """
@@ -90,7 +92,7 @@ def run(base: str, browser, locale: str, user: str, width: int = 1360) -> None:
 
 
 def trainer_pages(base: str, browser, locale: str) -> None:
-    """The trainer's side: scenario library, editor, cohort report, after the trainees' calls."""
+    """The trainer's side: scenario library, editor, cohort report and assignments, after the trainees' calls."""
     context = browser.new_context(locale=locale, viewport={"width": 1360, "height": 900})
     page = context.new_page()
     page.goto(f"{base}/login")
@@ -99,6 +101,8 @@ def trainer_pages(base: str, browser, locale: str) -> None:
     page.locator("form.login-card button[type=submit]").click()
     page.wait_for_url(f"{base}/")
     page.goto(f"{base}/authoring/")
+    page.locator("details.draft-card summary").click()
+    page.fill("#draft-brief", "Caméra Teams non détectée, appelant novice, difficulté 2, fr+en")
     shoot(page, f"authoring-library-{locale}")
     page.goto(f"{base}/authoring/printer-offline")
     page.wait_for_timeout(800)
@@ -106,6 +110,10 @@ def trainer_pages(base: str, browser, locale: str) -> None:
     page.goto(f"{base}/cohorts/1")
     page.wait_for_timeout(800)
     shoot(page, f"cohort-report-{locale}")
+    page.goto(f"{base}/cohorts/1/assignments")
+    page.locator("#judge-title ~ form button").click()
+    page.wait_for_selector("#judge-title .ok-badge")
+    shoot(page, f"cohort-assignments-{locale}")
     context.close()
 
 
@@ -186,7 +194,9 @@ def main() -> None:
             if "admin" not in sys.argv[1:]:  # `screenshots.py admin`: the admin's page only
                 run(base, browser, "en", "sam")
                 run(base, browser, "fr", "alice")
-                trainer_pages(base, browser, "fr")
+                with LLMServer() as model:
+                    app.config.update(HOTLINER_LLM_BASE_URL=model.base_url, HOTLINER_LLM_MODEL="stand-in")
+                    trainer_pages(base, browser, "fr")
             admin_pages(base, browser, "en")
             admin_pages(base, browser, "fr")
             browser.close()

@@ -165,3 +165,26 @@ def delete_assignment(db: Database, cohort_id: int, assignment_id: int) -> bool:
         return False
     db.execute("delete from assignments where id = ?", [assignment_id])
     return True
+
+
+def set_tone_judge(db: Database, cohort_id: int, on: bool) -> None:
+    """Switch the model's tone judgement of the cohort's calls on or off."""
+    with immediate(db):
+        db.execute("update cohorts set tone_judge = ? where id = ?", [int(on), cohort_id])
+
+
+def wants_tone_judge(db: Database, call: dict[str, Any]) -> bool:
+    """Whether a call is to be judged: its assignment's cohort has the judge on, else any cohort of its trainee.
+
+    Play-tests and calls without a trainee are never judged.
+    """
+    if call["sandbox"] or call["user_id"] is None:
+        return False
+    if call["assignment_id"] is not None:
+        sql = "select c.tone_judge from assignments a join cohorts c on c.id = a.cohort_id where a.id = ?"
+        rows = list(db.query(sql, [call["assignment_id"]]))
+        if rows:
+            return bool(rows[0]["tone_judge"])
+    sql = ("select 1 from memberships m join cohorts c on c.id = m.cohort_id "
+           "where m.user_id = ? and c.tone_judge = 1 limit 1")
+    return bool(list(db.query(sql, [call["user_id"]])))

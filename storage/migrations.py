@@ -142,3 +142,9 @@ def create_settings_and_llm_usage_indexes(db: Database) -> None:
     # from the much larger log, and cost nothing on the other events' writes.
     db.execute("create index events_llm_turn on events (created_at) where kind = 'llm_turn'")
     db.execute("create index events_llm_fallback on events (created_at) where kind = 'llm_fallback'")
+
+
+@migrations()
+def cohorts_choose_the_tone_judge(db: Database) -> None:
+    """A cohort's trainers may have a language model judge the tone of its calls (off by default)."""
+    db["cohorts"].add_column("tone_judge", int, not_null_default=0)

@@ -30,7 +30,7 @@ from simulator.scenario import CATEGORIES
 from storage import authored
 from web.db import get_db
 from web.drafts import DraftRejected, can_edit, check, save, source_text
-from web.engine import get_library
+from web.engine import get_library, llm_config
 from web.yamledit import set_top_level
 
 bp = Blueprint("authoring", __name__, url_prefix="/authoring")
@@ -103,14 +103,15 @@ def filter_rows(rows: list[dict[str, Any]], args) -> list[dict[str, Any]]:
     return out
 
 
-def render_library(report: dict | None = None, status: int = 200):
-    """The library page (with an import report when there is one)."""
+def render_library(report: dict | None = None, status: int = 200, brief: str | None = None):
+    """The library page (with an import report, or the brief of a failed draft, when there is one)."""
     from web.i18n import select_locale
 
     rows = library_rows(get_db(), select_locale())
     shown = filter_rows(rows, request.args)
     return render_template("authoring/library.html", rows=shown, total=len(rows), args=request.args,
-                           categories=CATEGORIES, statuses=SCENARIO_STATUSES, report=report), status
+                           categories=CATEGORIES, statuses=SCENARIO_STATUSES, report=report,
+                           draft_available=llm_config() is not None, brief=brief), status
 
 
 @bp.get("/")
@@ -135,7 +136,8 @@ def _duplicate(db, scenario_id: str) -> str:
     return set_top_level(set_top_level(text, "id", new_id), "version", 1)
 
 
-def _editor(text: str, scenario_id: str | None = None, problems=None, status: int = 200, version: int | None = None):
+def editor(text: str, scenario_id: str | None = None, problems=None, status: int = 200, version: int | None = None):
+    """The editor page: a new scenario (no id) or a stored one, with the problems to show beside it."""
     db = get_db()
     head = authored.head(db, scenario_id) if scenario_id else None
     builtin = scenario_id is not None and head is None
@@ -154,7 +156,7 @@ def _editor(text: str, scenario_id: str | None = None, problems=None, status: in
 def new():
     """The editor with a starting scenario, or a copy of an existing one (`?from=ID`)."""
     source = request.args.get("from")
-    return _editor(_duplicate(get_db(), source) if source else _starter())
+    return editor(_duplicate(get_db(), source) if source else _starter())
 
 
 @bp.post("/new")
@@ -165,7 +167,7 @@ def create():
         saved = save(get_db(), text, current_user, "new")
     except DraftRejected as exc:
         flash(_("Nothing was saved: fix the problems listed beside the editor."), "error")
-        return _editor(text, problems=exc.problems, status=422)
+        return editor(text, problems=exc.problems, status=422)
     flash(_("Scenario created as a draft (version %(v)d). Play-test it, then publish it.", v=saved.version), "success")
     return redirect(url_for("authoring.scenario", scenario_id=saved.scenario_id))
 
@@ -177,7 +179,7 @@ def scenario(scenario_id: str):
     text = source_text(get_db(), scenario_id, version)
     if text is None:
         abort(404)
-    return _editor(text, scenario_id, version=version)
+    return editor(text, scenario_id, version=version)
 
 
 def _editable_head(scenario_id: str) -> dict[str, Any]:
@@ -189,11 +191,11 @@ def _editable_head(scenario_id: str) -> dict[str, Any]:
         if text is None:
             abort(404)
         flash(_("Built-in scenarios are read-only: duplicate this one to change it."), "error")
-        abort(make_response(_editor(text, scenario_id)[0], 403))
+        abort(make_response(editor(text, scenario_id)[0], 403))
     if not can_edit(current_user, head):
         flash(_("Only the author of this scenario or an admin can change it: duplicate it to make your own."),
               "error")
-        abort(make_response(_editor(head["yaml"], scenario_id)[0], 403))
+        abort(make_response(editor(head["yaml"], scenario_id)[0], 403))
     return head
 
 
@@ -206,7 +208,7 @@ def save_scenario(scenario_id: str):
         saved = save(get_db(), text, current_user, "edit", scenario_id)
     except DraftRejected as exc:
         flash(_("Nothing was saved: fix the problems listed beside the editor."), "error")
-        return _editor(text, scenario_id, problems=exc.problems, status=422)
+        return editor(text, scenario_id, problems=exc.problems, status=422)
     if not saved.changed:
         flash(_("No change to save."), "info")
     elif saved.new_version:
@@ -248,4 +250,4 @@ def set_status(scenario_id: str):
     return redirect(url_for("authoring.scenario", scenario_id=scenario_id))
 
 
-from web import authoring_io, phrases, playtest  # noqa: E402,F401  (their routes join this blueprint)
+from web import authoring_io, llm_drafts, phrases, playtest  # noqa: E402,F401  (their routes join this blueprint)

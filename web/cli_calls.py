@@ -228,27 +228,20 @@ def llm_check_command():
 @with_appcontext
 def judge_tone_command(call_id):
     """Ask the language model to judge an ended call's tone; blend it into the score (capped)."""
-    from simulator.llm import LLMFailure
-    from simulator.tone_judge import judge_tone
-    from storage import calls as store
+    from web.tone_judging import NotEnded, judge_call
 
     config = llm_config()
     if config is None:
         raise click.ClickException("no endpoint configured: set HOTLINER_LLM_BASE_URL and HOTLINER_LLM_MODEL, "
                                    "or save them on the admin page (/admin/)")
-    db = get_db()
     try:
-        row = store.get_call(db, call_id)
+        score, failure = judge_call(get_db(), call_id, config)
     except CallNotFound as exc:
         raise click.ClickException(f"no call {call_id} in the database") from exc
-    if row["status"] != "ended":
-        raise click.ClickException(f"call {call_id} has not ended")
-    events = store.load_events(db, call_id)
-    try:
-        judgement = judge_tone(LLMClient(config), events)
-    except LLMFailure as exc:
-        raise click.ClickException(f"the model did not judge ({exc.reason}); the score is unchanged") from exc
-    last = events[-1]
-    store.append_events(db, call_id, [{"seq": last["seq"] + 1, "at": last["at"], "turn": last["turn"],
-                                       "kind": "tone_judged", "data": judgement}])
-    _print_score(regrade(db, call_id))
+    except NotEnded as exc:
+        raise click.ClickException(str(exc)) from exc
+    except StoredScenarioError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if failure:
+        raise click.ClickException(f"the model did not judge ({failure}); the score is unchanged")
+    _print_score(score)

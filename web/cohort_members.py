@@ -7,12 +7,14 @@ from datetime import UTC, date, datetime
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
+from grading.rubric import JUDGE_WEIGHT
 from storage import cohorts as store
 from storage.db import immediate
 from storage.users import assign, get_user
 from web.auth import role_required
 from web.cohorts import bp, my_cohorts, offered_scenarios, visible_cohort
 from web.db import get_db
+from web.engine import llm_config
 from web.i18n import select_locale
 from web.roster import RosterError, check, check_row, decode, initial_password
 from web.trainee import STANDARD_PERSONAS
@@ -123,7 +125,9 @@ def _assignments_page(cohort: dict, form: dict | None = None, status: int = 200)
     scenarios = sorted(offered_scenarios().values(), key=lambda s: (s.difficulty, s.id))
     return render_template("cohorts/assignments.html", cohort=cohort, scenarios=scenarios,
                            personas=_personas(), assignments=store.cohort_assignments(get_db(), cohort["id"]),
-                           form=form or {}, today=datetime.now(UTC).date().isoformat()), status
+                           form=form or {}, today=datetime.now(UTC).date().isoformat(),
+                           judge_available=llm_config() is not None,
+                           judge_weight=round(100 * JUDGE_WEIGHT)), status
 
 
 @bp.route("/<int:cohort_id>/assignments")
@@ -198,4 +202,21 @@ def delete_assignment(cohort_id: int, assignment_id: int):
     if not store.delete_assignment(get_db(), cohort_id, assignment_id):
         abort(404)
     flash(_("Assignment withdrawn."), "success")
+    return redirect(url_for("cohorts.assignments", cohort_id=cohort_id))
+
+
+@bp.route("/<int:cohort_id>/tone-judge", methods=["POST"])
+@role_required("trainer")
+def set_tone_judge(cohort_id: int):
+    """Switch the language model's judgement of tone on or off for the cohort's calls."""
+    visible_cohort(cohort_id)
+    choice = request.form.get("tone_judge", "")
+    if choice not in ("on", "off"):
+        abort(400)
+    if choice == "on" and llm_config() is None:
+        flash(_("The tone judge needs a language-model endpoint: ask an administrator to configure one."), "error")
+        return redirect(url_for("cohorts.assignments", cohort_id=cohort_id))
+    store.set_tone_judge(get_db(), cohort_id, choice == "on")
+    flash(_("Tone judge on: the tone of this cohort's calls is also judged by the language model when they end.")
+          if choice == "on" else _("Tone judge off: tone is graded by the rules alone."), "success")
     return redirect(url_for("cohorts.assignments", cohort_id=cohort_id))

@@ -22,6 +22,7 @@ from simulator.steps import StepError
 from storage import calls as store
 from web.calls import load_call, step_call
 from web.engine import get_engine
+from web.tone_judging import judge_if_wanted
 
 CAPACITY = 512
 LOCK_STRIPES = 64
@@ -124,7 +125,17 @@ def apply_step(db: Database, call_id: int, step: Any,
             raise
         if call.ended:
             forget(call_id)  # an ended call takes no more steps: keep memory for live ones
+    if call.ended:  # outside the lock: the model takes seconds, and the end is already committed
+        _judge_tone(db, call_id)
     return call, events
+
+
+def _judge_tone(db: Database, call_id: int) -> None:
+    """The cohort's optional tone judge; whatever goes wrong, the ended call and its score stand."""
+    try:
+        judge_if_wanted(db, call_id)
+    except Exception:  # noqa: BLE001 - model failures are logged as events; anything else only here
+        current_app.logger.exception("tone judge of call %s failed", call_id)
 
 
 def forget(call_id: int) -> None:

@@ -43,6 +43,7 @@ RULES = {
     "closing_give_ticket_number": _l("Closing: ticket number"),
     "closing_offer_further_help": _l("Closing: anything else?"),
     "closing_goodbye": _l("Closing: goodbye"),
+    "model_judgement": _l("Tone judged by the language model"),
     "credentials_to_other": _l("Account of someone else changed"),
     "change_before_identity": _l("Account changed before identity verified"),
     "asked_password": _l("Asked for a password"),
