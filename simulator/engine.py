@@ -31,6 +31,19 @@ ReplyListener = Callable[[str], None]
 MODES = ("scripted", "llm")
 
 
+def recorded_model_turns(events: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
+    """Per turn, what the model answered (`llm_turn`), else why it was not asked or failed.
+
+    A turn may log `llm_turn` and then an `llm_fallback` from the guard (a leak, the wrong
+    language...): the replay must get the model's answer, and the guard decides again, the same way.
+    """
+    recorded: dict[int, dict[str, Any]] = {}
+    for event in events:
+        if event["kind"] == "llm_turn" or (event["kind"] == "llm_fallback" and event["turn"] not in recorded):
+            recorded[event["turn"]] = event["data"]
+    return recorded
+
+
 class EngineError(ValueError):
     """A call cannot be started as asked (unknown persona, locale or mode)."""
 
@@ -106,7 +119,7 @@ class Engine:
         started = events[0]["data"]
         mode = started["mode"]
         call = self.start(scenario, started["persona"], started["locale"], started["seed"], mode, resuming=True)
-        call.recorded_llm = {e["turn"]: e["data"] for e in events if e["kind"] in ("llm_turn", "llm_fallback")}
+        call.recorded_llm = recorded_model_turns(events)
         for event in events:
             if "input" in event["data"] and not call.ended:
                 self.step(call, event["data"]["input"])

@@ -86,7 +86,7 @@ def test_the_root_cause_is_never_in_a_prompt_before_it_is_revealed(llm_engine, p
     (lambda body: "500", "http_error"),
     (lambda body: "timeout", "timeout"),
 ])
-def test_a_bad_answer_falls_back_to_the_scripted_reply_and_the_call_goes_on(llm_engine, printer, server,
+def test_a_bad_answer_falls_back_to_the_scripted_reply_and_the_call_goes_on(llm_engine, library, printer, server,
                                                                            behaviour, reason):
     server.behaviour = behaviour
     call = llm_engine.start(printer, "calm", "en", 1, mode="llm")
@@ -99,6 +99,9 @@ def test_a_bad_answer_falls_back_to_the_scripted_reply_and_the_call_goes_on(llm_
     server.behaviour = paraphrase
     events = llm_engine.step(call, {"say": "Could you check the cable behind the printer?"})
     assert "llm_turn" in kinds_of(events) and not call.ended
+    # rebuilt from its log without the model: the guard refuses the logged answer the same way
+    offline = Engine(library.catalog, library.personas, library.articles)
+    assert offline.resume(printer, call.events).events == call.events
 
 
 def test_the_model_names_intents_when_the_matcher_is_lost(llm_engine, printer, server):
