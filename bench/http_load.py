@@ -192,6 +192,9 @@ def first_step(server: serve.Server, token: str, began: float) -> float:
 
 def summary(name: str, run: Run) -> dict:
     steps = len(run.step_times)
+    if not steps:  # steps are counted per whole call played: a run too short to finish one has none
+        raise SystemExit(f"{name}: no call was finished in {run.elapsed:.0f} s; give the run more time "
+                         "(--seconds, --paced-seconds) or fewer trainees")
     return {"name": name, "calls": run.calls, "steps": steps, "rate": steps / run.elapsed,
             "p50": pct(run.step_times, 50), "p99": pct(run.step_times, 99),
             "mean": 1000 * statistics.mean(run.step_times), "errors": run.errors, "elapsed": run.elapsed,
