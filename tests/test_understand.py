@@ -171,3 +171,15 @@ def test_asking_for_the_password_is_still_caught(en, fr, locale, text):
 ])
 def test_the_new_intents_leave_their_neighbours_alone(en, fr, locale, text, intent):
     assert {"en": en, "fr": fr}[locale].understand(text).intents[0] == intent
+
+
+@pytest.mark.parametrize(("locale", "text", "intent"), [
+    ("en", "Before anything else, is the printer on?", "check_power"),
+    ("en", "First of all, could you tell me your name?", "ask_caller_name"),
+    ("fr", "Avant toute chose, est-ce que l'imprimante est allumée ?", "check_power"),
+    ("fr", "Tout d'abord, pouvez-vous me donner votre nom ?", "ask_caller_name"),
+])
+def test_an_opening_phrase_is_not_an_offer_of_further_help(library, locale, text, intent):
+    """ "Before anything else" is a way to start, not "is there anything else?" at the end of a call."""
+    understood = matcher_for(library.catalog, locale).understand(text)
+    assert understood.intents == [intent]
