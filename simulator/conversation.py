@@ -186,12 +186,21 @@ def handle_say(engine: Engine, call: Call, text: str, reply: Reply,
     matches = _narrated(engine, call, list(understanding.matches))
     negated = [m for m in matches if engine.intent_kind(call.scenario, m.intent) == "action"
                and negation(m.clause, call.locale) and not engine.said_negatively(call.scenario, m.intent, call.locale)]
+    claimed = [m for m in matches if m not in negated and engine.intent_kind(call.scenario, m.intent) == "action"
+               and claims_done(m.clause, call.locale) and not _done_on_the_remote_desktop(call, m.intent)]
     matches = [m for m in matches if m.intent != "ask_password" or _asks_for_password(m.clause, text)]
     call.emit("intent_matched", intents=[
-        {"intent": m.intent, "score": m.score, "clause": m.clause, **({"negated": True} if m in negated else {})}
+        {"intent": m.intent, "score": m.score, "clause": m.clause, **({"negated": True} if m in negated else {}),
+         **({"claimed": True} if m in claimed else {})}
         for m in matches])
-    matches = [m for m in matches if m not in negated]
-    if negated and not matches:
+    matches = [m for m in matches if m not in negated and m not in claimed]
+    if claimed and not matches:
+        # Saying it was done does not do it. An action the trainee's own tools perform (remote console,
+        # account directory) is acknowledged; one only the caller could have done puzzles the caller.
+        on_caller_side = any(not (a.remote or a.directory) for m in claimed
+                             for a in call.scenario.actions if a.intent == m.intent)
+        reply.line("claimed_done" if on_caller_side else "next_step_ack")
+    elif negated and not matches:
         reply.line("next_step_ack")
     progress = False
     for match in matches:
@@ -261,6 +270,33 @@ _NEGATION = {
 
 _REQUEST = re.compile(r"\?|\b(give|tell|what|which|type|spell|read|send|could|can|would|donnez|dites|quel|quelle|"
                       r"pouvez|pourriez|tapez|epelez|lisez|envoyez|communiquez|rappelez)\b")
+
+
+# The trainee saying that something *was done* ("I've reset it", « j'ai remis la bonne source »):
+# a first-person past statement at the head of the clause. It reports; it instructs nobody.
+_CLAIM = {
+    "en": re.compile(r"^(?:(?:ok|okay|so|right|alright|well|now|there|good|great)\s+)*(?:i|we)\s+"
+                     r"(?:ve\s+|have\s+|had\s+)?(?:just\s+|already\s+|also\s+)?"
+                     r"(?!(?:need|needed|wanted|asked|would|d|ll|have|had)\b)"
+                     r"(?:\w+ed|set|put|reset|done|did|made|sent|run|ran|cut|rebuilt|reinstalled)\b"),
+    "fr": re.compile(r"^(?:(?:bon|alors|voila|ok|donc|bien|parfait|c est bon)\s+)*"
+                     r"(?:(?:j ai|nous avons|on a|je vous ai|je l ai|je les ai|je lui ai)\s+"
+                     r"(?:deja\s+|bien\s+|aussi\s+)?(?!(?:besoin|envie|une?|le|la|les|des|du|juste|pas|plus|peur"
+                     r"|compris|l impression)\b)\w+(?:e|es|i|is|it|u|us|te|ts)\b"
+                     r"|(?:je viens|on vient|nous venons) d)"),
+}
+
+
+def _done_on_the_remote_desktop(call: Call, intent: str) -> bool:
+    """Whether the trainee performs this action themselves in a remote session: there, "I've set it
+    to automatic" narrates what they are doing on the caller's screen, and counts."""
+    actions = [a for a in call.scenario.actions if a.intent == intent]
+    return bool(actions) and all("remote_session" in a.requires for a in actions)
+
+
+def claims_done(clause: str, locale: str) -> bool:
+    """Whether a clause reports an action as done by the speaker rather than asking for it."""
+    return bool(_CLAIM[locale].search(fold(clause)))
 
 
 def _requests(clause: str) -> bool:

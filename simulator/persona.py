@@ -21,7 +21,7 @@ SITUATIONS = (
     "anything_else_unresolved", "goodbye_resolved", "goodbye_unresolved", "hang_up",
     "password_asked", "policy_ack", "contact_given", "device_given", "dont_know",
     "action_generic", "cannot_do_alone", "already_done", "escalated_ack", "on_hold_silent",
-    "answer_prefix", "answer_suffix", "cause_explained", "give_username",
+    "answer_prefix", "answer_suffix", "cause_explained", "give_username", "claimed_done",
 )  # fmt: skip
 
 # How much each kind of event moves the caller's patience (before the persona's multipliers).

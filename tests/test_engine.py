@@ -246,3 +246,54 @@ def test_a_summary_that_names_the_cause_is_acknowledged_once(engine, printer):
     assert "explain_cause" in _intents(events)
     said = next(e for e in events if e["kind"] == "caller_said")
     assert said["data"]["situations"] == ["summary_ack"]
+
+
+@pytest.mark.parametrize(("locale", "text", "claim"), [
+    ("en", "I've plugged the cable back in for you.", True),
+    ("en", "Okay, I reset your password.", True),
+    ("en", "We've already restarted the spooler.", True),
+    ("en", "I need you to plug the cable back in.", False),
+    ("en", "I'd like you to restart the computer.", False),
+    ("en", "Could you plug the cable back in?", False),
+    ("en", "I have to ask you to restart.", False),
+    ("fr", "J'ai remis la bonne source sur l'écran.", True),
+    ("fr", "Bon, j'ai réinitialisé votre mot de passe.", True),
+    ("fr", "Je viens de redémarrer le service.", True),
+    ("fr", "J'ai besoin que vous rebranchiez le câble.", False),
+    ("fr", "J'ai une question : le câble est-il branché ?", False),
+    ("fr", "Pouvez-vous rebrancher le câble ?", False),
+])
+def test_a_claim_that_something_was_done_is_told_from_a_request(locale, text, claim):
+    from simulator.conversation import claims_done
+
+    assert claims_done(text, locale) is claim
+
+
+@pytest.mark.parametrize(("scenario_id", "locale", "claim", "asked", "fact"), [
+    ("monitor-no-signal", "fr", "J'ai remis la bonne source sur l'écran.",
+     "Pouvez-vous sélectionner DisplayPort dans le menu Source de l'écran ?", "monitor.input"),
+    ("printer-offline", "en", "I've plugged the cable back in firmly.",
+     "Please plug the cable back in firmly at the back of the printer.", "printer.cable"),
+])
+def test_saying_a_fix_was_done_does_not_do_it(engine, library, scenario_id, locale, claim, asked, fact):
+    """The trainee cannot bluff a fix the caller never made: the caller says nothing changed, the
+    state stays; asked to do it, the caller does it."""
+    scenario = library.scenario(scenario_id)
+    call = play(engine, scenario, [], "calm", locale, 2)
+    before = call.state[fact]
+    events = engine.step(call, {"say": claim})
+    matched = next(e for e in events if e["kind"] == "intent_matched")["data"]["intents"]
+    assert matched and all(m.get("claimed") for m in matched)
+    assert call.state[fact] == before and "action_applied" not in [e["kind"] for e in events]
+    assert any(line in caller_lines(call)[-1] for line in call.persona.spec.lines["claimed_done"][locale])
+    engine.step(call, {"say": asked})
+    assert call.state[fact] != before
+
+
+def test_in_a_remote_session_the_trainee_narrating_what_they_did_counts(engine, library):
+    """On the caller's desktop the trainee acts: "I've set your DNS back to automatic" is the act."""
+    dns = library.scenario("intranet-dns")
+    call = play(engine, dns, [{"say": "I'd like to take control of your computer to check the settings, is that OK?"},
+                              "remote_connect"], "calm", "en", 2)
+    engine.step(call, {"say": "I've set your DNS back to automatic."})
+    assert call.state["pc.dns_mode"] == "dhcp"

@@ -133,7 +133,7 @@ def send_step(call_id: int):
     intents = next((e["data"]["intents"] for e in events if e["kind"] == "intent_matched"), [])
     return jsonify({
         "entries": entries(call.events, before),
-        "intents": [i["intent"] for i in intents if not i.get("negated")],
+        "intents": [i["intent"] for i in intents if not (i.get("negated") or i.get("claimed"))],
         "mood": None if row["exam"] else call.mood,
         "ended": call.ended,
         "outcome": call.outcome() if call.ended else None,
