@@ -6,7 +6,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
-from flask import current_app
+from flask import current_app, g
 from sqlite_utils import Database
 
 from simulator.catalog import CatalogError
@@ -43,7 +43,7 @@ def get_engine() -> Engine:
     """The engine of the current app; its knowledge-base search is the database's FTS5 index.
 
     Its language-model caller follows the admin page: a settings stamp (one tiny query) is compared
-    on every use, so a change saved in any worker reaches every worker's next request.
+    once per request, so a change saved in any worker reaches every worker's next request.
     """
     ext = current_app.extensions.setdefault("hotliner", {})
     if "engine" not in ext:
@@ -59,11 +59,13 @@ def get_engine() -> Engine:
         ext["engine"] = Engine(library.catalog, library.personas, library.articles, kb_search=kb_search)
         ext.pop("llm_stamp", None)
     engine = ext["engine"]
-    db = get_db()
-    stamp = settings.stamp(db)  # read before the settings: a save in between is seen next time
-    if ext.get("llm_stamp") != stamp:
-        engine.llm = _llm_caller(db)
-        ext["llm_stamp"] = stamp
+    if not g.get("llm_settings_checked"):  # once per request, however often the engine is asked for
+        g.llm_settings_checked = True
+        db = get_db()
+        stamp = settings.stamp(db)  # read before the settings: a save in between is seen next time
+        if ext.get("llm_stamp") != stamp:
+            engine.llm = _llm_caller(db)
+            ext["llm_stamp"] = stamp
     return engine
 
 
