@@ -183,3 +183,13 @@ def test_an_opening_phrase_is_not_an_offer_of_further_help(library, locale, text
     """ "Before anything else" is a way to start, not "is there anything else?" at the end of a call."""
     understood = matcher_for(library.catalog, locale).understand(text)
     assert understood.intents == [intent]
+
+
+@pytest.mark.parametrize(("locale", "text"), [
+    ("en", "What happens exactly when you try to connect?"),
+    ("en", "What happens when you try to connect?"),
+    ("fr", "Que se passe-t-il exactement quand vous essayez de vous connecter ?"),
+])
+def test_what_happens_when_you_try_is_a_request_to_describe_the_problem(library, locale, text):
+    """ "Connect" must not pull it to asking for remote control."""
+    assert matcher_for(library.catalog, locale).understand(text).intents == ["ask_problem_description"]
