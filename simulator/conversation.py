@@ -203,8 +203,14 @@ def handle_say(engine: Engine, call: Call, text: str, reply: Reply,
     elif negated and not matches:
         reply.line("next_step_ack")
     progress = False
+    closing = any(m.intent == "goodbye" for m in matches)
     for match in matches:
         call.said_intents.append(match.intent)
+        if closing and match.intent == "thank":
+            # "Thank you for your understanding, goodbye": the caller answers the goodbye; a thanks
+            # line of its own ("You're welcome. Can we keep going?") would pull the call back open.
+            reply.effect("thank")
+            continue
         progress = _handle_intent(engine, call, match.intent, reply) or progress
     return progress
 

@@ -297,3 +297,12 @@ def test_in_a_remote_session_the_trainee_narrating_what_they_did_counts(engine, 
                               "remote_connect"], "calm", "en", 2)
     engine.step(call, {"say": "I've set your DNS back to automatic."})
     assert call.state["pc.dns_mode"] == "dhcp"
+
+
+@pytest.mark.parametrize("persona", ["calm", "angry", "hurried"])
+def test_thanks_said_with_goodbye_get_a_goodbye_not_a_call_to_keep_going(engine, printer, persona):
+    call = play(engine, printer, [{"say": "Thank you for your patience, goodbye."}], persona, "en", 5)
+    reply = caller_lines(call)[-1]
+    thanks = call.persona.spec.lines["thanked"]["en"]
+    assert not any(line in reply for line in thanks if line)
+    assert any(line in reply for line in call.persona.spec.lines["goodbye_unresolved"]["en"])
