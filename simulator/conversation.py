@@ -173,7 +173,7 @@ def handle_say(engine: Engine, call: Call, text: str, reply: Reply,
         reply.effect("jargon")
         reply.line("jargon_confused", term=signals.jargon[0])
     understanding = understanding or engine.matcher(call.scenario, call.locale).understand(text)
-    follow_up = None if understanding.understood else _follow_up(engine, call, understanding.best_guess, text)
+    follow_up = None if understanding.understood else _follow_up(call, understanding.best_guess, text)
     if follow_up is not None:
         understanding = Understanding((follow_up,), understanding.best_guess)
     if not understanding.understood:
@@ -224,12 +224,12 @@ _BACK_REFERENCE = {
 }
 
 
-def _follow_up(engine: Engine, call: Call, guess: Match | None, text: str) -> Match | None:
+def _follow_up(call: Call, guess: Match | None, text: str) -> Match | None:
     """A short request that points back at what the caller just described, read in that context.
 
     "Pouvez-vous le désactiver ?" right after the caller said airplane mode is on means "turn airplane
     mode off", as any person on the phone would hear it. It is taken for the matcher's best guess only
-    when that guess is a scenario action, not far below the threshold, acting on facts the caller has
+    when that guess is bound to a scenario action, not far below the threshold, acting on facts the caller has
     all revealed, one of them in answer to the previous step: the context is what the trainee heard,
     never the hidden state, so nothing can be learnt from being understood.
     """
@@ -237,8 +237,6 @@ def _follow_up(engine: Engine, call: Call, guess: Match | None, text: str) -> Ma
         return None
     folded = fold(text)
     if len(folded.split()) > FOLLOW_UP_WORDS or not _BACK_REFERENCE[call.locale].search(folded):
-        return None
-    if guess.intent not in call.scenario.bound_intents() or engine.intent_kind(call.scenario, guess.intent) != "action":
         return None
     just_heard = _facts_since_last_turn(call)
     for action in call.scenario.actions:
