@@ -81,7 +81,7 @@ def main() -> None:
     times = []
     for _ in range(200):
         s = time.perf_counter()
-        grade(scenario, call.events)
+        grade(scenario, call.events, library.catalog, library.translations)
         times.append(time.perf_counter() - s)
     print(f"grading a {call.turn}-turn call ({len(call.events)} events): p50 {pct(times, 50):.2f} ms, "
           f"p99 {pct(times, 99):.2f} ms")

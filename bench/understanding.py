@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from simulator.catalog import load_catalog  # noqa: E402
-from simulator.understand import Matcher, catalog_examples, fold  # noqa: E402
+from simulator.folding import fold  # noqa: E402
+from simulator.understand import Matcher, catalog_examples  # noqa: E402
 
 
 def evaluate(locale: str, verbose: bool = True) -> dict:

@@ -1,21 +1,35 @@
-"""Grading: a pure function of (scenario, events) → Score, every point explained."""
+"""Grading: a pure function of (scenario, events) → Score, every point explained.
+
+The words of the findings come from arguments too (the catalog's intent meanings and the
+translations): grading reads no file and touches no database.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from gettext import NullTranslations
 from typing import Any
 
 from grading import critical, diagnosis, escalation, resolution, tone
+from grading.messages import Wording
 from grading.model import SKILLS, Finding, Score
 from grading.rubric import CRITICAL_CAP, GRADER_VERSION, skill_weights
 from grading.timeline import read
+from simulator.catalog import Catalog
 from simulator.scenario import Scenario
 
 __all__ = ["GRADER_VERSION", "Finding", "Score", "grade"]
 
 
-def grade(scenario: Scenario, events: list[dict[str, Any]], weights: dict[str, int] | None = None) -> Score:
-    """Grade a call from its scenario and event log; deterministic, no I/O."""
-    t = read(scenario, events)
+def grade(scenario: Scenario, events: list[dict[str, Any]], catalog: Catalog,
+          translations: Mapping[str, NullTranslations], weights: dict[str, int] | None = None) -> Score:
+    """Grade a call from its scenario and event log; deterministic, no I/O.
+
+    `catalog` names the intents in the findings; `translations` (per locale, as
+    `simulator.translation.load_translations` gives them) word them in the call's language.
+    """
+    meanings = {intent_id: spec.meaning for intent_id, spec in catalog.intents.items()}
+    t = read(scenario, events, Wording(translations=translations, meanings=meanings))
     started = next((e["data"] for e in events if e["kind"] == "call_started"), {})
     placeholders = _placeholders(started.get("caller", {}))
     findings: list[Finding] = [

@@ -44,5 +44,5 @@ CRITICAL_POINTS = -40  # taken from the skill the error belongs to, besides capp
 
 
 def _critical(skill: str, key: str, turn: int, t: Timeline, **values: str) -> Finding:
-    f = finding(skill, key, CRITICAL_POINTS, 0, turn, t.locale, key, **values)
+    f = finding(skill, key, CRITICAL_POINTS, 0, turn, t.words, key, **values)
     return Finding(**{**f.to_dict(), "critical": True})

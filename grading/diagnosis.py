@@ -44,15 +44,15 @@ def _coverage(scenario: Scenario, t: Timeline, weight: int) -> Finding:
     essential = [p.id for p in scenario.probes if p.essential]
     seq, turn = decision_seq(t)
     if not essential:
-        return finding(SKILL, "coverage", weight, weight, turn, t.locale, "coverage_none")
+        return finding(SKILL, "coverage", weight, weight, turn, t.words, "coverage_none")
     done = [p for p in essential if _probe_done_before(scenario, t, p, seq)]
     missing = [p for p in essential if p not in done]
     points = round(weight * len(done) / len(essential))
     if not missing:
-        return finding(SKILL, "coverage", points, weight, turn, t.locale, "coverage_all",
-                       checks=names(scenario, done, t.locale))
-    return finding(SKILL, "coverage", points, weight, turn, t.locale, "coverage_missing",
-                   done=len(done), total=len(essential), missing=names(scenario, missing, t.locale))
+        return finding(SKILL, "coverage", points, weight, turn, t.words, "coverage_all",
+                       checks=names(scenario, done, t.words))
+    return finding(SKILL, "coverage", points, weight, turn, t.words, "coverage_missing",
+                   done=len(done), total=len(essential), missing=names(scenario, missing, t.words))
 
 
 def _order(scenario: Scenario, t: Timeline, weight: int) -> list[Finding]:
@@ -80,13 +80,13 @@ def _order(scenario: Scenario, t: Timeline, weight: int) -> list[Finding]:
     out = []
     if violations:
         for turn, rule in violations:
-            out.append(finding(SKILL, "order_rule", 0, 0, turn, t.locale, "order_rule",
+            out.append(finding(SKILL, "order_rule", 0, 0, turn, t.words, "order_rule",
                                rule_message=rule.message.get(t.locale)))
     key = "order_good" if points == weight else "order_mixed"
     if total == 0:
         key = "order_few"
     out.insert(0, finding(SKILL, "order", points, weight, worst or (violations[0][0] if violations else 1),
-                          t.locale, key, agree=agree, pairs=pairs))
+                          t.words, key, agree=agree, pairs=pairs))
     return out
 
 
@@ -123,21 +123,21 @@ def _drastic(scenario: Scenario, t: Timeline, weight: int) -> Finding:
         undone = [p for p in simple if not _probe_done_before(scenario, t, p, d.seq)]
         why = action.why.get(t.locale) if action.why else ""
         if undone or action.harmful:
-            return finding(SKILL, "drastic", 0, weight, d.turn, t.locale,
+            return finding(SKILL, "drastic", 0, weight, d.turn, t.words,
                            "harmful" if action.harmful else "drastic_first",
-                           action=names(scenario, [d.id], t.locale),
-                           undone=names(scenario, undone, t.locale), why=why)
-        return finding(SKILL, "drastic", weight // 2, weight, d.turn, t.locale, "drastic_late",
-                       action=names(scenario, [d.id], t.locale), why=why)
-    return finding(SKILL, "drastic", weight, weight, 1, t.locale, "drastic_none")
+                           action=names(scenario, [d.id], t.words),
+                           undone=names(scenario, undone, t.words), why=why)
+        return finding(SKILL, "drastic", weight // 2, weight, d.turn, t.words, "drastic_late",
+                       action=names(scenario, [d.id], t.words), why=why)
+    return finding(SKILL, "drastic", weight, weight, 1, t.words, "drastic_none")
 
 
 def _repetition(t: Timeline, weight: int) -> Finding:
     repeats = [d for d in t.probes if d.data.get("repeat") and d.data.get("via") == "say"]
     if not repeats:
-        return finding(SKILL, "repetition", weight, weight, 1, t.locale, "repetition_none")
+        return finding(SKILL, "repetition", weight, weight, 1, t.words, "repetition_none")
     points = max(0, weight - 5 * len(repeats))
-    return finding(SKILL, "repetition", points, weight, repeats[0].turn, t.locale, "repetition",
+    return finding(SKILL, "repetition", points, weight, repeats[0].turn, t.words, "repetition",
                    count=len(repeats))
 
 
@@ -145,8 +145,8 @@ def _scoping(scenario: Scenario, t: Timeline, weight: int) -> Finding:
     scope_ids = {p.id for p in scenario.probes if p.scope or p.intent == "ask_scope"}
     asked = next((d for d in t.probes if d.id in scope_ids), None)
     if asked is None:
-        return finding(SKILL, "scoping", 0, weight, 1, t.locale, "scoping_missing")
+        return finding(SKILL, "scoping", 0, weight, 1, t.words, "scoping_missing")
     early = t.say_turns()[:SCOPING_EARLY_TURNS]
     if asked.turn in early or (early and asked.turn <= early[-1]):
-        return finding(SKILL, "scoping", weight, weight, asked.turn, t.locale, "scoping_early")
-    return finding(SKILL, "scoping", weight // 2, weight, asked.turn, t.locale, "scoping_late")
+        return finding(SKILL, "scoping", weight, weight, asked.turn, t.words, "scoping_early")
+    return finding(SKILL, "scoping", weight // 2, weight, asked.turn, t.words, "scoping_late")

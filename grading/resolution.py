@@ -7,8 +7,8 @@ from grading.messages import finding
 from grading.model import Finding, allot
 from grading.rubric import HANDOVER_RULES, RESOLUTION_RULES
 from grading.timeline import Timeline
+from simulator.folding import fold
 from simulator.scenario import Scenario
-from simulator.understand import fold
 
 SKILL = "resolution"
 
@@ -25,7 +25,7 @@ def grade(scenario: Scenario, t: Timeline) -> list[Finding]:
     """The resolution findings of a call."""
     if t.ended_by == "caller":
         total = 100
-        return [finding(SKILL, "hung_up", 0, total, t.end_turn, t.locale, "hung_up"),
+        return [finding(SKILL, "hung_up", 0, total, t.end_turn, t.words, "hung_up"),
                 *_documented(scenario, t, 0, keep_zero=True)]
     if handover_path(scenario, t):
         pts = allot(HANDOVER_RULES)
@@ -38,8 +38,8 @@ def grade(scenario: Scenario, t: Timeline) -> list[Finding]:
 
 def _fixed(scenario: Scenario, t: Timeline, weight: int) -> Finding:
     if t.is_fixed(scenario):
-        return finding(SKILL, "fixed", weight, weight, t.resolved_turn or t.end_turn, t.locale, "fixed")
-    return finding(SKILL, "fixed", 0, weight, t.end_turn, t.locale, "not_fixed")
+        return finding(SKILL, "fixed", weight, weight, t.resolved_turn or t.end_turn, t.words, "fixed")
+    return finding(SKILL, "fixed", 0, weight, t.end_turn, t.words, "not_fixed")
 
 
 def _verified(scenario: Scenario, t: Timeline, weight: int) -> Finding:
@@ -48,16 +48,16 @@ def _verified(scenario: Scenario, t: Timeline, weight: int) -> Finding:
     after = t.resolved_seq if t.resolved_seq is not None else 10**9
     check = next((d for d in t.probes if d.id == verify_id and d.seq > after), None)
     if check and t.is_fixed(scenario):
-        return finding(SKILL, "verified", weight, weight, check.turn, t.locale, "verified")
-    return finding(SKILL, "verified", 0, weight, t.end_turn, t.locale, "not_verified")
+        return finding(SKILL, "verified", weight, weight, check.turn, t.words, "verified")
+    return finding(SKILL, "verified", 0, weight, t.end_turn, t.words, "not_verified")
 
 
 def _handed_over(scenario: Scenario, t: Timeline, weight: int) -> Finding:
     teams = scenario.escalation.teams
     right = next((d for d in t.escalations if d.id in teams), None)
     if right:
-        return finding(SKILL, "handed_over", weight, weight, right.turn, t.locale, "handed_over", team=right.id)
-    return finding(SKILL, "handed_over", 0, weight, t.end_turn, t.locale, "not_handed_over",
+        return finding(SKILL, "handed_over", weight, weight, right.turn, t.words, "handed_over", team=right.id)
+    return finding(SKILL, "handed_over", 0, weight, t.end_turn, t.words, "not_handed_over",
                    team=", ".join(teams))
 
 
@@ -66,7 +66,7 @@ def _follow_up(t: Timeline, weight: int) -> Finding:
     turn = next((tn for i, tn, _ in t.intent_seq if i in told), t.end_turn)
     points = weight if len(told) == 2 else (weight // 2 if told else 0)
     key = "follow_up" if len(told) == 2 else ("follow_up_partial" if told else "follow_up_missing")
-    return finding(SKILL, "follow_up", points, weight, turn, t.locale, key)
+    return finding(SKILL, "follow_up", points, weight, turn, t.words, key)
 
 
 def _documented(scenario: Scenario, t: Timeline, weight: int, keep_zero: bool = False) -> list[Finding]:
@@ -78,21 +78,21 @@ def _documented(scenario: Scenario, t: Timeline, weight: int, keep_zero: bool = 
     out = []
     category = t.ticket.get("category", "")
     if category == scenario.ticket.category:
-        out.append(finding(SKILL, "ticket_category", category_pts, category_pts, turn, t.locale,
+        out.append(finding(SKILL, "ticket_category", category_pts, category_pts, turn, t.words,
                            "category_right", category=category))
     elif category:
-        out.append(finding(SKILL, "ticket_category", 0, category_pts, turn, t.locale,
+        out.append(finding(SKILL, "ticket_category", 0, category_pts, turn, t.words,
                            "category_wrong", category=category, expected=scenario.ticket.category))
     else:
-        out.append(finding(SKILL, "ticket_category", 0, category_pts, turn, t.locale, "category_missing",
+        out.append(finding(SKILL, "ticket_category", 0, category_pts, turn, t.words, "category_missing",
                            expected=scenario.ticket.category))
     note = fold(" ".join(t.ticket.get(k, "") for k in ("summary", "root_cause", "resolution")))
     words = f" {note} "
     hits = [k for k in scenario.ticket.keywords if f" {fold(k)} " in words]
     if hits:
-        out.append(finding(SKILL, "ticket_note", note_pts, note_pts, turn, t.locale, "note_good",
+        out.append(finding(SKILL, "ticket_note", note_pts, note_pts, turn, t.words, "note_good",
                            keywords=", ".join(hits[:4])))
     else:
-        out.append(finding(SKILL, "ticket_note", 0, note_pts, turn, t.locale,
+        out.append(finding(SKILL, "ticket_note", 0, note_pts, turn, t.words,
                            "note_missing" if not note else "note_vague"))
     return out

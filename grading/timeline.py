@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from grading.messages import Wording
 from simulator.scenario import Scalar, Scenario
 from simulator.state import holds, initial_state
 
@@ -24,6 +25,7 @@ class Timeline:
     """Everything grading reads, extracted from the events in one pass."""
 
     locale: str = "en"
+    words: Wording = field(default_factory=Wording)
     persona: str = "calm"
     last_turn: int = 0
     said: dict[int, str] = field(default_factory=dict)
@@ -66,14 +68,16 @@ class Timeline:
         return scenario.resolution is not None and holds(scenario.resolution.when, self.final_state)
 
 
-def read(scenario: Scenario, events: list[dict[str, Any]]) -> Timeline:
-    """Read a call's events into a Timeline."""
+def read(scenario: Scenario, events: list[dict[str, Any]], words: Wording | None = None) -> Timeline:
+    """Read a call's events into a Timeline; `words` give its findings their wording."""
     t = Timeline(final_state=initial_state(scenario.facts))
     for e in events:
         kind, data, turn, seq = e["kind"], e["data"], e["turn"], e["seq"]
         t.last_turn = max(t.last_turn, turn)
         if kind == "call_started":
             t.locale, t.persona = data["locale"], data["persona"]
+            if words is not None:
+                t.words = replace(words, locale=t.locale)
         elif kind == "trainee_said":
             t.said[turn] = data["text"]
         elif kind == "intent_matched":

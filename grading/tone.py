@@ -31,21 +31,21 @@ def _judgement(t: Timeline, rules: int) -> Finding | None:
 
     A judgement the model could not give (`tone_judge_failed`) is said too, for 0 points.
     """
-    judgement, fr = t.tone_judgement, t.locale == "fr"
+    judgement = t.tone_judgement
     if not judgement:
         if t.tone_judge_failure is None:
             return None
-        reason = JUDGE_FAILURES.get(t.tone_judge_failure, UNUSABLE_ANSWER)[fr]
-        return finding(SKILL, "model_judgement", 0, 0, t.end_turn, t.locale, "model_judgement_unavailable",
+        reason = t.words(JUDGE_FAILURES.get(t.tone_judge_failure, UNUSABLE_ANSWER))
+        return finding(SKILL, "model_judgement", 0, 0, t.end_turn, t.words, "model_judgement_unavailable",
                        reason=reason)
     if judgement.get("score") is None:
-        return finding(SKILL, "model_judgement", 0, 0, t.end_turn, t.locale, "model_judgement_all_void")
+        return finding(SKILL, "model_judgement", 0, 0, t.end_turn, t.words, "model_judgement_all_void")
     criteria = judgement["criteria"]
-    label = {name: CRITERION_NAMES.get(name, (name, name))[fr] for name in criteria}
+    label = {name: t.words(CRITERION_NAMES[name]) if name in CRITERION_NAMES else name for name in criteria}
     shown = ", ".join(f"{label[name]} {c['score']}" for name, c in criteria.items() if c["valid"])
     void = ", ".join(label[name] for name, c in criteria.items() if not c["valid"])
     delta = round(JUDGE_WEIGHT * (judgement["score"] - rules))
-    return finding(SKILL, "model_judgement", delta, 0, t.end_turn, t.locale,
+    return finding(SKILL, "model_judgement", delta, 0, t.end_turn, t.words,
                    "model_judgement_void" if void else "model_judgement",
                    score=judgement["score"], criteria=shown, void=void, weight=round(100 * JUDGE_WEIGHT),
                    delta=f"{delta:+d}")
@@ -59,33 +59,33 @@ def _opening(t: Timeline, weight: int) -> list[Finding]:
     said_first = t.intents.get(first, [])
     out = []
     ok = "greet" in said_first
-    out.append(finding(SKILL, "greeting", parts["greet"] if ok else 0, parts["greet"], first, t.locale,
+    out.append(finding(SKILL, "greeting", parts["greet"] if ok else 0, parts["greet"], first, t.words,
                        "greet_ok" if ok else "greet_missing"))
     ok = "introduce_self" in said_first
     out.append(finding(SKILL, "introduction", parts["introduce"] if ok else 0, parts["introduce"], first,
-                       t.locale, "intro_ok" if ok else "intro_missing"))
+                       t.words, "intro_ok" if ok else "intro_missing"))
     asked = next((tn for tn in early if "ask_caller_name" in t.intents.get(tn, [])), None)
     out.append(finding(SKILL, "caller_name", parts["name"] if asked else 0, parts["name"],
-                       asked or first, t.locale, "name_ok" if asked else "name_missing"))
+                       asked or first, t.words, "name_ok" if asked else "name_missing"))
     return out
 
 
 def _politeness(t: Timeline, signals, weight: int) -> Finding:
     tu = next((turn for turn, s in sorted(signals.items()) if s.familiar_tu), None)
     if tu is not None:
-        return finding(SKILL, "register", 0, weight, tu, t.locale, "familiar_tu", quote=t.said[tu][:80])
+        return finding(SKILL, "register", 0, weight, tu, t.words, "familiar_tu", quote=t.said[tu][:80])
     polite = [turn for turn, s in signals.items() if s.polite or "thank" in t.intents.get(turn, [])]
     needed = max(1, len(signals) // 6)
     if len(polite) >= needed:
-        return finding(SKILL, "politeness", weight, weight, min(polite), t.locale, "polite_ok")
+        return finding(SKILL, "politeness", weight, weight, min(polite), t.words, "polite_ok")
     points = round(weight * len(polite) / needed)
-    return finding(SKILL, "politeness", points, weight, 1, t.locale, "polite_missing")
+    return finding(SKILL, "politeness", points, weight, 1, t.words, "polite_missing")
 
 
 def _empathy(t: Timeline, weight: int) -> Finding:
     frustrated = sorted(set(t.frustrated_turns))
     if not frustrated:
-        return finding(SKILL, "empathy", weight, weight, 1, t.locale, "empathy_not_needed")
+        return finding(SKILL, "empathy", weight, weight, 1, t.words, "empathy_not_needed")
     turns = t.say_turns()
     missed = []
     for f in frustrated:
@@ -94,9 +94,9 @@ def _empathy(t: Timeline, weight: int) -> Finding:
             missed.append(f)
     points = round(weight * (len(frustrated) - len(missed)) / len(frustrated))
     if not missed:
-        return finding(SKILL, "empathy", points, weight, frustrated[0] + 1, t.locale, "empathy_ok")
+        return finding(SKILL, "empathy", points, weight, frustrated[0] + 1, t.words, "empathy_ok")
     return finding(SKILL, "empathy", points, weight, missed[0] + 1 if missed[0] < t.end_turn else missed[0],
-                   t.locale, "empathy_missed", count=len(missed), total=len(frustrated))
+                   t.words, "empathy_missed", count=len(missed), total=len(frustrated))
 
 
 def _respect(t: Timeline, signals, weight: int) -> list[Finding]:
@@ -107,9 +107,9 @@ def _respect(t: Timeline, signals, weight: int) -> list[Finding]:
                                ("shouting", s.shouting, 8), ("profanity", s.profanity, 20)):
             if hit:
                 lost += cost
-                out.append(finding(SKILL, key, 0, 0, turn, t.locale, key, quote=quote))
+                out.append(finding(SKILL, key, 0, 0, turn, t.words, key, quote=quote))
     points = max(0, weight - lost)
-    out.insert(0, finding(SKILL, "respect", points, weight, out[0].turn if out else 1, t.locale,
+    out.insert(0, finding(SKILL, "respect", points, weight, out[0].turn if out else 1, t.words,
                           "respect_ok" if not out else "respect_lost"))
     return out
 
@@ -118,22 +118,22 @@ def _jargon(scenario: Scenario, t: Timeline, signals, weight: int) -> Finding:
     sensitive = scenario.caller.tech_level == "low" or t.persona in JARGON_SENSITIVE
     used = [(turn, term) for turn, s in sorted(signals.items()) for term in s.jargon]
     if not used or not sensitive:
-        return finding(SKILL, "jargon", weight, weight, 1, t.locale, "jargon_ok")
+        return finding(SKILL, "jargon", weight, weight, 1, t.words, "jargon_ok")
     points = max(0, weight - 3 * len(used))
     terms = ", ".join(dict.fromkeys(term for _, term in used))
-    return finding(SKILL, "jargon", points, weight, used[0][0], t.locale, "jargon", terms=terms)
+    return finding(SKILL, "jargon", points, weight, used[0][0], t.words, "jargon", terms=terms)
 
 
 def _explaining(t: Timeline, weight: int) -> Finding:
     cases = [(d.turn, bool(d.data.get("explained"))) for d in t.remote_connects]
     cases += [(h["turn"], bool(h.get("announced"))) for h in t.holds if h["kind"] == "hold"]
     if not cases:
-        return finding(SKILL, "explaining", weight, weight, 1, t.locale, "explaining_none")
+        return finding(SKILL, "explaining", weight, weight, 1, t.words, "explaining_none")
     missed = [turn for turn, ok in cases if not ok]
     points = round(weight * (len(cases) - len(missed)) / len(cases))
     if not missed:
-        return finding(SKILL, "explaining", points, weight, cases[0][0], t.locale, "explaining_ok")
-    return finding(SKILL, "explaining", points, weight, missed[0], t.locale, "explaining_missed")
+        return finding(SKILL, "explaining", points, weight, cases[0][0], t.words, "explaining_ok")
+    return finding(SKILL, "explaining", points, weight, missed[0], t.words, "explaining_missed")
 
 
 def _cause_explained(scenario: Scenario, t: Timeline, signals) -> list[Finding]:
@@ -141,23 +141,23 @@ def _cause_explained(scenario: Scenario, t: Timeline, signals) -> list[Finding]:
     told = next((tn for i, tn, _ in t.intent_seq if i == "explain_cause"), None)
     if told is None:
         fixed = t.ended_by != "caller" and t.is_fixed(scenario)
-        return [finding(SKILL, "cause_explained", 0, 0, t.resolved_turn or t.end_turn, t.locale,
+        return [finding(SKILL, "cause_explained", 0, 0, t.resolved_turn or t.end_turn, t.words,
                         "cause_explained_missing")] if fixed else []
     sensitive = scenario.caller.tech_level == "low" or t.persona in JARGON_SENSITIVE
     terms = signals[told].jargon if told in signals and sensitive else []
     if terms:
-        return [finding(SKILL, "cause_explained", 0, 0, told, t.locale, "cause_explained_jargon",
+        return [finding(SKILL, "cause_explained", 0, 0, told, t.words, "cause_explained_jargon",
                         terms=", ".join(terms))]
-    return [finding(SKILL, "cause_explained", 0, 0, told, t.locale, "cause_explained_ok")]
+    return [finding(SKILL, "cause_explained", 0, 0, told, t.words, "cause_explained_ok")]
 
 
 def _closing(t: Timeline, weight: int) -> list[Finding]:
     parts = allot({"summarize": 1, "give_ticket_number": 1, "offer_further_help": 1, "goodbye": 1}, weight)
     if t.ended_by == "caller":
-        return [finding(SKILL, "closing", 0, weight, t.end_turn, t.locale, "closing_hung_up")]
+        return [finding(SKILL, "closing", 0, weight, t.end_turn, t.words, "closing_hung_up")]
     out = []
     for intent, share in parts.items():
         hit = next((tn for i, tn, _ in t.intent_seq if i == intent), None)
         out.append(finding(SKILL, f"closing_{intent}", share if hit else 0, share, hit or t.end_turn,
-                           t.locale, f"close_{intent}_{'ok' if hit else 'missing'}"))
+                           t.words, f"close_{intent}_{'ok' if hit else 'missing'}"))
     return out

@@ -6,8 +6,10 @@ import string
 from dataclasses import asdict, dataclass, field
 
 from faker import Faker
+from unidecode import unidecode
 
 from simulator.scenario import Caller
+from simulator.translation import lang
 
 FAKER_LOCALES = {"en": "en_US", "fr": "fr_FR"}
 CALLER_PLACEHOLDERS = (
@@ -83,8 +85,6 @@ class CallerIdentity:
 
 
 def _username(fake: Faker, first: str, last: str) -> str:
-    from unidecode import unidecode
-
     base = unidecode(f"{first[0]}{last}").lower()
     return "".join(ch for ch in base if ch.isalnum())[:12] + str(fake.random_int(1, 99))
 
@@ -95,7 +95,7 @@ def draw_caller(spec: Caller, locale: str, seed: int) -> CallerIdentity:
     fake.seed_instance(seed)
     first = {"female": fake.first_name_female, "male": fake.first_name_male}.get(spec.gender or "", fake.first_name)()
     last = fake.last_name()
-    domain = "exemple.fr" if locale == "fr" else "example.com"
+    domain = {"fr": "exemple.fr", "en": "example.com"}[lang(locale)]
     username = _username(fake, first, last)
     subnet = fake.random_int(10, 60)
     others = {}

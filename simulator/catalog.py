@@ -52,7 +52,7 @@ class Catalog:
     def examples(self, intent_id: str, locale: str) -> list[str]:
         """Example phrases of an intent in one locale."""
         spec = self.intents[intent_id]
-        return list(spec.examples.fr if locale == "fr" else spec.examples.en)
+        return list(spec.examples.get(locale))
 
     def with_examples(self, extra: dict[str, Terms]) -> Catalog:
         """A copy with extra example phrases added to some intents (a trainer's additions)."""

@@ -7,16 +7,14 @@ turns a trainee utterance into intents and answers each of them from the hidden 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from simulator import tone
 from simulator.call import Call
+from simulator.folding import fold
+from simulator.hearing import Hearing, negation
 from simulator.scenario import Action, Probe
 from simulator.state import apply, holds
-from simulator.understand import Match, Understanding, fold
-
-if TYPE_CHECKING:
-    from simulator.engine import Engine
+from simulator.understand import Match, Understanding
 
 AGITATED = ("angry", "hurried", "pushy")
 
@@ -155,7 +153,7 @@ class Reply:
         self.pieces = []
 
 
-def handle_say(engine: Engine, call: Call, text: str, reply: Reply,
+def handle_say(hearing: Hearing, call: Call, text: str, reply: Reply,
                understanding: Understanding | None = None) -> bool:
     """Understand what the trainee said and answer every intent in it; True if it was progress."""
     signals = tone.signals(text, call.locale)
@@ -172,7 +170,7 @@ def handle_say(engine: Engine, call: Call, text: str, reply: Reply,
     if signals.jargon and lost:
         reply.effect("jargon")
         reply.line("jargon_confused", term=signals.jargon[0])
-    understanding = understanding or engine.matcher(call.scenario, call.locale).understand(text)
+    understanding = understanding or hearing.matcher(call.scenario, call.locale).understand(text)
     follow_up = None if understanding.understood else _follow_up(call, understanding.best_guess, text)
     if follow_up is not None:
         understanding = Understanding((follow_up,), understanding.best_guess)
@@ -183,10 +181,10 @@ def handle_say(engine: Engine, call: Call, text: str, reply: Reply,
         reply.effect("unrecognized")
         reply.line("unrecognized")
         return False
-    matches = _narrated(engine, call, list(understanding.matches))
-    negated = [m for m in matches if engine.intent_kind(call.scenario, m.intent) == "action"
-               and negation(m.clause, call.locale) and not engine.said_negatively(call.scenario, m.intent, call.locale)]
-    claimed = [m for m in matches if m not in negated and engine.intent_kind(call.scenario, m.intent) == "action"
+    matches = _narrated(hearing, call, list(understanding.matches))
+    negated = [m for m in matches if hearing.intent_kind(call.scenario, m.intent) == "action"
+               and negation(m.clause, call.locale) and not hearing.said_negatively(call.scenario, m.intent, call.locale)]
+    claimed = [m for m in matches if m not in negated and hearing.intent_kind(call.scenario, m.intent) == "action"
                and claims_done(m.clause, call.locale) and not _done_on_the_remote_desktop(call, m.intent)]
     matches = [m for m in matches if m.intent != "ask_password" or _asks_for_password(m.clause, text)]
     call.emit("intent_matched", intents=[
@@ -211,7 +209,7 @@ def handle_say(engine: Engine, call: Call, text: str, reply: Reply,
             # line of its own ("You're welcome. Can we keep going?") would pull the call back open.
             reply.effect("thank")
             continue
-        progress = _handle_intent(engine, call, match.intent, reply) or progress
+        progress = _handle_intent(hearing, call, match.intent, reply) or progress
     return progress
 
 
@@ -258,18 +256,6 @@ def _facts_since_last_turn(call: Call) -> set[str]:
         elif event["kind"] == "facts_revealed" and steps == 1:
             facts.update(event["data"]["facts"])
     return facts
-
-
-# An instruction *not* to do something: a negated imperative at the head of the clause, or a
-# phrase that only ever forbids. "pour qu'il ne soit plus surligné" is not a negated instruction.
-_NEGATION = {
-    "en": re.compile(r"^(?:please |so |and |but |now )*(?:don t|dont|do not|never)\b"
-                     r"|\b(?:no need to|you don t need to|needn t|mustn t|must not|avoid)\b"),
-    "fr": re.compile(r"^(?:surtout |s il vous plait |svp |alors |et |mais )*(?:on |nous |je |vous )?(?:ne|n) \w+ "
-                     r"(?:surtout )?(?:pas|jamais|rien)\b"
-                     r"|\bil ne faut (?:surtout )?(?:pas|jamais)\b|\bsurtout pas\b|\bevitez de\b"
-                     r"|\binutile de\b|\bpas besoin de\b"),
-}
 
 
 _REQUEST = re.compile(r"\?|\b(give|tell|what|which|type|spell|read|send|could|can|would|donnez|dites|quel|quelle|"
@@ -321,12 +307,7 @@ def _asks_for_password(clause: str, text: str) -> bool:
     return bool(_JOINED.search(before)) and _requests(before)
 
 
-def negation(clause: str, locale: str) -> bool:
-    """Whether a clause tells the caller *not* to do something ("don't delete it")."""
-    return bool(_NEGATION["fr" if locale == "fr" else "en"].search(fold(clause)))
-
-
-def _narrated(engine: Engine, call: Call, matches: list) -> list:
+def _narrated(hearing: Hearing, call: Call, matches: list) -> list:
     """Drop what a summary only narrates ("so, since this morning... we plugged the cable in"):
     after `summarize`, only unbound conversation intents (ticket number, goodbye...) count."""
     at = next((i for i, m in enumerate(matches) if m.intent == "summarize"), None)
@@ -334,10 +315,10 @@ def _narrated(engine: Engine, call: Call, matches: list) -> list:
         return matches
     bound = call.scenario.bound_intents()
     return matches[: at + 1] + [m for m in matches[at + 1:] if m.intent not in bound
-                                and engine.intent_kind(call.scenario, m.intent) == "conversation"]
+                                and hearing.intent_kind(call.scenario, m.intent) == "conversation"]
 
 
-def _handle_intent(engine: Engine, call: Call, intent: str, reply: Reply) -> bool:
+def _handle_intent(hearing: Hearing, call: Call, intent: str, reply: Reply) -> bool:
     scenario = call.scenario
     probe = next((p for p in scenario.probes if p.intent == intent), None)
     if probe:
@@ -348,7 +329,7 @@ def _handle_intent(engine: Engine, call: Call, intent: str, reply: Reply) -> boo
     handler = BUILTIN.get(intent)
     if handler:
         return handler(call, reply)
-    kind = engine.intent_kind(scenario, intent)
+    kind = hearing.intent_kind(scenario, intent)
     reply.line("dont_know" if kind == "probe" else "action_generic")
     call.emit("intent_unbound", intent=intent)
     return False

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from simulator.scenario import Scalar
+from simulator.translation import NC_, Words
 
 OPERATIONS = ("lookup", "unlock", "reset_password", "reset_mfa")
 
@@ -21,23 +22,22 @@ GENERIC_EFFECTS: dict[str, dict[str, Scalar]] = {
 }
 
 LABELS = {
-    "en": {
-        "user": "Account", "status": "Status", "locked": "Locked", "expired": "Password expired",
-        "source": "Last lockout source", "mfa": "MFA", "yes": "yes", "no": "no", "enabled": "enabled",
-        "unknown_user": "No account named '{user}' in the directory.",
-        "unlock": "Account {user} unlocked.", "reset_password": "Password of {user} reset to a temporary password; the user must change it at next logon.",
-        "reset_password_plain": "Password of {user} reset to a temporary password.",
-        "reset_mfa": "MFA methods of {user} cleared; the user will register again at next sign-in.",
-    },
-    "fr": {
-        "user": "Compte", "status": "État", "locked": "Verrouillé", "expired": "Mot de passe expiré",
-        "source": "Origine du dernier verrouillage", "mfa": "MFA", "yes": "oui", "no": "non", "enabled": "activé",
-        "unknown_user": "Aucun compte « {user} » dans l'annuaire.",
-        "unlock": "Compte {user} déverrouillé.", "reset_password": "Mot de passe de {user} réinitialisé avec un mot de passe temporaire ; changement obligatoire à la prochaine ouverture de session.",
-        "reset_password_plain": "Mot de passe de {user} réinitialisé avec un mot de passe temporaire.",
-        "reset_mfa": "Méthodes MFA de {user} effacées ; l'utilisateur se réinscrira à la prochaine connexion.",
-    },
-}  # fmt: skip
+    "separator": NC_("directory", ": "),
+    "user": NC_("directory", "Account"),
+    "status": NC_("directory", "Status"),
+    "locked": NC_("directory", "Locked"),
+    "expired": NC_("directory", "Password expired"),
+    "source": NC_("directory", "Last lockout source"),
+    "mfa": NC_("directory", "MFA"),
+    "yes": NC_("directory", "yes"),
+    "no": NC_("directory", "no"),
+    "enabled": NC_("directory", "enabled"),
+    "unknown_user": NC_("directory", "No account named '{user}' in the directory."),
+    "unlock": NC_("directory", "Account {user} unlocked."),
+    "reset_password": NC_("directory", "Password of {user} reset to a temporary password; the user must change it at next logon."),
+    "reset_password_plain": NC_("directory", "Password of {user} reset to a temporary password."),
+    "reset_mfa": NC_("directory", "MFA methods of {user} cleared; the user will register again at next sign-in."),
+}
 
 
 def known_users(who: Mapping[str, str], others: Mapping[str, str]) -> dict[str, str]:
@@ -47,8 +47,8 @@ def known_users(who: Mapping[str, str], others: Mapping[str, str]) -> dict[str, 
 
 def lookup(user: str, owner: str, state: Mapping[str, Scalar], locale: str) -> tuple[str, list[str]]:
     """The directory card of `user` and the facts it reveals (the caller's own account only)."""
-    t = LABELS["fr" if locale == "fr" else "en"]
-    sep = " : " if locale == "fr" else ": "
+    t = Words(LABELS, locale)
+    sep = t["separator"]
     if owner != "self":
         rows = [f"{t['user']}{sep}{user}", f"{t['status']}{sep}{t['enabled']}", f"{t['locked']}{sep}{t['no']}"]
         return "\n".join(rows), []
@@ -69,14 +69,14 @@ def lookup(user: str, owner: str, state: Mapping[str, Scalar], locale: str) -> t
 
 def operation_text(op: str, user: str, must_change: bool, locale: str) -> str:
     """What the tool says after an unlock or reset."""
-    t = LABELS["fr" if locale == "fr" else "en"]
+    t = Words(LABELS, locale)
     key = op if op != "reset_password" or must_change else "reset_password_plain"
     return t[key].format(user=user)
 
 
 def unknown_user_text(user: str, locale: str) -> str:
     """The tool's answer for a user that is not in the directory."""
-    return LABELS["fr" if locale == "fr" else "en"]["unknown_user"].format(user=user)
+    return Words(LABELS, locale)["unknown_user"].format(user=user)
 
 
 def generic_effects(op: str, state: Mapping[str, Scalar], must_change: bool) -> dict[str, Scalar]:

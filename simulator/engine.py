@@ -16,6 +16,8 @@ from simulator.call import Call, CallEnded
 from simulator.caller import draw_caller
 from simulator.catalog import Catalog
 from simulator.conversation import Reply, handle_say
+from simulator.folding import fold
+from simulator.hearing import Hearing
 from simulator.kb import Article
 from simulator.llm import LLMFailure
 from simulator.llm_caller import LLMCaller, guard
@@ -24,7 +26,8 @@ from simulator.persona import PersonaBook
 from simulator.scenario import LOCALES, Scenario
 from simulator.state import apply, holds, initial_state
 from simulator.steps import Step, parse_step
-from simulator.understand import Matcher, matcher_for
+from simulator.translation import Words
+from simulator.understand import Match, Matcher, Understanding
 
 KbSearch = Callable[[str, str], list[dict[str, str]]]
 ReplyListener = Callable[[str], None]
@@ -58,8 +61,7 @@ class Engine:
         self.personas = personas
         self.articles = articles
         self.kb_search = kb_search or self._search_articles
-        self._matchers: dict[tuple, Matcher] = {}
-        self._negative: dict[tuple, bool] = {}
+        self.hearing = Hearing(catalog)
 
     # -- public API -------------------------------------------------------------------------
     def start(self, scenario: Scenario, persona: str | None = None, locale: str = "en",
@@ -127,34 +129,7 @@ class Engine:
 
     def matcher(self, scenario: Scenario, locale: str) -> Matcher:
         """The matcher for this scenario: catalog examples plus the scenario's own (built once)."""
-        extra = []
-        for intent_id, local in scenario.intents.items():
-            extra += [(intent_id, t) for t in (local.examples.fr if locale == "fr" else local.examples.en)]
-        for intent_id, terms in scenario.intent_examples.items():
-            extra += [(intent_id, t) for t in (terms.fr if locale == "fr" else terms.en)]
-        key = (locale, tuple(extra))
-        if key not in self._matchers:
-            self._matchers[key] = matcher_for(self.catalog, locale, key[1])
-        return self._matchers[key]
-
-    def said_negatively(self, scenario: Scenario, intent_id: str, locale: str) -> bool:
-        """Whether an intent is itself phrased as a prohibition ("do not delete the email")."""
-        from simulator.conversation import negation
-
-        key = (scenario.key, intent_id, locale)
-        if key not in self._negative:
-            spec = scenario.intents.get(intent_id) or self.catalog.intents.get(intent_id)
-            examples = (spec.examples.fr if locale == "fr" else spec.examples.en) if spec else []
-            extra = scenario.intent_examples.get(intent_id)
-            examples = [*examples, *((extra.fr if locale == "fr" else extra.en) if extra else [])]
-            self._negative[key] = bool(examples) and sum(negation(e, locale) for e in examples) >= len(examples) / 3
-        return self._negative[key]
-
-    def intent_kind(self, scenario: Scenario, intent_id: str) -> str:
-        """conversation, probe or action."""
-        if intent_id in scenario.intents:
-            return scenario.intents[intent_id].kind
-        return self.catalog.intents[intent_id].kind
+        return self.hearing.matcher(scenario, locale)
 
     # -- steps --------------------------------------------------------------------------------
     def _say(self, call: Call, step: Step, reply: Reply, on_reply_text: ReplyListener | None = None) -> bool:
@@ -165,7 +140,7 @@ class Engine:
             self._end_hold(call, reply, implicit=True)
         if call.mode == "llm":
             return self._say_llm(call, text, reply, on_reply_text)
-        return handle_say(self, call, text, reply)
+        return handle_say(self.hearing, call, text, reply)
 
     def _say_llm(self, call: Call, text: str, reply: Reply, on_reply_text: ReplyListener | None = None) -> bool:
         """LLM mode: the matcher (or, when it fails, the model) names the intents; the engine applies
@@ -173,26 +148,24 @@ class Engine:
         understanding = self.matcher(call.scenario, call.locale).understand(text)
         before = set(call.revealed)
         offline = understanding.understood
-        progress = handle_say(self, call, text, reply, understanding) if offline else False
+        progress = handle_say(self.hearing, call, text, reply, understanding) if offline else False
         said = " ".join(e["data"]["text"] for e in call.events if e["kind"] == "caller_said")
         scripted = reply.spoken() if offline else ""
         outcome = self._ask_model(call, text, scripted, said, on_reply_text)
         if outcome is None:
             if not offline:
-                progress = handle_say(self, call, text, reply, understanding)
+                progress = handle_say(self.hearing, call, text, reply, understanding)
             return progress
         intents, model_reply = outcome
         if not offline and intents:
-            from simulator.understand import Match, Understanding
-
             forced = Understanding(tuple(Match(i, 0.0, text) for i in intents), None)
-            progress = handle_say(self, call, text, reply, forced)
+            progress = handle_say(self.hearing, call, text, reply, forced)
             if set(call.revealed) - before:  # phrased without this turn's facts: keep the scripted words
                 call.emit("llm_fallback", reason="new_facts_after_model")
                 return progress
             scripted = reply.spoken()
         elif not offline:
-            handle_say(self, call, text, reply, understanding)
+            handle_say(self.hearing, call, text, reply, understanding)
         problem = guard(model_reply, call, scripted, said)
         if problem:
             call.emit("llm_fallback", reason=problem)
@@ -254,7 +227,7 @@ class Engine:
         call.clock += 10
         if not call.state["remote.session"]:
             call.emit("remote_command", input=step.as_input(), command=command, ok=False,
-                      output=remote.L["fr" if call.locale == "fr" else "en"]["no_session"])
+                      output=Words(remote.L, call.locale)["no_session"])
             return False
         norm = remote.normalize(command)
         for probe in call.scenario.probes:
@@ -402,8 +375,6 @@ class Engine:
             call.emit("call_ended", by="caller", summary="", reason="patience", **call.outcome())
 
     def _search_articles(self, query: str, locale: str) -> list[dict[str, str]]:
-        from simulator.understand import fold
-
         words = set(fold(query).split())
         ranked = []
         for article in self.articles.values():

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from gettext import NullTranslations
 from pathlib import Path
 
 from simulator.catalog import Catalog, load_catalog
 from simulator.kb import Article, load_articles
 from simulator.persona import PersonaBook, load_personas
 from simulator.scenario import Scenario
+from simulator.translation import load_translations
 from simulator.validate import Problem, ScenarioError, load_scenario
 
 NOT_SCENARIOS = ("catalog.yaml", "personas.yaml")
@@ -24,6 +27,7 @@ class Library:
     personas: PersonaBook
     scenarios: dict[str, Scenario] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
+    translations: Mapping[str, NullTranslations] = field(default_factory=load_translations)
 
     def scenario(self, scenario_id: str) -> Scenario:
         """The scenario with this id; KeyError naming the known ids otherwise."""

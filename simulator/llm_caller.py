@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from simulator.call import Call
+from simulator.folding import fold
 from simulator.llm import Completion, LLMClient
-from simulator.understand import fold
+from simulator.translation import lang
 
 REPLY_SCHEMA = {
     "type": "object", "additionalProperties": False, "required": ["intents", "reply"],
@@ -66,7 +67,7 @@ def build_messages(call: Call, text: str, scripted: str, facts: list[str],
     """The prompt: instructions, the conversation, the trainee's words fenced as data, instructions again."""
     who = call.caller
     persona = call.persona.spec
-    language = ("French (you address the agent with « vous »)" if call.locale == "fr" else "English")
+    language = {"fr": "French (you address the agent with « vous »)", "en": "English"}[lang(call.locale)]
     token = secrets.token_hex(6)
     rules = (
         f"You are {who.caller_name}, {who.role} ({who.department}), phoning the company's IT help desk. "

@@ -11,58 +11,40 @@ import re
 from collections.abc import Callable, Mapping
 
 from simulator.scenario import Scalar
+from simulator.translation import NC_, Words
 
 Output = tuple[str, list[str]]  # console text, facts it reveals
 
 L = {
-    "en": {
-        "title": "Windows IP Configuration", "wifi": "Wireless LAN adapter Wi-Fi:",
-        "eth": "Ethernet adapter Ethernet:", "media": "   Media State . . . . . . . . . . . : Media disconnected",
-        "host": "   Host Name . . . . . . . . . . . . : ", "ipv4": "   IPv4 Address. . . . . . . . . . . : ",
-        "mask": "   Subnet Mask . . . . . . . . . . . : ", "gw": "   Default Gateway . . . . . . . . . : ",
-        "dhcp": "   DHCP Enabled. . . . . . . . . . . : ", "dns": "   DNS Servers . . . . . . . . . . . : ",
-        "yes": "Yes", "no": "No", "flushed": "Successfully flushed the DNS Resolver Cache.",
-        "unknown": "'{cmd}' is not recognized as an internal or external command,\noperable program or batch file.",
-        "ping_fail": "PING: transmit failed. General failure.",
-        "ping_host": "Ping request could not find host {host}. Please check the name and try again.",
-        "ping": "Pinging {host} [{ip}] with 32 bytes of data:\n" + "Reply from {ip}: bytes=32 time=3ms TTL=127\n" * 4
-        + "\nPing statistics for {ip}:\n    Packets: Sent = 4, Received = 4, Lost = 0 (0% loss)",
-        "ns_fail": "Server:  {server}\nAddress:  {server}\n\n*** {server} can't find {host}: Non-existent domain",
-        "ns_ok": "Server:  {server}\nAddress:  {server}\n\nName:    {host}\nAddress:  {ip}",
-        "sc_missing": "[SC] EnumQueryServicesStatus:OpenService FAILED 1060:\n\nThe specified service does not exist as an installed service.",
-        "sc": "SERVICE_NAME: {name}\n        TYPE               : 10  WIN32_OWN_PROCESS\n        STATE              : {state}",
-        "started": "The {name} service was started successfully.", "stopped": "The {name} service was stopped successfully.",
-        "already": "The requested service has already been started.",
-        "dir": " Volume in drive C is OS\n\n Directory of {path}\n\n{rows}\n               {free} GB free",
-        "cleanmgr": "Disk Cleanup: {temp} GB of temporary files and {bin} GB in the Recycle Bin can be freed.",
-        "printers": "Devices and Printers\n  Microsoft Print to PDF   Status: Ready",
-        "no_session": "No remote session is open.",
-    },
-    "fr": {
-        "title": "Configuration IP de Windows", "wifi": "Carte réseau sans fil Wi-Fi :",
-        "eth": "Carte Ethernet Ethernet :", "media": "   Statut du média. . . . . . . . . . . . : Média déconnecté",
-        "host": "   Nom de l'hôte . . . . . . . . . . : ", "ipv4": "   Adresse IPv4. . . . . . . . . . . . . .: ",
-        "mask": "   Masque de sous-réseau. . . . . . . . . : ", "gw": "   Passerelle par défaut. . . . . . . . . : ",
-        "dhcp": "   DHCP activé. . . . . . . . . . . . . . : ", "dns": "   Serveurs DNS. . . . . . . . . . . . . : ",
-        "yes": "Oui", "no": "Non", "flushed": "Cache de résolution DNS vidé.",
-        "unknown": "'{cmd}' n'est pas reconnu en tant que commande interne\nou externe, un programme exécutable ou un fichier de commandes.",
-        "ping_fail": "PING : échec de la transmission. Défaillance générale.",
-        "ping_host": "La requête Ping n'a pas pu trouver l'hôte {host}. Vérifiez le nom et essayez à nouveau.",
-        "ping": "Envoi d'une requête 'Ping'  {host} [{ip}] avec 32 octets de données :\n"
-        + "Réponse de {ip} : octets=32 temps=3 ms TTL=127\n" * 4
-        + "\nStatistiques Ping pour {ip}:\n    Paquets : envoyés = 4, reçus = 4, perdus = 0 (perte 0%)",
-        "ns_fail": "Serveur :   {server}\nAddress:  {server}\n\n*** {server} ne parvient pas à trouver {host} : Non-existent domain",
-        "ns_ok": "Serveur :   {server}\nAddress:  {server}\n\nNom :    {host}\nAddress:  {ip}",
-        "sc_missing": "[SC] EnumQueryServicesStatus:OpenService ÉCHEC(S) 1060 :\n\nLe service spécifié n'existe pas en tant que service installé.",
-        "sc": "SERVICE_NAME: {name}\n        TYPE               : 10  WIN32_OWN_PROCESS\n        ÉTAT               : {state}",
-        "started": "Le service {name} a démarré.", "stopped": "Le service {name} a été arrêté.",
-        "already": "Le service demandé a déjà été démarré.",
-        "dir": " Le volume dans le lecteur C s'appelle OS\n\n Répertoire de {path}\n\n{rows}\n               {free} Go libres",
-        "cleanmgr": "Nettoyage de disque : {temp} Go de fichiers temporaires et {bin} Go dans la Corbeille peuvent être libérés.",
-        "printers": "Périphériques et imprimantes\n  Microsoft Print to PDF   État : Prête",
-        "no_session": "Aucune session à distance n'est ouverte.",
-    },
-}  # fmt: skip
+    "title": NC_("console", "Windows IP Configuration"),
+    "wifi": NC_("console", "Wireless LAN adapter Wi-Fi:"),
+    "eth": NC_("console", "Ethernet adapter Ethernet:"),
+    "media": NC_("console", "   Media State . . . . . . . . . . . : Media disconnected"),
+    "host": NC_("console", "   Host Name . . . . . . . . . . . . : "),
+    "ipv4": NC_("console", "   IPv4 Address. . . . . . . . . . . : "),
+    "mask": NC_("console", "   Subnet Mask . . . . . . . . . . . : "),
+    "gw": NC_("console", "   Default Gateway . . . . . . . . . : "),
+    "dhcp": NC_("console", "   DHCP Enabled. . . . . . . . . . . : "),
+    "dns": NC_("console", "   DNS Servers . . . . . . . . . . . : "),
+    "yes": NC_("console", "Yes"),
+    "no": NC_("console", "No"),
+    "flushed": NC_("console", "Successfully flushed the DNS Resolver Cache."),
+    "unknown": NC_("console", "'{cmd}' is not recognized as an internal or external command,\noperable program or batch file."),
+    "ping_fail": NC_("console", "PING: transmit failed. General failure."),
+    "ping_host": NC_("console", "Ping request could not find host {host}. Please check the name and try again."),
+    "ping": NC_("console", "Pinging {host} [{ip}] with 32 bytes of data:\nReply from {ip}: bytes=32 time=3ms TTL=127\nReply from {ip}: bytes=32 time=3ms TTL=127\nReply from {ip}: bytes=32 time=3ms TTL=127\nReply from {ip}: bytes=32 time=3ms TTL=127\n\nPing statistics for {ip}:\n    Packets: Sent = 4, Received = 4, Lost = 0 ({loss} loss)"),
+    "ns_fail": NC_("console", "Server:  {server}\nAddress:  {server}\n\n*** {server} can't find {host}: Non-existent domain"),
+    "ns_ok": NC_("console", "Server:  {server}\nAddress:  {server}\n\nName:    {host}\nAddress:  {ip}"),
+    "sc_missing": NC_("console", "[SC] EnumQueryServicesStatus:OpenService FAILED 1060:\n\nThe specified service does not exist as an installed service."),
+    "sc": NC_("console", "SERVICE_NAME: {name}\n        TYPE               : 10  WIN32_OWN_PROCESS\n        STATE              : {state}"),
+    "started": NC_("console", "The {name} service was started successfully."),
+    "stopped": NC_("console", "The {name} service was stopped successfully."),
+    "already": NC_("console", "The requested service has already been started."),
+    "dir": NC_("console", " Volume in drive C is OS\n\n Directory of {path}\n\n{rows}\n               {free} GB free"),
+    "cleanmgr": NC_("console", "Disk Cleanup: {temp} GB of temporary files and {bin} GB in the Recycle Bin can be freed."),
+    "printers": NC_("console", "Devices and Printers\n  Microsoft Print to PDF   Status: Ready"),
+    "no_session": NC_("console", "No remote session is open."),
+}
 KNOWN_SERVICES = ("spooler", "dnscache", "dhcp", "wlansvc", "lanmanworkstation", "bits", "wuauserv")
 
 
@@ -108,7 +90,7 @@ def _ping(host: str, state, who, t) -> Output:
         return t["ping_fail"], []
     if _internal(host) and not state.get("dns.intranet_resolves", True):
         return t["ping_host"].format(host=host), []
-    return t["ping"].format(host=host, ip=_fake_ip(host)), []
+    return t["ping"].format(host=host, ip=_fake_ip(host), loss="0%"), []
 
 
 def _internal(host: str) -> bool:
@@ -172,7 +154,7 @@ def _tasklist(state) -> str:
 def run(command: str, state: Mapping[str, Scalar], who: Mapping[str, str], locale: str) -> Output:
     """Run a console command against the simulated computer: (output, facts revealed)."""
     norm = normalize(command)
-    t = L["fr" if locale == "fr" else "en"]
+    t = Words(L, locale)
     for pattern, handler in COMMANDS:
         match = pattern.fullmatch(norm)
         if match:

@@ -11,7 +11,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-LOCALES = ("en", "fr")
+from simulator.translation import LOCALES as LOCALES  # re-exported: the scenario's locales
+from simulator.translation import lang
+
 TEAMS = (
     "field_technician",
     "remote_support_engineer",
@@ -53,7 +55,7 @@ class Text(Model):
 
     def get(self, locale: str) -> str:
         """The text in `locale`."""
-        return self.fr if locale == "fr" else self.en
+        return getattr(self, lang(locale))
 
 
 class Terms(Model):
@@ -61,6 +63,10 @@ class Terms(Model):
 
     en: list[str] = Field(default_factory=list)
     fr: list[str] = Field(default_factory=list)
+
+    def get(self, locale: str) -> list[str]:
+        """The terms of `locale`."""
+        return getattr(self, lang(locale))
 
     def all(self) -> list[str]:
         """Every term, both locales."""
@@ -77,7 +83,7 @@ class Answer(Model):
 
     def text(self, locale: str) -> str:
         """The answer in `locale`."""
-        return self.fr if locale == "fr" else self.en
+        return getattr(self, lang(locale))
 
 
 class OtherPerson(Model):

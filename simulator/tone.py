@@ -13,6 +13,9 @@ from functools import lru_cache
 from unidecode import unidecode
 from wordfreq import zipf_frequency
 
+from simulator.folding import padded
+from simulator.translation import lang
+
 # IT terms a non-technical caller may not know. Kept folded (no accents, lower case).
 JARGON = {
     "en": {
@@ -57,12 +60,8 @@ POLITE = {"en": ("please", "thank you", "thanks", "could you", "would you", "wou
           "fr": ("s il vous plait", "svp", "merci", "pourriez vous", "voudriez vous", "je vous prie",
                  "auriez vous", "je vous remercie")}
 _TU = re.compile(r"\b(tu|toi|ton|ta|tes|t as|t es|te)\b")
-_WORD = re.compile(r"[^a-z0-9]+")
 
 
-def fold(text: str) -> str:
-    """Lower case, accents removed, punctuation as single spaces, padded with spaces."""
-    return " " + _WORD.sub(" ", unidecode(text).lower()).strip() + " "
 
 
 def _has(folded: str, phrases: tuple[str, ...] | set[str]) -> list[str]:
@@ -92,7 +91,7 @@ class ToneSignals:
 
 def jargon_terms(text: str, locale: str) -> tuple[list[str], list[str]]:
     """(unexplained jargon, explained jargon) in `text`: curated IT terms that are rare words."""
-    folded = fold(text)
+    folded = padded(text)
     found = [t for t in sorted(JARGON[locale]) if f" {t} " in folded]
     found = [t for t in found if " " in t or _rare(t, locale)]
     explained = [t for t in found if _explained(folded, t, locale) or f"{t} (" in unidecode(text).lower()]
@@ -116,8 +115,8 @@ def shouting(text: str) -> bool:
 
 def signals(text: str, locale: str) -> ToneSignals:
     """Every tone signal of one utterance."""
-    locale = "fr" if locale == "fr" else "en"
-    folded = fold(text)
+    locale = lang(locale)
+    folded = padded(text)
     unexplained, explained = jargon_terms(text, locale)
     return ToneSignals(
         jargon=tuple(unexplained),

@@ -11,8 +11,8 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
+from simulator.folding import fold
 from simulator.llm import LLMClient
-from simulator.understand import fold
 
 CRITERIA = ("courtesy", "empathy", "clarity", "professionalism")
 SCHEMA = {

@@ -22,9 +22,9 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
-from unidecode import unidecode
 
 from simulator.catalog import Catalog
+from simulator.folding import fold
 
 DECISION_THRESHOLD = -0.2  # the SVM's decision value the best intent must reach
 SIMILARITY_FLOOR = 0.25    # the clause must resemble at least one example this much
@@ -40,12 +40,6 @@ _ABBREVIATIONS = re.compile(r"\b(verr|etc|e\.g|i\.e|p\. ?ex|ex|env|tél|tel|réf
                             re.IGNORECASE)
 PART_CONFIDENCE = 0.5  # parts override the whole sentence when two of them are this sure of different intents
 _COMMA_SPLIT = re.compile(r",|\s(?:and then|and|then|et puis|puis|et|ensuite)\s")
-_NON_WORD = re.compile(r"[^a-z0-9]+")
-
-
-def fold(text: str) -> str:
-    """Lower case, accents removed, punctuation as spaces: the form every comparison uses."""
-    return _NON_WORD.sub(" ", unidecode(text).lower()).strip()
 
 
 @dataclass(frozen=True)

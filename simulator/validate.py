@@ -16,6 +16,7 @@ from simulator.catalog import Catalog
 from simulator.scenario import CATEGORIES, PERSONAS, TEAMS, Scenario, Text
 from simulator.state import BUILTIN_FACTS, apply, holds, initial_state
 from simulator.validate_messages import MESSAGES, placeholders, render
+from simulator.validate_messages import english as english_template
 from simulator.yamlsource import PathKey, Source, SourceError, format_path, parse, read
 
 MAX_SEARCH_STATES = 20_000
@@ -83,7 +84,7 @@ def _shape_problem(file: str, line: int | None, err: dict) -> Problem:
         return Problem.of(file, line, path, kind)
     english = err["msg"][0].lower() + err["msg"][1:]
     params = {name: str(value) for name, value in (err.get("ctx") or {}).items()}
-    if kind not in MESSAGES or set(params) != placeholders(MESSAGES[kind][0]):
+    if kind not in MESSAGES or set(params) != placeholders(english_template(kind)):
         kind, params = "invalid", {"detail": english}
     return Problem(file, line, path, english, kind, params)
 

@@ -25,7 +25,7 @@ GOOD_PRINTER = [
 
 def graded(engine, library, steps, scenario="printer-offline", persona="calm", locale="en", seed=1):
     call = play(engine, library.scenario(scenario), steps, persona, locale, seed)
-    return grade(library.scenario(scenario), call.events)
+    return grade(library.scenario(scenario), call.events, library.catalog, library.translations)
 
 
 def rules(score):
@@ -170,7 +170,7 @@ def test_findings_speak_the_calls_language(engine, library):
 
 def test_skill_weights_can_be_overridden(engine, library):
     call = play(engine, library.scenario("printer-offline"), GOOD_PRINTER)
-    only_tone = grade(library.scenario("printer-offline"), call.events, {"diagnosis": 0, "resolution": 0, "escalation": 0})
+    only_tone = grade(library.scenario("printer-offline"), call.events, library.catalog, library.translations, {"diagnosis": 0, "resolution": 0, "escalation": 0})
     assert only_tone.overall == only_tone.skills["tone"]
     with pytest.raises(ValueError):
         skill_weights({"charm": 10})

@@ -56,7 +56,7 @@ def test_score_and_findings_round_trip(db, engine, library):
     scenario = library.scenario("printer-offline")
     call = play(engine, scenario, [{"say": "Hello"}, {"close": {"summary": "x"}}])
     call_id = store.create_call(db, call.events)
-    score = grade(scenario, call.events).to_dict()
+    score = grade(scenario, call.events, library.catalog, library.translations).to_dict()
     save_score(db, call_id, score)
     save_score(db, call_id, score)
     stored = load_score(db, call_id)

@@ -44,11 +44,11 @@ def client(server):
 def test_judgement_is_blended_at_a_capped_weight_and_shown(engine, library, client):
     scenario = library.scenario("printer-offline")
     call = play(engine, scenario, GOOD)
-    before = grade(scenario, call.events)
+    before = grade(scenario, call.events, library.catalog, library.translations)
     judgement = judge_tone(client, call.events)
     events = [*call.events, {"seq": len(call.events) + 1, "at": 0, "turn": call.turn, "kind": "tone_judged",
                              "data": judgement}]
-    after = grade(scenario, events)
+    after = grade(scenario, events, library.catalog, library.translations)
     blended = next(f for f in after.findings if f.rule == "model_judgement")
     assert judgement["score"] == 55 and "55/100" in blended.message
     assert after.skills["tone"] == before.skills["tone"] + blended.points

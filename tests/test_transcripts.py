@@ -26,7 +26,7 @@ def _run(engine, library, path: Path, persona: str | None, seed: int = 1):
     locale = path.name.split(".")[-2]
     steps = parse_transcript(path.read_text(encoding="utf-8"), str(path))
     call, record = play(engine, scenario, steps, persona, locale, seed)
-    return scenario, call, grade(scenario, call.events)
+    return scenario, call, grade(scenario, call.events, library.catalog, library.translations)
 
 
 def _well_ended(scenario, call) -> bool:

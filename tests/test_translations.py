@@ -9,16 +9,18 @@ from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parent.parent
 PO = ROOT / "translations" / "fr" / "LC_MESSAGES" / "messages.po"
-METHODS = [("web/**.py", "python"), ("templates/**.html", "jinja2")]
+METHODS = [("simulator/**.py", "python"), ("grading/**.py", "python"), ("web/**.py", "python"),
+           ("templates/**.html", "jinja2")]
+# gettext's own names, Flask-Babel's lazy ones, and simulator.translation's markers (NC_: with a context)
+KEYWORDS = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None, "N_": None, "NC_": ((1, "c"), 2)}
 
 
-def _extracted() -> dict[str, tuple[str, int]]:
-    keywords = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None}
+def _extracted() -> dict[tuple[str, str | None], tuple[str, int]]:
     found = {}
-    for filename, lineno, message, _comments, _context in extract_from_dir(
-            str(ROOT), method_map=METHODS, keywords=keywords):
+    for filename, lineno, message, _comments, context in extract_from_dir(
+            str(ROOT), method_map=METHODS, keywords=KEYWORDS):
         msgid = message if isinstance(message, str) else message[0]
-        found.setdefault(msgid, (filename, lineno))
+        found.setdefault((msgid, context), (filename, lineno))
     return found
 
 
@@ -26,8 +28,8 @@ def test_every_message_has_a_french_translation():
     with PO.open("rb") as f:
         catalog = read_po(f, locale="fr")
     missing = []
-    for msgid, (filename, lineno) in sorted(_extracted().items()):
-        message = catalog.get(msgid)
+    for (msgid, context), (filename, lineno) in sorted(_extracted().items(), key=str):
+        message = catalog.get(msgid, context=context)
         strings = () if message is None else (message.string if isinstance(message.string, tuple) else (message.string,))
         if message is None or message.fuzzy or not strings or not all(strings):
             missing.append(f"{filename}:{lineno} {msgid!r}")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from simulator.understand import Matcher, fold, matcher_for
+from simulator.folding import fold
+from simulator.understand import Matcher, matcher_for
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from simulator.translation import gettext, load_translations
 from simulator.validate import Problem, validate_text
-from simulator.validate_messages import DID_YOU_MEAN, MESSAGES, placeholders, render
+from simulator.validate_messages import DID_YOU_MEAN, MESSAGES, english, placeholders, render
 from simulator.yamlsource import SourceError, parse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,20 +89,21 @@ def _fr(text: str) -> str:
 
 @pytest.mark.parametrize("code", sorted(MESSAGES))
 def test_every_code_has_both_languages_with_the_same_placeholders(code):
-    english, french = MESSAGES[code]
-    assert english.strip() and french.strip()
-    assert placeholders(english) == placeholders(french), code
+    english_text, french = english(code), gettext(load_translations(), "fr", MESSAGES[code])
+    assert english_text.strip() and french.strip()
+    assert placeholders(english_text) == placeholders(french), code
     if code != "invalid":  # "{detail}" alone: pydantic's own words, framed in French
-        assert english != french
+        assert english_text != french
 
 
 def test_the_suggestion_has_both_languages_with_the_same_placeholder():
-    assert placeholders(DID_YOU_MEAN[0]) == placeholders(DID_YOU_MEAN[1]) == {"suggestion"}
+    french = gettext(load_translations(), "fr", DID_YOU_MEAN)
+    assert placeholders(DID_YOU_MEAN[1]) == placeholders(french) == {"suggestion"}
 
 
 def test_french_texts_use_french_quotes_with_non_breaking_spaces():
     for code in MESSAGES:
-        params = {name: "x" for name in placeholders(MESSAGES[code][0]) if name != "did_you_mean"}
+        params = {name: "x" for name in placeholders(english(code)) if name != "did_you_mean"}
         text = render(code, {**params, "suggestion": "y"}, "fr")
         assert "« " not in text and " »" not in text and " :" not in text and " ?" not in text, text
         assert not re.search(r"(?<![a-zà-ÿ])'[a-z{]", text), f"English quotes in French: {text}"

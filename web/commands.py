@@ -102,7 +102,7 @@ def register(app: Flask) -> None:
 @click.option("--out", "out", type=click.Path(path_type=Path), required=True, help="Where to write the YAML.")
 def draft_command(brief: str, out: Path) -> None:
     """Draft a scenario with the language model from a short brief (always a draft to review)."""
-    from simulator.draft import LLMFailure, draft_scenario
+    from simulator.drafting import LLMFailure, draft_scenario
     from simulator.llm import LLMClient
     from web.engine import llm_config
 

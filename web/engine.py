@@ -9,6 +9,7 @@ from typing import Any
 from flask import current_app, g
 from sqlite_utils import Database
 
+from grading import grade
 from simulator.catalog import CatalogError
 from simulator.engine import Engine
 from simulator.kb import KnowledgeBaseError
@@ -81,9 +82,6 @@ def _llm_caller(db: Database) -> LLMCaller | None:
 
 
 def grade_call(scenario: Scenario, events: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The score of a call as a JSON-ready dict (None until grading is available)."""
-    try:
-        from grading import grade
-    except ImportError:
-        return None
-    return grade(scenario, events).to_dict()
+    """The score of a call as a JSON-ready dict."""
+    library = get_library()
+    return grade(scenario, events, library.catalog, library.translations).to_dict()

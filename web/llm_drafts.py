@@ -1,6 +1,6 @@
 """A scenario drafted by the language model from a trainer's brief, opened in the editor unsaved.
 
-The model writes YAML (simulator/draft.py: validated, asked once more with the errors); the editor
+The model writes YAML (simulator/drafting.py: validated, asked once more with the errors); the editor
 shows it with the problems that remain. Nothing is stored until the trainer saves it like any new
 scenario, as a draft: a drafted scenario is never published without a trainer.
 """
@@ -11,7 +11,7 @@ from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from simulator.draft import LLMFailure, draft_scenario
+from simulator.drafting import LLMFailure, draft_scenario
 from simulator.llm import LLMClient
 from web.authoring import bp, editor, render_library
 from web.db import get_db
