@@ -18,5 +18,9 @@ def when_ready(server):
     from web.warm import warm_up
 
     took = warm_up(server.app.wsgi())
-    server.log.info("warm: library %.1f s, %d scenarios' matchers %.1f s",
-                    took["library"], took["scenarios"], took["matchers"])
+    server.log.info(
+        "warm: library %.1f s, %d scenarios' matchers %.1f s",
+        took["library"],
+        took["scenarios"],
+        took["matchers"],
+    )

@@ -27,7 +27,9 @@ def create_app() -> Flask:
     app = Flask(__name__)
     with sqlite3.connect(os.environ["BASELINE_DATABASE"]) as db:
         db.execute("PRAGMA journal_mode = WAL")
-        db.execute("create table if not exists steps (id integer primary key, call_id integer, data text)")
+        db.execute(
+            "create table if not exists steps (id integer primary key, call_id integer, data text)"
+        )
 
     @app.teardown_appcontext
     def _close(_error: BaseException | None = None) -> None:
@@ -43,8 +45,10 @@ def create_app() -> Flask:
     def step():
         body = request.get_json(silent=True) or {}
         db = _db()
-        cursor = db.execute("insert into steps (call_id, data) values (?, ?)",
-                            [body.get("call", 0), json.dumps(body.get("step"))])
+        cursor = db.execute(
+            "insert into steps (call_id, data) values (?, ?)",
+            [body.get("call", 0), json.dumps(body.get("step"))],
+        )
         db.commit()
         return jsonify(id=cursor.lastrowid)
 

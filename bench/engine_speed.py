@@ -53,13 +53,19 @@ def main() -> None:
     for locale in ("en", "fr"):
         engine.matcher(scenario, locale)
     t2 = time.perf_counter()
-    print(f"library load {1000 * (t1 - t0):.0f} ms; matcher index build (en+fr) {1000 * (t2 - t1):.0f} ms")
+    print(
+        f"library load {1000 * (t1 - t0):.0f} ms; matcher index build (en+fr) "
+        f"{1000 * (t2 - t1):.0f} "
+        "ms"
+    )
 
     pure, committed = [], []
     with tempfile.TemporaryDirectory() as tmp:
         db = connect(Path(tmp) / "bench.db")
         for seed in range(60):
-            call = engine.start(scenario, ["calm", "angry", "vague", "novice", "hurried"][seed % 5], "en", seed)
+            call = engine.start(
+                scenario, ["calm", "angry", "vague", "novice", "hurried"][seed % 5], "en", seed
+            )
             call_id = store.create_call(db, call.events)
             for text in TURNS:
                 if call.ended:
@@ -71,9 +77,17 @@ def main() -> None:
                 e = time.perf_counter()
                 pure.append(m - s)
                 committed.append(e - s)
-    print(f"one scripted step, {len(pure)} steps: p50 {pct(pure, 50):.2f} ms, p99 {pct(pure, 99):.2f} ms, "
-          f"mean {1000 * statistics.mean(pure):.2f} ms")
-    print(f"one step + SQLite commit (WAL): p50 {pct(committed, 50):.2f} ms, p99 {pct(committed, 99):.2f} ms")
+    print(
+        f"one scripted step, {len(pure)} steps: p50 {pct(pure, 50):.2f} ms, p99 "
+        f"{pct(pure, 99):.2f} "
+        "ms, "
+        f"mean {1000 * statistics.mean(pure):.2f} ms"
+    )
+    print(
+        f"one step + SQLite commit (WAL): p50 {pct(committed, 50):.2f} ms, p99 "
+        f"{pct(committed, 99):.2f} "
+        "ms"
+    )
 
     call = engine.start(scenario, "calm", "en", 1)
     while call.turn < 60 and not call.ended:
@@ -83,8 +97,11 @@ def main() -> None:
         s = time.perf_counter()
         grade(scenario, call.events, library.catalog, library.translations)
         times.append(time.perf_counter() - s)
-    print(f"grading a {call.turn}-turn call ({len(call.events)} events): p50 {pct(times, 50):.2f} ms, "
-          f"p99 {pct(times, 99):.2f} ms")
+    print(
+        f"grading a {call.turn}-turn call ({len(call.events)} events): p50 {pct(times, 50):.2f} "
+        "ms, "
+        f"p99 {pct(times, 99):.2f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -66,7 +66,9 @@ def transcripts() -> list[Transcript]:
     found = []
     for path in sorted((ROOT / "tests" / "transcripts").glob("*/expert.*.yaml")):
         steps = parse_transcript(path.read_text(encoding="utf-8"), str(path))
-        found.append(Transcript(path.parent.name, path.name.split(".")[1], [s.as_input() for s in steps]))
+        found.append(
+            Transcript(path.parent.name, path.name.split(".")[1], [s.as_input() for s in steps])
+        )
     return found
 
 
@@ -81,7 +83,11 @@ def pct(values: list[float], q: float) -> float:
 def _fill(step, caller: dict) -> object:
     """Fill the caller placeholders the API shows (name, phone); others stay as written."""
     name = caller.get("name", "")
-    values = {"caller_name": name, "first_name": name.split(" ")[0], "phone": caller.get("phone", "")}
+    values = {
+        "caller_name": name,
+        "first_name": name.split(" ")[0],
+        "phone": caller.get("phone", ""),
+    }
 
     def fill(text):
         for key, value in values.items():
@@ -89,14 +95,23 @@ def _fill(step, caller: dict) -> object:
         return text
 
     if isinstance(step, dict):
-        (name_, value), = step.items()
+        ((name_, value),) = step.items()
         value = {k: fill(v) for k, v in value.items()} if isinstance(value, dict) else fill(value)
         return {name_: value}
     return step
 
 
-def _trainee(index: int, url: str, token: str, plays: list[Transcript], run: Run, stop: threading.Event,
-             baseline: bool, max_calls: int, think: float) -> None:
+def _trainee(
+    index: int,
+    url: str,
+    token: str,
+    plays: list[Transcript],
+    run: Run,
+    stop: threading.Event,
+    baseline: bool,
+    max_calls: int,
+    think: float,
+) -> None:
     pause = random.Random(index)
     headers = {"Authorization": f"Bearer {token}"}
     with httpx.Client(base_url=url, headers=headers, timeout=120) as client:
@@ -116,9 +131,13 @@ def _trainee(index: int, url: str, token: str, plays: list[Transcript], run: Run
                 r = client.post("/step", json={"call": index, "step": {"start": play.scenario}})
                 call_id, caller = index, {}
             else:
-                r = client.post("/api/v1/calls", json={"scenario": play.scenario, "locale": play.locale,
-                                                       "seed": n})
-                call_id, caller = (r.json()["id"], r.json()["caller"]) if r.status_code == 201 else (0, {})
+                r = client.post(
+                    "/api/v1/calls",
+                    json={"scenario": play.scenario, "locale": play.locale, "seed": n},
+                )
+                call_id, caller = (
+                    (r.json()["id"], r.json()["caller"]) if r.status_code == 201 else (0, {})
+                )
             took = time.perf_counter() - began
             times = []
             for step in play.steps:
@@ -128,7 +147,9 @@ def _trainee(index: int, url: str, token: str, plays: list[Transcript], run: Run
                 if baseline:
                     s = client.post("/step", json={"call": call_id, "step": step})
                 else:
-                    s = client.post(f"/api/v1/calls/{call_id}/steps", json={"step": _fill(step, caller)})
+                    s = client.post(
+                        f"/api/v1/calls/{call_id}/steps", json={"step": _fill(step, caller)}
+                    )
                 times.append(time.perf_counter() - began)
                 if think:
                     stop.wait(think * pause.uniform(0.5, 1.5))
@@ -143,13 +164,25 @@ def _trainee(index: int, url: str, token: str, plays: list[Transcript], run: Run
                 run.calls += 1
 
 
-def drive(server: serve.Server, tokens: list[str], plays: list[Transcript], calls: int, seconds: float,
-          baseline: bool, think: float = 0.0) -> Run:
+def drive(
+    server: serve.Server,
+    tokens: list[str],
+    plays: list[Transcript],
+    calls: int,
+    seconds: float,
+    baseline: bool,
+    think: float = 0.0,
+) -> Run:
     """Run the trainees until `calls` calls are done or `seconds` pass; sample memory on the way."""
     run, stop = Run(), threading.Event()
-    threads = [threading.Thread(target=_trainee, args=(i, server.url, tokens[i], plays, run, stop, baseline,
-                                                        calls, think), daemon=True)
-               for i in range(len(tokens))]
+    threads = [
+        threading.Thread(
+            target=_trainee,
+            args=(i, server.url, tokens[i], plays, run, stop, baseline, calls, think),
+            daemon=True,
+        )
+        for i in range(len(tokens))
+    ]
     pids = server.workers()
     cpu_before, client_before = serve.cpu_seconds(pids), time.process_time()
     began = time.perf_counter()
@@ -174,8 +207,10 @@ def drive(server: serve.Server, tokens: list[str], plays: list[Transcript], call
 def make_users(db_path: Path, count: int) -> list[str]:
     """Create `count` trainees on the database and return their API tokens."""
     db = connect(db_path)
-    tokens = [new_api_token(db, add_user(db, f"trainee{i:03d}", f"Trainee {i}", "load-test-2026"))
-              for i in range(count)]
+    tokens = [
+        new_api_token(db, add_user(db, f"trainee{i:03d}", f"Trainee {i}", "load-test-2026"))
+        for i in range(count)
+    ]
     db.close()
     return tokens
 
@@ -183,25 +218,46 @@ def make_users(db_path: Path, count: int) -> list[str]:
 def first_step(server: serve.Server, token: str, began: float) -> float:
     """Seconds from process start until a first step is answered (library and matcher built)."""
     headers = {"Authorization": f"Bearer {token}"}
-    r = httpx.post(server.url + "/api/v1/calls", json={"scenario": "printer-offline", "seed": 1},
-                   headers=headers, timeout=60)
-    httpx.post(f"{server.url}/api/v1/calls/{r.json()['id']}/steps", json={"step": {"say": "Hello"}},
-               headers=headers, timeout=60).raise_for_status()
+    r = httpx.post(
+        server.url + "/api/v1/calls",
+        json={"scenario": "printer-offline", "seed": 1},
+        headers=headers,
+        timeout=60,
+    )
+    httpx.post(
+        f"{server.url}/api/v1/calls/{r.json()['id']}/steps",
+        json={"step": {"say": "Hello"}},
+        headers=headers,
+        timeout=60,
+    ).raise_for_status()
     return time.perf_counter() - began
 
 
 def summary(name: str, run: Run) -> dict:
     steps = len(run.step_times)
     if not steps:  # steps are counted per whole call played: a run too short to finish one has none
-        raise SystemExit(f"{name}: no call was finished in {run.elapsed:.0f} s; give the run more time "
-                         "(--seconds, --paced-seconds) or fewer trainees")
-    return {"name": name, "calls": run.calls, "steps": steps, "rate": steps / run.elapsed,
-            "p50": pct(run.step_times, 50), "p99": pct(run.step_times, 99),
-            "mean": 1000 * statistics.mean(run.step_times), "errors": run.errors, "elapsed": run.elapsed,
-            "cpu": 1000 * run.server_cpu / (steps + run.calls), "client": run.client_cpu / run.elapsed}
+        raise SystemExit(
+            f"{name}: no call was finished in {run.elapsed:.0f} s; give the run more time "
+            "(--seconds, --paced-seconds) or fewer trainees"
+        )
+    return {
+        "name": name,
+        "calls": run.calls,
+        "steps": steps,
+        "rate": steps / run.elapsed,
+        "p50": pct(run.step_times, 50),
+        "p99": pct(run.step_times, 99),
+        "mean": 1000 * statistics.mean(run.step_times),
+        "errors": run.errors,
+        "elapsed": run.elapsed,
+        "cpu": 1000 * run.server_cpu / (steps + run.calls),
+        "client": run.client_cpu / run.elapsed,
+    }
 
 
-def _phases(server: serve.Server, tokens: list[str], plays: list[Transcript], args, baseline: bool) -> tuple:
+def _phases(
+    server: serve.Server, tokens: list[str], plays: list[Transcript], args, baseline: bool
+) -> tuple:
     """Warm up, then a saturated run (no think time) and a paced one (think time between steps)."""
     warm = drive(server, tokens, plays, args.warm_calls, args.seconds, baseline)
     saturated = drive(server, tokens, plays, args.calls, args.seconds, baseline)
@@ -212,44 +268,82 @@ def _phases(server: serve.Server, tokens: list[str], plays: list[Transcript], ar
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trainees", type=int, default=32)
-    parser.add_argument("--calls", type=int, default=1000, help="saturated run: stop after this many calls")
-    parser.add_argument("--seconds", type=float, default=240, help="stop a run after this long in any case")
+    parser.add_argument(
+        "--calls", type=int, default=1000, help="saturated run: stop after this many calls"
+    )
+    parser.add_argument(
+        "--seconds", type=float, default=240, help="stop a run after this long in any case"
+    )
     parser.add_argument("--warm-calls", type=int, default=60, help="calls played before measuring")
-    parser.add_argument("--think", type=float, default=1.0, help="paced run: mean seconds between steps")
+    parser.add_argument(
+        "--think", type=float, default=1.0, help="paced run: mean seconds between steps"
+    )
     parser.add_argument("--paced-seconds", type=float, default=60, help="paced run: how long")
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--cold", action="store_true",
-                        help="ignore gunicorn.conf.py (no preload, no warm-up): how it was before")
-    parser.add_argument("--app-dir", type=Path, default=ROOT,
-                        help="serve the app from this checkout (e.g. a git worktree of an older commit)")
-    parser.add_argument("--logs", type=Path, default=None, help="keep gunicorn's logs in this folder")
+    parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="ignore gunicorn.conf.py (no preload, no warm-up): how it was before",
+    )
+    parser.add_argument(
+        "--app-dir",
+        type=Path,
+        default=ROOT,
+        help="serve the app from this checkout (e.g. a git worktree of an older commit)",
+    )
+    parser.add_argument(
+        "--logs", type=Path, default=None, help="keep gunicorn's logs in this folder"
+    )
     args = parser.parse_args()
     plays = transcripts()
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-          f"{len(plays)} transcripts, {args.trainees} trainees, gunicorn -w {args.workers}"
-          f"{' (cold: no preload)' if args.cold else ''}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}; "
+        f"{len(plays)} transcripts, {args.trainees} trainees, gunicorn -w {args.workers}"
+        f"{' (cold: no preload)' if args.cold else ''}"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         logs = args.logs or tmp
         logs.mkdir(parents=True, exist_ok=True)
         tokens = make_users(tmp / "app.db", args.trainees)
-        env = {"HOTLINER_DATABASE": str(tmp / "app.db"), "HOTLINER_SECRET_KEY": "bench-secret",
-               "HOTLINER_INSTANCE": str(tmp / "instance")}
+        env = {
+            "HOTLINER_DATABASE": str(tmp / "app.db"),
+            "HOTLINER_SECRET_KEY": "bench-secret",
+            "HOTLINER_INSTANCE": str(tmp / "instance"),
+        }
         began = time.perf_counter()
-        app = serve.start("app:create_app()", env, cwd=args.app_dir, workers=args.workers, log=logs / "app.log",
-                          extra=("-c", "/dev/null") if args.cold else ())
+        app = serve.start(
+            "app:create_app()",
+            env,
+            cwd=args.app_dir,
+            workers=args.workers,
+            log=logs / "app.log",
+            extra=("-c", "/dev/null") if args.cold else (),
+        )
         try:
             ready = first_step(app, tokens[0], began)
-            print(f"app start-up: first 200 (/login) {1000 * app.started_in:.0f} ms after process start; "
-                  f"first step answered {1000 * ready:.0f} ms after process start")
+            print(
+                f"app start-up: first 200 (/login) {1000 * app.started_in:.0f} ms after process "
+                "start; "
+                f"first step answered {1000 * ready:.0f} ms after process start"
+            )
             warm, saturated, paced = _phases(app, tokens, plays, args, baseline=False)
-            print(f"app warm-up ({warm.calls} calls): p50 {pct(warm.step_times, 50):.1f} ms, "
-                  f"p99 {pct(warm.step_times, 99):.1f} ms, max {1000 * max(warm.step_times):.0f} ms")
+            print(
+                f"app warm-up ({warm.calls} calls): p50 {pct(warm.step_times, 50):.1f} ms, "
+                f"p99 {pct(warm.step_times, 99):.1f} ms, max {1000 * max(warm.step_times):.0f} ms"
+            )
         finally:
             app.stop()
         base_env = {"BASELINE_DATABASE": str(tmp / "baseline.db")}
-        base = serve.start("baseline_app:create_app()", base_env, cwd=ROOT / "bench", workers=args.workers,
-                           probe="/ping", log=logs / "baseline.log")
+        base = serve.start(
+            "baseline_app:create_app()",
+            base_env,
+            cwd=ROOT / "bench",
+            workers=args.workers,
+            probe="/ping",
+            log=logs / "baseline.log",
+        )
         try:
             _, base_saturated, base_paced = _phases(base, tokens, plays, args, baseline=True)
         finally:
@@ -259,20 +353,34 @@ def main() -> None:
     print(f"paced: {args.trainees} trainees, {args.think:g} s (±50%) between steps")
     report(summary("app", paced), summary("baseline", base_paced))
     for mark, sizes in sorted(saturated.memory.items()):
-        print(f"workers after {mark} calls: " + ", ".join(f"RSS {rss / 1024:.0f} MiB (private {own / 1024:.0f} MiB)"
-                                                           for rss, own in sizes))
+        print(
+            f"workers after {mark} calls: "
+            + ", ".join(
+                f"RSS {rss / 1024:.0f} MiB (private {own / 1024:.0f} MiB)" for rss, own in sizes
+            )
+        )
 
 
 def report(app: dict, base: dict) -> None:
     """Print both runs side by side and the ratios."""
-    print(f"{'':10s}{'calls':>7s}{'steps':>8s}{'steps/s':>10s}{'p50 ms':>9s}{'p99 ms':>9s}{'mean ms':>9s}"
-          f"{'CPU ms/req':>12s}{'client':>8s}  errors")
+    print(
+        f"{'':10s}{'calls':>7s}{'steps':>8s}{'steps/s':>10s}{'p50 ms':>9s}{'p99 ms':>9s}"
+        f"{'mean ms':>9s}"
+        f"{'CPU ms/req':>12s}{'client':>8s}  errors"
+    )
     for row in (app, base):
-        print(f"{row['name']:10s}{row['calls']:7d}{row['steps']:8d}{row['rate']:10.1f}{row['p50']:9.1f}"
-              f"{row['p99']:9.1f}{row['mean']:9.1f}{row['cpu']:12.2f}{row['client']:8.0%}  {row['errors'] or 'none'}")
-    print(f"ratio app/baseline: throughput {app['rate'] / base['rate']:.0%}, p50 x{app['p50'] / base['p50']:.1f}, "
-          f"p99 x{app['p99'] / base['p99']:.1f}, server CPU per request x{app['cpu'] / base['cpu']:.1f}; "
-          f"app p99 {'<' if app['p99'] < 50 else '>='} 50 ms")
+        print(
+            f"{row['name']:10s}{row['calls']:7d}{row['steps']:8d}{row['rate']:10.1f}{row['p50']:9.1f}"
+            f"{row['p99']:9.1f}{row['mean']:9.1f}{row['cpu']:12.2f}{row['client']:8.0%}  "
+            f"{row['errors'] or 'none'}"
+        )
+    print(
+        f"ratio app/baseline: throughput {app['rate'] / base['rate']:.0%}, p50 "
+        f"x{app['p50'] / base['p50']:.1f}, "
+        f"p99 x{app['p99'] / base['p99']:.1f}, server CPU per request "
+        f"x{app['cpu'] / base['cpu']:.1f}; "
+        f"app p99 {'<' if app['p99'] < 50 else '>='} 50 ms"
+    )
 
 
 if __name__ == "__main__":

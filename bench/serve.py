@@ -76,15 +76,27 @@ def rss_kib(pid: int) -> tuple[int, int]:
     return rss, private
 
 
-def start(app: str, env: dict[str, str], cwd: Path = ROOT, workers: int = 2, probe: str = "/login",
-          timeout: float = 120.0, log: Path | None = None, extra: tuple[str, ...] = ()) -> Server:
-    """Start `gunicorn -w N app` and wait for the first 200 on `probe`; time it from process start."""
+def start(
+    app: str,
+    env: dict[str, str],
+    cwd: Path = ROOT,
+    workers: int = 2,
+    probe: str = "/login",
+    timeout: float = 120.0,
+    log: Path | None = None,
+    extra: tuple[str, ...] = (),
+) -> Server:
+    """Start `gunicorn -w N app` and wait for the first 200 on `probe`; time it from process
+    start."""
     port = free_port()
     out = open(log, "ab") if log else subprocess.DEVNULL  # noqa: SIM115 - closed with the process
     began = time.perf_counter()
     process = subprocess.Popen(
         [GUNICORN, "-w", str(workers), "-b", f"127.0.0.1:{port}", "--timeout", "60", *extra, app],
-        cwd=cwd, env={**os.environ, **env}, stdout=out, stderr=out,
+        cwd=cwd,
+        env={**os.environ, **env},
+        stdout=out,
+        stderr=out,
     )
     server = Server(process, f"http://127.0.0.1:{port}")
     deadline = began + timeout

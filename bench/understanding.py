@@ -59,21 +59,35 @@ def evaluate(locale: str, verbose: bool = True) -> dict:
                 confusion[(label, "(not understood)")] += 1
     elapsed = time.perf_counter() - started
     in_scope = right + wrong + missed
-    result = {"locale": locale, "in_scope": in_scope, "accuracy": right / in_scope,
-              "wrong": wrong / in_scope, "not_understood": missed / in_scope,
-              "out_of_scope": oos, "false_positive": fp / max(oos, 1),
-              "ms_per_utterance": 1000 * elapsed / len(items), "build_s": build,
-              "copies_of_catalog": len(copies)}
+    result = {
+        "locale": locale,
+        "in_scope": in_scope,
+        "accuracy": right / in_scope,
+        "wrong": wrong / in_scope,
+        "not_understood": missed / in_scope,
+        "out_of_scope": oos,
+        "false_positive": fp / max(oos, 1),
+        "ms_per_utterance": 1000 * elapsed / len(items),
+        "build_s": build,
+        "copies_of_catalog": len(copies),
+    }
     if verbose:
-        print(f"\n== {locale}: {in_scope} in-scope, {oos} out-of-scope utterances "
-              f"({len(copies)} left out: identical to a catalog example once folded)")
+        print(
+            f"\n== {locale}: {in_scope} in-scope, {oos} out-of-scope utterances "
+            f"({len(copies)} left out: identical to a catalog example once folded)"
+        )
         print(f"  right intent        {result['accuracy']:.1%}")
         print(f"  wrong intent        {result['wrong']:.1%}")
         print(f"  not understood      {result['not_understood']:.1%}")
         print(f"  out-of-scope taken for a probe/action  {result['false_positive']:.1%}")
         print(f"  {result['ms_per_utterance']:.2f} ms per utterance; index built in {build:.2f} s")
-        print("  worst intents (errors/total): " + ", ".join(
-            f"{i} {errors_per_intent[i]}/{per_intent[i]}" for i, _ in errors_per_intent.most_common(8)))
+        print(
+            "  worst intents (errors/total): "
+            + ", ".join(
+                f"{i} {errors_per_intent[i]}/{per_intent[i]}"
+                for i, _ in errors_per_intent.most_common(8)
+            )
+        )
         print("  most frequent confusions:")
         for (label, got), n in confusion.most_common(12):
             print(f"    {n:3d}  {label:28s} → {got}")

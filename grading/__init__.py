@@ -21,8 +21,13 @@ from simulator.scenario import Scenario
 __all__ = ["GRADER_VERSION", "Finding", "Score", "grade"]
 
 
-def grade(scenario: Scenario, events: list[dict[str, Any]], catalog: Catalog,
-          translations: Mapping[str, NullTranslations], weights: dict[str, int] | None = None) -> Score:
+def grade(
+    scenario: Scenario,
+    events: list[dict[str, Any]],
+    catalog: Catalog,
+    translations: Mapping[str, NullTranslations],
+    weights: dict[str, int] | None = None,
+) -> Score:
     """Grade a call from its scenario and event log; deterministic, no I/O.
 
     `catalog` names the intents in the findings; `translations` (per locale, as
@@ -45,8 +50,14 @@ def grade(scenario: Scenario, events: list[dict[str, Any]], catalog: Catalog,
     is_critical = any(f.critical for f in findings)
     if is_critical:
         overall = min(overall, CRITICAL_CAP)
-    return Score(overall=overall, critical=is_critical, skills=skills, findings=findings,
-                 grader_version=GRADER_VERSION, weights=w)
+    return Score(
+        overall=overall,
+        critical=is_critical,
+        skills=skills,
+        findings=findings,
+        grader_version=GRADER_VERSION,
+        weights=w,
+    )
 
 
 def _placeholders(caller: dict[str, Any]) -> dict[str, str]:

@@ -18,19 +18,30 @@ def grade(scenario: Scenario, t: Timeline) -> list[Finding]:
         if d.id not in CHANGES:
             continue
         if d.data.get("owner") not in ("self", "unknown"):
-            out.append(_critical("resolution", "credentials_to_other", d.turn, t, user=d.data["user"]))
+            out.append(
+                _critical("resolution", "credentials_to_other", d.turn, t, user=d.data["user"])
+            )
             flagged_turns.add(d.turn)
         elif d.data.get("owner") == "self" and not d.data.get("identity_verified"):
             out.append(_critical("resolution", "change_before_identity", d.turn, t, op=d.id))
             flagged_turns.add(d.turn)
     for d in t.actions:
         action = scenario.action(d.id)
-        if (action and "identity_verified" in action.requires and d.data.get("applied")
-                and not d.data.get("identity_verified") and d.turn not in flagged_turns):
+        if (
+            action
+            and "identity_verified" in action.requires
+            and d.data.get("applied")
+            and not d.data.get("identity_verified")
+            and d.turn not in flagged_turns
+        ):
             out.append(_critical("resolution", "change_before_identity", d.turn, t, op=d.id))
     for turn in t.password_turns:
         out.append(_critical("tone", "asked_password", turn, t))
-    if _security_incident(scenario) and t.ended_by == "trainee" and not any(d.id == "security" for d in t.escalations):
+    if (
+        _security_incident(scenario)
+        and t.ended_by == "trainee"
+        and not any(d.id == "security" for d in t.escalations)
+    ):
         out.append(_critical("escalation", "security_not_escalated", t.end_turn, t))
     return out
 
@@ -40,7 +51,9 @@ def _security_incident(scenario: Scenario) -> bool:
     return esc.policy == "required" and "security" in esc.teams
 
 
-CRITICAL_POINTS = -40  # taken from the skill the error belongs to, besides capping the overall score
+CRITICAL_POINTS = (
+    -40
+)  # taken from the skill the error belongs to, besides capping the overall score
 
 
 def _critical(skill: str, key: str, turn: int, t: Timeline, **values: str) -> Finding:

@@ -24,7 +24,9 @@ def _probe_done_before(scenario: Scenario, t: Timeline, probe_id: str, seq: int)
     probe = scenario.probe(probe_id)
     if any(d.id == probe_id and d.seq < seq for d in t.probes):
         return True
-    return bool(probe and probe.reveals) and all(t.revealed.get(f, 10**9) < seq for f in probe.reveals)
+    return bool(probe and probe.reveals) and all(
+        t.revealed.get(f, 10**9) < seq for f in probe.reveals
+    )
 
 
 def grade(scenario: Scenario, t: Timeline) -> list[Finding]:
@@ -33,8 +35,12 @@ def grade(scenario: Scenario, t: Timeline) -> list[Finding]:
     if not scenario.scope_matters:
         weights["scoping"] = 0
     pts = allot(weights)
-    out = [_coverage(scenario, t, pts["coverage"]), *_order(scenario, t, pts["order"]),
-           _drastic(scenario, t, pts["drastic"]), _repetition(t, pts["repetition"])]
+    out = [
+        _coverage(scenario, t, pts["coverage"]),
+        *_order(scenario, t, pts["order"]),
+        _drastic(scenario, t, pts["drastic"]),
+        _repetition(t, pts["repetition"]),
+    ]
     if "scoping" in pts:
         out.append(_scoping(scenario, t, pts["scoping"]))
     return out
@@ -49,10 +55,28 @@ def _coverage(scenario: Scenario, t: Timeline, weight: int) -> Finding:
     missing = [p for p in essential if p not in done]
     points = round(weight * len(done) / len(essential))
     if not missing:
-        return finding(SKILL, "coverage", points, weight, turn, t.words, "coverage_all",
-                       checks=names(scenario, done, t.words))
-    return finding(SKILL, "coverage", points, weight, turn, t.words, "coverage_missing",
-                   done=len(done), total=len(essential), missing=names(scenario, missing, t.words))
+        return finding(
+            SKILL,
+            "coverage",
+            points,
+            weight,
+            turn,
+            t.words,
+            "coverage_all",
+            checks=names(scenario, done, t.words),
+        )
+    return finding(
+        SKILL,
+        "coverage",
+        points,
+        weight,
+        turn,
+        t.words,
+        "coverage_missing",
+        done=len(done),
+        total=len(essential),
+        missing=names(scenario, missing, t.words),
+    )
 
 
 def _order(scenario: Scenario, t: Timeline, weight: int) -> list[Finding]:
@@ -67,7 +91,7 @@ def _order(scenario: Scenario, t: Timeline, weight: int) -> list[Finding]:
     pairs = agree = 0
     worst = None
     for i, (_, _, tier_a) in enumerate(seq_list):
-        for _, turn_b, tier_b in seq_list[i + 1:]:
+        for _, turn_b, tier_b in seq_list[i + 1 :]:
             if tier_a != tier_b:
                 pairs += 1
                 agree += tier_a < tier_b
@@ -80,13 +104,35 @@ def _order(scenario: Scenario, t: Timeline, weight: int) -> list[Finding]:
     out = []
     if violations:
         for turn, rule in violations:
-            out.append(finding(SKILL, "order_rule", 0, 0, turn, t.words, "order_rule",
-                               rule_message=rule.message.get(t.locale)))
+            out.append(
+                finding(
+                    SKILL,
+                    "order_rule",
+                    0,
+                    0,
+                    turn,
+                    t.words,
+                    "order_rule",
+                    rule_message=rule.message.get(t.locale),
+                )
+            )
     key = "order_good" if points == weight else "order_mixed"
     if total == 0:
         key = "order_few"
-    out.insert(0, finding(SKILL, "order", points, weight, worst or (violations[0][0] if violations else 1),
-                          t.words, key, agree=agree, pairs=pairs))
+    out.insert(
+        0,
+        finding(
+            SKILL,
+            "order",
+            points,
+            weight,
+            worst or (violations[0][0] if violations else 1),
+            t.words,
+            key,
+            agree=agree,
+            pairs=pairs,
+        ),
+    )
     return out
 
 
@@ -123,12 +169,29 @@ def _drastic(scenario: Scenario, t: Timeline, weight: int) -> Finding:
         undone = [p for p in simple if not _probe_done_before(scenario, t, p, d.seq)]
         why = action.why.get(t.locale) if action.why else ""
         if undone or action.harmful:
-            return finding(SKILL, "drastic", 0, weight, d.turn, t.words,
-                           "harmful" if action.harmful else "drastic_first",
-                           action=names(scenario, [d.id], t.words),
-                           undone=names(scenario, undone, t.words), why=why)
-        return finding(SKILL, "drastic", weight // 2, weight, d.turn, t.words, "drastic_late",
-                       action=names(scenario, [d.id], t.words), why=why)
+            return finding(
+                SKILL,
+                "drastic",
+                0,
+                weight,
+                d.turn,
+                t.words,
+                "harmful" if action.harmful else "drastic_first",
+                action=names(scenario, [d.id], t.words),
+                undone=names(scenario, undone, t.words),
+                why=why,
+            )
+        return finding(
+            SKILL,
+            "drastic",
+            weight // 2,
+            weight,
+            d.turn,
+            t.words,
+            "drastic_late",
+            action=names(scenario, [d.id], t.words),
+            why=why,
+        )
     return finding(SKILL, "drastic", weight, weight, 1, t.words, "drastic_none")
 
 
@@ -137,8 +200,16 @@ def _repetition(t: Timeline, weight: int) -> Finding:
     if not repeats:
         return finding(SKILL, "repetition", weight, weight, 1, t.words, "repetition_none")
     points = max(0, weight - 5 * len(repeats))
-    return finding(SKILL, "repetition", points, weight, repeats[0].turn, t.words, "repetition",
-                   count=len(repeats))
+    return finding(
+        SKILL,
+        "repetition",
+        points,
+        weight,
+        repeats[0].turn,
+        t.words,
+        "repetition",
+        count=len(repeats),
+    )
 
 
 def _scoping(scenario: Scenario, t: Timeline, weight: int) -> Finding:

@@ -20,15 +20,28 @@ def grade(scenario: Scenario, t: Timeline, placeholders: dict[str, str]) -> list
     if esc.policy == "forbidden" or (esc.policy == "optional" and not t.escalations):
         return [_kept(scenario, t)]
     if not t.escalations:
-        return [finding(SKILL, "escalated", 0, 100, t.end_turn, t.words, "not_escalated",
-                        team=", ".join(esc.teams))]
+        return [
+            finding(
+                SKILL,
+                "escalated",
+                0,
+                100,
+                t.end_turn,
+                t.words,
+                "not_escalated",
+                team=", ".join(esc.teams),
+            )
+        ]
     pts = allot(ESCALATION_RULES)
     if esc.policy == "optional" and t.is_fixed(scenario):
         first = t.escalations[0]
         return [finding(SKILL, "unnecessary", 30, 100, first.turn, t.words, "unnecessary_fixed")]
     target = next((d for d in t.escalations if d.id in esc.teams), t.escalations[0])
-    return [_team(scenario, t, target, pts["team"]), _timing(scenario, t, target, pts["timing"]),
-            _note(scenario, t, target, pts["note"], placeholders)]
+    return [
+        _team(scenario, t, target, pts["team"]),
+        _timing(scenario, t, target, pts["timing"]),
+        _note(scenario, t, target, pts["note"], placeholders),
+    ]
 
 
 def _kept(scenario: Scenario, t: Timeline) -> Finding:
@@ -40,9 +53,20 @@ def _kept(scenario: Scenario, t: Timeline) -> Finding:
 
 def _team(scenario: Scenario, t: Timeline, target, weight: int) -> Finding:
     if target.id in scenario.escalation.teams:
-        return finding(SKILL, "team", weight, weight, target.turn, t.words, "team_right", team=target.id)
-    return finding(SKILL, "team", 0, weight, target.turn, t.words, "team_wrong", team=target.id,
-                   expected=", ".join(scenario.escalation.teams))
+        return finding(
+            SKILL, "team", weight, weight, target.turn, t.words, "team_right", team=target.id
+        )
+    return finding(
+        SKILL,
+        "team",
+        0,
+        weight,
+        target.turn,
+        t.words,
+        "team_wrong",
+        team=target.id,
+        expected=", ".join(scenario.escalation.teams),
+    )
 
 
 def _timing(scenario: Scenario, t: Timeline, target, weight: int) -> Finding:
@@ -50,19 +74,40 @@ def _timing(scenario: Scenario, t: Timeline, target, weight: int) -> Finding:
     missing = [p for p in expected if not any(d.id == p and d.seq < target.seq for d in t.probes)]
     if missing:
         points = round(weight * (1 - len(missing) / len(expected)) / 2)
-        return finding(SKILL, "timing", points, weight, target.turn, t.words, "too_early",
-                       missing=names(scenario, missing, t.words))
+        return finding(
+            SKILL,
+            "timing",
+            points,
+            weight,
+            target.turn,
+            t.words,
+            "too_early",
+            missing=names(scenario, missing, t.words),
+        )
     last_check = max((d.seq for d in t.probes if d.id in expected), default=0)
-    turns_after = [tn for tn in t.say_turns() if tn < target.turn and
-                   any(s > last_check for i, tt, s in t.intent_seq if tt == tn)]
+    turns_after = [
+        tn
+        for tn in t.say_turns()
+        if tn < target.turn and any(s > last_check for i, tt, s in t.intent_seq if tt == tn)
+    ]
     limit = LATE_ESCALATION_TURNS // (2 if scenario.escalation.urgent else 1)
     if len(turns_after) > limit:
-        return finding(SKILL, "timing", weight // 2, weight, target.turn, t.words, "too_late",
-                       turns=len(turns_after))
+        return finding(
+            SKILL,
+            "timing",
+            weight // 2,
+            weight,
+            target.turn,
+            t.words,
+            "too_late",
+            turns=len(turns_after),
+        )
     return finding(SKILL, "timing", weight, weight, target.turn, t.words, "timely")
 
 
-def _note(scenario: Scenario, t: Timeline, target, weight: int, placeholders: dict[str, str]) -> Finding:
+def _note(
+    scenario: Scenario, t: Timeline, target, weight: int, placeholders: dict[str, str]
+) -> Finding:
     items = scenario.escalation.note
     if not items:
         return finding(SKILL, "note", weight, weight, target.turn, t.words, "note_free")
@@ -70,13 +115,31 @@ def _note(scenario: Scenario, t: Timeline, target, weight: int, placeholders: di
     present, absent = [], []
     for item in items:
         terms = [_fill(term, placeholders) for term in item.any]
-        (present if any(f" {fold(x)} " in note for x in terms if fold(x)) else absent).append(item.label.get(t.locale))
+        (present if any(f" {fold(x)} " in note for x in terms if fold(x)) else absent).append(
+            item.label.get(t.locale)
+        )
     points = round(weight * len(present) / len(items))
     if not absent:
-        return finding(SKILL, "note", points, weight, target.turn, t.words, "note_complete",
-                       items=", ".join(present))
-    return finding(SKILL, "note", points, weight, target.turn, t.words, "note_incomplete",
-                   missing=", ".join(absent))
+        return finding(
+            SKILL,
+            "note",
+            points,
+            weight,
+            target.turn,
+            t.words,
+            "note_complete",
+            items=", ".join(present),
+        )
+    return finding(
+        SKILL,
+        "note",
+        points,
+        weight,
+        target.turn,
+        t.words,
+        "note_incomplete",
+        missing=", ".join(absent),
+    )
 
 
 def _fill(term: str, placeholders: dict[str, str]) -> str:

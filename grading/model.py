@@ -1,4 +1,5 @@
-"""The values grading returns: findings, each explaining its points, and the score they add up to."""
+"""The values grading returns: findings, each explaining its points, and the score they add up
+to."""
 
 from __future__ import annotations
 

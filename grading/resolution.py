@@ -25,20 +25,30 @@ def grade(scenario: Scenario, t: Timeline) -> list[Finding]:
     """The resolution findings of a call."""
     if t.ended_by == "caller":
         total = 100
-        return [finding(SKILL, "hung_up", 0, total, t.end_turn, t.words, "hung_up"),
-                *_documented(scenario, t, 0, keep_zero=True)]
+        return [
+            finding(SKILL, "hung_up", 0, total, t.end_turn, t.words, "hung_up"),
+            *_documented(scenario, t, 0, keep_zero=True),
+        ]
     if handover_path(scenario, t):
         pts = allot(HANDOVER_RULES)
-        return [_handed_over(scenario, t, pts["handed_over"]), _follow_up(t, pts["follow_up"]),
-                *_documented(scenario, t, pts["documented"])]
+        return [
+            _handed_over(scenario, t, pts["handed_over"]),
+            _follow_up(t, pts["follow_up"]),
+            *_documented(scenario, t, pts["documented"]),
+        ]
     pts = allot(RESOLUTION_RULES)
-    return [_fixed(scenario, t, pts["fixed"]), _verified(scenario, t, pts["verified"]),
-            *_documented(scenario, t, pts["documented"])]
+    return [
+        _fixed(scenario, t, pts["fixed"]),
+        _verified(scenario, t, pts["verified"]),
+        *_documented(scenario, t, pts["documented"]),
+    ]
 
 
 def _fixed(scenario: Scenario, t: Timeline, weight: int) -> Finding:
     if t.is_fixed(scenario):
-        return finding(SKILL, "fixed", weight, weight, t.resolved_turn or t.end_turn, t.words, "fixed")
+        return finding(
+            SKILL, "fixed", weight, weight, t.resolved_turn or t.end_turn, t.words, "fixed"
+        )
     return finding(SKILL, "fixed", 0, weight, t.end_turn, t.words, "not_fixed")
 
 
@@ -56,9 +66,19 @@ def _handed_over(scenario: Scenario, t: Timeline, weight: int) -> Finding:
     teams = scenario.escalation.teams
     right = next((d for d in t.escalations if d.id in teams), None)
     if right:
-        return finding(SKILL, "handed_over", weight, weight, right.turn, t.words, "handed_over", team=right.id)
-    return finding(SKILL, "handed_over", 0, weight, t.end_turn, t.words, "not_handed_over",
-                   team=", ".join(teams))
+        return finding(
+            SKILL, "handed_over", weight, weight, right.turn, t.words, "handed_over", team=right.id
+        )
+    return finding(
+        SKILL,
+        "handed_over",
+        0,
+        weight,
+        t.end_turn,
+        t.words,
+        "not_handed_over",
+        team=", ".join(teams),
+    )
 
 
 def _follow_up(t: Timeline, weight: int) -> Finding:
@@ -69,7 +89,9 @@ def _follow_up(t: Timeline, weight: int) -> Finding:
     return finding(SKILL, "follow_up", points, weight, turn, t.words, key)
 
 
-def _documented(scenario: Scenario, t: Timeline, weight: int, keep_zero: bool = False) -> list[Finding]:
+def _documented(
+    scenario: Scenario, t: Timeline, weight: int, keep_zero: bool = False
+) -> list[Finding]:
     if keep_zero:
         return []
     turn = t.ticket_turn or t.end_turn
@@ -78,21 +100,71 @@ def _documented(scenario: Scenario, t: Timeline, weight: int, keep_zero: bool = 
     out = []
     category = t.ticket.get("category", "")
     if category == scenario.ticket.category:
-        out.append(finding(SKILL, "ticket_category", category_pts, category_pts, turn, t.words,
-                           "category_right", category=category))
+        out.append(
+            finding(
+                SKILL,
+                "ticket_category",
+                category_pts,
+                category_pts,
+                turn,
+                t.words,
+                "category_right",
+                category=category,
+            )
+        )
     elif category:
-        out.append(finding(SKILL, "ticket_category", 0, category_pts, turn, t.words,
-                           "category_wrong", category=category, expected=scenario.ticket.category))
+        out.append(
+            finding(
+                SKILL,
+                "ticket_category",
+                0,
+                category_pts,
+                turn,
+                t.words,
+                "category_wrong",
+                category=category,
+                expected=scenario.ticket.category,
+            )
+        )
     else:
-        out.append(finding(SKILL, "ticket_category", 0, category_pts, turn, t.words, "category_missing",
-                           expected=scenario.ticket.category))
+        out.append(
+            finding(
+                SKILL,
+                "ticket_category",
+                0,
+                category_pts,
+                turn,
+                t.words,
+                "category_missing",
+                expected=scenario.ticket.category,
+            )
+        )
     note = fold(" ".join(t.ticket.get(k, "") for k in ("summary", "root_cause", "resolution")))
     words = f" {note} "
     hits = [k for k in scenario.ticket.keywords if f" {fold(k)} " in words]
     if hits:
-        out.append(finding(SKILL, "ticket_note", note_pts, note_pts, turn, t.words, "note_good",
-                           keywords=", ".join(hits[:4])))
+        out.append(
+            finding(
+                SKILL,
+                "ticket_note",
+                note_pts,
+                note_pts,
+                turn,
+                t.words,
+                "note_good",
+                keywords=", ".join(hits[:4]),
+            )
+        )
     else:
-        out.append(finding(SKILL, "ticket_note", 0, note_pts, turn, t.words,
-                           "note_missing" if not note else "note_vague"))
+        out.append(
+            finding(
+                SKILL,
+                "ticket_note",
+                0,
+                note_pts,
+                turn,
+                t.words,
+                "note_missing" if not note else "note_vague",
+            )
+        )
     return out

@@ -13,14 +13,21 @@ DIAGNOSIS_RULES = {"coverage": 35, "order": 20, "drastic": 25, "repetition": 10,
 RESOLUTION_RULES = {"fixed": 50, "verified": 20, "documented": 30}
 HANDOVER_RULES = {"handed_over": 50, "follow_up": 20, "documented": 30}
 ESCALATION_RULES = {"team": 40, "timing": 20, "note": 40}
-TONE_RULES = {"opening": 15, "politeness": 10, "empathy": 15, "respect": 20, "jargon": 10,
-              "explaining": 10, "closing": 20}
+TONE_RULES = {
+    "opening": 15,
+    "politeness": 10,
+    "empathy": 15,
+    "respect": 20,
+    "jargon": 10,
+    "explaining": 10,
+    "closing": 20,
+}
 
-EMPATHY_WINDOW = 2          # trainee turns after a frustrated line to acknowledge it
-SCOPING_EARLY_TURNS = 4     # the scope question should come within the first turns of speech
+EMPATHY_WINDOW = 2  # trainee turns after a frustrated line to acknowledge it
+SCOPING_EARLY_TURNS = 4  # the scope question should come within the first turns of speech
 LATE_ESCALATION_TURNS = 10  # say-turns after the expected checks beyond which an escalation is late
 ACKNOWLEDGING = ("empathize", "apologize", "reassure")
-JUDGE_WEIGHT = 0.2          # cap on the share of an optional model judgement in the tone score
+JUDGE_WEIGHT = 0.2  # cap on the share of an optional model judgement in the tone score
 
 
 def skill_weights(overrides: dict[str, int] | None = None) -> dict[str, int]:

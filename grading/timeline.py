@@ -68,7 +68,9 @@ class Timeline:
         return scenario.resolution is not None and holds(scenario.resolution.when, self.final_state)
 
 
-def read(scenario: Scenario, events: list[dict[str, Any]], words: Wording | None = None) -> Timeline:
+def read(
+    scenario: Scenario, events: list[dict[str, Any]], words: Wording | None = None
+) -> Timeline:
     """Read a call's events into a Timeline; `words` give its findings their wording."""
     t = Timeline(final_state=initial_state(scenario.facts))
     for e in events:

@@ -18,10 +18,16 @@ def grade(scenario: Scenario, t: Timeline) -> list[Finding]:
     """The tone findings of a call."""
     pts = allot(TONE_RULES)
     signals = {turn: words.signals(text, t.locale) for turn, text in t.said.items()}
-    findings = [*_opening(t, pts["opening"]), _politeness(t, signals, pts["politeness"]),
-                _empathy(t, pts["empathy"]), *_respect(t, signals, pts["respect"]),
-                _jargon(scenario, t, signals, pts["jargon"]), _explaining(t, pts["explaining"]),
-                *_cause_explained(scenario, t, signals), *_closing(t, pts["closing"])]
+    findings = [
+        *_opening(t, pts["opening"]),
+        _politeness(t, signals, pts["politeness"]),
+        _empathy(t, pts["empathy"]),
+        *_respect(t, signals, pts["respect"]),
+        _jargon(scenario, t, signals, pts["jargon"]),
+        _explaining(t, pts["explaining"]),
+        *_cause_explained(scenario, t, signals),
+        *_closing(t, pts["closing"]),
+    ]
     judged = _judgement(t, sum(f.points for f in findings))
     return [*findings, judged] if judged else findings
 
@@ -36,19 +42,42 @@ def _judgement(t: Timeline, rules: int) -> Finding | None:
         if t.tone_judge_failure is None:
             return None
         reason = t.words(JUDGE_FAILURES.get(t.tone_judge_failure, UNUSABLE_ANSWER))
-        return finding(SKILL, "model_judgement", 0, 0, t.end_turn, t.words, "model_judgement_unavailable",
-                       reason=reason)
+        return finding(
+            SKILL,
+            "model_judgement",
+            0,
+            0,
+            t.end_turn,
+            t.words,
+            "model_judgement_unavailable",
+            reason=reason,
+        )
     if judgement.get("score") is None:
-        return finding(SKILL, "model_judgement", 0, 0, t.end_turn, t.words, "model_judgement_all_void")
+        return finding(
+            SKILL, "model_judgement", 0, 0, t.end_turn, t.words, "model_judgement_all_void"
+        )
     criteria = judgement["criteria"]
-    label = {name: t.words(CRITERION_NAMES[name]) if name in CRITERION_NAMES else name for name in criteria}
+    label = {
+        name: t.words(CRITERION_NAMES[name]) if name in CRITERION_NAMES else name
+        for name in criteria
+    }
     shown = ", ".join(f"{label[name]} {c['score']}" for name, c in criteria.items() if c["valid"])
     void = ", ".join(label[name] for name, c in criteria.items() if not c["valid"])
     delta = round(JUDGE_WEIGHT * (judgement["score"] - rules))
-    return finding(SKILL, "model_judgement", delta, 0, t.end_turn, t.words,
-                   "model_judgement_void" if void else "model_judgement",
-                   score=judgement["score"], criteria=shown, void=void, weight=round(100 * JUDGE_WEIGHT),
-                   delta=f"{delta:+d}")
+    return finding(
+        SKILL,
+        "model_judgement",
+        delta,
+        0,
+        t.end_turn,
+        t.words,
+        "model_judgement_void" if void else "model_judgement",
+        score=judgement["score"],
+        criteria=shown,
+        void=void,
+        weight=round(100 * JUDGE_WEIGHT),
+        delta=f"{delta:+d}",
+    )
 
 
 def _opening(t: Timeline, weight: int) -> list[Finding]:
@@ -59,21 +88,50 @@ def _opening(t: Timeline, weight: int) -> list[Finding]:
     said_first = t.intents.get(first, [])
     out = []
     ok = "greet" in said_first
-    out.append(finding(SKILL, "greeting", parts["greet"] if ok else 0, parts["greet"], first, t.words,
-                       "greet_ok" if ok else "greet_missing"))
+    out.append(
+        finding(
+            SKILL,
+            "greeting",
+            parts["greet"] if ok else 0,
+            parts["greet"],
+            first,
+            t.words,
+            "greet_ok" if ok else "greet_missing",
+        )
+    )
     ok = "introduce_self" in said_first
-    out.append(finding(SKILL, "introduction", parts["introduce"] if ok else 0, parts["introduce"], first,
-                       t.words, "intro_ok" if ok else "intro_missing"))
+    out.append(
+        finding(
+            SKILL,
+            "introduction",
+            parts["introduce"] if ok else 0,
+            parts["introduce"],
+            first,
+            t.words,
+            "intro_ok" if ok else "intro_missing",
+        )
+    )
     asked = next((tn for tn in early if "ask_caller_name" in t.intents.get(tn, [])), None)
-    out.append(finding(SKILL, "caller_name", parts["name"] if asked else 0, parts["name"],
-                       asked or first, t.words, "name_ok" if asked else "name_missing"))
+    out.append(
+        finding(
+            SKILL,
+            "caller_name",
+            parts["name"] if asked else 0,
+            parts["name"],
+            asked or first,
+            t.words,
+            "name_ok" if asked else "name_missing",
+        )
+    )
     return out
 
 
 def _politeness(t: Timeline, signals, weight: int) -> Finding:
     tu = next((turn for turn, s in sorted(signals.items()) if s.familiar_tu), None)
     if tu is not None:
-        return finding(SKILL, "register", 0, weight, tu, t.words, "familiar_tu", quote=t.said[tu][:80])
+        return finding(
+            SKILL, "register", 0, weight, tu, t.words, "familiar_tu", quote=t.said[tu][:80]
+        )
     polite = [turn for turn, s in signals.items() if s.polite or "thank" in t.intents.get(turn, [])]
     needed = max(1, len(signals) // 6)
     if len(polite) >= needed:
@@ -95,22 +153,45 @@ def _empathy(t: Timeline, weight: int) -> Finding:
     points = round(weight * (len(frustrated) - len(missed)) / len(frustrated))
     if not missed:
         return finding(SKILL, "empathy", points, weight, frustrated[0] + 1, t.words, "empathy_ok")
-    return finding(SKILL, "empathy", points, weight, missed[0] + 1 if missed[0] < t.end_turn else missed[0],
-                   t.words, "empathy_missed", count=len(missed), total=len(frustrated))
+    return finding(
+        SKILL,
+        "empathy",
+        points,
+        weight,
+        missed[0] + 1 if missed[0] < t.end_turn else missed[0],
+        t.words,
+        "empathy_missed",
+        count=len(missed),
+        total=len(frustrated),
+    )
 
 
 def _respect(t: Timeline, signals, weight: int) -> list[Finding]:
     out, lost = [], 0
     for turn, s in sorted(signals.items()):
         quote = t.said[turn][:80]
-        for key, hit, cost in (("blame", s.blame, 10), ("calm_down", s.calm_down, 10),
-                               ("shouting", s.shouting, 8), ("profanity", s.profanity, 20)):
+        for key, hit, cost in (
+            ("blame", s.blame, 10),
+            ("calm_down", s.calm_down, 10),
+            ("shouting", s.shouting, 8),
+            ("profanity", s.profanity, 20),
+        ):
             if hit:
                 lost += cost
                 out.append(finding(SKILL, key, 0, 0, turn, t.words, key, quote=quote))
     points = max(0, weight - lost)
-    out.insert(0, finding(SKILL, "respect", points, weight, out[0].turn if out else 1, t.words,
-                          "respect_ok" if not out else "respect_lost"))
+    out.insert(
+        0,
+        finding(
+            SKILL,
+            "respect",
+            points,
+            weight,
+            out[0].turn if out else 1,
+            t.words,
+            "respect_ok" if not out else "respect_lost",
+        ),
+    )
     return out
 
 
@@ -137,27 +218,62 @@ def _explaining(t: Timeline, weight: int) -> Finding:
 
 
 def _cause_explained(scenario: Scenario, t: Timeline, signals) -> list[Finding]:
-    """Telling the caller in plain words what was wrong: noticed, never scored (no weight of its own)."""
+    """Telling the caller in plain words what was wrong: noticed, never scored (no weight of its
+    own)."""
     told = next((tn for i, tn, _ in t.intent_seq if i == "explain_cause"), None)
     if told is None:
         fixed = t.ended_by != "caller" and t.is_fixed(scenario)
-        return [finding(SKILL, "cause_explained", 0, 0, t.resolved_turn or t.end_turn, t.words,
-                        "cause_explained_missing")] if fixed else []
+        return (
+            [
+                finding(
+                    SKILL,
+                    "cause_explained",
+                    0,
+                    0,
+                    t.resolved_turn or t.end_turn,
+                    t.words,
+                    "cause_explained_missing",
+                )
+            ]
+            if fixed
+            else []
+        )
     sensitive = scenario.caller.tech_level == "low" or t.persona in JARGON_SENSITIVE
     terms = signals[told].jargon if told in signals and sensitive else []
     if terms:
-        return [finding(SKILL, "cause_explained", 0, 0, told, t.words, "cause_explained_jargon",
-                        terms=", ".join(terms))]
+        return [
+            finding(
+                SKILL,
+                "cause_explained",
+                0,
+                0,
+                told,
+                t.words,
+                "cause_explained_jargon",
+                terms=", ".join(terms),
+            )
+        ]
     return [finding(SKILL, "cause_explained", 0, 0, told, t.words, "cause_explained_ok")]
 
 
 def _closing(t: Timeline, weight: int) -> list[Finding]:
-    parts = allot({"summarize": 1, "give_ticket_number": 1, "offer_further_help": 1, "goodbye": 1}, weight)
+    parts = allot(
+        {"summarize": 1, "give_ticket_number": 1, "offer_further_help": 1, "goodbye": 1}, weight
+    )
     if t.ended_by == "caller":
         return [finding(SKILL, "closing", 0, weight, t.end_turn, t.words, "closing_hung_up")]
     out = []
     for intent, share in parts.items():
         hit = next((tn for i, tn, _ in t.intent_seq if i == intent), None)
-        out.append(finding(SKILL, f"closing_{intent}", share if hit else 0, share, hit or t.end_turn,
-                           t.words, f"close_{intent}_{'ok' if hit else 'missing'}"))
+        out.append(
+            finding(
+                SKILL,
+                f"closing_{intent}",
+                share if hit else 0,
+                share,
+                hit or t.end_turn,
+                t.words,
+                f"close_{intent}_{'ok' if hit else 'missing'}",
+            )
+        )
     return out

@@ -6,7 +6,8 @@ Starts the app on a temporary database (demo data), plays calls through the real
 full-page PNGs. Needs Debian's chromium (apt-get install chromium). The trainer's pages are shot
 with a language-model endpoint configured (the tests' local stand-in server, which answers nothing
 here) so that the draft form and the tone-judge switch show. The admin's page is shot with the
-local OpenAI-compatible test model (tests/llm_server.py) saved as its endpoint; `screenshots.py admin`
+local OpenAI-compatible test model (tests/llm_server.py) saved as its endpoint; `screenshots.py
+admin`
 shoots that page only.
 """
 
@@ -31,20 +32,36 @@ from web.db import get_db  # noqa: E402
 from web.demo import DEMO_ACCOUNTS, ensure_demo  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+]
 PASSWORD = {u: p for u, _n, _r, p, _l in DEMO_ACCOUNTS}
 TURNS = {
-    "en": ["Good morning, IT support, Sam speaking. May I have your name, please?",
-           "I understand, that's really annoying when you have work waiting. What exactly happens when you print?",
-           "Is the printer switched on?", "Could you check the cable at the back of the printer, please?",
-           "Please push the cable back in until it clicks.", "Can you try printing again now?"],
-    "fr": ["Bonjour, support informatique, Julie à l'appareil. Puis-je avoir votre nom, s'il vous plaît ?",
-           "Je comprends, c'est vraiment agaçant quand le travail attend. Que se passe-t-il exactement quand vous imprimez ?",
-           "Est-ce que l'imprimante est bien allumée ?",
-           "Pouvez-vous vérifier que le câble est bien branché à l'arrière de l'imprimante ?",
-           "Rebranchez le câble à fond, s'il vous plaît, jusqu'au clic.",
-           "Pouvez-vous relancer une impression maintenant ?"],
+    "en": [
+        "Good morning, IT support, Sam speaking. May I have your name, please?",
+        "I understand, that's really annoying when you have work waiting. What exactly happens "
+        "when you print?",
+        "Is the printer switched on?",
+        "Could you check the cable at the back of the printer, please?",
+        "Please push the cable back in until it clicks.",
+        "Can you try printing again now?",
+    ],
+    "fr": [
+        "Bonjour, support informatique, Julie à l'appareil. Puis-je avoir votre nom, s'il "
+        "vous plaît ?",
+        "Je comprends, c'est vraiment agaçant quand le travail attend. Que se passe-t-il "
+        "exactement quand vous imprimez ?",
+        "Est-ce que l'imprimante est bien allumée ?",
+        "Pouvez-vous vérifier que le câble est bien branché à l'arrière de l'imprimante ?",
+        "Rebranchez le câble à fond, s'il vous plaît, jusqu'au clic.",
+        "Pouvez-vous relancer une impression maintenant ?",
+    ],
 }
 
 
@@ -92,7 +109,8 @@ def run(base: str, browser, locale: str, user: str, width: int = 1360) -> None:
 
 
 def trainer_pages(base: str, browser, locale: str) -> None:
-    """The trainer's side: scenario library, editor, cohort report and assignments, after the trainees' calls."""
+    """The trainer's side: scenario library, editor, cohort report and assignments, after the
+    trainees' calls."""
     context = browser.new_context(locale=locale, viewport={"width": 1360, "height": 900})
     page = context.new_page()
     page.goto(f"{base}/login")
@@ -144,7 +162,8 @@ def login(browser, base: str, locale: str, user: str, width: int = 1360):
 
 
 def admin_pages(base: str, browser, locale: str) -> None:
-    """The admin's page: an endpoint saved on it (the local test model), a call voiced by it, the check."""
+    """The admin's page: an endpoint saved on it (the local test model), a call voiced by it, the
+    check."""
     with LLMServer() as model:
         model.behaviour = _model()
         context, page = login(browser, base, locale, "admin")
@@ -182,8 +201,13 @@ def admin_pages(base: str, browser, locale: str) -> None:
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        app = create_app({"DATABASE": str(Path(tmp) / "shots.db"), "SECRET_KEY": "screenshots",
-                          "RATELIMIT_ENABLED": False})
+        app = create_app(
+            {
+                "DATABASE": str(Path(tmp) / "shots.db"),
+                "SECRET_KEY": "screenshots",
+                "RATELIMIT_ENABLED": False,
+            }
+        )
         with app.app_context():
             ensure_demo(get_db())
         httpd = make_server("127.0.0.1", 0, app, threaded=True)
@@ -195,7 +219,9 @@ def main() -> None:
                 run(base, browser, "en", "sam")
                 run(base, browser, "fr", "alice")
                 with LLMServer() as model:
-                    app.config.update(HOTLINER_LLM_BASE_URL=model.base_url, HOTLINER_LLM_MODEL="stand-in")
+                    app.config.update(
+                        HOTLINER_LLM_BASE_URL=model.base_url, HOTLINER_LLM_MODEL="stand-in"
+                    )
                     trainer_pages(base, browser, "fr")
             admin_pages(base, browser, "en")
             admin_pages(base, browser, "fr")

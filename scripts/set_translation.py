@@ -1,4 +1,5 @@
-"""Set French translations in the catalogue and compile it: `set_translation.py 'msgid=msgstr' ...`."""
+"""Set French translations in the catalogue and compile it: `set_translation.py 'msgid=msgstr'
+...`."""
 
 from __future__ import annotations
 
@@ -23,8 +24,10 @@ def main(pairs: list[str]) -> None:
         message.flags.discard("fuzzy")
     with PO.open("wb") as f:
         write_po(f, catalog, width=100, omit_header=False)
-    subprocess.run([sys.executable, "-m", "babel.messages.frontend", "compile", "-d", str(PO.parents[2])],
-                   check=True)
+    subprocess.run(
+        [sys.executable, "-m", "babel.messages.frontend", "compile", "-d", str(PO.parents[2])],
+        check=True,
+    )
 
 
 if __name__ == "__main__":

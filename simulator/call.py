@@ -66,8 +66,13 @@ class Call:
 
     def emit(self, kind: str, **data: Any) -> dict[str, Any]:
         """Append an event to the log and return it."""
-        event = {"seq": len(self.events) + 1, "at": round(self.clock, 1), "turn": self.turn,
-                 "kind": kind, "data": data}
+        event = {
+            "seq": len(self.events) + 1,
+            "at": round(self.clock, 1),
+            "turn": self.turn,
+            "kind": kind,
+            "data": data,
+        }
         self.events.append(event)
         return event
 

@@ -93,7 +93,9 @@ def draw_caller(spec: Caller, locale: str, seed: int) -> CallerIdentity:
     """Draw the caller's identity for `spec` in `locale` from `seed` (deterministic)."""
     fake = Faker(FAKER_LOCALES.get(locale, "en_US"))
     fake.seed_instance(seed)
-    first = {"female": fake.first_name_female, "male": fake.first_name_male}.get(spec.gender or "", fake.first_name)()
+    first = {"female": fake.first_name_female, "male": fake.first_name_male}.get(
+        spec.gender or "", fake.first_name
+    )()
     last = fake.last_name()
     domain = {"fr": "exemple.fr", "en": "example.com"}[lang(locale)]
     username = _username(fake, first, last)

@@ -1,4 +1,5 @@
-"""The shared intent catalog: what a trainee says on a call, with example phrases in both locales."""
+"""The shared intent catalog: what a trainee says on a call, with example phrases in both
+locales."""
 
 from __future__ import annotations
 
@@ -60,7 +61,9 @@ class Catalog:
         for intent_id, terms in extra.items():
             if intent_id in merged:
                 base = merged[intent_id]
-                examples = Terms(en=[*base.examples.en, *terms.en], fr=[*base.examples.fr, *terms.fr])
+                examples = Terms(
+                    en=[*base.examples.en, *terms.en], fr=[*base.examples.fr, *terms.fr]
+                )
                 merged[intent_id] = base.model_copy(update={"examples": examples})
         return Catalog(merged)
 

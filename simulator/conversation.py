@@ -31,9 +31,13 @@ class Reply:
     def add(self, text: str, situation: str, first: bool = False) -> None:
         """Add words the caller says (in order, or first)."""
         if text and (text, situation) not in self.pieces:
-            self.pieces.insert(0, (text, situation)) if first else self.pieces.append((text, situation))
+            self.pieces.insert(0, (text, situation)) if first else self.pieces.append(
+                (text, situation)
+            )
 
-    def line(self, situation: str, frustrated: bool = False, first: bool = False, **values: str) -> None:
+    def line(
+        self, situation: str, frustrated: bool = False, first: bool = False, **values: str
+    ) -> None:
         """Add one persona line for a situation."""
         call = self.call
         rng = call.rng(situation, len(self.pieces))
@@ -56,10 +60,14 @@ class Reply:
     def probe(self, probe: Probe, via: str, speak: bool = True) -> tuple[str, bool]:
         """Answer a probe from the current state; (the answer, whether it was progress)."""
         call = self.call
-        repeat = bool(probe.reveals) and probe.id in call.done and all(f in call.revealed for f in probe.reveals)
+        repeat = (
+            bool(probe.reveals)
+            and probe.id in call.done
+            and all(f in call.revealed for f in probe.reveals)
+        )
         answer = next(a for a in probe.answers if holds(a.when, call.state))
         vague = call.persona.spec.vague and answer.vague and via == "say"
-        text = (answer.vague.get(call.locale) if vague else answer.text(call.locale))
+        text = answer.vague.get(call.locale) if vague else answer.text(call.locale)
         text = text.format_map(call.placeholders())
         if repeat and via == "say" and probe.tier == 1:
             self.effect("repeated_question")
@@ -78,16 +86,31 @@ class Reply:
         """Apply the first applicable action; (what the caller says, whether the state changed)."""
         call = self.call
         action = next((a for a in actions if holds(a.when, call.state)), actions[0])
-        if "remote_session" in action.requires and not call.state["remote.session"] and via == "say":
+        if (
+            "remote_session" in action.requires
+            and not call.state["remote.session"]
+            and via == "say"
+        ):
             call.emit("action_blocked", action=action.id, missing="remote_session")
             self.line("cannot_do_alone")
             return "", False
         identity = bool(call.state["identity.verified"])
         call.done.append(action.id)
         if not holds(action.when, call.state):
-            call.emit("action_applied", action=action.id, applied=False, via=via,
-                      identity_verified=identity, drastic=action.drastic, harmful=action.harmful)
-            text = action.otherwise.get(call.locale).format_map(call.placeholders()) if action.otherwise else ""
+            call.emit(
+                "action_applied",
+                action=action.id,
+                applied=False,
+                via=via,
+                identity_verified=identity,
+                drastic=action.drastic,
+                harmful=action.harmful,
+            )
+            text = (
+                action.otherwise.get(call.locale).format_map(call.placeholders())
+                if action.otherwise
+                else ""
+            )
             if via == "remote":
                 return text, False
             if text:
@@ -96,8 +119,15 @@ class Reply:
                 self.line("already_done")
             return text, False
         changed = apply(action.effects, call.state)
-        call.emit("action_applied", action=action.id, applied=True, via=via,
-                  identity_verified=identity, drastic=action.drastic, harmful=action.harmful)
+        call.emit(
+            "action_applied",
+            action=action.id,
+            applied=True,
+            via=via,
+            identity_verified=identity,
+            drastic=action.drastic,
+            harmful=action.harmful,
+        )
         if changed:
             call.emit("state_changed", changes={k: list(v) for k, v in changed.items()})
         self.reveal(list(action.reveals))
@@ -121,7 +151,8 @@ class Reply:
         return " ".join(text.strip() for text, _ in self.pieces if text.strip())
 
     def replace(self, text: str, situation: str) -> None:
-        """Say `text` instead of everything gathered so far (a model's phrasing of the same facts)."""
+        """Say `text` instead of everything gathered so far (a model's phrasing of the same
+        facts)."""
         self.pieces = [(text, situation)]
 
     def finish(self) -> None:
@@ -132,8 +163,14 @@ class Reply:
         if self.pieces[0][1] == "llm":  # the model already speaks in persona: no scripted wrapping
             text = " ".join(t for t, _ in self.pieces)
             call.clock += len(text) / 15
-            call.emit("caller_said", text=text, situations=[s for _, s in self.pieces],
-                      frustrated=self.frustrated or call.mood < 30, mood=call.mood, phrased_by="llm")
+            call.emit(
+                "caller_said",
+                text=text,
+                situations=[s for _, s in self.pieces],
+                frustrated=self.frustrated or call.mood < 30,
+                mood=call.mood,
+                phrased_by="llm",
+            )
             self.pieces = []
             return
         body = [text for text, _ in self.pieces]
@@ -143,18 +180,30 @@ class Reply:
             body.insert(0, call.persona.line("complaint", call.locale, rng, call.placeholders()))
             self.frustrated = True
         elif rng.random() < 0.3:
-            body.insert(0, call.persona.line("answer_prefix", call.locale, rng, call.placeholders()))
+            body.insert(
+                0, call.persona.line("answer_prefix", call.locale, rng, call.placeholders())
+            )
         if rng.random() < (0.4 if agitated else 0.15):
             body.append(call.persona.line("answer_suffix", call.locale, rng, call.placeholders()))
         text = " ".join(t.strip() for t in body if t and t.strip())
         call.clock += len(text) / 15
-        call.emit("caller_said", text=text, situations=[s for _, s in self.pieces],
-                  frustrated=self.frustrated or (agitated and call.mood < 30), mood=call.mood)
+        call.emit(
+            "caller_said",
+            text=text,
+            situations=[s for _, s in self.pieces],
+            frustrated=self.frustrated or (agitated and call.mood < 30),
+            mood=call.mood,
+        )
         self.pieces = []
 
 
-def handle_say(hearing: Hearing, call: Call, text: str, reply: Reply,
-               understanding: Understanding | None = None) -> bool:
+def handle_say(
+    hearing: Hearing,
+    call: Call,
+    text: str,
+    reply: Reply,
+    understanding: Understanding | None = None,
+) -> bool:
     """Understand what the trainee said and answer every intent in it; True if it was progress."""
     signals = tone.signals(text, call.locale)
     if signals.blame or signals.calm_down:
@@ -171,32 +220,65 @@ def handle_say(hearing: Hearing, call: Call, text: str, reply: Reply,
         reply.effect("jargon")
         reply.line("jargon_confused", term=signals.jargon[0])
     understanding = understanding or hearing.matcher(call.scenario, call.locale).understand(text)
-    follow_up = None if understanding.understood else _follow_up(call, understanding.best_guess, text)
+    follow_up = (
+        None if understanding.understood else _follow_up(call, understanding.best_guess, text)
+    )
     if follow_up is not None:
         understanding = Understanding((follow_up,), understanding.best_guess)
     if not understanding.understood:
         guess = understanding.best_guess
-        call.emit("unrecognized", text=text,
-                  best_guess={"intent": guess.intent, "score": guess.score} if guess else None)
+        call.emit(
+            "unrecognized",
+            text=text,
+            best_guess={"intent": guess.intent, "score": guess.score} if guess else None,
+        )
         reply.effect("unrecognized")
         reply.line("unrecognized")
         return False
     matches = _narrated(hearing, call, list(understanding.matches))
-    negated = [m for m in matches if hearing.intent_kind(call.scenario, m.intent) == "action"
-               and negation(m.clause, call.locale) and not hearing.said_negatively(call.scenario, m.intent, call.locale)]
-    claimed = [m for m in matches if m not in negated and hearing.intent_kind(call.scenario, m.intent) == "action"
-               and claims_done(m.clause, call.locale) and not _done_on_the_remote_desktop(call, m.intent)]
-    matches = [m for m in matches if m.intent != "ask_password" or _asks_for_password(m.clause, text)]
-    call.emit("intent_matched", intents=[
-        {"intent": m.intent, "score": m.score, "clause": m.clause, **({"negated": True} if m in negated else {}),
-         **({"claimed": True} if m in claimed else {})}
-        for m in matches])
+    negated = [
+        m
+        for m in matches
+        if hearing.intent_kind(call.scenario, m.intent) == "action"
+        and negation(m.clause, call.locale)
+        and not hearing.said_negatively(call.scenario, m.intent, call.locale)
+    ]
+    claimed = [
+        m
+        for m in matches
+        if m not in negated
+        and hearing.intent_kind(call.scenario, m.intent) == "action"
+        and claims_done(m.clause, call.locale)
+        and not _done_on_the_remote_desktop(call, m.intent)
+    ]
+    matches = [
+        m for m in matches if m.intent != "ask_password" or _asks_for_password(m.clause, text)
+    ]
+    call.emit(
+        "intent_matched",
+        intents=[
+            {
+                "intent": m.intent,
+                "score": m.score,
+                "clause": m.clause,
+                **({"negated": True} if m in negated else {}),
+                **({"claimed": True} if m in claimed else {}),
+            }
+            for m in matches
+        ],
+    )
     matches = [m for m in matches if m not in negated and m not in claimed]
     if claimed and not matches:
-        # Saying it was done does not do it. An action the trainee's own tools perform (remote console,
-        # account directory) is acknowledged; one only the caller could have done puzzles the caller.
-        on_caller_side = any(not (a.remote or a.directory) for m in claimed
-                             for a in call.scenario.actions if a.intent == m.intent)
+        # Saying it was done does not do it. An action the trainee's own tools perform (remote
+        # console,
+        # account directory) is acknowledged; one only the caller could have done puzzles the
+        # caller.
+        on_caller_side = any(
+            not (a.remote or a.directory)
+            for m in claimed
+            for a in call.scenario.actions
+            if a.intent == m.intent
+        )
         reply.line("claimed_done" if on_caller_side else "next_step_ack")
     elif negated and not matches:
         reply.line("next_step_ack")
@@ -215,19 +297,25 @@ def handle_say(hearing: Hearing, call: Call, text: str, reply: Reply,
 
 FOLLOW_UP_THRESHOLD = -0.8  # how unsure the matcher may be of a request that points back
 FOLLOW_UP_WORDS = 12
-# Words that point back at what was just said: "turn it off", "pouvez-vous le désactiver", "faites-le".
+# Words that point back at what was just said: "turn it off", "pouvez-vous le désactiver", "faites-
+# le".
 _BACK_REFERENCE = {
     "en": re.compile(r"\b(?:it|that|this|them|those|these)\b"),
-    "fr": re.compile(r"\b(?:le|la|les|l|y|en)\s+\w+(?:er|ir|re|ez)\b|\b\w+ez (?:le|la|les|y)\b|\b(?:ca|cela)\b"),
+    "fr": re.compile(
+        r"\b(?:le|la|les|l|y|en)\s+\w+(?:er|ir|re|ez)\b|\b\w+ez (?:le|la|les|y)\b|\b(?:ca|cela)\b"
+    ),
 }
 
 
 def _follow_up(call: Call, guess: Match | None, text: str) -> Match | None:
     """A short request that points back at what the caller just described, read in that context.
 
-    "Pouvez-vous le désactiver ?" right after the caller said airplane mode is on means "turn airplane
-    mode off", as any person on the phone would hear it. It is taken for the matcher's best guess only
-    when that guess is bound to a scenario action, not far below the threshold, acting on facts the caller has
+    "Pouvez-vous le désactiver ?" right after the caller said airplane mode is on means "turn
+    airplane
+    mode off", as any person on the phone would hear it. It is taken for the matcher's best guess
+    only
+    when that guess is bound to a scenario action, not far below the threshold, acting on facts the
+    caller has
     all revealed, one of them in answer to the previous step: the context is what the trainee heard,
     never the hidden state, so nothing can be learnt from being understood.
     """
@@ -258,22 +346,28 @@ def _facts_since_last_turn(call: Call) -> set[str]:
     return facts
 
 
-_REQUEST = re.compile(r"\?|\b(give|tell|what|which|type|spell|read|send|could|can|would|donnez|dites|quel|quelle|"
-                      r"pouvez|pourriez|tapez|epelez|lisez|envoyez|communiquez|rappelez)\b")
+_REQUEST = re.compile(
+    r"\?|\b(give|tell|what|which|type|spell|read|send|could|can|would|donnez|dites|quel|quelle|"
+    r"pouvez|pourriez|tapez|epelez|lisez|envoyez|communiquez|rappelez)\b"
+)
 
 
 # The trainee saying that something *was done* ("I've reset it", « j'ai remis la bonne source »):
 # a first-person past statement at the head of the clause. It reports; it instructs nobody.
 _CLAIM = {
-    "en": re.compile(r"^(?:(?:ok|okay|so|right|alright|well|now|there|good|great)\s+)*(?:i|we)\s+"
-                     r"(?:ve\s+|have\s+|had\s+)?(?:just\s+|already\s+|also\s+)?"
-                     r"(?!(?:need|needed|wanted|asked|would|d|ll|have|had)\b)"
-                     r"(?:\w+ed|set|put|reset|done|did|made|sent|run|ran|cut|rebuilt|reinstalled)\b"),
-    "fr": re.compile(r"^(?:(?:bon|alors|voila|ok|donc|bien|parfait|c est bon)\s+)*"
-                     r"(?:(?:j ai|nous avons|on a|je vous ai|je l ai|je les ai|je lui ai)\s+"
-                     r"(?:deja\s+|bien\s+|aussi\s+)?(?!(?:besoin|envie|une?|le|la|les|des|du|juste|pas|plus|peur"
-                     r"|compris|l impression)\b)\w+(?:e|es|i|is|it|u|us|te|ts)\b"
-                     r"|(?:je viens|on vient|nous venons) d)"),
+    "en": re.compile(
+        r"^(?:(?:ok|okay|so|right|alright|well|now|there|good|great)\s+)*(?:i|we)\s+"
+        r"(?:ve\s+|have\s+|had\s+)?(?:just\s+|already\s+|also\s+)?"
+        r"(?!(?:need|needed|wanted|asked|would|d|ll|have|had)\b)"
+        r"(?:\w+ed|set|put|reset|done|did|made|sent|run|ran|cut|rebuilt|reinstalled)\b"
+    ),
+    "fr": re.compile(
+        r"^(?:(?:bon|alors|voila|ok|donc|bien|parfait|c est bon)\s+)*"
+        r"(?:(?:j ai|nous avons|on a|je vous ai|je l ai|je les ai|je lui ai)\s+"
+        r"(?:deja\s+|bien\s+|aussi\s+)?(?!(?:besoin|envie|une?|le|la|les|des|du|juste|pas|plus|peur"
+        r"|compris|l impression)\b)\w+(?:e|es|i|is|it|u|us|te|ts)\b"
+        r"|(?:je viens|on vient|nous venons) d)"
+    ),
 }
 
 
@@ -314,8 +408,11 @@ def _narrated(hearing: Hearing, call: Call, matches: list) -> list:
     if at is None:
         return matches
     bound = call.scenario.bound_intents()
-    return matches[: at + 1] + [m for m in matches[at + 1:] if m.intent not in bound
-                                and hearing.intent_kind(call.scenario, m.intent) == "conversation"]
+    return matches[: at + 1] + [
+        m
+        for m in matches[at + 1 :]
+        if m.intent not in bound and hearing.intent_kind(call.scenario, m.intent) == "conversation"
+    ]
 
 
 def _handle_intent(hearing: Hearing, call: Call, intent: str, reply: Reply) -> bool:
@@ -337,7 +434,11 @@ def _handle_intent(hearing: Hearing, call: Call, intent: str, reply: Reply) -> b
 
 def _handed_over(call: Call) -> bool:
     esc = call.scenario.escalation
-    return call.escalated_to is not None and call.escalated_to in esc.teams and esc.policy != "forbidden"
+    return (
+        call.escalated_to is not None
+        and call.escalated_to in esc.teams
+        and esc.policy != "forbidden"
+    )
 
 
 def _greet(call: Call, reply: Reply) -> bool:
@@ -357,7 +458,8 @@ def _username(call: Call, reply: Reply) -> bool:
 
 
 def _cause_explained(call: Call, reply: Reply) -> bool:
-    """The caller takes in what was wrong; hearing it is a relief once, not each time it is repeated.
+    """The caller takes in what was wrong; hearing it is a relief once, not each time it is
+    repeated.
     A summary that names the cause has already been acknowledged: no second acknowledgement."""
     if call.said_intents.count("explain_cause") == 1:
         reply.effect("explain_cause")
@@ -431,8 +533,11 @@ _TICKET_NUMBER = re.compile(r"\b(?:[A-Z]{2,6}[-_ ]?\d{3,}|\d{5,})\b", re.IGNOREC
 
 
 def _ticket_ack(call: Call, reply: Reply) -> bool:
-    """The caller notes the number the trainee read out (the ticket panel's, unless they said another)."""
-    said = next((e["data"]["text"] for e in reversed(call.events) if e["kind"] == "trainee_said"), "")
+    """The caller notes the number the trainee read out (the ticket panel's, unless they said
+    another)."""
+    said = next(
+        (e["data"]["text"] for e in reversed(call.events) if e["kind"] == "trainee_said"), ""
+    )
     number = _TICKET_NUMBER.search(said)
     reply.line("ticket_ack", ticket=number.group(0).upper() if number else call.caller.ticket)
     return False
@@ -444,15 +549,20 @@ def _contact(call: Call, reply: Reply) -> bool:
 
 
 BUILTIN = {
-    "greet": _greet, "introduce_self": _greet, "ask_caller_name": _name,
-    "verify_identity": _identity, "ask_problem_description": _describe,
-    "ask_device_details": _device, "confirm_contact": _contact,
+    "greet": _greet,
+    "introduce_self": _greet,
+    "ask_caller_name": _name,
+    "verify_identity": _identity,
+    "ask_problem_description": _describe,
+    "ask_device_details": _device,
+    "confirm_contact": _contact,
     "empathize": _say_line("empathy_received", "empathize"),
     "reassure": _say_line("reassured", "reassure"),
     "apologize": _say_line("apology_received", "apologize"),
     "thank": _say_line("thanked", "thank"),
     "explain_next_step": _say_line("next_step_ack", "explain_next_step", reason=True),
-    "put_on_hold": _hold_ask, "ask_remote_permission": _remote_permission,
+    "put_on_hold": _hold_ask,
+    "ask_remote_permission": _remote_permission,
     "summarize": _say_line("summary_ack", "summarize"),
     "give_ticket_number": _ticket_ack,
     "explain_follow_up": _say_line("follow_up_ack"),
@@ -464,4 +574,4 @@ BUILTIN = {
     "ask_password": _password,
     "resume": lambda call, reply: False,
     "verify_fix": _outcome_line("anything_else_resolved", "dont_know"),
-}  # fmt: skip
+}

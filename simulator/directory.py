@@ -34,9 +34,14 @@ LABELS = {
     "enabled": NC_("directory", "enabled"),
     "unknown_user": NC_("directory", "No account named '{user}' in the directory."),
     "unlock": NC_("directory", "Account {user} unlocked."),
-    "reset_password": NC_("directory", "Password of {user} reset to a temporary password; the user must change it at next logon."),
+    "reset_password": NC_(
+        "directory",
+        "Password of {user} reset to a temporary password; the user must change it at next logon.",
+    ),
     "reset_password_plain": NC_("directory", "Password of {user} reset to a temporary password."),
-    "reset_mfa": NC_("directory", "MFA methods of {user} cleared; the user will register again at next sign-in."),
+    "reset_mfa": NC_(
+        "directory", "MFA methods of {user} cleared; the user will register again at next sign-in."
+    ),
 }
 
 
@@ -45,25 +50,41 @@ def known_users(who: Mapping[str, str], others: Mapping[str, str]) -> dict[str, 
     return {who["username"]: "self", **{username: key for key, username in others.items()}}
 
 
-def lookup(user: str, owner: str, state: Mapping[str, Scalar], locale: str) -> tuple[str, list[str]]:
+def lookup(
+    user: str, owner: str, state: Mapping[str, Scalar], locale: str
+) -> tuple[str, list[str]]:
     """The directory card of `user` and the facts it reveals (the caller's own account only)."""
     t = Words(LABELS, locale)
     sep = t["separator"]
     if owner != "self":
-        rows = [f"{t['user']}{sep}{user}", f"{t['status']}{sep}{t['enabled']}", f"{t['locked']}{sep}{t['no']}"]
+        rows = [
+            f"{t['user']}{sep}{user}",
+            f"{t['status']}{sep}{t['enabled']}",
+            f"{t['locked']}{sep}{t['no']}",
+        ]
         return "\n".join(rows), []
 
     def yn(key: str) -> str:
         return t["yes"] if state.get(key) else t["no"]
 
     status = state.get("account.status", "enabled")
-    rows = [f"{t['user']}{sep}{user}", f"{t['status']}{sep}{t.get(str(status), status)}",
-            f"{t['locked']}{sep}{yn('account.locked')}", f"{t['expired']}{sep}{yn('account.password_expired')}"]
+    rows = [
+        f"{t['user']}{sep}{user}",
+        f"{t['status']}{sep}{t.get(str(status), status)}",
+        f"{t['locked']}{sep}{yn('account.locked')}",
+        f"{t['expired']}{sep}{yn('account.password_expired')}",
+    ]
     if state.get("account.lockout_source"):
         rows.append(f"{t['source']}{sep}{state['account.lockout_source']}")
     if "account.mfa" in state:
         rows.append(f"{t['mfa']}{sep}{state['account.mfa']}")
-    keys = ("account.status", "account.locked", "account.password_expired", "account.lockout_source", "account.mfa")
+    keys = (
+        "account.status",
+        "account.locked",
+        "account.password_expired",
+        "account.lockout_source",
+        "account.mfa",
+    )
     return "\n".join(rows), [k for k in keys if k in state]
 
 

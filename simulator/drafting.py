@@ -16,8 +16,12 @@ from simulator.scenario import CATEGORIES, PERSONAS, TEAMS
 from simulator.validate import Problem, validate_text
 
 REFERENCE = Path(__file__).resolve().parent.parent / "scenarios" / "printer-offline.yaml"
-SCHEMA = {"type": "object", "additionalProperties": False, "required": ["yaml"],
-          "properties": {"yaml": {"type": "string"}}}
+SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["yaml"],
+    "properties": {"yaml": {"type": "string"}},
+}
 
 
 @dataclass(frozen=True)
@@ -35,14 +39,22 @@ class Draft:
 
 
 def _instructions(catalog: Catalog, kb_ids: set[str]) -> str:
-    intents = "\n".join(f"- {i} ({spec.kind}): {spec.meaning.en}" for i, spec in catalog.intents.items())
+    intents = "\n".join(
+        f"- {i} ({spec.kind}): {spec.meaning.en}" for i, spec in catalog.intents.items()
+    )
     return (
-        "You write training scenarios for Hotliner, a simulator for IT help-desk staff. A scenario is ONE YAML "
-        "document in exactly the format of the reference below: every text the caller or trainee sees in both "
-        "`en` and `fr` (real French, vouvoiement), a hidden state of facts, probes (diagnostic questions) and "
-        "actions (fixes or mistakes) bound to intent ids from the list, a resolution reachable by the actions, "
-        "an escalation policy, ticket expectations, an expert path, a trap. The opening describes symptoms only.\n"
-        f"Categories: {', '.join(CATEGORIES)}. Teams: {', '.join(TEAMS)}. Personas: {', '.join(PERSONAS)}.\n"
+        "You write training scenarios for Hotliner, a simulator for IT help-desk staff. A "
+        "scenario is ONE YAML "
+        "document in exactly the format of the reference below: every text the caller or "
+        "trainee sees in both "
+        "`en` and `fr` (real French, vouvoiement), a hidden state of facts, probes (diagnostic "
+        "questions) and "
+        "actions (fixes or mistakes) bound to intent ids from the list, a resolution reachable "
+        "by the actions, "
+        "an escalation policy, ticket expectations, an expert path, a trap. The opening describes "
+        "symptoms only.\n"
+        f"Categories: {', '.join(CATEGORIES)}. Teams: {', '.join(TEAMS)}. Personas: "
+        f"{', '.join(PERSONAS)}.\n"
         f"Knowledge-base article ids you may list under kb: {', '.join(sorted(kb_ids))}.\n"
         f"Intent ids:\n{intents}\n\nReference scenario:\n{REFERENCE.read_text(encoding='utf-8')}\n"
         'Answer with JSON {"yaml": "<the whole scenario YAML>"} and nothing else.'
@@ -51,8 +63,10 @@ def _instructions(catalog: Catalog, kb_ids: set[str]) -> str:
 
 def draft_scenario(client: LLMClient, brief: str, catalog: Catalog, kb_ids: set[str]) -> Draft:
     """Ask the model for a scenario matching `brief`; retry once with the validator's errors."""
-    messages = [{"role": "system", "content": _instructions(catalog, kb_ids)},
-                {"role": "user", "content": f"Brief: {brief.strip()}"}]
+    messages = [
+        {"role": "system", "content": _instructions(catalog, kb_ids)},
+        {"role": "user", "content": f"Brief: {brief.strip()}"},
+    ]
     text, problems = "", []
     for attempt in (1, 2):
         reply = client.complete_json(messages, SCHEMA, "scenario_draft", temperature=0.4)
@@ -61,9 +75,14 @@ def draft_scenario(client: LLMClient, brief: str, catalog: Catalog, kb_ids: set[
         if not problems:
             return Draft(text, [], attempt)
         errors = "\n".join(str(p) for p in problems[:40])
-        messages += [{"role": "assistant", "content": reply.data["yaml"]},
-                     {"role": "user", "content": f"The validator found these errors; fix them all and answer "
-                                                 f"with the whole corrected scenario:\n{errors}"}]
+        messages += [
+            {"role": "assistant", "content": reply.data["yaml"]},
+            {
+                "role": "user",
+                "content": f"The validator found these errors; fix them all and answer "
+                f"with the whole corrected scenario:\n{errors}",
+            },
+        ]
     return Draft(text, problems, 2)
 
 

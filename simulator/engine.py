@@ -42,7 +42,9 @@ def recorded_model_turns(events: list[dict[str, Any]]) -> dict[int, dict[str, An
     """
     recorded: dict[int, dict[str, Any]] = {}
     for event in events:
-        if event["kind"] == "llm_turn" or (event["kind"] == "llm_fallback" and event["turn"] not in recorded):
+        if event["kind"] == "llm_turn" or (
+            event["kind"] == "llm_fallback" and event["turn"] not in recorded
+        ):
             recorded[event["turn"]] = event["data"]
     return recorded
 
@@ -54,8 +56,14 @@ class EngineError(ValueError):
 class Engine:
     """Plays calls of any scenario with the shared catalog, personas and knowledge base."""
 
-    def __init__(self, catalog: Catalog, personas: PersonaBook, articles: dict[str, Article],
-                 kb_search: KbSearch | None = None, llm: LLMCaller | None = None):
+    def __init__(
+        self,
+        catalog: Catalog,
+        personas: PersonaBook,
+        articles: dict[str, Article],
+        kb_search: KbSearch | None = None,
+        llm: LLMCaller | None = None,
+    ):
         self.catalog = catalog
         self.llm = llm
         self.personas = personas
@@ -64,27 +72,56 @@ class Engine:
         self.hearing = Hearing(catalog)
 
     # -- public API -------------------------------------------------------------------------
-    def start(self, scenario: Scenario, persona: str | None = None, locale: str = "en",
-              seed: int = 0, mode: str = "scripted", resuming: bool = False) -> Call:
+    def start(
+        self,
+        scenario: Scenario,
+        persona: str | None = None,
+        locale: str = "en",
+        seed: int = 0,
+        mode: str = "scripted",
+        resuming: bool = False,
+    ) -> Call:
         """Open a call: draw the caller from the seed and log the opening events."""
         persona = scenario.persona_default() if persona is None else persona
         if persona not in scenario.personas:
-            raise EngineError(f"persona '{persona}' is not allowed in {scenario.id} "
-                              f"(allowed: {', '.join(scenario.personas)})")
+            raise EngineError(
+                f"persona '{persona}' is not allowed in {scenario.id} "
+                f"(allowed: {', '.join(scenario.personas)})"
+            )
         if locale not in LOCALES:
             raise EngineError(f"unknown locale '{locale}' (locales: {', '.join(LOCALES)})")
         if mode not in MODES:
             raise EngineError(f"unknown mode '{mode}' (modes: {', '.join(MODES)})")
         if mode == "llm" and self.llm is None and not resuming:
-            raise EngineError("the LLM mode needs an endpoint (HOTLINER_LLM_BASE_URL, HOTLINER_LLM_MODEL)")
+            raise EngineError(
+                "the LLM mode needs an endpoint (HOTLINER_LLM_BASE_URL, HOTLINER_LLM_MODEL)"
+            )
         spec = self.personas.get(persona)
-        call = Call(scenario=scenario, persona=spec, locale=locale, seed=seed, mode=mode,
-                    caller=draw_caller(scenario.caller, locale, seed),
-                    state=initial_state(scenario.facts), mood=spec.spec.mood)
-        call.emit("call_started", scenario=scenario.id, version=scenario.version, persona=persona,
-                  locale=locale, seed=seed, mode=mode, caller=call.caller.to_dict(), mood=call.mood)
+        call = Call(
+            scenario=scenario,
+            persona=spec,
+            locale=locale,
+            seed=seed,
+            mode=mode,
+            caller=draw_caller(scenario.caller, locale, seed),
+            state=initial_state(scenario.facts),
+            mood=spec.spec.mood,
+        )
+        call.emit(
+            "call_started",
+            scenario=scenario.id,
+            version=scenario.version,
+            persona=persona,
+            locale=locale,
+            seed=seed,
+            mode=mode,
+            caller=call.caller.to_dict(),
+            mood=call.mood,
+        )
         opening = scenario.opening[call.rng("opening").randrange(len(scenario.opening))]
-        text = opening.vague.get(locale) if spec.spec.vague and opening.vague else opening.text(locale)
+        text = (
+            opening.vague.get(locale) if spec.spec.vague and opening.vague else opening.text(locale)
+        )
         if not spec.spec.volunteers:
             text = _first_sentence(text)
         text = text.format_map(call.placeholders())
@@ -95,11 +132,14 @@ class Engine:
         reply.finish()
         return call
 
-    def step(self, call: Call, raw: Any, on_reply_text: ReplyListener | None = None) -> list[dict[str, Any]]:
+    def step(
+        self, call: Call, raw: Any, on_reply_text: ReplyListener | None = None
+    ) -> list[dict[str, Any]]:
         """Apply one trainee step (raw transcript form or Step); return the events it added.
 
         In LLM mode `on_reply_text` receives, as it streams, the pieces of the model's reply that
-        passed the guard so far; it changes no event (the logged reply may still be the scripted one).
+        passed the guard so far; it changes no event (the logged reply may still be the scripted
+        one).
         """
         if call.ended:
             raise CallEnded("the call has ended")
@@ -120,7 +160,9 @@ class Engine:
         """Rebuild a call from its logged events by replaying the trainee's steps."""
         started = events[0]["data"]
         mode = started["mode"]
-        call = self.start(scenario, started["persona"], started["locale"], started["seed"], mode, resuming=True)
+        call = self.start(
+            scenario, started["persona"], started["locale"], started["seed"], mode, resuming=True
+        )
         call.recorded_llm = recorded_model_turns(events)
         for event in events:
             if "input" in event["data"] and not call.ended:
@@ -132,7 +174,9 @@ class Engine:
         return self.hearing.matcher(scenario, locale)
 
     # -- steps --------------------------------------------------------------------------------
-    def _say(self, call: Call, step: Step, reply: Reply, on_reply_text: ReplyListener | None = None) -> bool:
+    def _say(
+        self, call: Call, step: Step, reply: Reply, on_reply_text: ReplyListener | None = None
+    ) -> bool:
         text = step.args["value"]
         call.clock += 4 + len(text) / 12
         call.emit("trainee_said", input=step.as_input(), text=text)
@@ -142,8 +186,11 @@ class Engine:
             return self._say_llm(call, text, reply, on_reply_text)
         return handle_say(self.hearing, call, text, reply)
 
-    def _say_llm(self, call: Call, text: str, reply: Reply, on_reply_text: ReplyListener | None = None) -> bool:
-        """LLM mode: the matcher (or, when it fails, the model) names the intents; the engine applies
+    def _say_llm(
+        self, call: Call, text: str, reply: Reply, on_reply_text: ReplyListener | None = None
+    ) -> bool:
+        """LLM mode: the matcher (or, when it fails, the model) names the intents; the engine
+        applies
         them; the model phrases the reply from the revealed facts only, guarded."""
         understanding = self.matcher(call.scenario, call.locale).understand(text)
         before = set(call.revealed)
@@ -160,7 +207,9 @@ class Engine:
         if not offline and intents:
             forced = Understanding(tuple(Match(i, 0.0, text) for i in intents), None)
             progress = handle_say(self.hearing, call, text, reply, forced)
-            if set(call.revealed) - before:  # phrased without this turn's facts: keep the scripted words
+            if (
+                set(call.revealed) - before
+            ):  # phrased without this turn's facts: keep the scripted words
                 call.emit("llm_fallback", reason="new_facts_after_model")
                 return progress
             scripted = reply.spoken()
@@ -173,8 +222,14 @@ class Engine:
         reply.replace(model_reply, "llm")
         return progress
 
-    def _ask_model(self, call: Call, text: str, scripted: str, said: str,
-                   on_reply_text: ReplyListener | None = None) -> tuple[list[str], str] | None:
+    def _ask_model(
+        self,
+        call: Call,
+        text: str,
+        scripted: str,
+        said: str,
+        on_reply_text: ReplyListener | None = None,
+    ) -> tuple[list[str], str] | None:
         recorded = call.recorded_llm.get(call.turn)
         if recorded is not None:
             if "reply" not in recorded:
@@ -182,26 +237,46 @@ class Engine:
                 return None
             call.emit("llm_turn", **recorded)
             return recorded["intents"], recorded["reply"]
-        llm = self.llm  # one caller for the whole turn, even if the admin changes the endpoint meanwhile
+        llm = (
+            self.llm
+        )  # one caller for the whole turn, even if the admin changes the endpoint meanwhile
         if llm is None:
             call.emit("llm_fallback", reason="no_endpoint")
             return None
-        intents = {i: self.catalog.intents[i].meaning.en for i in self.catalog.intents
-                   if i in call.scenario.bound_intents() or self.catalog.intents[i].kind == "conversation"}
+        intents = {
+            i: self.catalog.intents[i].meaning.en
+            for i in self.catalog.intents
+            if i in call.scenario.bound_intents() or self.catalog.intents[i].kind == "conversation"
+        }
         intents.update({i: spec.meaning.en for i, spec in call.scenario.intents.items()})
         try:
             gate = None
-            if on_reply_text is not None:  # only what passes the guard, as the final reply will be judged
+            if (
+                on_reply_text is not None
+            ):  # only what passes the guard, as the final reply will be judged
                 gate = ReplyGate(lambda prefix: guard(prefix, call, scripted, said), on_reply_text)
-            result = llm.turn(call, text, scripted, sorted(call.revealed), intents,
-                              on_text=gate.feed if gate else None)
+            result = llm.turn(
+                call,
+                text,
+                scripted,
+                sorted(call.revealed),
+                intents,
+                on_text=gate.feed if gate else None,
+            )
         except LLMFailure as exc:
             call.emit("llm_fallback", reason=exc.reason, model=llm.model)
             return None
         c = result.completion
         # The model's name lets the admin page split usage per model (older events lack it).
-        call.emit("llm_turn", intents=result.intents, reply=result.reply, prompt_tokens=c.prompt_tokens,
-                  completion_tokens=c.completion_tokens, seconds=c.seconds, model=llm.model)
+        call.emit(
+            "llm_turn",
+            intents=result.intents,
+            reply=result.reply,
+            prompt_tokens=c.prompt_tokens,
+            completion_tokens=c.completion_tokens,
+            seconds=c.seconds,
+            model=llm.model,
+        )
         return result.intents, result.reply
 
     def _remote_connect(self, call: Call, step: Step, reply: Reply) -> bool:
@@ -216,8 +291,10 @@ class Engine:
             call.reason_given = True  # asking twice after hearing the question is consent enough
             return False
         changed = apply({"remote.session": True}, call.state)
-        call.emit("remote_connected", explained=bool({"ask_remote_permission", "explain_next_step"}
-                                                     & set(call.said_intents)))
+        call.emit(
+            "remote_connected",
+            explained=bool({"ask_remote_permission", "explain_next_step"} & set(call.said_intents)),
+        )
         call.emit("state_changed", changes={k: list(v) for k, v in changed.items()})
         reply.line("remote_consent")
         return True
@@ -226,21 +303,42 @@ class Engine:
         command = step.args["value"]
         call.clock += 10
         if not call.state["remote.session"]:
-            call.emit("remote_command", input=step.as_input(), command=command, ok=False,
-                      output=Words(remote.L, call.locale)["no_session"])
+            call.emit(
+                "remote_command",
+                input=step.as_input(),
+                command=command,
+                ok=False,
+                output=Words(remote.L, call.locale)["no_session"],
+            )
             return False
         norm = remote.normalize(command)
         for probe in call.scenario.probes:
             if probe.remote and re.fullmatch(probe.remote, norm, re.IGNORECASE):
                 output, progress = reply.probe(probe, via="remote")
-                call.emit("remote_command", input=step.as_input(), command=command, ok=True,
-                          output=output, probe=probe.id)
+                call.emit(
+                    "remote_command",
+                    input=step.as_input(),
+                    command=command,
+                    ok=True,
+                    output=output,
+                    probe=probe.id,
+                )
                 return progress
-        actions = [a for a in call.scenario.actions if a.remote and re.fullmatch(a.remote, norm, re.IGNORECASE)]
+        actions = [
+            a
+            for a in call.scenario.actions
+            if a.remote and re.fullmatch(a.remote, norm, re.IGNORECASE)
+        ]
         if actions:
             output, progress = reply.action(actions, via="remote")
-            call.emit("remote_command", input=step.as_input(), command=command, ok=True,
-                      output=output, action=call.done[-1])
+            call.emit(
+                "remote_command",
+                input=step.as_input(),
+                command=command,
+                ok=True,
+                output=output,
+                action=call.done[-1],
+            )
             return progress
         output, reveals = remote.run(command, call.state, call.placeholders(), call.locale)
         progress = reply.reveal(reveals)
@@ -254,10 +352,18 @@ class Engine:
         others = {k: p.username for k, p in call.caller.others.items()}
         owner = directory.known_users(who, others).get(user)
         call.clock += 15
-        base = dict(input=step.as_input(), op=op, user=user, owner=owner or "unknown",
-                    identity_verified=bool(call.state["identity.verified"]), must_change=must_change)
+        base = dict(
+            input=step.as_input(),
+            op=op,
+            user=user,
+            owner=owner or "unknown",
+            identity_verified=bool(call.state["identity.verified"]),
+            must_change=must_change,
+        )
         if owner is None:
-            call.emit("directory_action", **base, output=directory.unknown_user_text(user, call.locale))
+            call.emit(
+                "directory_action", **base, output=directory.unknown_user_text(user, call.locale)
+            )
             return False
         if op == "lookup":
             probe = next((p for p in call.scenario.probes if p.directory == "lookup"), None)
@@ -323,7 +429,12 @@ class Engine:
     def _ticket(self, call: Call, step: Step, reply: Reply) -> bool:
         call.clock += 5
         call.ticket.update({k: v for k, v in step.args.items() if v})
-        call.emit("ticket_updated", input=step.as_input(), fields=dict(step.args), ticket=dict(call.ticket))
+        call.emit(
+            "ticket_updated",
+            input=step.as_input(),
+            fields=dict(step.args),
+            ticket=dict(call.ticket),
+        )
         return False
 
     def _escalate(self, call: Call, step: Step, reply: Reply) -> bool:
@@ -331,15 +442,23 @@ class Engine:
         team = step.args["team"]
         call.escalated_to = team
         call.emit("escalated", input=step.as_input(), team=team, note=step.args["note"])
-        if team in call.scenario.escalation.teams and call.scenario.escalation.policy != "forbidden":
+        if (
+            team in call.scenario.escalation.teams
+            and call.scenario.escalation.policy != "forbidden"
+        ):
             reply.effect("handed_over")
         reply.line("escalated_ack")
         return True
 
     def _close(self, call: Call, step: Step, reply: Reply) -> bool:
         call.ended_by = "trainee"
-        call.emit("call_ended", input=step.as_input(), by="trainee", summary=step.args["summary"],
-                  **call.outcome())
+        call.emit(
+            "call_ended",
+            input=step.as_input(),
+            by="trainee",
+            summary=step.args["summary"],
+            **call.outcome(),
+        )
         return False
 
     # -- after every step ---------------------------------------------------------------------
@@ -350,9 +469,13 @@ class Engine:
                 continue
             call.fired.add(trig.id)
             changed = apply(trig.effects, call.state)
-            call.emit("trigger_fired", trigger=trig.id, changes={k: list(v) for k, v in changed.items()})
+            call.emit(
+                "trigger_fired", trigger=trig.id, changes={k: list(v) for k, v in changed.items()}
+            )
             if trig.say:
-                reply.add(trig.say.get(call.locale).format_map(call.placeholders()), f"trigger:{trig.id}")
+                reply.add(
+                    trig.say.get(call.locale).format_map(call.placeholders()), f"trigger:{trig.id}"
+                )
         if call.resolved and not was_resolved:
             call.emit("resolved")
             reply.effect("fixed")
@@ -388,6 +511,7 @@ class Engine:
 
 
 def _first_sentence(text: str) -> str:
-    """The text up to its first full stop that starts a new sentence ("Bonjour..." is kept whole)."""
+    """The text up to its first full stop that starts a new sentence ("Bonjour..." is kept
+    whole)."""
     parts = re.split(r"(?<=[^.][.!?])\s+(?=[A-ZÀ-Ý«\"])", text, maxsplit=1)
     return parts[0]

@@ -15,5 +15,6 @@ def fold(text: str) -> str:
 
 
 def padded(text: str) -> str:
-    """The folded text between single spaces, so that `f" {word} " in padded(text)` finds whole words."""
+    """The folded text between single spaces, so that `f" {word} " in padded(text)` finds whole
+    words."""
     return f" {fold(text)} "

@@ -17,12 +17,17 @@ from simulator.understand import Matcher, matcher_for
 # An instruction *not* to do something: a negated imperative at the head of the clause, or a
 # phrase that only ever forbids. "pour qu'il ne soit plus surligné" is not a negated instruction.
 _NEGATION = {
-    "en": re.compile(r"^(?:please |so |and |but |now )*(?:don t|dont|do not|never)\b"
-                     r"|\b(?:no need to|you don t need to|needn t|mustn t|must not|avoid)\b"),
-    "fr": re.compile(r"^(?:surtout |s il vous plait |svp |alors |et |mais )*(?:on |nous |je |vous )?(?:ne|n) \w+ "
-                     r"(?:surtout )?(?:pas|jamais|rien)\b"
-                     r"|\bil ne faut (?:surtout )?(?:pas|jamais)\b|\bsurtout pas\b|\bevitez de\b"
-                     r"|\binutile de\b|\bpas besoin de\b"),
+    "en": re.compile(
+        r"^(?:please |so |and |but |now )*(?:don t|dont|do not|never)\b"
+        r"|\b(?:no need to|you don t need to|needn t|mustn t|must not|avoid)\b"
+    ),
+    "fr": re.compile(
+        r"^(?:surtout |s il vous plait |svp |alors |et |mais )*(?:on |nous |je |vous )?(?:ne|n) "
+        r"\w+ "
+        r"(?:surtout )?(?:pas|jamais|rien)\b"
+        r"|\bil ne faut (?:surtout )?(?:pas|jamais)\b|\bsurtout pas\b|\bevitez de\b"
+        r"|\binutile de\b|\bpas besoin de\b"
+    ),
 }
 
 
@@ -59,7 +64,9 @@ class Hearing:
             examples = spec.examples.get(locale) if spec else []
             extra = scenario.intent_examples.get(intent_id)
             examples = [*examples, *(extra.get(locale) if extra else [])]
-            self._negative[key] = bool(examples) and sum(negation(e, locale) for e in examples) >= len(examples) / 3
+            self._negative[key] = (
+                bool(examples) and sum(negation(e, locale) for e in examples) >= len(examples) / 3
+            )
         return self._negative[key]
 
     def intent_kind(self, scenario: Scenario, intent_id: str) -> str:

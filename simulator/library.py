@@ -63,7 +63,9 @@ def check_files(paths: list[Path], catalog: Catalog, kb_ids: set[str]):
             problems.append(Problem.of(str(path), None, "", "cannot_read", reason=exc.strerror))
             continue
         if scenario.id in scenarios:
-            problems.append(Problem.of(str(path), 1, "id", "duplicate_scenario_id", value=scenario.id))
+            problems.append(
+                Problem.of(str(path), 1, "id", "duplicate_scenario_id", value=scenario.id)
+            )
         scenarios[scenario.id] = scenario
         sources[scenario.id] = path.read_text(encoding="utf-8")
     return scenarios, problems, sources
@@ -77,5 +79,6 @@ def load_library(directory: Path = SCENARIO_DIR) -> Library:
     if problems:
         raise ScenarioError(problems)
     personas = load_personas(directory / "personas.yaml")
-    return Library(catalog=catalog, articles=articles, personas=personas, scenarios=scenarios,
-                   sources=sources)
+    return Library(
+        catalog=catalog, articles=articles, personas=personas, scenarios=scenarios, sources=sources
+    )

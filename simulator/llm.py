@@ -47,10 +47,15 @@ class LLMConfig:
         if not base_url or not model:
             return None
         key = env.get("HOTLINER_LLM_API_KEY") or env.get("OPENAI_API_KEY") or "not-needed"
-        return cls(base_url=base_url, model=model, api_key=key,
-                   timeout=float(env.get("HOTLINER_LLM_TIMEOUT", "20") or 20),
-                   retries=int(env.get("HOTLINER_LLM_RETRIES", "1") or 1),
-                   stream=env.get("HOTLINER_LLM_STREAM", "1").strip().lower() not in ("0", "no", "false", "off"))
+        return cls(
+            base_url=base_url,
+            model=model,
+            api_key=key,
+            timeout=float(env.get("HOTLINER_LLM_TIMEOUT", "20") or 20),
+            retries=int(env.get("HOTLINER_LLM_RETRIES", "1") or 1),
+            stream=env.get("HOTLINER_LLM_STREAM", "1").strip().lower()
+            not in ("0", "no", "false", "off"),
+        )
 
 
 @dataclass(frozen=True)
@@ -68,12 +73,22 @@ class LLMClient:
 
     def __init__(self, config: LLMConfig):
         self.config = config
-        self._client = OpenAI(base_url=config.base_url, api_key=config.api_key,
-                              timeout=config.timeout, max_retries=config.retries)
+        self._client = OpenAI(
+            base_url=config.base_url,
+            api_key=config.api_key,
+            timeout=config.timeout,
+            max_retries=config.retries,
+        )
 
-    def complete_json(self, messages: list[dict[str, str]], schema: dict[str, Any], name: str,
-                      stream: bool = False, temperature: float = 0.7,
-                      on_text: Callable[[str], None] | None = None) -> Completion:
+    def complete_json(
+        self,
+        messages: list[dict[str, str]],
+        schema: dict[str, Any],
+        name: str,
+        stream: bool = False,
+        temperature: float = 0.7,
+        on_text: Callable[[str], None] | None = None,
+    ) -> Completion:
         """Ask for one JSON object matching `schema`; raise LLMFailure on any failure.
 
         When streaming, `on_text` (if given) receives the raw text received so far after each chunk.
@@ -82,9 +97,14 @@ class LLMClient:
         extra = {"stream_options": {"include_usage": True}} if stream else {}
         try:
             response = self._client.chat.completions.create(
-                model=self.config.model, messages=messages, temperature=temperature, stream=stream,
-                response_format={"type": "json_schema",
-                                 "json_schema": {"name": name, "schema": schema, "strict": True}},
+                model=self.config.model,
+                messages=messages,
+                temperature=temperature,
+                stream=stream,
+                response_format={
+                    "type": "json_schema",
+                    "json_schema": {"name": name, "schema": schema, "strict": True},
+                },
                 **extra,
             )
             text, usage = _read_stream(response, on_text) if stream else _read(response)
@@ -111,14 +131,24 @@ class LLMClient:
 
     def check(self) -> dict[str, Any]:
         """Whether the endpoint answers and honours JSON-schema output."""
-        schema = {"type": "object", "additionalProperties": False, "required": ["ok", "word"],
-                  "properties": {"ok": {"type": "boolean"}, "word": {"type": "string"}}}
-        messages = [{"role": "user", "content": 'Answer with the JSON object {"ok": true, "word": "pong"}.'}]
+        schema = {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["ok", "word"],
+            "properties": {"ok": {"type": "boolean"}, "word": {"type": "string"}},
+        }
+        messages = [
+            {"role": "user", "content": 'Answer with the JSON object {"ok": true, "word": "pong"}.'}
+        ]
         try:
             reply = self.complete_json(messages, schema, "check", temperature=0)
         except LLMFailure as exc:
-            return {"reachable": exc.reason not in ("timeout", "connection", "http_error"),
-                    "json_schema": False, "reason": exc.reason, "detail": exc.detail}
+            return {
+                "reachable": exc.reason not in ("timeout", "connection", "http_error"),
+                "json_schema": False,
+                "reason": exc.reason,
+                "detail": exc.detail,
+            }
         return {"reachable": True, "json_schema": True, "seconds": reply.seconds}
 
 
@@ -126,10 +156,15 @@ def _read(response: Any) -> tuple[str, tuple[int, int]]:
     choice = response.choices[0] if response.choices else None
     text = choice.message.content if choice and choice.message else None
     usage = response.usage
-    return text or "", (getattr(usage, "prompt_tokens", 0) or 0, getattr(usage, "completion_tokens", 0) or 0)
+    return text or "", (
+        getattr(usage, "prompt_tokens", 0) or 0,
+        getattr(usage, "completion_tokens", 0) or 0,
+    )
 
 
-def _read_stream(response: Any, on_text: Callable[[str], None] | None = None) -> tuple[str, tuple[int, int]]:
+def _read_stream(
+    response: Any, on_text: Callable[[str], None] | None = None
+) -> tuple[str, tuple[int, int]]:
     parts, usage = [], (0, 0)
     for chunk in response:
         if chunk.choices and chunk.choices[0].delta and chunk.choices[0].delta.content:
@@ -169,7 +204,9 @@ def check_schema(data: Any, schema: dict[str, Any]) -> str:
                 return problem
         return ""
     checks = {"string": str, "boolean": bool, "integer": int, "number": (int, float)}
-    if kind in checks and (not isinstance(data, checks[kind]) or (kind != "boolean" and isinstance(data, bool))):
+    if kind in checks and (
+        not isinstance(data, checks[kind]) or (kind != "boolean" and isinstance(data, bool))
+    ):
         return f"not a {kind}"
     if "enum" in schema and data not in schema["enum"]:
         return f"{str(data)[:40]!r} not allowed"

@@ -35,11 +35,12 @@ def reply_so_far(raw: str) -> tuple[str, bool]:
 
 
 def complete_prefix(reply: str, closed: bool) -> str:
-    """The longest prefix of `reply` made of whole sentences (all of it once the string is closed)."""
+    """The longest prefix of `reply` made of whole sentences (all of it once the string is
+    closed)."""
     if closed:
         return reply
     ends = [m.end() for m in SENTENCE_END.finditer(reply)]
-    return reply[:ends[-1]] if ends else ""
+    return reply[: ends[-1]] if ends else ""
 
 
 class ReplyGate:
@@ -63,7 +64,9 @@ class ReplyGate:
         try:
             reply, closed = reply_so_far(raw)
             prefix = complete_prefix(reply, closed).strip()
-            if len(prefix) <= len(self.released.strip()) or not prefix.startswith(self.released.strip()):
+            if len(prefix) <= len(self.released.strip()) or not prefix.startswith(
+                self.released.strip()
+            ):
                 return
             problem = self.check(prefix)
         except Exception:  # noqa: BLE001 - the gate must never break a turn: it just stops releasing
@@ -72,7 +75,7 @@ class ReplyGate:
         if problem:
             self.refused = problem
             return
-        delta = prefix[len(self.released):]
+        delta = prefix[len(self.released) :]
         self.released = prefix
         try:
             self.release(delta)

@@ -29,19 +29,51 @@ L = {
     "yes": NC_("console", "Yes"),
     "no": NC_("console", "No"),
     "flushed": NC_("console", "Successfully flushed the DNS Resolver Cache."),
-    "unknown": NC_("console", "'{cmd}' is not recognized as an internal or external command,\noperable program or batch file."),
+    "unknown": NC_(
+        "console",
+        "'{cmd}' is not recognized as an internal or external command,\noperable program "
+        "or batch file.",
+    ),
     "ping_fail": NC_("console", "PING: transmit failed. General failure."),
-    "ping_host": NC_("console", "Ping request could not find host {host}. Please check the name and try again."),
-    "ping": NC_("console", "Pinging {host} [{ip}] with 32 bytes of data:\nReply from {ip}: bytes=32 time=3ms TTL=127\nReply from {ip}: bytes=32 time=3ms TTL=127\nReply from {ip}: bytes=32 time=3ms TTL=127\nReply from {ip}: bytes=32 time=3ms TTL=127\n\nPing statistics for {ip}:\n    Packets: Sent = 4, Received = 4, Lost = 0 ({loss} loss)"),
-    "ns_fail": NC_("console", "Server:  {server}\nAddress:  {server}\n\n*** {server} can't find {host}: Non-existent domain"),
-    "ns_ok": NC_("console", "Server:  {server}\nAddress:  {server}\n\nName:    {host}\nAddress:  {ip}"),
-    "sc_missing": NC_("console", "[SC] EnumQueryServicesStatus:OpenService FAILED 1060:\n\nThe specified service does not exist as an installed service."),
-    "sc": NC_("console", "SERVICE_NAME: {name}\n        TYPE               : 10  WIN32_OWN_PROCESS\n        STATE              : {state}"),
+    "ping_host": NC_(
+        "console", "Ping request could not find host {host}. Please check the name and try again."
+    ),
+    "ping": NC_(
+        "console",
+        "Pinging {host} [{ip}] with 32 bytes of data:\nReply from {ip}: bytes=32 time=3ms "
+        "TTL=127\nReply from {ip}: bytes=32 time=3ms TTL=127\nReply from {ip}: bytes=32 time=3ms "
+        "TTL=127\nReply from {ip}: bytes=32 time=3ms TTL=127\n\nPing statistics for {ip}:\n "
+        "   Packets: Sent = 4, Received = 4, Lost = 0 ({loss} loss)",
+    ),
+    "ns_fail": NC_(
+        "console",
+        "Server:  {server}\nAddress:  {server}\n\n*** {server} can't find {host}: Non-existent "
+        "domain",
+    ),
+    "ns_ok": NC_(
+        "console", "Server:  {server}\nAddress:  {server}\n\nName:    {host}\nAddress:  {ip}"
+    ),
+    "sc_missing": NC_(
+        "console",
+        "[SC] EnumQueryServicesStatus:OpenService FAILED 1060:\n\nThe specified service does "
+        "not exist as an installed service.",
+    ),
+    "sc": NC_(
+        "console",
+        "SERVICE_NAME: {name}\n        TYPE               : 10  WIN32_OWN_PROCESS\n      "
+        "  STATE              : {state}",
+    ),
     "started": NC_("console", "The {name} service was started successfully."),
     "stopped": NC_("console", "The {name} service was stopped successfully."),
     "already": NC_("console", "The requested service has already been started."),
-    "dir": NC_("console", " Volume in drive C is OS\n\n Directory of {path}\n\n{rows}\n               {free} GB free"),
-    "cleanmgr": NC_("console", "Disk Cleanup: {temp} GB of temporary files and {bin} GB in the Recycle Bin can be freed."),
+    "dir": NC_(
+        "console",
+        " Volume in drive C is OS\n\n Directory of {path}\n\n{rows}\n               {free} GB free",
+    ),
+    "cleanmgr": NC_(
+        "console",
+        "Disk Cleanup: {temp} GB of temporary files and {bin} GB in the Recycle Bin can be freed.",
+    ),
     "printers": NC_("console", "Devices and Printers\n  Microsoft Print to PDF   Status: Ready"),
     "no_session": NC_("console", "No remote session is open."),
 }
@@ -109,7 +141,9 @@ def _service(verb: str, name: str, state, who, t) -> Output:
         return t["sc_missing"], []
     stopped = name in str(state.get("pc.services_stopped", "")).lower()
     if verb == "sc query":
-        return t["sc"].format(name=name.capitalize(), state="1  STOPPED" if stopped else "4  RUNNING"), []
+        return t["sc"].format(
+            name=name.capitalize(), state="1  STOPPED" if stopped else "4  RUNNING"
+        ), []
     if verb == "net start":
         return (t["started"] if stopped else t["already"]).format(name=name.capitalize()), []
     return t["stopped"].format(name=name.capitalize()), []
@@ -117,13 +151,20 @@ def _service(verb: str, name: str, state, who, t) -> Output:
 
 def _dir(path: str, state, who, t) -> Output:
     free = state.get("pc.disk_free_gb", 112)
-    rows = "12/11/2026  08:41    <DIR>          Program Files\n12/11/2026  08:41    <DIR>          Users\n12/11/2026  08:41    <DIR>          Windows"
-    return t["dir"].format(path=path or "C:\\", rows=rows, free=free), [k for k in ("pc.disk_free_gb",) if k in state]
+    rows = (
+        "12/11/2026  08:41    <DIR>          Program Files\n12/11/2026  08:41    <DIR>       "
+        "   Users\n12/11/2026  08:41    <DIR>          Windows"
+    )
+    return t["dir"].format(path=path or "C:\\", rows=rows, free=free), [
+        k for k in ("pc.disk_free_gb",) if k in state
+    ]
 
 
 def _cleanmgr(state, who, t) -> Output:
     reveals = [k for k in ("pc.temp_gb", "pc.recycle_gb") if k in state]
-    return t["cleanmgr"].format(temp=state.get("pc.temp_gb", 0.3), bin=state.get("pc.recycle_gb", 0.1)), reveals
+    return t["cleanmgr"].format(
+        temp=state.get("pc.temp_gb", 0.3), bin=state.get("pc.recycle_gb", 0.1)
+    ), reveals
 
 
 COMMANDS: list[tuple[re.Pattern, Callable]] = [
@@ -132,7 +173,10 @@ COMMANDS: list[tuple[re.Pattern, Callable]] = [
     (re.compile(r"ipconfig /flushdns"), lambda m, s, w, t: (t["flushed"], [])),
     (re.compile(r"ping (?:-\S+ )*(\S+)"), lambda m, s, w, t: _ping(m[1], s, w, t)),
     (re.compile(r"nslookup (\S+)"), lambda m, s, w, t: _nslookup(m[1], s, w, t)),
-    (re.compile(r"(sc query|net start|net stop) (\S+)"), lambda m, s, w, t: _service(m[1], m[2], s, w, t)),
+    (
+        re.compile(r"(sc query|net start|net stop) (\S+)"),
+        lambda m, s, w, t: _service(m[1], m[2], s, w, t),
+    ),
     (re.compile(r"dir ?(.*)"), lambda m, s, w, t: _dir(m[1].upper(), s, w, t)),
     (re.compile(r"cleanmgr(?: .*)?"), lambda m, s, w, t: _cleanmgr(s, w, t)),
     (re.compile(r"control printers"), lambda m, s, w, t: (t["printers"], [])),
@@ -143,9 +187,17 @@ COMMANDS: list[tuple[re.Pattern, Callable]] = [
 
 
 def _tasklist(state) -> str:
-    rows = ["Image Name                     PID Session Name        Mem Usage",
-            "========================= ======== ================ ============"]
-    procs = ["explorer.exe", "svchost.exe", "msedge.exe", "Teams.exe", *str(state.get("pc.processes", "")).split(",")]
+    rows = [
+        "Image Name                     PID Session Name        Mem Usage",
+        "========================= ======== ================ ============",
+    ]
+    procs = [
+        "explorer.exe",
+        "svchost.exe",
+        "msedge.exe",
+        "Teams.exe",
+        *str(state.get("pc.processes", "")).split(","),
+    ]
     for n, name in enumerate(p.strip() for p in procs if p.strip()):
         rows.append(f"{name:<25} {1200 + n * 212:>8} Console          {48_000 + n * 7_300:>9,} K")
     return "\n".join(rows)

@@ -39,7 +39,10 @@ def parse_transcript(text: str, filename: str) -> list[Step]:
 def fill_placeholders(step: Step, call: Call) -> Step:
     """Fill `{asset_tag}`-style placeholders in a step's texts from this call's caller."""
     values = _Keep(call.placeholders())
-    args = {k: v.format_map(values) if isinstance(v, str) and "{" in v else v for k, v in step.args.items()}
+    args = {
+        k: v.format_map(values) if isinstance(v, str) and "{" in v else v
+        for k, v in step.args.items()
+    }
     return Step(step.name, args)
 
 
@@ -61,26 +64,52 @@ def _step_record(step: Step, events: list[dict[str, Any]], mood: int) -> dict[st
             output.append(data["output"])
         elif event["kind"] == "kb_search":
             output.append("\n".join(f"{r['id']}: {r['title']}" for r in data["results"]))
-    return {"input": step.as_input(), "intents": intents, "caller": " ".join(caller),
-            "output": "\n".join(output), "mood": mood}
+    return {
+        "input": step.as_input(),
+        "intents": intents,
+        "caller": " ".join(caller),
+        "output": "\n".join(output),
+        "mood": mood,
+    }
 
 
-def play(engine: Engine, scenario: Scenario, steps: list[Step], persona: str | None = None,
-         locale: str = "en", seed: int = 0, mode: str = "scripted") -> tuple[Call, dict[str, Any]]:
+def play(
+    engine: Engine,
+    scenario: Scenario,
+    steps: list[Step],
+    persona: str | None = None,
+    locale: str = "en",
+    seed: int = 0,
+    mode: str = "scripted",
+) -> tuple[Call, dict[str, Any]]:
     """Play steps through a new call; return the call and its replay record (score left None)."""
     call = engine.start(scenario, persona, locale, seed, mode)
     opening = next(e["data"]["text"] for e in call.events if e["kind"] == "caller_said")
     records = []
     for step in steps:
         if call.ended:
-            records.append({"input": step.as_input(), "intents": [], "caller": "", "output": "",
-                            "mood": call.mood, "skipped": True})
+            records.append(
+                {
+                    "input": step.as_input(),
+                    "intents": [],
+                    "caller": "",
+                    "output": "",
+                    "mood": call.mood,
+                    "skipped": True,
+                }
+            )
             continue
         events = engine.step(call, fill_placeholders(step, call))
         records.append(_step_record(step, events, call.mood))
     record = {
-        "scenario": scenario.id, "version": scenario.version, "persona": call.persona.id,
-        "locale": locale, "seed": seed, "opening": opening, "steps": records,
-        "outcome": call.outcome(), "score": None,
+        "scenario": scenario.id,
+        "version": scenario.version,
+        "persona": call.persona.id,
+        "locale": locale,
+        "seed": seed,
+        "opening": opening,
+        "steps": records,
+        "outcome": call.outcome(),
+        "score": None,
     }
     return call, record

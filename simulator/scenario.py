@@ -99,7 +99,9 @@ class Caller(Model):
     role: Text
     department: Text
     tech_level: Literal["low", "medium", "high"]
-    gender: Literal["female", "male"] | None = None  # when the texts are gendered (French agreements)
+    gender: Literal["female", "male"] | None = (
+        None  # when the texts are gendered (French agreements)
+    )
     others: list[OtherPerson] = Field(default_factory=list)
 
 

@@ -1,4 +1,5 @@
-"""Trainee steps: the one vocabulary shared by the CLI, the transcripts, the web page and the API."""
+"""Trainee steps: the one vocabulary shared by the CLI, the transcripts, the web page and the
+API."""
 
 from __future__ import annotations
 
@@ -11,9 +12,17 @@ from simulator.scenario import CATEGORIES, TEAMS
 MAX_TEXT = 2000
 MAX_HOLD = 3600
 STEP_NAMES = (
-    "say", "remote_connect", "remote", "directory", "kb", "hold", "resume", "ticket", "escalate",
+    "say",
+    "remote_connect",
+    "remote",
+    "directory",
+    "kb",
+    "hold",
+    "resume",
+    "ticket",
+    "escalate",
     "close",
-)  # fmt: skip
+)
 BARE_STEPS = ("remote_connect", "resume", "close")
 TICKET_FIELDS = ("category", "priority", "summary", "root_cause", "resolution")
 PRIORITIES = ("low", "medium", "high", "critical")
@@ -57,7 +66,9 @@ def _mapping(value: Any, name: str, allowed: tuple[str, ...]) -> dict:
         raise StepError(f"'{name}' needs a mapping of {', '.join(allowed)}")
     unknown = sorted(set(map(str, value)) - set(allowed))
     if unknown:
-        raise StepError(f"'{name}' has unknown field(s): {', '.join(unknown)} (allowed: {', '.join(allowed)})")
+        raise StepError(
+            f"'{name}' has unknown field(s): {', '.join(unknown)} (allowed: {', '.join(allowed)})"
+        )
     return value
 
 
@@ -69,7 +80,7 @@ def parse_step(raw: Any) -> Step:
         raise StepError(f"unknown step '{raw[:40]}' (steps: {', '.join(STEP_NAMES)})")
     if not isinstance(raw, dict) or len(raw) != 1:
         raise StepError("a step is one of: " + ", ".join(STEP_NAMES))
-    (name, value), = raw.items()
+    ((name, value),) = raw.items()
     if name not in STEP_NAMES:
         raise StepError(f"unknown step '{str(name)[:40]}' (steps: {', '.join(STEP_NAMES)})")
     if name in ("remote_connect", "resume"):
@@ -81,8 +92,13 @@ def parse_step(raw: Any) -> Step:
     if name == "kb":
         return Step("kb", {"value": _text(value, "the search", 200)})
     if name == "hold":
-        # 1 second at least *after* rounding down: a hold of 0.5 would be logged as 0 and not read back
-        if isinstance(value, bool) or not isinstance(value, int | float) or not 1 <= value <= MAX_HOLD:
+        # 1 second at least *after* rounding down: a hold of 0.5 would be logged as 0 and not read
+        # back
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not 1 <= value <= MAX_HOLD
+        ):
             raise StepError(f"hold takes a number of seconds from 1 to {MAX_HOLD}")
         return Step("hold", {"value": int(value)})
     if name == "directory":
@@ -94,7 +110,9 @@ def parse_step(raw: Any) -> Step:
         team = _text(value.get("team"), "the team", 40)
         if team not in TEAMS:
             raise StepError(f"unknown team '{team}' (teams: {', '.join(TEAMS)})")
-        return Step("escalate", {"team": team, "note": _text(value.get("note"), "the hand-over note")})
+        return Step(
+            "escalate", {"team": team, "note": _text(value.get("note"), "the hand-over note")}
+        )
     # close
     if isinstance(value, str) or value is None:
         return Step("close", {"summary": _text(value, "the summary", required=False)})
@@ -118,7 +136,11 @@ def _ticket(value: Any) -> Step:
     value = _mapping(value, "ticket", TICKET_FIELDS)
     fields = {k: _text(v, f"the ticket's {k}", required=False) for k, v in value.items()}
     if fields.get("category") and fields["category"] not in CATEGORIES:
-        raise StepError(f"unknown ticket category '{fields['category']}' (categories: {', '.join(CATEGORIES)})")
+        raise StepError(
+            f"unknown ticket category '{fields['category']}' (categories: {', '.join(CATEGORIES)})"
+        )
     if fields.get("priority") and fields["priority"] not in PRIORITIES:
-        raise StepError(f"unknown priority '{fields['priority']}' (priorities: {', '.join(PRIORITIES)})")
+        raise StepError(
+            f"unknown priority '{fields['priority']}' (priorities: {', '.join(PRIORITIES)})"
+        )
     return Step("ticket", fields)

@@ -49,7 +49,8 @@ Message = str | tuple[str, str]  # a message id, or (context, message id) from N
 
 
 def gettext(translations: Mapping[str, NullTranslations], locale: str, message: Message) -> str:
-    """`message` in `locale` (an empty message stays empty: gettext("") is the catalogue's header)."""
+    """`message` in `locale` (an empty message stays empty: gettext("") is the catalogue's
+    header)."""
     if isinstance(message, tuple):
         return translations[lang(locale)].pgettext(*message)
     if not message:
@@ -57,8 +58,9 @@ def gettext(translations: Mapping[str, NullTranslations], locale: str, message: 
     return translations[lang(locale)].gettext(message)
 
 
-def ngettext(translations: Mapping[str, NullTranslations], locale: str, singular: str, plural: str,
-             n: int) -> str:
+def ngettext(
+    translations: Mapping[str, NullTranslations], locale: str, singular: str, plural: str, n: int
+) -> str:
     """The singular or plural form of a message for `n`, in `locale`."""
     return translations[lang(locale)].ngettext(singular, plural, n)
 
@@ -66,8 +68,12 @@ def ngettext(translations: Mapping[str, NullTranslations], locale: str, singular
 class Words(Mapping[str, str]):
     """A table of marked messages read in one locale: `words["title"]` is its translation."""
 
-    def __init__(self, table: Mapping[str, Message], locale: str,
-                 translations: Mapping[str, NullTranslations] | None = None):
+    def __init__(
+        self,
+        table: Mapping[str, Message],
+        locale: str,
+        translations: Mapping[str, NullTranslations] | None = None,
+    ):
         self.table = table
         self.locale = locale
         self.translations = translations if translations is not None else load_translations()

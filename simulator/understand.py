@@ -27,8 +27,8 @@ from simulator.catalog import Catalog
 from simulator.folding import fold
 
 DECISION_THRESHOLD = -0.2  # the SVM's decision value the best intent must reach
-SIMILARITY_FLOOR = 0.25    # the clause must resemble at least one example this much
-CHAR_WEIGHT = 0.55         # share of character n-grams in the similarity
+SIMILARITY_FLOOR = 0.25  # the clause must resemble at least one example this much
+CHAR_WEIGHT = 0.55  # share of character n-grams in the similarity
 SVM_C = 1.0
 IGNORED = ("small_talk",)  # recognised, but reported as not understood (off-topic chatter)
 # Intents that only a statement can carry: "was it the cable?" asks, "it was the cable" explains.
@@ -36,9 +36,13 @@ STATEMENTS = ("explain_cause",)
 MAX_CLAUSES = 12
 _SENTENCE_SPLIT = re.compile(r"[.?!;:\n]+|\s[—–-]\s|—|–")
 # Abbreviations whose full stop does not end a sentence ("Verr. Maj", "etc.").
-_ABBREVIATIONS = re.compile(r"\b(verr|etc|e\.g|i\.e|p\. ?ex|ex|env|tél|tel|réf|ref|no|dr|mr|mrs|ms|st|m)\.(?=\s)",
-                            re.IGNORECASE)
-PART_CONFIDENCE = 0.5  # parts override the whole sentence when two of them are this sure of different intents
+_ABBREVIATIONS = re.compile(
+    r"\b(verr|etc|e\.g|i\.e|p\. ?ex|ex|env|tél|tel|réf|ref|no|dr|mr|mrs|ms|st|m)\.(?=\s)",
+    re.IGNORECASE,
+)
+PART_CONFIDENCE = (
+    0.5  # parts override the whole sentence when two of them are this sure of different intents
+)
 _COMMA_SPLIT = re.compile(r",|\s(?:and then|and|then|et puis|puis|et|ensuite)\s")
 
 
@@ -97,12 +101,15 @@ class _Features:
         columns = np.asarray(indices, dtype=np.int32)
         data = np.log(np.asarray(counts, dtype=np.float64)) + 1.0
         data *= self.idf[columns]
-        for start, end in itertools.pairwise(indptr):  # summed in order, as sklearn's L2 normalize does
+        for start, end in itertools.pairwise(
+            indptr
+        ):  # summed in order, as sklearn's L2 normalize does
             norm = math.sqrt(sum(v * v for v in data[start:end].tolist()))
             if norm > 0:
                 data[start:end] /= norm
-        return sp.csr_matrix((data, columns, np.asarray(indptr, dtype=np.int32)),
-                             shape=(len(docs), len(self.idf)))
+        return sp.csr_matrix(
+            (data, columns, np.asarray(indptr, dtype=np.int32)), shape=(len(docs), len(self.idf))
+        )
 
 
 class Matcher:
@@ -115,8 +122,9 @@ class Matcher:
         self.intent_ids = sorted(set(self.labels.tolist()))
         texts = [fold(text) for _, text in examples]
         self.char = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)
-        self.word = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True,
-                                    token_pattern=r"(?u)\b\w+\b")
+        self.word = TfidfVectorizer(
+            analyzer="word", ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b"
+        )
         self.char_matrix = self.char.fit_transform(texts)
         self.word_matrix = self.word.fit_transform(texts)
         self.vocabulary = sorted({w for t in texts for w in t.split()})
@@ -125,7 +133,8 @@ class Matcher:
         # clause × example products run 10x faster against the transposed matrices kept in CSR
         self._char_t = self.char_matrix.T.tocsr()
         self._word_t = self.word_matrix.T.tocsr()
-        # seeded: every process (gunicorn workers, a restart) must train the same model, or replaying
+        # seeded: every process (gunicorn workers, a restart) must train the same model, or
+        # replaying
         # a call's log elsewhere could match a borderline clause differently than when it was played
         self.svm = LinearSVC(C=SVM_C, random_state=0)
         if len(self.intent_ids) > 1:
@@ -140,14 +149,17 @@ class Matcher:
             if word in self._known or len(word) < 4 or word.isdigit():
                 words.append(word)
                 continue
-            best = process.extractOne(word, self.vocabulary, scorer=Levenshtein.normalized_similarity,
-                                      score_cutoff=0.75)
+            best = process.extractOne(
+                word, self.vocabulary, scorer=Levenshtein.normalized_similarity, score_cutoff=0.75
+            )
             words.append(best[0] if best else word)
         return " ".join(words)
 
     def _features(self, folded: list[str]):
-        return (self._char_features.transform(folded),
-                self._word_features.transform([self._fix_typos(f) for f in folded]))
+        return (
+            self._char_features.transform(folded),
+            self._word_features.transform([self._fix_typos(f) for f in folded]),
+        )
 
     def _similarity_matrix(self, char_vecs, word_vecs) -> np.ndarray:
         """(examples × clauses) blended cosine similarities."""
@@ -163,8 +175,9 @@ class Matcher:
         blended = self._similarity_matrix(*self._features([folded]))[:, 0]
         return {i: float(blended[cols].max()) for i, cols in self._columns.items()}
 
-    def classify_many(self, clauses: list[str], questions: list[bool] | None = None
-                      ) -> list[tuple[Match | None, Match | None]]:
+    def classify_many(
+        self, clauses: list[str], questions: list[bool] | None = None
+    ) -> list[tuple[Match | None, Match | None]]:
         """For each clause: (the accepted match or None, the best guess whatever its score).
 
         A clause flagged as a question is never taken for an intent only a statement carries.
@@ -203,15 +216,23 @@ class Matcher:
         """Split an utterance into clauses and recognise every intent in it."""
         text = _ABBREVIATIONS.sub(lambda m: m.group(1), text)
         ends = _SENTENCE_SPLIT.findall(text) + [""]
-        asked = [(s, "?" in end) for s, end in zip(_SENTENCE_SPLIT.split(text), ends, strict=True) if s.strip()]
+        asked = [
+            (s, "?" in end)
+            for s, end in zip(_SENTENCE_SPLIT.split(text), ends, strict=True)
+            if s.strip()
+        ]
         asked = asked[:MAX_CLAUSES]
         sentences = [s for s, _ in asked]
-        parts = [[p for p in _COMMA_SPLIT.split(s) if len(fold(p)) > 1][:MAX_CLAUSES] for s in sentences]
+        parts = [
+            [p for p in _COMMA_SPLIT.split(s) if len(fold(p)) > 1][:MAX_CLAUSES] for s in sentences
+        ]
         parts = [p if len(p) > 1 else [] for p in parts]
         flat = sentences + [p for group in parts for p in group]
-        questions = [q for _, q in asked] + [q for (_, q), group in zip(asked, parts, strict=True) for _ in group]
+        questions = [q for _, q in asked] + [
+            q for (_, q), group in zip(asked, parts, strict=True) for _ in group
+        ]
         results = self.classify_many(flat, questions)
-        sentence_results, part_results = results[: len(sentences)], iter(results[len(sentences):])
+        sentence_results, part_results = results[: len(sentences)], iter(results[len(sentences) :])
         matches: list[Match] = []
         guesses = [g for _, g in results[: len(sentences)] if g]
         for (found, _), group in zip(sentence_results, parts, strict=True):

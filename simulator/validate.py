@@ -25,7 +25,8 @@ Found = tuple[PathKey, str, dict[str, str]]  # what a check yields: path, messag
 
 @dataclass(frozen=True)
 class Problem:
-    """One validation error: where and what (`message` in English; `code` and `params` for any locale)."""
+    """One validation error: where and what (`message` in English; `code` and `params` for any
+    locale)."""
 
     file: str
     line: int | None
@@ -46,7 +47,8 @@ class Problem:
         return cls(file, exc.line, "", exc.message, exc.code, dict(exc.params))
 
     def text(self, locale: str = "en") -> str:
-        """The message in `locale`; problems without a code (made by the web) are already localized."""
+        """The message in `locale`; problems without a code (made by the web) are already
+        localized."""
         if locale == "en" or self.code not in MESSAGES:
             return self.message
         return render(self.code, self.params, locale)
@@ -73,11 +75,14 @@ class ScenarioError(Exception):
 
 
 def _shape_problem(file: str, line: int | None, err: dict) -> Problem:
-    """A pydantic error as a problem: our wording for a few types, pydantic's (in English) for the rest."""
+    """A pydantic error as a problem: our wording for a few types, pydantic's (in English) for the
+    rest."""
     loc, kind = err["loc"], err["type"]
     path = format_path(tuple(loc))
     if kind == "missing" and loc and loc[-1] in ("fr", "en"):
-        return Problem.of(file, line, path, "missing_french" if loc[-1] == "fr" else "missing_english")
+        return Problem.of(
+            file, line, path, "missing_french" if loc[-1] == "fr" else "missing_english"
+        )
     if kind == "extra_forbidden":
         return Problem.of(file, line, path, kind, key=loc[-1])
     if kind in ("missing", "string_too_short"):
@@ -131,7 +136,9 @@ class _Checker:
         for i, line in enumerate(s.opening):
             yield from self._check_answer(line, ("opening", i))
 
-    def _one_of(self, value: str, allowed: Iterable[str], path: PathKey, what: str) -> Iterator[Found]:
+    def _one_of(
+        self, value: str, allowed: Iterable[str], path: PathKey, what: str
+    ) -> Iterator[Found]:
         allowed = list(allowed)
         if value not in allowed:
             yield path, f"unknown_{what}", {"value": value, **_suggest(value, allowed)}
@@ -188,7 +195,11 @@ class _Checker:
                 yield (*path, lang), "malformed_placeholder", {"detail": str(exc)}
                 continue
             for name in sorted(names - self.placeholders):
-                yield (*path, lang), "unknown_placeholder", {"name": name, **_suggest(name, self.placeholders)}
+                yield (
+                    (*path, lang),
+                    "unknown_placeholder",
+                    {"name": name, **_suggest(name, self.placeholders)},
+                )
 
     def _check_facts(self, keys: Iterable[str], path: PathKey):
         for j, key in enumerate(keys):
@@ -212,15 +223,22 @@ class _Checker:
         for group in ("probes", "actions", "triggers"):
             for i, item in enumerate(getattr(self.s, group)):
                 if item.id in seen:
-                    yield (group, i, "id"), "duplicate_id", {"value": item.id, "group": seen[item.id]}
+                    yield (
+                        (group, i, "id"),
+                        "duplicate_id",
+                        {"value": item.id, "group": seen[item.id]},
+                    )
                 seen.setdefault(item.id, group)
         probe_intents: dict[str, int] = {}
         for i, probe in enumerate(self.s.probes):
             if probe.intent is None:
                 continue
             if probe.intent in probe_intents:
-                yield ("probes", i, "intent"), "intent_bound_twice", {"value": probe.intent,
-                                                                      "index": str(probe_intents[probe.intent])}
+                yield (
+                    ("probes", i, "intent"),
+                    "intent_bound_twice",
+                    {"value": probe.intent, "index": str(probe_intents[probe.intent])},
+                )
             probe_intents.setdefault(probe.intent, i)
         for i, action in enumerate(self.s.actions):
             if action.intent and action.intent in probe_intents:
@@ -262,7 +280,9 @@ class _Checker:
             if intent_id in self.catalog:
                 yield ("intents", intent_id), "intent_in_catalog", {"value": intent_id}
         for intent_id in self.s.intent_examples:
-            yield from self._one_of(intent_id, self.intents, ("intent_examples", intent_id), "intent")
+            yield from self._one_of(
+                intent_id, self.intents, ("intent_examples", intent_id), "intent"
+            )
 
 
 def reachable(scenario: Scenario) -> bool:
@@ -300,7 +320,9 @@ def validate_source(
     try:
         scenario = Scenario.model_validate(source.data)
     except ValidationError as exc:
-        return None, [_shape_problem(file, source.line_of(tuple(err["loc"])), err) for err in exc.errors()]
+        return None, [
+            _shape_problem(file, source.line_of(tuple(err["loc"])), err) for err in exc.errors()
+        ]
     problems = [
         Problem.of(file, source.line_of(path), format_path(path), code, **params)
         for path, code, params in _Checker(scenario, catalog, kb_ids).run()

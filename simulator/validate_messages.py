@@ -37,10 +37,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "string_too_long": NC_("validation", "string should have at most {max_length} characters"),
     "string_pattern_mismatch": NC_("validation", "string should match pattern '{pattern}'"),
     "int_type": NC_("validation", "input should be a valid integer"),
-    "int_parsing": NC_("validation", "input should be a valid integer, unable to parse string as an integer"),
-    "int_from_float": NC_("validation", "input should be a valid integer, got a number with a fractional part"),
+    "int_parsing": NC_(
+        "validation", "input should be a valid integer, unable to parse string as an integer"
+    ),
+    "int_from_float": NC_(
+        "validation", "input should be a valid integer, got a number with a fractional part"
+    ),
     "float_type": NC_("validation", "input should be a valid number"),
-    "float_parsing": NC_("validation", "input should be a valid number, unable to parse string as a number"),
+    "float_parsing": NC_(
+        "validation", "input should be a valid number, unable to parse string as a number"
+    ),
     "finite_number": NC_("validation", "input should be a finite number"),
     "bool_type": NC_("validation", "input should be a valid boolean"),
     "bool_parsing": NC_("validation", "input should be a valid boolean, unable to interpret input"),
@@ -50,19 +56,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "greater_than_equal": NC_("validation", "input should be greater than or equal to {ge}"),
     "less_than": NC_("validation", "input should be less than {lt}"),
     "less_than_equal": NC_("validation", "input should be less than or equal to {le}"),
-    "too_short": NC_("validation", "{field_type} should have at least {min_length} item after validation, not {actual_length}"),
-    "too_long": NC_("validation", "{field_type} should have at most {max_length} items after validation, not {actual_length}"),
+    "too_short": NC_(
+        "validation",
+        "{field_type} should have at least {min_length} item after validation, not {actual_length}",
+    ),
+    "too_long": NC_(
+        "validation",
+        "{field_type} should have at most {max_length} items after validation, not {actual_length}",
+    ),
     "list_type": NC_("validation", "input should be a valid list"),
     "dict_type": NC_("validation", "input should be a valid dictionary"),
-    "model_type": NC_("validation", "input should be a valid dictionary or instance of {class_name}"),
-    "model_attributes_type": NC_("validation", "input should be a valid dictionary or object to extract fields from"),
+    "model_type": NC_(
+        "validation", "input should be a valid dictionary or instance of {class_name}"
+    ),
+    "model_attributes_type": NC_(
+        "validation", "input should be a valid dictionary or object to extract fields from"
+    ),
     "value_error": NC_("validation", "value error, {error}"),
     "assertion_error": NC_("validation", "assertion failed, {error}"),
     "invalid": NC_("validation", "{detail}"),
     # cross-references (simulator.validate)
     "unknown_category": NC_("validation", "unknown category '{value}'{did_you_mean}"),
     "unknown_persona": NC_("validation", "unknown persona '{value}'{did_you_mean}"),
-    "unknown_kb_article": NC_("validation", "unknown knowledge-base article '{value}'{did_you_mean}"),
+    "unknown_kb_article": NC_(
+        "validation", "unknown knowledge-base article '{value}'{did_you_mean}"
+    ),
     "unknown_intent": NC_("validation", "unknown intent '{value}'{did_you_mean}"),
     "unknown_fact": NC_("validation", "unknown fact '{value}'{did_you_mean}"),
     "unknown_probe": NC_("validation", "unknown probe '{value}'{did_you_mean}"),
@@ -73,14 +91,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "default_persona_not_listed": NC_("validation", "'{value}' is not in personas"),
     "trigger_kind": NC_("validation", "needs exactly one of intent, remote or directory"),
     "invalid_command_pattern": NC_("validation", "invalid command pattern: {detail}"),
-    "last_answer_has_when": NC_("validation", "the last answer must have no 'when': it is the default"),
+    "last_answer_has_when": NC_(
+        "validation", "the last answer must have no 'when': it is the default"
+    ),
     "wrong_fact_type": NC_("validation", "value {value} is not of the fact's type ({kind})"),
     "duplicate_id": NC_("validation", "id '{value}' is already used in {group}"),
     "intent_bound_twice": NC_("validation", "intent '{value}' is already bound to probes[{index}]"),
     "intent_bound_to_probe": NC_("validation", "intent '{value}' is bound to a probe too"),
     "escalation_without_team": NC_("validation", "a required escalation must name its team"),
-    "resolution_needed": NC_("validation", "needed: without an escalation the call must be fixable"),
-    "resolution_unreachable": NC_("validation", "unreachable: no sequence of actions can ever satisfy it"),
+    "resolution_needed": NC_(
+        "validation", "needed: without an escalation the call must be fixable"
+    ),
+    "resolution_unreachable": NC_(
+        "validation", "unreachable: no sequence of actions can ever satisfy it"
+    ),
     "intent_in_catalog": NC_("validation", "intent '{value}' already exists in the catalog"),
 }
 
@@ -114,42 +138,97 @@ _VALUE_WORDS: dict[str, dict[str, tuple[str, str]]] = {
 
 # Frequent complaints of PyYAML (libyaml's wording, then pure Python's), of format strings and of
 # regular expressions, in French; anything else is shown as it is (it is technical).
-_DETAILS_FR: list[tuple[re.Pattern[str], str]] = [(re.compile(pattern), text) for pattern, text in [
-    (r"^mapping values are not allowed (here|in this context)$",
-     "un « : » est mal placé (une valeur qui contient « : » doit être entre guillemets)"),
-    (r"^could not find expected ':'$", "il manque un « : » après une clé"),
-    (r"^found (a tab character (that violates indentation|where an indentation space is expected)"
-     r"|character '\\t' that cannot start any token)$", "tabulation interdite ; indentez avec des espaces"),
-    (r"^found character that cannot start any token$",
-     "caractère interdit au début d'une valeur (mettez la valeur entre guillemets)"),
-    (r"^found character '(.*)' that cannot start any token$",
-     "le caractère « {0} » ne peut pas commencer une valeur (mettez la valeur entre guillemets)"),
-    (r"^did not find expected key$", "une clé était attendue ici (indentation incohérente ?)"),
-    (r"^did not find expected '-' indicator$",
-     "un élément de liste « - » était attendu ici (indentation incohérente ?)"),
-    (r"^did not find expected node content$", "une valeur était attendue ici"),
-    (r"^did not find expected <document start>$", "texte inattendu après la fin du document (indentation ?)"),
-    (r"^did not find expected comment or line break$", "texte inattendu en fin de ligne"),
-    (r"^block sequence entries are not allowed in this context$", "un élément de liste « - » est mal placé"),
-    (r"^expected <block end>, but found '(.*)'$", "indentation incohérente (trouvé : {0})"),
-    (r"^(did not find expected ',' or '\]'|expected ',' or '\]', but got .*)$",
-     "il manque « , » ou « ] » dans une liste entre crochets"),
-    (r"^(did not find expected ',' or '\}'|expected ',' or '\}', but got .*)$",
-     "il manque « , » ou « } » dans un dictionnaire entre accolades"),
-    (r"^found unexpected end of stream$", "fin de fichier inattendue (guillemet non refermé ?)"),
-    (r"^found unknown escape character.*$", "caractère d'échappement inconnu après « \\ » entre guillemets doubles"),
-    (r"^found undefined alias.*$", "alias non défini (une valeur qui commence par « * » doit être entre guillemets)"),
-    (r"^found unhashable key$", "une clé ne peut pas être une liste ni un dictionnaire"),
-    (r"^could not determine a constructor for the tag '(.*)'$", "balise YAML « {0} » non autorisée"),
-    (r"^Single '([{}])' encountered in format string$",
-     "accolade « {0} » seule ; écrivez « {0}{0} » pour une accolade littérale"),
-    (r"^(expected '\}' before end of string|unmatched '\{' in format spec)$", "accolade « {{ » non refermée"),
-    (r"^missing \), unterminated subpattern at position (\d+)$", "parenthèse « ( » non refermée (position {0})"),
-    (r"^unbalanced parenthesis at position (\d+)$", "parenthèse « ) » sans « ( » (position {0})"),
-    (r"^unterminated character set at position (\d+)$", "crochet « [ » non refermé (position {0})"),
-    (r"^nothing to repeat at position (\d+)$", "« * », « + » ou « ? » sans rien à répéter (position {0})"),
-    (r"^bad escape (.*) at position (\d+)$", "échappement « {0} » inconnu (position {1})"),
-]]  # fmt: skip
+_DETAILS_FR: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(pattern), text)
+    for pattern, text in [
+        (
+            r"^mapping values are not allowed (here|in this context)$",
+            "un « : » est mal placé (une valeur qui contient « : » doit être entre guillemets)",
+        ),
+        (r"^could not find expected ':'$", "il manque un « : » après une clé"),
+        (
+            r"^found (a tab character (that violates indentation|where an indentation space "
+            r"is expected)"
+            r"|character '\\t' that cannot start any token)$",
+            "tabulation interdite ; indentez avec des espaces",
+        ),
+        (
+            r"^found character that cannot start any token$",
+            "caractère interdit au début d'une valeur (mettez la valeur entre guillemets)",
+        ),
+        (
+            r"^found character '(.*)' that cannot start any token$",
+            "le caractère « {0} » ne peut pas commencer une valeur (mettez la valeur entre "
+            "guillemets)",
+        ),
+        (r"^did not find expected key$", "une clé était attendue ici (indentation incohérente ?)"),
+        (
+            r"^did not find expected '-' indicator$",
+            "un élément de liste « - » était attendu ici (indentation incohérente ?)",
+        ),
+        (r"^did not find expected node content$", "une valeur était attendue ici"),
+        (
+            r"^did not find expected <document start>$",
+            "texte inattendu après la fin du document (indentation ?)",
+        ),
+        (r"^did not find expected comment or line break$", "texte inattendu en fin de ligne"),
+        (
+            r"^block sequence entries are not allowed in this context$",
+            "un élément de liste « - » est mal placé",
+        ),
+        (r"^expected <block end>, but found '(.*)'$", "indentation incohérente (trouvé : {0})"),
+        (
+            r"^(did not find expected ',' or '\]'|expected ',' or '\]', but got .*)$",
+            "il manque « , » ou « ] » dans une liste entre crochets",
+        ),
+        (
+            r"^(did not find expected ',' or '\}'|expected ',' or '\}', but got .*)$",
+            "il manque « , » ou « } » dans un dictionnaire entre accolades",
+        ),
+        (
+            r"^found unexpected end of stream$",
+            "fin de fichier inattendue (guillemet non refermé ?)",
+        ),
+        (
+            r"^found unknown escape character.*$",
+            "caractère d'échappement inconnu après « \\ » entre guillemets doubles",
+        ),
+        (
+            r"^found undefined alias.*$",
+            "alias non défini (une valeur qui commence par « * » doit être entre guillemets)",
+        ),
+        (r"^found unhashable key$", "une clé ne peut pas être une liste ni un dictionnaire"),
+        (
+            r"^could not determine a constructor for the tag '(.*)'$",
+            "balise YAML « {0} » non autorisée",
+        ),
+        (
+            r"^Single '([{}])' encountered in format string$",
+            "accolade « {0} » seule ; écrivez « {0}{0} » pour une accolade littérale",
+        ),
+        (
+            r"^(expected '\}' before end of string|unmatched '\{' in format spec)$",
+            "accolade « {{ » non refermée",
+        ),
+        (
+            r"^missing \), unterminated subpattern at position (\d+)$",
+            "parenthèse « ( » non refermée (position {0})",
+        ),
+        (
+            r"^unbalanced parenthesis at position (\d+)$",
+            "parenthèse « ) » sans « ( » (position {0})",
+        ),
+        (
+            r"^unterminated character set at position (\d+)$",
+            "crochet « [ » non refermé (position {0})",
+        ),
+        (
+            r"^nothing to repeat at position (\d+)$",
+            "« * », « + » ou « ? » sans rien à répéter (position {0})",
+        ),
+        (r"^bad escape (.*) at position (\d+)$", "échappement « {0} » inconnu (position {1})"),
+    ]
+]
 
 _PUNCTUATION = re.compile(r"« | »| (?=[:;?!])")
 
@@ -194,7 +273,11 @@ def _localized(name: str, value: str, locale: str) -> str:
     if name == "pattern" and value not in _VALUE_WORDS[name]:
         return _french(f"motif « {value} »")
     if name in _VALUE_WORDS:
-        return _french(gettext(load_translations(), locale, _VALUE_WORDS[name].get(value, ("validation", value))))
+        return _french(
+            gettext(
+                load_translations(), locale, _VALUE_WORDS[name].get(value, ("validation", value))
+            )
+        )
     if name == "expected":
         return _choices_fr(value)
     if name == "detail":

@@ -17,7 +17,8 @@ PathKey = tuple[str | int, ...]
 class SourceError(Exception):
     """A YAML source could not be read at all (too big, not YAML, not a mapping).
 
-    `message` is English; `code` and `params` render it in any locale (`simulator.validate_messages`).
+    `message` is English; `code` and `params` render it in any locale
+    (`simulator.validate_messages`).
     """
 
     def __init__(self, code: str, line: int | None = None, **params: object):
@@ -69,7 +70,9 @@ def parse(text: str, limit: int = MAX_BYTES) -> Source:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
-        raise SourceError("malformed_yaml", mark.line + 1 if mark else None, detail=problem) from exc
+        raise SourceError(
+            "malformed_yaml", mark.line + 1 if mark else None, detail=problem
+        ) from exc
     finally:
         loader.dispose()
     lines: dict[PathKey, int] = {}

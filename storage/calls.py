@@ -17,7 +17,8 @@ class CallNotFound(LookupError):
 
 
 class LogConflict(sqlite3.IntegrityError):
-    """The events do not follow the stored log (another writer got there first); nothing was written."""
+    """The events do not follow the stored log (another writer got there first); nothing was
+    written."""
 
 
 def now() -> str:
@@ -27,22 +28,45 @@ def now() -> str:
 
 def _event_rows(call_id: int, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     stamp = now()
-    return [{"call_id": call_id, "seq": e["seq"], "at": e["at"], "turn": e["turn"], "kind": e["kind"],
-             "data": json.dumps(e["data"], ensure_ascii=False, sort_keys=True), "created_at": stamp}
-            for e in events]
+    return [
+        {
+            "call_id": call_id,
+            "seq": e["seq"],
+            "at": e["at"],
+            "turn": e["turn"],
+            "kind": e["kind"],
+            "data": json.dumps(e["data"], ensure_ascii=False, sort_keys=True),
+            "created_at": stamp,
+        }
+        for e in events
+    ]
 
 
-def create_call(db: Database, events: list[dict[str, Any]], user_id: int | None = None,
-                assignment_id: int | None = None, sandbox: bool = False) -> int:
+def create_call(
+    db: Database,
+    events: list[dict[str, Any]],
+    user_id: int | None = None,
+    assignment_id: int | None = None,
+    sandbox: bool = False,
+) -> int:
     """Store a new call with its opening events; return its id."""
     started = events[0]["data"]
     with immediate(db):
-        table = db["calls"].insert({
-            "scenario_id": started["scenario"], "scenario_version": started["version"],
-            "persona": started["persona"], "locale": started["locale"], "seed": started["seed"],
-            "mode": started["mode"], "user_id": user_id, "assignment_id": assignment_id,
-            "sandbox": int(sandbox), "status": "active", "started_at": now(),
-        })
+        table = db["calls"].insert(
+            {
+                "scenario_id": started["scenario"],
+                "scenario_version": started["version"],
+                "persona": started["persona"],
+                "locale": started["locale"],
+                "seed": started["seed"],
+                "mode": started["mode"],
+                "user_id": user_id,
+                "assignment_id": assignment_id,
+                "sandbox": int(sandbox),
+                "status": "active",
+                "started_at": now(),
+            }
+        )
         call_id = table.last_pk
         db["events"].insert_all(_event_rows(call_id, events))
     return call_id
@@ -56,15 +80,26 @@ def append_events(db: Database, call_id: int, events: list[dict[str, Any]]) -> N
     """
     ended = next((e for e in events if e["kind"] == "call_ended"), None)
     with immediate(db):
-        last = next(iter(db.query("select max(seq) as m from events where call_id = ?", [call_id])))["m"] or 0
+        last = (
+            next(iter(db.query("select max(seq) as m from events where call_id = ?", [call_id])))[
+                "m"
+            ]
+            or 0
+        )
         if not events or events[0]["seq"] != last + 1:
-            raise LogConflict(f"call {call_id} has {last} events; these start at "
-                              f"{events[0]['seq'] if events else 'nothing'}")
+            raise LogConflict(
+                f"call {call_id} has {last} events; these start at "
+                f"{events[0]['seq'] if events else 'nothing'}"
+            )
         db["events"].insert_all(_event_rows(call_id, events))
         if ended:
-            outcome = {k: ended["data"].get(k) for k in ("resolved", "escalated_to", "ended_by", "identity_verified")}
-            db["calls"].update(call_id, {"status": "ended", "ended_at": now(),
-                                         "outcome": json.dumps(outcome)})
+            outcome = {
+                k: ended["data"].get(k)
+                for k in ("resolved", "escalated_to", "ended_by", "identity_verified")
+            }
+            db["calls"].update(
+                call_id, {"status": "ended", "ended_at": now(), "outcome": json.dumps(outcome)}
+            )
 
 
 def get_call(db: Database, call_id: int) -> dict[str, Any]:
@@ -79,14 +114,29 @@ def get_call(db: Database, call_id: int) -> dict[str, Any]:
 
 def load_events(db: Database, call_id: int, after: int = 0) -> list[dict[str, Any]]:
     """The call's events in order (those after seq `after`), as the engine wrote them."""
-    rows = db.query("select seq, at, turn, kind, data from events where call_id = ? and seq > ? order by seq",
-                    [call_id, after])
-    return [{"seq": r["seq"], "at": r["at"], "turn": r["turn"], "kind": r["kind"],
-             "data": json.loads(r["data"])} for r in rows]
+    rows = db.query(
+        "select seq, at, turn, kind, data from events where call_id = ? and seq > ? order by seq",
+        [call_id, after],
+    )
+    return [
+        {
+            "seq": r["seq"],
+            "at": r["at"],
+            "turn": r["turn"],
+            "kind": r["kind"],
+            "data": json.loads(r["data"]),
+        }
+        for r in rows
+    ]
 
 
-def list_calls(db: Database, user_id: int | None = None, scenario_id: str | None = None,
-               status: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
+def list_calls(
+    db: Database,
+    user_id: int | None = None,
+    scenario_id: str | None = None,
+    status: str | None = None,
+    limit: int = 200,
+) -> list[dict[str, Any]]:
     """Calls (newest first) with their scores, filtered by owner, scenario and status."""
     where, params = ["c.sandbox = 0"], {"limit": limit}
     if user_id is not None:
@@ -100,14 +150,18 @@ def list_calls(db: Database, user_id: int | None = None, scenario_id: str | None
         params["status"] = status
     sql = f"""select c.*, s.overall, s.critical, s.diagnosis, s.resolution, s.escalation, s.tone
               from calls c left join scores s on s.call_id = c.id
-              where {' and '.join(where)} order by c.id desc limit :limit"""
+              where {" and ".join(where)} order by c.id desc limit :limit"""
     return list(db.query(sql, params))
 
 
 def progress(db: Database, user_id: int, limit: int = 30) -> list[dict[str, Any]]:
     """A trainee's scored calls, oldest first (the last `limit`), for the progress chart."""
-    rows = db.query("""select * from (select c.id, c.started_at, c.scenario_id, s.overall, s.diagnosis,
-                       s.resolution, s.escalation, s.tone from calls c join scores s on s.call_id = c.id
-                       where c.user_id = ? and c.sandbox = 0 order by c.id desc limit ?) order by id""",
-                    [user_id, limit])
+    rows = db.query(
+        """select * from (select c.id, c.started_at, c.scenario_id, s.overall, s.diagnosis,
+                       s.resolution, s.escalation, s.tone from calls c join scores s on s.call_id =
+                           c.id
+                       where c.user_id = ? and c.sandbox = 0 order by c.id desc limit ?) order by
+                           id""",
+        [user_id, limit],
+    )
     return list(rows)

@@ -12,30 +12,65 @@ def create_calls_and_events(db: Database) -> None:
     """Calls and their append-only event logs; scores and their findings."""
     db["calls"].create(
         {
-            "id": int, "scenario_id": str, "scenario_version": int, "persona": str, "locale": str,
-            "seed": int, "mode": str, "user_id": int, "assignment_id": int, "sandbox": int,
-            "status": str, "started_at": str, "ended_at": str, "outcome": str,
+            "id": int,
+            "scenario_id": str,
+            "scenario_version": int,
+            "persona": str,
+            "locale": str,
+            "seed": int,
+            "mode": str,
+            "user_id": int,
+            "assignment_id": int,
+            "sandbox": int,
+            "status": str,
+            "started_at": str,
+            "ended_at": str,
+            "outcome": str,
         },
         pk="id",
         not_null={"scenario_id", "scenario_version", "persona", "locale", "seed", "mode", "status"},
         defaults={"sandbox": 0, "status": "active"},
-    )  # fmt: skip
+    )
     db["events"].create(
-        {"call_id": int, "seq": int, "at": float, "turn": int, "kind": str, "data": str,
-         "created_at": str},
+        {
+            "call_id": int,
+            "seq": int,
+            "at": float,
+            "turn": int,
+            "kind": str,
+            "data": str,
+            "created_at": str,
+        },
         pk=("call_id", "seq"),
         foreign_keys=[("call_id", "calls", "id")],
         not_null={"kind", "data"},
     )
     db["scores"].create(
-        {"call_id": int, "grader_version": int, "overall": int, "critical": int, "diagnosis": int,
-         "resolution": int, "escalation": int, "tone": int, "graded_at": str},
+        {
+            "call_id": int,
+            "grader_version": int,
+            "overall": int,
+            "critical": int,
+            "diagnosis": int,
+            "resolution": int,
+            "escalation": int,
+            "tone": int,
+            "graded_at": str,
+        },
         pk="call_id",
         foreign_keys=[("call_id", "calls", "id")],
     )
     db["findings"].create(
-        {"call_id": int, "idx": int, "skill": str, "rule": str, "points": int, "turn": int,
-         "message": str, "tip": str},
+        {
+            "call_id": int,
+            "idx": int,
+            "skill": str,
+            "rule": str,
+            "points": int,
+            "turn": int,
+            "message": str,
+            "tip": str,
+        },
         pk=("call_id", "idx"),
         foreign_keys=[("call_id", "calls", "id")],
     )
@@ -59,19 +94,48 @@ def create_scenario_versions(db: Database) -> None:
 def create_people(db: Database) -> None:
     """Accounts, cohorts, who belongs to which, and what a cohort is assigned."""
     db["users"].create(
-        {"id": int, "username": str, "name": str, "email": str, "password_hash": str, "role": str,
-         "locale": str, "api_token_hash": str, "created_at": str, "active": int},
-        pk="id", not_null={"username", "name", "password_hash", "role"}, defaults={"active": 1},
+        {
+            "id": int,
+            "username": str,
+            "name": str,
+            "email": str,
+            "password_hash": str,
+            "role": str,
+            "locale": str,
+            "api_token_hash": str,
+            "created_at": str,
+            "active": int,
+        },
+        pk="id",
+        not_null={"username", "name", "password_hash", "role"},
+        defaults={"active": 1},
     )
     db["users"].create_index(["username"], unique=True)
-    db["cohorts"].create({"id": int, "name": str, "trainer_id": int, "created_at": str}, pk="id",
-                         foreign_keys=[("trainer_id", "users", "id")], not_null={"name"})
-    db["memberships"].create({"cohort_id": int, "user_id": int}, pk=("cohort_id", "user_id"),
-                             foreign_keys=[("cohort_id", "cohorts", "id"), ("user_id", "users", "id")])
+    db["cohorts"].create(
+        {"id": int, "name": str, "trainer_id": int, "created_at": str},
+        pk="id",
+        foreign_keys=[("trainer_id", "users", "id")],
+        not_null={"name"},
+    )
+    db["memberships"].create(
+        {"cohort_id": int, "user_id": int},
+        pk=("cohort_id", "user_id"),
+        foreign_keys=[("cohort_id", "cohorts", "id"), ("user_id", "users", "id")],
+    )
     db["assignments"].create(
-        {"id": int, "cohort_id": int, "scenario_id": str, "persona": str, "exam": int, "due_at": str,
-         "attempts": int, "created_at": str},
-        pk="id", foreign_keys=[("cohort_id", "cohorts", "id")], not_null={"cohort_id", "scenario_id"},
+        {
+            "id": int,
+            "cohort_id": int,
+            "scenario_id": str,
+            "persona": str,
+            "exam": int,
+            "due_at": str,
+            "attempts": int,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("cohort_id", "cohorts", "id")],
+        not_null={"cohort_id", "scenario_id"},
         defaults={"exam": 0},
     )
     db["calls"].add_column("exam", int, not_null_default=0)
@@ -89,18 +153,31 @@ def create_knowledge_base(db: Database) -> None:
     """Knowledge-base articles per locale, with a full-text index (FTS5, accents folded)."""
     db["kb_articles"].create(
         {"article_id": str, "locale": str, "title": str, "tags": str, "body": str},
-        pk=("article_id", "locale"), not_null={"title", "body"},
+        pk=("article_id", "locale"),
+        not_null={"title", "body"},
     )
-    db["kb_articles"].enable_fts(["title", "tags", "body"], fts_version="FTS5", create_triggers=True,
-                                 tokenize="unicode61 remove_diacritics 2")
+    db["kb_articles"].enable_fts(
+        ["title", "tags", "body"],
+        fts_version="FTS5",
+        create_triggers=True,
+        tokenize="unicode61 remove_diacritics 2",
+    )
 
 
 @migrations()
 def scenarios_for_authoring(db: Database) -> None:
     """Trainer-authored versions: who wrote them and what they are about, for the library page."""
     table = db["scenarios"]
-    for name, kind in (("author_id", int), ("title_en", str), ("title_fr", str), ("category", str),
-                       ("difficulty", int), ("personas", str), ("tags", str), ("updated_at", str)):
+    for name, kind in (
+        ("author_id", int),
+        ("title_en", str),
+        ("title_fr", str),
+        ("category", str),
+        ("difficulty", int),
+        ("personas", str),
+        ("tags", str),
+        ("updated_at", str),
+    ):
         table.add_column(name, kind)
     table.create_index(["author_id"])
     db["calls"].create_index(["scenario_id", "scenario_version"])
@@ -108,17 +185,27 @@ def scenarios_for_authoring(db: Database) -> None:
 
 @migrations()
 def create_reviews_and_report_indexes(db: Database) -> None:
-    """Trainers' comments on turns and skill overrides (beside the automatic score); report indexes."""
+    """Trainers' comments on turns and skill overrides (beside the automatic score); report
+    indexes."""
     db["review_comments"].create(
         {"id": int, "call_id": int, "turn": int, "author_id": int, "text": str, "created_at": str},
-        pk="id", foreign_keys=[("call_id", "calls", "id"), ("author_id", "users", "id")],
+        pk="id",
+        foreign_keys=[("call_id", "calls", "id"), ("author_id", "users", "id")],
         not_null={"call_id", "turn", "text"},
     )
     db["review_comments"].create_index(["call_id", "turn"])
     db["score_overrides"].create(
-        {"id": int, "call_id": int, "skill": str, "score": int, "reason": str, "author_id": int,
-         "created_at": str},
-        pk="id", foreign_keys=[("call_id", "calls", "id"), ("author_id", "users", "id")],
+        {
+            "id": int,
+            "call_id": int,
+            "skill": str,
+            "score": int,
+            "reason": str,
+            "author_id": int,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("call_id", "calls", "id"), ("author_id", "users", "id")],
         not_null={"call_id", "skill", "score", "reason"},
     )
     db["score_overrides"].create_index(["call_id", "skill"])
@@ -127,7 +214,10 @@ def create_reviews_and_report_indexes(db: Database) -> None:
     db["calls"].create_index(["assignment_id", "user_id"])
     # Reports read the points lost and the critical errors of a cohort's calls: partial indexes
     # keep them off the much larger set of findings earned in full.
-    db.execute("create index findings_lost on findings (call_id, skill, rule, points, max) where points < max")
+    db.execute(
+        "create index findings_lost on findings (call_id, skill, rule, points, max) where "
+        "points < max"
+    )
     db.execute("create index findings_critical on findings (call_id) where critical = 1")
 
 
@@ -136,15 +226,20 @@ def create_settings_and_llm_usage_indexes(db: Database) -> None:
     """Settings an admin changes on the page (they win over the environment); LLM usage indexes."""
     db["settings"].create(
         {"key": str, "value": str, "updated_at": str, "updated_by": int},
-        pk="key", foreign_keys=[("updated_by", "users", "id")], not_null={"updated_at"},
+        pk="key",
+        foreign_keys=[("updated_by", "users", "id")],
+        not_null={"updated_at"},
     )
     # The admin page sums model turns and fallbacks: partial indexes keep those few events apart
     # from the much larger log, and cost nothing on the other events' writes.
     db.execute("create index events_llm_turn on events (created_at) where kind = 'llm_turn'")
-    db.execute("create index events_llm_fallback on events (created_at) where kind = 'llm_fallback'")
+    db.execute(
+        "create index events_llm_fallback on events (created_at) where kind = 'llm_fallback'"
+    )
 
 
 @migrations()
 def cohorts_choose_the_tone_judge(db: Database) -> None:
-    """A cohort's trainers may have a language model judge the tone of its calls (off by default)."""
+    """A cohort's trainers may have a language model judge the tone of its calls (off by
+    default)."""
     db["cohorts"].add_column("tone_judge", int, not_null_default=0)

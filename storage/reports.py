@@ -16,7 +16,8 @@ SKILLS = ("diagnosis", "resolution", "escalation", "tone")
 # The scored calls of a cohort's members; every query below starts from it.
 _MEMBER_CALLS = """
 member_calls as (
-  select c.id, c.user_id, c.scenario_id, c.started_at, c.ended_at, c.assignment_id, c.persona, c.locale,
+  select c.id, c.user_id, c.scenario_id, c.started_at, c.ended_at, c.assignment_id, c.persona,
+      c.locale,
          c.exam, s.overall, s.critical, s.diagnosis, s.resolution, s.escalation, s.tone
   from memberships m
   join calls c on c.user_id = m.user_id and c.sandbox = 0 and c.status = 'ended'
@@ -46,7 +47,8 @@ def trainee_rows(db: Database, cohort_id: int, today: str | None = None) -> list
       select user_id, count(*) as calls, {_AVERAGES}, sum(critical) as criticals,
              max(started_at) as last_call,
              avg(case when rn <= min(10, cnt / 2) then overall end) as recent,
-             avg(case when rn > min(10, cnt / 2) and rn <= 2 * min(10, cnt / 2) then overall end) as earlier
+             avg(case when rn > min(10, cnt / 2) and rn <= 2 * min(10, cnt / 2) then overall end)
+                 as earlier
       from ranked group by user_id
     ),
     first_done as (
@@ -66,7 +68,8 @@ def trainee_rows(db: Database, cohort_id: int, today: str | None = None) -> list
     )
     select u.id, u.name, u.username, u.email, u.locale, coalesce(p.calls, 0) as calls,
            coalesce(a.assigned, 0) as assigned, coalesce(a.done, 0) as assignments_done,
-           coalesce(a.late, 0) as assignments_late, p.overall, p.diagnosis, p.resolution, p.escalation,
+           coalesce(a.late, 0) as assignments_late, p.overall, p.diagnosis, p.resolution,
+               p.escalation,
            p.tone, coalesce(p.criticals, 0) as criticals, p.last_call,
            case when p.calls >= 4 then round(p.recent - p.earlier, 1) end as trend
     from memberships m join users u on u.id = m.user_id
@@ -79,7 +82,8 @@ def trainee_rows(db: Database, cohort_id: int, today: str | None = None) -> list
 def averages(db: Database, cohort_id: int) -> dict[str, Any]:
     """The cohort's average overall and per-skill scores over all its scored calls, and counts."""
     sql = f"""with {_MEMBER_CALLS}
-    select count(*) as calls, count(distinct user_id) as trainees, sum(critical) as criticals, {_AVERAGES}
+    select count(*) as calls, count(distinct user_id) as trainees, sum(critical) as criticals,
+        {_AVERAGES}
     from member_calls"""
     return next(iter(db.query(sql, {"cohort": cohort_id})))
 
@@ -89,7 +93,10 @@ def distribution(db: Database, cohort_id: int) -> list[dict[str, Any]]:
     sql = f"""with {_MEMBER_CALLS}
     select min(overall / 10, 9) as bucket, count(*) as calls from member_calls group by bucket"""
     counts = {r["bucket"]: r["calls"] for r in db.query(sql, {"cohort": cohort_id})}
-    return [{"low": b * 10, "high": 100 if b == 9 else b * 10 + 9, "calls": counts.get(b, 0)} for b in range(10)]
+    return [
+        {"low": b * 10, "high": 100 if b == 9 else b * 10 + 9, "calls": counts.get(b, 0)}
+        for b in range(10)
+    ]
 
 
 def progress(db: Database, cohort_id: int) -> list[dict[str, Any]]:
@@ -108,14 +115,16 @@ def scenario_skills(db: Database, cohort_id: int) -> list[dict[str, Any]]:
     return list(db.query(sql, {"cohort": cohort_id}))
 
 
-def frequent_findings(db: Database, cohort_id: int, user_id: int | None = None, limit: int = 12
-                      ) -> list[dict[str, Any]]:
-    """What is lost most often: findings below their maximum, grouped by rule, most frequent first."""
+def frequent_findings(
+    db: Database, cohort_id: int, user_id: int | None = None, limit: int = 12
+) -> list[dict[str, Any]]:
+    """What is lost most often: findings below their maximum, grouped by rule, most frequent
+    first."""
     who = "and mc.user_id = :user" if user_id is not None else ""
     sql = f"""with {_MEMBER_CALLS}
     select f.skill, f.rule, count(*) as times, count(distinct f.call_id) as calls,
            count(distinct mc.user_id) as trainees, round(avg(f.max - f.points), 1) as lost,
-           (select count(*) from member_calls x where 1 {who.replace('mc.', 'x.')}) as total_calls
+           (select count(*) from member_calls x where 1 {who.replace("mc.", "x.")}) as total_calls
     from member_calls mc join findings f on f.call_id = mc.id
     where f.points < f.max {who}
     group by f.skill, f.rule order by times desc, lost desc limit :limit"""
@@ -125,7 +134,8 @@ def frequent_findings(db: Database, cohort_id: int, user_id: int | None = None, 
 def critical_errors(db: Database, cohort_id: int, limit: int = 50) -> list[dict[str, Any]]:
     """The compliance errors of the cohort's calls, newest first."""
     sql = f"""with {_MEMBER_CALLS}
-    select mc.id as call_id, mc.user_id, u.name, mc.scenario_id, mc.started_at, f.skill, f.rule, f.message,
+    select mc.id as call_id, mc.user_id, u.name, mc.scenario_id, mc.started_at, f.skill, f.rule,
+        f.message,
            f.turn
     from member_calls mc join findings f on f.call_id = mc.id join users u on u.id = mc.user_id
     where f.critical = 1 order by mc.started_at desc, mc.id desc, f.idx limit :limit"""
@@ -142,7 +152,8 @@ def critical_counts(db: Database, cohort_id: int) -> list[dict[str, Any]]:
 
 
 def scored_calls(db: Database, cohort_id: int, user_id: int | None = None) -> list[dict[str, Any]]:
-    """Every scored call of the cohort's members (or of one member), oldest first, with its trainee."""
+    """Every scored call of the cohort's members (or of one member), oldest first, with its
+    trainee."""
     who = "where mc.user_id = :user" if user_id is not None else ""
     sql = f"""with {_MEMBER_CALLS}
     select mc.*, u.name, u.username,
@@ -156,5 +167,6 @@ def scored_calls(db: Database, cohort_id: int, user_id: int | None = None) -> li
 def trainee_averages(db: Database, cohort_id: int, user_id: int) -> dict[str, Any]:
     """One member's averages and call count (the same figures as their row in the cohort table)."""
     sql = f"""with {_MEMBER_CALLS}
-    select count(*) as calls, sum(critical) as criticals, {_AVERAGES} from member_calls where user_id = :user"""
+    select count(*) as calls, sum(critical) as criticals, {_AVERAGES} from member_calls where
+        user_id = :user"""
     return next(iter(db.query(sql, {"cohort": cohort_id, "user": user_id})))

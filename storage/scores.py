@@ -15,18 +15,37 @@ def save_score(db: Database, call_id: int, score: dict[str, Any]) -> None:
     skills = score["skills"]
     with immediate(db):
         db.execute("delete from findings where call_id = ?", [call_id])
-        db["scores"].upsert({
-            "call_id": call_id, "grader_version": score["grader_version"], "overall": score["overall"],
-            "critical": int(score["critical"]), "diagnosis": skills["diagnosis"],
-            "resolution": skills["resolution"], "escalation": skills["escalation"], "tone": skills["tone"],
-            "graded_at": now(),
-        }, pk="call_id")
-        db["findings"].insert_all([
-            {"call_id": call_id, "idx": i, "skill": f["skill"], "rule": f["rule"], "points": f["points"],
-             "turn": f["turn"], "message": f["message"], "tip": f["tip"], "max": f.get("max", 0),
-             "critical": int(f.get("critical", False))}
-            for i, f in enumerate(score["findings"])
-        ])
+        db["scores"].upsert(
+            {
+                "call_id": call_id,
+                "grader_version": score["grader_version"],
+                "overall": score["overall"],
+                "critical": int(score["critical"]),
+                "diagnosis": skills["diagnosis"],
+                "resolution": skills["resolution"],
+                "escalation": skills["escalation"],
+                "tone": skills["tone"],
+                "graded_at": now(),
+            },
+            pk="call_id",
+        )
+        db["findings"].insert_all(
+            [
+                {
+                    "call_id": call_id,
+                    "idx": i,
+                    "skill": f["skill"],
+                    "rule": f["rule"],
+                    "points": f["points"],
+                    "turn": f["turn"],
+                    "message": f["message"],
+                    "tip": f["tip"],
+                    "max": f.get("max", 0),
+                    "critical": int(f.get("critical", False)),
+                }
+                for i, f in enumerate(score["findings"])
+            ]
+        )
 
 
 def load_score(db: Database, call_id: int) -> dict[str, Any] | None:
@@ -35,9 +54,18 @@ def load_score(db: Database, call_id: int) -> dict[str, Any] | None:
     if not rows:
         return None
     row = rows[0]
-    findings = [{**f, "critical": bool(f["critical"])} for f in db.query(
-        "select skill, rule, points, max, turn, message, tip, critical from findings "
-        "where call_id = ? order by idx", [call_id])]
-    return {"overall": row["overall"], "critical": bool(row["critical"]), "grader_version": row["grader_version"],
-            "skills": {k: row[k] for k in ("diagnosis", "resolution", "escalation", "tone")},
-            "findings": findings}
+    findings = [
+        {**f, "critical": bool(f["critical"])}
+        for f in db.query(
+            "select skill, rule, points, max, turn, message, tip, critical from findings "
+            "where call_id = ? order by idx",
+            [call_id],
+        )
+    ]
+    return {
+        "overall": row["overall"],
+        "critical": bool(row["critical"]),
+        "grader_version": row["grader_version"],
+        "skills": {k: row[k] for k in ("diagnosis", "resolution", "escalation", "tone")},
+        "findings": findings,
+    }

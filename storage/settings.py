@@ -23,8 +23,10 @@ def get(db: Database, key: str) -> str | None:
 
 def get_many(db: Database, prefix: str) -> dict[str, str]:
     """Every stored setting whose key starts with `prefix`."""
-    rows = db.query("select key, value from settings where substr(key, 1, ?) = ? and value is not null",
-                    [len(prefix), prefix])
+    rows = db.query(
+        "select key, value from settings where substr(key, 1, ?) = ? and value is not null",
+        [len(prefix), prefix],
+    )
     return {row["key"]: row["value"] for row in rows}
 
 
@@ -40,7 +42,8 @@ def set_many(db: Database, values: Mapping[str, str | None], user_id: int | None
                 "insert into settings (key, value, updated_at, updated_by) values (?, ?, ?, ?) "
                 "on conflict (key) do update set value = excluded.value, "
                 "updated_at = excluded.updated_at, updated_by = excluded.updated_by",
-                [key, value, stamp, user_id])
+                [key, value, stamp, user_id],
+            )
 
 
 def stamp(db: Database) -> tuple[int, str]:
@@ -51,7 +54,11 @@ def stamp(db: Database) -> tuple[int, str]:
 
 def changed_at(db: Database, prefix: str) -> dict | None:
     """When and by whom a key with this prefix was last changed (None if never)."""
-    rows = list(db.query(
-        "select s.updated_at, u.name from settings s left join users u on u.id = s.updated_by "
-        "where substr(s.key, 1, ?) = ? order by s.updated_at desc limit 1", [len(prefix), prefix]))
+    rows = list(
+        db.query(
+            "select s.updated_at, u.name from settings s left join users u on u.id = s.updated_by "
+            "where substr(s.key, 1, ?) = ? order by s.updated_at desc limit 1",
+            [len(prefix), prefix],
+        )
+    )
     return rows[0] if rows else None

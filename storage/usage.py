@@ -1,4 +1,5 @@
-"""What the language model cost: calls, model turns, tokens, seconds and fallbacks, from the event log.
+"""What the language model cost: calls, model turns, tokens, seconds and fallbacks, from the event
+log.
 
 Each model turn is an `llm_turn` event (prompt_tokens, completion_tokens, seconds, and since the
 admin page `model`); each fallback to scripted phrasing an `llm_fallback` event (reason). A
@@ -67,7 +68,10 @@ def llm_usage(db: Database, since: str = "") -> UsageReport:
     for row in db.query(TURNS, {"since": since}):
         usage = models.setdefault(row["model"], Usage())
         usage.calls, usage.turns = row["calls"], row["turns"]
-        usage.prompt_tokens, usage.completion_tokens = row["prompt_tokens"], row["completion_tokens"]
+        usage.prompt_tokens, usage.completion_tokens = (
+            row["prompt_tokens"],
+            row["completion_tokens"],
+        )
         usage.seconds = float(row["seconds"])
         total.turns += usage.turns
         total.prompt_tokens += usage.prompt_tokens
@@ -79,7 +83,9 @@ def llm_usage(db: Database, since: str = "") -> UsageReport:
         total.fallbacks[row["reason"]] = total.fallbacks.get(row["reason"], 0) + row["n"]
     total.calls = next(iter(db.query(CALLS, {"since": since})))["n"]
     total.fallbacks = dict(sorted(total.fallbacks.items(), key=lambda kv: (-kv[1], kv[0])))
-    return UsageReport(total, dict(sorted(models.items(), key=lambda kv: (kv[0] is None, kv[0] or ""))))
+    return UsageReport(
+        total, dict(sorted(models.items(), key=lambda kv: (kv[0] is None, kv[0] or "")))
+    )
 
 
 def since_days(days: int, now: datetime | None = None) -> str:

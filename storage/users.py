@@ -22,8 +22,15 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def add_user(db: Database, username: str, name: str, password: str, role: str = "trainee",
-             email: str = "", locale: str = "") -> int:
+def add_user(
+    db: Database,
+    username: str,
+    name: str,
+    password: str,
+    role: str = "trainee",
+    email: str = "",
+    locale: str = "",
+) -> int:
     """Create an account; UserError if the name is taken, the role unknown or the password short."""
     username = username.strip().lower()
     if not username or not username.replace(".", "").replace("-", "").replace("_", "").isalnum():
@@ -34,11 +41,22 @@ def add_user(db: Database, username: str, name: str, password: str, role: str = 
         raise UserError("a password needs at least 8 characters")
     if get_by_username(db, username):
         raise UserError(f"user '{username}' already exists")
-    return db["users"].insert({
-        "username": username, "name": name.strip() or username, "email": email.strip(), "role": role,
-        "password_hash": generate_password_hash(password), "locale": locale, "created_at": now(),
-        "active": 1,
-    }).last_pk
+    return (
+        db["users"]
+        .insert(
+            {
+                "username": username,
+                "name": name.strip() or username,
+                "email": email.strip(),
+                "role": role,
+                "password_hash": generate_password_hash(password),
+                "locale": locale,
+                "created_at": now(),
+                "active": 1,
+            }
+        )
+        .last_pk
+    )
 
 
 def get_user(db: Database, user_id: int) -> dict[str, Any] | None:
@@ -95,13 +113,21 @@ def new_api_token(db: Database, user_id: int) -> str:
 
 def user_for_token(db: Database, token: str) -> dict[str, Any] | None:
     """The active account owning an API token, or None."""
-    rows = list(db.query("select * from users where api_token_hash = ? and active = 1", [_token_hash(token)]))
+    rows = list(
+        db.query(
+            "select * from users where api_token_hash = ? and active = 1", [_token_hash(token)]
+        )
+    )
     return rows[0] if rows else None
 
 
 def list_users(db: Database) -> list[dict[str, Any]]:
     """Every account, by user name."""
-    return list(db.query("select id, username, name, email, role, locale, active from users order by username"))
+    return list(
+        db.query(
+            "select id, username, name, email, role, locale, active from users order by username"
+        )
+    )
 
 
 def cohorts_of_trainer(db: Database, trainer_id: int) -> list[dict[str, Any]]:
@@ -111,14 +137,19 @@ def cohorts_of_trainer(db: Database, trainer_id: int) -> list[dict[str, Any]]:
 
 def trainer_sees(db: Database, trainer_id: int, trainee_id: int) -> bool:
     """Whether a trainer runs a cohort the trainee belongs to."""
-    rows = db.query("select 1 from memberships m join cohorts c on c.id = m.cohort_id "
-                    "where c.trainer_id = ? and m.user_id = ? limit 1", [trainer_id, trainee_id])
+    rows = db.query(
+        "select 1 from memberships m join cohorts c on c.id = m.cohort_id "
+        "where c.trainer_id = ? and m.user_id = ? limit 1",
+        [trainer_id, trainee_id],
+    )
     return bool(list(rows))
 
 
 def add_cohort(db: Database, name: str, trainer_id: int) -> int:
     """Create a cohort run by a trainer."""
-    return db["cohorts"].insert({"name": name, "trainer_id": trainer_id, "created_at": now()}).last_pk
+    return (
+        db["cohorts"].insert({"name": name, "trainer_id": trainer_id, "created_at": now()}).last_pk
+    )
 
 
 def add_member(db: Database, cohort_id: int, user_id: int) -> None:
@@ -126,20 +157,43 @@ def add_member(db: Database, cohort_id: int, user_id: int) -> None:
     db["memberships"].insert({"cohort_id": cohort_id, "user_id": user_id}, ignore=True)
 
 
-def assign(db: Database, cohort_id: int, scenario_id: str, persona: str | None = None, exam: bool = False,
-           due_at: str | None = None, attempts: int | None = None) -> int:
+def assign(
+    db: Database,
+    cohort_id: int,
+    scenario_id: str,
+    persona: str | None = None,
+    exam: bool = False,
+    due_at: str | None = None,
+    attempts: int | None = None,
+) -> int:
     """Assign a scenario to a cohort."""
-    return db["assignments"].insert({
-        "cohort_id": cohort_id, "scenario_id": scenario_id, "persona": persona, "exam": int(exam),
-        "due_at": due_at, "attempts": attempts, "created_at": now(),
-    }).last_pk
+    return (
+        db["assignments"]
+        .insert(
+            {
+                "cohort_id": cohort_id,
+                "scenario_id": scenario_id,
+                "persona": persona,
+                "exam": int(exam),
+                "due_at": due_at,
+                "attempts": attempts,
+                "created_at": now(),
+            }
+        )
+        .last_pk
+    )
 
 
 def assignments_of(db: Database, user_id: int) -> list[dict[str, Any]]:
     """A trainee's assignments with how many calls they made on each."""
-    return list(db.query(
-        """select a.*, c.name as cohort,
-                  (select count(*) from calls k where k.assignment_id = a.id and k.user_id = :u) as done
+    return list(
+        db.query(
+            """select a.*, c.name as cohort,
+                  (select count(*) from calls k where k.assignment_id = a.id and k.user_id = :u) as
+                      done
            from assignments a join memberships m on m.cohort_id = a.cohort_id
            join cohorts c on c.id = a.cohort_id
-           where m.user_id = :u order by coalesce(a.due_at, '9999'), a.id""", {"u": user_id}))
+           where m.user_id = :u order by coalesce(a.due_at, '9999'), a.id""",
+            {"u": user_id},
+        )
+    )

@@ -35,7 +35,9 @@ def app(tmp_path):
     """An app on a fresh database file."""
     from app import create_app
 
-    return create_app({"TESTING": True, "DATABASE": str(tmp_path / "test.db"), "SECRET_KEY": "test"})
+    return create_app(
+        {"TESTING": True, "DATABASE": str(tmp_path / "test.db"), "SECRET_KEY": "test"}
+    )
 
 
 @pytest.fixture()

@@ -10,8 +10,14 @@ from simulator.replay import fill_placeholders
 from simulator.steps import parse_step
 
 
-def play(engine: Engine, scenario, steps: list[Any], persona: str | None = None, locale: str = "en",
-         seed: int = 1) -> Call:
+def play(
+    engine: Engine,
+    scenario,
+    steps: list[Any],
+    persona: str | None = None,
+    locale: str = "en",
+    seed: int = 1,
+) -> Call:
     """Start a call and apply each raw step (placeholders such as {ticket} are filled)."""
     call = engine.start(scenario, persona, locale, seed)
     for raw in steps:

@@ -64,7 +64,9 @@ class Handler(BaseHTTPRequestHandler):
             return self._stream(result.content, cut=result)
         content = result if isinstance(result, str) else json.dumps(result, ensure_ascii=False)
         if body.get("stream"):
-            return self._stream(content, usage=bool((body.get("stream_options") or {}).get("include_usage")))
+            return self._stream(
+                content, usage=bool((body.get("stream_options") or {}).get("include_usage"))
+            )
         return self._send(200, _completion(content))
 
     def _send(self, status: int, payload: dict[str, Any]) -> None:
@@ -82,8 +84,19 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         end = cut.after if cut else len(content)
         for i in range(0, end, 7):
-            chunk = {"id": "c1", "object": "chat.completion.chunk", "created": 0, "model": "test",
-                     "choices": [{"index": 0, "delta": {"content": content[i:min(i + 7, end)]}, "finish_reason": None}]}
+            chunk = {
+                "id": "c1",
+                "object": "chat.completion.chunk",
+                "created": 0,
+                "model": "test",
+                "choices": [
+                    {
+                        "index": 0,
+                        "delta": {"content": content[i : min(i + 7, end)]},
+                        "finish_reason": None,
+                    }
+                ],
+            }
             self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
             self.wfile.flush()
             if server.chunk_seconds:
@@ -92,21 +105,40 @@ class Handler(BaseHTTPRequestHandler):
             time.sleep(server.slow_seconds)
             return
         if cut and cut.then == "error":
-            self.wfile.write(b'data: {"error": {"message": "overloaded", "type": "server_error"}}\n\n')
+            self.wfile.write(
+                b'data: {"error": {"message": "overloaded", "type": "server_error"}}\n\n'
+            )
             return
         if cut:  # drop: the connection closes in the middle of the answer
             return
         if usage:
-            chunk = {"id": "c1", "object": "chat.completion.chunk", "created": 0, "model": "test", "choices": [],
-                     "usage": {"prompt_tokens": 321, "completion_tokens": 23, "total_tokens": 344}}
+            chunk = {
+                "id": "c1",
+                "object": "chat.completion.chunk",
+                "created": 0,
+                "model": "test",
+                "choices": [],
+                "usage": {"prompt_tokens": 321, "completion_tokens": 23, "total_tokens": 344},
+            }
             self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
         self.wfile.write(b"data: [DONE]\n\n")
 
 
 def _completion(content: str) -> dict[str, Any]:
-    return {"id": "c1", "object": "chat.completion", "created": 0, "model": "test",
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
-            "usage": {"prompt_tokens": 321, "completion_tokens": 23, "total_tokens": 344}}
+    return {
+        "id": "c1",
+        "object": "chat.completion",
+        "created": 0,
+        "model": "test",
+        "choices": [
+            {
+                "index": 0,
+                "message": {"role": "assistant", "content": content},
+                "finish_reason": "stop",
+            }
+        ],
+        "usage": {"prompt_tokens": 321, "completion_tokens": 23, "total_tokens": 344},
+    }
 
 
 class LLMServer:

@@ -24,14 +24,17 @@ def trainees(db_path: Path, count: int, prefix: str = "t") -> list[str]:
     """Create `count` trainee accounts and return one API token each."""
     db = connect(db_path)
     try:
-        return [new_api_token(db, add_user(db, f"{prefix}{i:03d}", f"Trainee {i}", "reliable-2026"))
-                for i in range(count)]
+        return [
+            new_api_token(db, add_user(db, f"{prefix}{i:03d}", f"Trainee {i}", "reliable-2026"))
+            for i in range(count)
+        ]
     finally:
         db.close()
 
 
 class Gunicorn:
-    """`gunicorn --preload -w N 'app:create_app()'` on a database file, without the warm-up config."""
+    """`gunicorn --preload -w N 'app:create_app()'` on a database file, without the warm-up
+    config."""
 
     def __init__(self, db_path: Path, log: Path, workers: int = 2):
         self.db_path, self.log, self.workers = db_path, log, workers
@@ -43,13 +46,34 @@ class Gunicorn:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
-        env = {**os.environ, "HOTLINER_DATABASE": str(self.db_path), "HOTLINER_SECRET_KEY": "reliability",
-               "HOTLINER_INSTANCE": str(self.db_path.parent / "instance")}
+        env = {
+            **os.environ,
+            "HOTLINER_DATABASE": str(self.db_path),
+            "HOTLINER_SECRET_KEY": "reliability",
+            "HOTLINER_INSTANCE": str(self.db_path.parent / "instance"),
+        }
         with open(self.log, "ab") as out:
             self.process = subprocess.Popen(
-                [GUNICORN, "-c", "/dev/null", "--preload", "-w", str(self.workers), "-b", f"127.0.0.1:{port}",
-                 "--timeout", "30", "--graceful-timeout", "5", "app:create_app()"],
-                cwd=ROOT, env=env, stdout=out, stderr=out)
+                [
+                    GUNICORN,
+                    "-c",
+                    "/dev/null",
+                    "--preload",
+                    "-w",
+                    str(self.workers),
+                    "-b",
+                    f"127.0.0.1:{port}",
+                    "--timeout",
+                    "30",
+                    "--graceful-timeout",
+                    "5",
+                    "app:create_app()",
+                ],
+                cwd=ROOT,
+                env=env,
+                stdout=out,
+                stderr=out,
+            )
         self.url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -22,15 +22,23 @@ from web.openapi import spec
 
 @pytest.fixture(scope="module")
 def api_app(tmp_path_factory):
-    app = create_app({"TESTING": True, "DATABASE": str(tmp_path_factory.mktemp("api") / "api.db"),
-                      "SECRET_KEY": "test", "RATELIMIT_ENABLED": False})
+    app = create_app(
+        {
+            "TESTING": True,
+            "DATABASE": str(tmp_path_factory.mktemp("api") / "api.db"),
+            "SECRET_KEY": "test",
+            "RATELIMIT_ENABLED": False,
+        }
+    )
     with app.app_context():
         user_id = add_user(get_db(), "fuzzer", "Fuzzer", "fuzz-password-1")
         app.config["TEST_TOKEN"] = new_api_token(get_db(), user_id)
     client = app.test_client()
     auth = {"Authorization": f"Bearer {app.config['TEST_TOKEN']}"}
-    calls = [client.post("/api/v1/calls", json={"scenario": s, "seed": 1}, headers=auth).json["id"]
-             for s in ("printer-offline", "password-expired", "wifi-airplane-mode")]
+    calls = [
+        client.post("/api/v1/calls", json={"scenario": s, "seed": 1}, headers=auth).json["id"]
+        for s in ("printer-offline", "password-expired", "wifi-airplane-mode")
+    ]
     app.config["TEST_CALLS"] = calls
     return app
 
@@ -51,14 +59,20 @@ def test_api_answers_every_request_as_documented(api_app, api_schema, method, pa
     calls = api_app.config["TEST_CALLS"]
 
     @given(case=operation.as_strategy(generation_mode=mode), aim=st.integers(0, 5))
-    @settings(max_examples=40, deadline=None, database=None,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+    @settings(
+        max_examples=40,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+    )
     def check(case, aim):
         positive = mode == GenerationMode.POSITIVE
         if positive and "call_id" in (case.path_parameters or {}) and aim < len(calls):
             case.path_parameters["call_id"] = calls[aim]
         # a negative case may be about the Authorization header itself: then send it as generated
-        response = case.call_and_validate(headers=None if "Authorization" in (case.headers or {}) else auth)
+        response = case.call_and_validate(
+            headers=None if "Authorization" in (case.headers or {}) else auth
+        )
         assert response.status_code < 500
         if response.status_code >= 400:
             body = response.json()

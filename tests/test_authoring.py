@@ -1,4 +1,5 @@
-"""Scenario authoring: the editor's checks, versions, publishing, import/export, play-tests, phrases."""
+"""Scenario authoring: the editor's checks, versions, publishing, import/export, play-tests,
+phrases."""
 
 from __future__ import annotations
 
@@ -29,18 +30,28 @@ UNKNOWN_PHRASE = "does the thingamajig have juice"
 
 @pytest.fixture()
 def web(tmp_path):
-    """An app on a fresh database, with its own copy of the scenario folder (the catalog may change)."""
+    """An app on a fresh database, with its own copy of the scenario folder (the catalog may
+    change)."""
     shutil.copytree(ROOT / "scenarios", tmp_path / "scenarios")
-    app = create_app({"TESTING": True, "DATABASE": str(tmp_path / "a.db"), "SECRET_KEY": "test",
-                      "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False,
-                      "SCENARIO_DIR": str(tmp_path / "scenarios")})
+    app = create_app(
+        {
+            "TESTING": True,
+            "DATABASE": str(tmp_path / "a.db"),
+            "SECRET_KEY": "test",
+            "WTF_CSRF_ENABLED": False,
+            "RATELIMIT_ENABLED": False,
+            "SCENARIO_DIR": str(tmp_path / "scenarios"),
+        }
+    )
     with app.app_context():
         db = get_db()
         ensure_demo(db)
         add_user(db, "trainer2", "Other Trainer", "trainer2-pass-2026", "trainer")
         from storage.users import get_by_username, set_locale
 
-        set_locale(db, get_by_username(db, "trainer")["id"], "en")  # these tests read English wording
+        set_locale(
+            db, get_by_username(db, "trainer")["id"], "en"
+        )  # these tests read English wording
     PASSWORDS["trainer2"] = "trainer2-pass-2026"
     return app
 
@@ -66,22 +77,30 @@ def create(client, text: str | None = None, publish: bool = False) -> str:
     assert response.status_code == 302, response.data[:2000]
     scenario_id = response.headers["Location"].rsplit("/", 1)[-1]
     if publish:
-        assert client.post(f"/authoring/{scenario_id}/status", data={"action": "publish"}).status_code == 302
+        assert (
+            client.post(f"/authoring/{scenario_id}/status", data={"action": "publish"}).status_code
+            == 302
+        )
     return scenario_id
 
 
 def start(client, scenario_id: str, locale: str = "en") -> int:
-    response = client.post("/practice", data={"scenario": scenario_id, "persona": "calm", "locale": locale})
+    response = client.post(
+        "/practice", data={"scenario": scenario_id, "persona": "calm", "locale": locale}
+    )
     assert response.status_code == 302
     assert "/calls/" in response.headers["Location"], response.headers["Location"]
     return int(response.headers["Location"].rsplit("/", 1)[-1])
 
 
 def say(client, call_id: int, text: str):
-    return client.post(f"/calls/{call_id}/step", data={"step": "say", "text": text}, headers={"HX-Request": "true"})
+    return client.post(
+        f"/calls/{call_id}/step", data={"step": "say", "text": text}, headers={"HX-Request": "true"}
+    )
 
 
 # -- the editor's checks ----------------------------------------------------------------------
+
 
 def test_broken_scenario_shows_its_errors_with_lines_and_stores_nothing(web):
     trainer = client_as(web, "trainer")
@@ -97,26 +116,41 @@ def test_broken_scenario_shows_its_errors_with_lines_and_stores_nothing(web):
     assert rows(web, "select * from scenarios where author_id is not null") == []
 
 
-@pytest.mark.parametrize("text, line, fragment", [
-    ("id: x\nversion: [1\n", 3, "malformed YAML"),
-    (STARTER.replace("check_power", "check_powr"), 53, "did you mean 'check_power'"),
-    (STARTER.replace("kb: [call-etiquette]", "kb: [no-such-article]"), 119, "no-such-article"),
-])
+@pytest.mark.parametrize(
+    "text, line, fragment",
+    [
+        ("id: x\nversion: [1\n", 3, "malformed YAML"),
+        (STARTER.replace("check_power", "check_powr"), 53, "did you mean 'check_power'"),
+        (STARTER.replace("kb: [call-etiquette]", "kb: [no-such-article]"), 119, "no-such-article"),
+    ],
+)
 def test_validate_endpoint_returns_problems_with_their_line(web, text, line, fragment):
-    response = client_as(web, "trainer").post("/authoring/validate", data={"yaml": text, "mode": "new"})
+    response = client_as(web, "trainer").post(
+        "/authoring/validate", data={"yaml": text, "mode": "new"}
+    )
     data = response.get_json()
     assert response.status_code == 200 and data["ok"] is False
-    assert any(p["line"] == line and fragment in p["message"] for p in data["problems"]), data["problems"]
+    assert any(p["line"] == line and fragment in p["message"] for p in data["problems"]), data[
+        "problems"
+    ]
 
 
 def test_validate_endpoint_accepts_the_starter(web):
-    data = client_as(web, "trainer").post("/authoring/validate", data={"yaml": STARTER, "mode": "new"}).get_json()
+    data = (
+        client_as(web, "trainer")
+        .post("/authoring/validate", data={"yaml": STARTER, "mode": "new"})
+        .get_json()
+    )
     assert data == {"ok": True, "problems": []}
 
 
-@pytest.mark.parametrize("scenario_id, fragment", [("printer-offline", "built-in"), ("new", "reserved")])
+@pytest.mark.parametrize(
+    "scenario_id, fragment", [("printer-offline", "built-in"), ("new", "reserved")]
+)
 def test_an_id_that_is_taken_is_refused_on_its_line(web, scenario_id, fragment):
-    response = client_as(web, "trainer").post("/authoring/validate", data={"yaml": scenario_yaml(scenario_id)})
+    response = client_as(web, "trainer").post(
+        "/authoring/validate", data={"yaml": scenario_yaml(scenario_id)}
+    )
     problem = response.get_json()["problems"][0]
     assert problem["path"] == "id" and problem["line"] == 4 and fragment in problem["message"]
 
@@ -132,16 +166,24 @@ def in_french(client):
 def test_editor_in_french_shows_the_validators_problems_in_french(web):
     trainer = in_french(client_as(web, "trainer"))
     messages = {}
-    for broken in (scenario_yaml().replace("check_power", "check_powr"), scenario_yaml().replace("tier: 2", "tier: 9")):
+    for broken in (
+        scenario_yaml().replace("check_power", "check_powr"),
+        scenario_yaml().replace("tier: 2", "tier: 9"),
+    ):
         response = trainer.post("/authoring/new", data={"yaml": broken})
         assert response.status_code == 422
         page = BeautifulSoup(response.data, "html.parser")
         assert page.html["lang"] == "fr"
         assert "did you mean" not in page.text and "input should" not in page.text
-        messages.update({b.select_one("code").text: b.select_one(".message").text
-                         for b in page.select("#problems button.problem")})
+        messages.update(
+            {
+                b.select_one("code").text: b.select_one(".message").text
+                for b in page.select("#problems button.problem")
+            }
+        )
     assert messages == {
-        "probes[2].intent": f"intention inconnue «{NB}check_powr{NB}» — vouliez-vous dire «{NB}check_power{NB}»{NB}?",
+        "probes[2].intent": f"intention inconnue «{NB}check_powr{NB}» "
+        f"— vouliez-vous dire «{NB}check_power{NB}»{NB}?",
         "probes[3].tier": "doit être inférieur ou égal à 4",
     }
 
@@ -157,42 +199,68 @@ def test_editor_in_english_keeps_the_english_problems(web):
 def test_live_validation_answers_in_the_pages_language(web):
     text = STARTER.replace("kb: [call-etiquette]", "kb: [call-etiquete]")
     trainer = client_as(web, "trainer")
-    english = trainer.post("/authoring/validate", data={"yaml": text, "mode": "new"}).get_json()["problems"]
-    french = in_french(trainer).post("/authoring/validate", data={"yaml": text, "mode": "new"}).get_json()["problems"]
+    english = trainer.post("/authoring/validate", data={"yaml": text, "mode": "new"}).get_json()[
+        "problems"
+    ]
+    french = (
+        in_french(trainer)
+        .post("/authoring/validate", data={"yaml": text, "mode": "new"})
+        .get_json()["problems"]
+    )
     assert [p["code"] for p in english] == [p["code"] for p in french] == ["unknown_kb_article"]
-    assert english[0]["message"] == "unknown knowledge-base article 'call-etiquete' (did you mean 'call-etiquette'?)"
-    assert french[0]["message"] == (f"article de base de connaissances inconnu «{NB}call-etiquete{NB}» — "
-                                    f"vouliez-vous dire «{NB}call-etiquette{NB}»{NB}?")
-    assert english[0]["line"] == french[0]["line"] and english[0]["path"] == french[0]["path"] == "kb[0]"
+    assert (
+        english[0]["message"]
+        == "unknown knowledge-base article 'call-etiquete' (did you mean 'call-etiquette'?)"
+    )
+    assert french[0]["message"] == (
+        f"article de base de connaissances inconnu «{NB}call-etiquete{NB}» — "
+        f"vouliez-vous dire «{NB}call-etiquette{NB}»{NB}?"
+    )
+    assert (
+        english[0]["line"] == french[0]["line"]
+        and english[0]["path"] == french[0]["path"] == "kb[0]"
+    )
 
 
 def test_import_report_in_french_names_the_problems_in_french(web):
-    bundle = zipped({"bad.yaml": scenario_yaml("bad-one").replace(', fr: "Ressources humaines"}', "}")
-                     .replace("tier: 2", "tier: 9")})
+    bundle = zipped(
+        {
+            "bad.yaml": scenario_yaml("bad-one")
+            .replace(', fr: "Ressources humaines"}', "}")
+            .replace("tier: 2", "tier: 9")
+        }
+    )
     trainer = in_french(client_as(web, "trainer"))
-    response = trainer.post("/authoring/import", data={"file": (bundle, "many.zip")},
-                            content_type="multipart/form-data")
+    response = trainer.post(
+        "/authoring/import", data={"file": (bundle, "many.zip")}, content_type="multipart/form-data"
+    )
     assert response.status_code == 422
     report = BeautifulSoup(response.data, "html.parser").select_one(".import-report")
     assert "doit être inférieur ou égal à 4" in report.text
-    assert "caller.department.fr" in report.text and "il manque la traduction française" in report.text
+    assert (
+        "caller.department.fr" in report.text and "il manque la traduction française" in report.text
+    )
     assert "less than" not in report.text and "missing" not in report.text
     assert rows(web, "select * from scenarios where author_id is not null") == []
 
 
 def test_new_scenario_can_start_from_a_copy(web):
-    page = BeautifulSoup(client_as(web, "trainer").get("/authoring/new?from=printer-offline").data, "html.parser")
+    page = BeautifulSoup(
+        client_as(web, "trainer").get("/authoring/new?from=printer-offline").data, "html.parser"
+    )
     data = parse(page.select_one("textarea#yaml").text).data
     assert data["id"] == "printer-offline-copy" and data["version"] == 1
 
 
 # -- versions and publishing --------------------------------------------------------------------
 
+
 def test_a_fixed_scenario_saves_as_a_draft_and_is_playable_once_published(web):
     trainer, alice = client_as(web, "trainer"), client_as(web, "alice")
     scenario_id = create(trainer)
-    assert rows(web, "select version, status from scenarios where id = ?", [scenario_id]) == \
-        [{"version": 1, "status": "draft"}]
+    assert rows(web, "select version, status from scenarios where id = ?", [scenario_id]) == [
+        {"version": 1, "status": "draft"}
+    ]
     assert scenario_id not in [s["id"] for s in alice.get("/api/v1/scenarios").get_json()]
     assert scenario_id not in alice.get("/").data.decode()
     trainer.post(f"/authoring/{scenario_id}/status", data={"action": "publish"})
@@ -200,7 +268,9 @@ def test_a_fixed_scenario_saves_as_a_draft_and_is_playable_once_published(web):
     assert f'value="{scenario_id}"' in alice.get("/").data.decode()
     call_id = start(alice, scenario_id)
     assert say(alice, call_id, "Is the scanner switched on?").status_code == 200
-    created = alice.post("/api/v1/calls", json={"scenario": scenario_id, "persona": "calm", "seed": 4})
+    created = alice.post(
+        "/api/v1/calls", json={"scenario": scenario_id, "persona": "calm", "seed": 4}
+    )
     assert created.status_code == 201 and created.get_json()["version"] == 1
 
 
@@ -218,7 +288,10 @@ def test_unpublished_or_archived_scenarios_are_not_playable(web, action, playabl
 def test_an_unplayed_draft_is_overwritten(web):
     trainer = client_as(web, "trainer")
     scenario_id = create(trainer)
-    response = trainer.post(f"/authoring/{scenario_id}/save", data={"yaml": scenario_yaml().replace("Office manager", "Team lead")})
+    response = trainer.post(
+        f"/authoring/{scenario_id}/save",
+        data={"yaml": scenario_yaml().replace("Office manager", "Team lead")},
+    )
     assert response.status_code == 302
     stored = rows(web, "select version, yaml from scenarios where id = ?", [scenario_id])
     assert len(stored) == 1 and "Team lead" in stored[0]["yaml"]
@@ -231,7 +304,11 @@ def test_saving_a_played_scenario_makes_a_new_version_and_old_calls_keep_theirs(
     alice.post(f"/calls/{call_id}/step", data={"step": "close", "summary": "done"})
     changed = scenario_yaml().replace("Office manager", "Team lead")
     assert trainer.post(f"/authoring/{scenario_id}/save", data={"yaml": changed}).status_code == 302
-    stored = rows(web, "select version, status, yaml from scenarios where id = ? order by version", [scenario_id])
+    stored = rows(
+        web,
+        "select version, status, yaml from scenarios where id = ? order by version",
+        [scenario_id],
+    )
     assert [(r["version"], r["status"]) for r in stored] == [(1, "published"), (2, "draft")]
     assert "Team lead" not in stored[0]["yaml"] and parse(stored[1]["yaml"]).data["version"] == 2
     assert parse(stored[1]["yaml"]).data["caller"]["role"]["en"] == "Team lead"
@@ -241,7 +318,10 @@ def test_saving_a_played_scenario_makes_a_new_version_and_old_calls_keep_theirs(
         row = store.get_call(get_db(), call_id)
         assert scenario_of(get_db(), row).caller.role.en == "Office manager"
     assert alice.get(f"/calls/{call_id}/debrief").status_code == 200
-    assert start(alice, scenario_id) and rows(web, "select max(scenario_version) as v from calls")[0]["v"] == 1
+    assert (
+        start(alice, scenario_id)
+        and rows(web, "select max(scenario_version) as v from calls")[0]["v"] == 1
+    )
     trainer.post(f"/authoring/{scenario_id}/status", data={"action": "publish"})
     start(alice, scenario_id)
     assert rows(web, "select max(scenario_version) as v from calls")[0]["v"] == 2
@@ -259,7 +339,10 @@ def test_built_in_scenarios_are_read_only(web):
     trainer = client_as(web, "trainer")
     response = trainer.post("/authoring/printer-offline/save", data={"yaml": STARTER})
     assert response.status_code == 403 and b"read-only" in response.data
-    assert trainer.post("/authoring/printer-offline/status", data={"action": "archive"}).status_code == 403
+    assert (
+        trainer.post("/authoring/printer-offline/status", data={"action": "archive"}).status_code
+        == 403
+    )
     assert rows(web, "select * from scenarios where author_id is not null") == []
 
 
@@ -267,10 +350,19 @@ def test_only_the_author_or_an_admin_changes_a_scenario(web):
     scenario_id = create(client_as(web, "trainer"))
     other = client_as(web, "trainer2")
     assert other.get(f"/authoring/{scenario_id}").status_code == 200
-    assert other.post(f"/authoring/{scenario_id}/save", data={"yaml": scenario_yaml()}).status_code == 403
-    assert other.post(f"/authoring/{scenario_id}/status", data={"action": "publish"}).status_code == 403
+    assert (
+        other.post(f"/authoring/{scenario_id}/save", data={"yaml": scenario_yaml()}).status_code
+        == 403
+    )
+    assert (
+        other.post(f"/authoring/{scenario_id}/status", data={"action": "publish"}).status_code
+        == 403
+    )
     admin = client_as(web, "admin")
-    assert admin.post(f"/authoring/{scenario_id}/status", data={"action": "publish"}).status_code == 302
+    assert (
+        admin.post(f"/authoring/{scenario_id}/status", data={"action": "publish"}).status_code
+        == 302
+    )
 
 
 def test_library_lists_every_scenario_with_filters_and_search(web):
@@ -283,7 +375,9 @@ def test_library_lists_every_scenario_with_filters_and_search(web):
     assert [c.text for c in drafts.select(".library-table code")] == [scenario_id]
     found = BeautifulSoup(trainer.get("/authoring/?q=MENAGE").data, "html.parser")
     assert [c.text for c in found.select(".library-table code")] == ["printer-offline"]
-    printing = BeautifulSoup(trainer.get("/authoring/?category=printing&difficulty=1").data, "html.parser")
+    printing = BeautifulSoup(
+        trainer.get("/authoring/?category=printing&difficulty=1").data, "html.parser"
+    )
     assert [c.text for c in printing.select(".library-table code")] == ["printer-offline"]
 
 
@@ -293,11 +387,15 @@ def test_library_counts_plays_and_average_without_play_tests(web):
     alice.post(f"/calls/{call_id}/step", data={"step": "close", "summary": "x"})
     trainer.post("/authoring/printer-offline/playtest", data={"persona": "calm", "locale": "en"})
     page = BeautifulSoup(trainer.get("/authoring/?q=printer-offline").data, "html.parser")
-    cells = {td["data-label"]: td.get_text(strip=True) for td in page.select(".library-table tbody tr td")}
+    cells = {
+        td["data-label"]: td.get_text(strip=True)
+        for td in page.select(".library-table tbody tr td")
+    }
     assert cells["Played"] == "1" and cells["Average"].isdigit()
 
 
 # -- import and export --------------------------------------------------------------------------
+
 
 def zipped(files: dict[str, str]) -> io.BytesIO:
     buffer = io.BytesIO()
@@ -309,10 +407,15 @@ def zipped(files: dict[str, str]) -> io.BytesIO:
 
 
 def test_import_zip_with_one_bad_file_stores_nothing_and_names_the_file(web):
-    bundle = zipped({"good.yaml": scenario_yaml("good-one"),
-                     "bad.yaml": scenario_yaml("bad-one").replace("tier: 2", "tier: 9")})
-    response = client_as(web, "trainer").post("/authoring/import", data={"file": (bundle, "many.zip")},
-                                              content_type="multipart/form-data")
+    bundle = zipped(
+        {
+            "good.yaml": scenario_yaml("good-one"),
+            "bad.yaml": scenario_yaml("bad-one").replace("tier: 2", "tier: 9"),
+        }
+    )
+    response = client_as(web, "trainer").post(
+        "/authoring/import", data={"file": (bundle, "many.zip")}, content_type="multipart/form-data"
+    )
     assert response.status_code == 422
     report = BeautifulSoup(response.data, "html.parser").select_one(".import-report")
     assert "bad.yaml" in report.text and "good.yaml" not in report.text
@@ -321,24 +424,42 @@ def test_import_zip_with_one_bad_file_stores_nothing_and_names_the_file(web):
 
 
 def test_import_zip_stores_every_file_as_a_draft(web):
-    bundle = zipped({"a.yaml": scenario_yaml("scanner-a"), "dir/b.yml": scenario_yaml("scanner-b"),
-                     "__MACOSX/._a.yaml": "junk"})
-    response = client_as(web, "trainer").post("/authoring/import", data={"file": (bundle, "many.zip")},
-                                              content_type="multipart/form-data")
+    bundle = zipped(
+        {
+            "a.yaml": scenario_yaml("scanner-a"),
+            "dir/b.yml": scenario_yaml("scanner-b"),
+            "__MACOSX/._a.yaml": "junk",
+        }
+    )
+    response = client_as(web, "trainer").post(
+        "/authoring/import", data={"file": (bundle, "many.zip")}, content_type="multipart/form-data"
+    )
     assert response.status_code == 302
-    assert rows(web, "select id, version, status from scenarios where author_id is not null order by id") == [
-        {"id": "scanner-a", "version": 1, "status": "draft"}, {"id": "scanner-b", "version": 1, "status": "draft"}]
+    assert rows(
+        web, "select id, version, status from scenarios where author_id is not null order by id"
+    ) == [
+        {"id": "scanner-a", "version": 1, "status": "draft"},
+        {"id": "scanner-b", "version": 1, "status": "draft"},
+    ]
 
 
-@pytest.mark.parametrize("name, body, status", [
-    ("notes.txt", b"hello", 400), ("broken.zip", b"not a zip", 400),
-    ("dup.zip", None, 422), ("latin1.yaml", "id: é".encode("latin-1"), 422),
-])
+@pytest.mark.parametrize(
+    "name, body, status",
+    [
+        ("notes.txt", b"hello", 400),
+        ("broken.zip", b"not a zip", 400),
+        ("dup.zip", None, 422),
+        ("latin1.yaml", "id: é".encode("latin-1"), 422),
+    ],
+)
 def test_import_refuses_unreadable_uploads(web, name, body, status):
     if body is None:
         body = zipped({"a.yaml": scenario_yaml("same"), "b.yaml": scenario_yaml("same")}).getvalue()
-    response = client_as(web, "trainer").post("/authoring/import", data={"file": (io.BytesIO(body), name)},
-                                              content_type="multipart/form-data")
+    response = client_as(web, "trainer").post(
+        "/authoring/import",
+        data={"file": (io.BytesIO(body), name)},
+        content_type="multipart/form-data",
+    )
     assert response.status_code == status
     assert rows(web, "select * from scenarios where author_id is not null") == []
 
@@ -355,8 +476,11 @@ def test_export_one_and_all(web):
 
 # -- play-tests ---------------------------------------------------------------------------------
 
+
 def playtest(client, scenario_id: str = "printer-offline") -> int:
-    response = client.post(f"/authoring/{scenario_id}/playtest", data={"persona": "calm", "locale": "en"})
+    response = client.post(
+        f"/authoring/{scenario_id}/playtest", data={"persona": "calm", "locale": "en"}
+    )
     assert response.status_code == 302
     return int(response.headers["Location"].rsplit("/", 1)[-1])
 
@@ -364,7 +488,9 @@ def playtest(client, scenario_id: str = "printer-offline") -> int:
 def test_sandbox_calls_are_flagged_and_left_out_of_histories(web):
     trainer = client_as(web, "trainer")
     call_id = playtest(trainer)
-    assert rows(web, "select sandbox, user_id from calls where id = ?", [call_id])[0]["sandbox"] == 1
+    assert (
+        rows(web, "select sandbox, user_id from calls where id = ?", [call_id])[0]["sandbox"] == 1
+    )
     with web.app_context():
         assert store.list_calls(get_db()) == []
     assert f"/calls/{call_id}/" not in trainer.get("/history").data.decode()
@@ -377,16 +503,24 @@ def test_play_test_truth_panel_shows_facts_and_matched_intents(web):
     facts = {tr.select_one("code").text: tr for tr in page.select("#truth .facts-table tbody tr")}
     assert "printer.cable" in facts and "unplugged" in facts["printer.cable"].text
     step = f"/authoring/playtest/{call_id}/step"
-    trainer.post(step, data={"step": "say", "text": "Could you check the cable at the back of the printer?"},
-                 headers={"HX-Request": "true"})
-    response = trainer.post(step, data={"step": "say", "text": "Please plug the cable back in firmly."},
-                            headers={"HX-Request": "true"})
+    trainer.post(
+        step,
+        data={"step": "say", "text": "Could you check the cable at the back of the printer?"},
+        headers={"HX-Request": "true"},
+    )
+    response = trainer.post(
+        step,
+        data={"step": "say", "text": "Please plug the cable back in firmly."},
+        headers={"HX-Request": "true"},
+    )
     truth = BeautifulSoup(response.data, "html.parser").select_one("#truth[hx-swap-oob]")
     latest = truth.select_one(".turn-card")
     assert "reconnect_cable" in latest.text and "reconnect" in latest.text
     assert re.search(r"printer\.cable\s*unplugged\s*→\s*connected", latest.get_text(" "))
     assert re.search(r"-?\d\.\d\d", latest.select_one(".score").text)
-    cable_row = next(tr for tr in truth.select(".facts-table tbody tr") if "printer.cable" in tr.text)
+    cable_row = next(
+        tr for tr in truth.select(".facts-table tbody tr") if "printer.cable" in tr.text
+    )
     assert "changed" in cable_row["class"] and "connected" in cable_row.text
 
 
@@ -403,6 +537,7 @@ def test_a_trainee_call_is_not_a_play_test(web):
 
 # -- unrecognised phrases -----------------------------------------------------------------------
 
+
 def test_adding_an_unrecognised_phrase_to_the_scenario_changes_the_next_call(web):
     trainer, alice = client_as(web, "trainer"), client_as(web, "alice")
     scenario_id = create(trainer, publish=True)
@@ -411,18 +546,37 @@ def test_adding_an_unrecognised_phrase_to_the_scenario_changes_the_next_call(web
     say(alice, first, UNKNOWN_PHRASE.upper())
     page = BeautifulSoup(trainer.get(f"/authoring/{scenario_id}/phrases").data, "html.parser")
     row = page.select_one(".phrases-table tbody tr")
-    assert UNKNOWN_PHRASE in row.text.lower() and row.select_one("td[data-label=Times]").text.split()[0] == "2"
-    response = trainer.post(f"/authoring/{scenario_id}/phrases", data={
-        "text": UNKNOWN_PHRASE, "locale": "en", "intent": "check_power", "target": "scenario"})
+    assert (
+        UNKNOWN_PHRASE in row.text.lower()
+        and row.select_one("td[data-label=Times]").text.split()[0] == "2"
+    )
+    response = trainer.post(
+        f"/authoring/{scenario_id}/phrases",
+        data={
+            "text": UNKNOWN_PHRASE,
+            "locale": "en",
+            "intent": "check_power",
+            "target": "scenario",
+        },
+    )
     assert response.status_code == 302
-    newest = rows(web, "select version, status, yaml from scenarios where id = ? order by version desc", [scenario_id])[0]
+    newest = rows(
+        web,
+        "select version, status, yaml from scenarios where id = ? order by version desc",
+        [scenario_id],
+    )[0]
     assert newest["version"] == 2 and newest["status"] == "published"
-    assert parse(newest["yaml"]).data["intent_examples"] == {"check_power": {"en": [UNKNOWN_PHRASE]}}
+    assert parse(newest["yaml"]).data["intent_examples"] == {
+        "check_power": {"en": [UNKNOWN_PHRASE]}
+    }
     second = start(alice, scenario_id)
     say(alice, second, UNKNOWN_PHRASE)
     with web.app_context():
         kinds = {e["kind"]: e["data"] for e in store.load_events(get_db(), second)}
-    assert "unrecognized" not in kinds and kinds["intent_matched"]["intents"][0]["intent"] == "check_power"
+    assert (
+        "unrecognized" not in kinds
+        and kinds["intent_matched"]["intents"][0]["intent"] == "check_power"
+    )
 
 
 def test_an_admin_adds_a_phrase_to_the_shared_catalog(web):
@@ -430,14 +584,23 @@ def test_an_admin_adds_a_phrase_to_the_shared_catalog(web):
     first = start(alice, "printer-offline")
     say(alice, first, UNKNOWN_PHRASE)
     trainer = client_as(web, "trainer")
-    refused = trainer.post("/authoring/printer-offline/phrases", data={
-        "text": UNKNOWN_PHRASE, "locale": "en", "intent": "check_power", "target": "catalog"})
+    refused = trainer.post(
+        "/authoring/printer-offline/phrases",
+        data={"text": UNKNOWN_PHRASE, "locale": "en", "intent": "check_power", "target": "catalog"},
+    )
     assert refused.status_code == 403
-    response = admin.post("/authoring/printer-offline/phrases", data={
-        "text": UNKNOWN_PHRASE, "locale": "en", "intent": "check_power", "target": "catalog"})
+    response = admin.post(
+        "/authoring/printer-offline/phrases",
+        data={"text": UNKNOWN_PHRASE, "locale": "en", "intent": "check_power", "target": "catalog"},
+    )
     assert response.status_code == 302
     catalog = Path(web.config["SCENARIO_DIR"]) / "catalog.yaml"
-    assert UNKNOWN_PHRASE in parse(catalog.read_text(), 4 * 1024 * 1024).data["intents"]["check_power"]["examples"]["en"]
+    assert (
+        UNKNOWN_PHRASE
+        in parse(catalog.read_text(), 4 * 1024 * 1024).data["intents"]["check_power"]["examples"][
+            "en"
+        ]
+    )
     assert "# The shared intent catalog" in catalog.read_text()
     second = start(alice, "printer-offline")
     say(alice, second, UNKNOWN_PHRASE)
@@ -446,13 +609,16 @@ def test_an_admin_adds_a_phrase_to_the_shared_catalog(web):
     assert "unrecognized" not in kinds and "intent_matched" in kinds
 
 
-@pytest.mark.parametrize("form, status", [
-    ({"text": "", "locale": "en", "intent": "check_power", "target": "scenario"}, 422),
-    ({"text": "x" * 301, "locale": "en", "intent": "check_power", "target": "scenario"}, 422),
-    ({"text": "hello", "locale": "de", "intent": "check_power", "target": "scenario"}, 422),
-    ({"text": "hello", "locale": "en", "intent": "no_such_intent", "target": "scenario"}, 422),
-    ({"text": "hello", "locale": "en", "intent": "check_power", "target": "scenario"}, 403),
-])
+@pytest.mark.parametrize(
+    "form, status",
+    [
+        ({"text": "", "locale": "en", "intent": "check_power", "target": "scenario"}, 422),
+        ({"text": "x" * 301, "locale": "en", "intent": "check_power", "target": "scenario"}, 422),
+        ({"text": "hello", "locale": "de", "intent": "check_power", "target": "scenario"}, 422),
+        ({"text": "hello", "locale": "en", "intent": "no_such_intent", "target": "scenario"}, 422),
+        ({"text": "hello", "locale": "en", "intent": "check_power", "target": "scenario"}, 403),
+    ],
+)
 def test_a_bad_phrase_request_changes_nothing(web, form, status):
     trainer = client_as(web, "trainer")
     before = (Path(web.config["SCENARIO_DIR"]) / "catalog.yaml").read_text()
@@ -463,13 +629,16 @@ def test_a_bad_phrase_request_changes_nothing(web, form, status):
 
 # -- YAML edits keep the author's layout -----------------------------------------------------------
 
+
 def test_appending_keeps_comments_and_creates_missing_keys():
     text = "# cause and trap\nid: x  # the id\nintent_examples:\n  greet:\n    en:\n    - hi\n"
     once = append_to_list(text, ("intent_examples", "greet", "en"), "hello there")
     twice = append_to_list(once, ("intent_examples", "check_power", "fr"), "c'est allumé ?")
     assert twice.startswith("# cause and trap\nid: x  # the id\n")
-    assert parse(twice).data["intent_examples"] == {"greet": {"en": ["hi", "hello there"]},
-                                                     "check_power": {"fr": ["c'est allumé ?"]}}
+    assert parse(twice).data["intent_examples"] == {
+        "greet": {"en": ["hi", "hello there"]},
+        "check_power": {"fr": ["c'est allumé ?"]},
+    }
 
 
 def test_appending_to_a_flow_list_falls_back_to_a_clean_dump():
@@ -487,8 +656,12 @@ def test_a_catalog_changed_by_another_worker_is_reloaded_for_the_next_call(web):
     catalog = Path(web.config["SCENARIO_DIR"]) / "catalog.yaml"
     alice = client_as(web, "alice")
     start(alice, "printer-offline")  # this worker has loaded the library
-    text = append_to_list(catalog.read_text(), ("intents", "check_power", "examples", "en"), UNKNOWN_PHRASE,
-                          limit=4 * 1024 * 1024)
+    text = append_to_list(
+        catalog.read_text(),
+        ("intents", "check_power", "examples", "en"),
+        UNKNOWN_PHRASE,
+        limit=4 * 1024 * 1024,
+    )
     catalog.write_text(text)
     stat = catalog.stat()
     os.utime(catalog, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))

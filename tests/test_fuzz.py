@@ -26,25 +26,65 @@ pytestmark = pytest.mark.filterwarnings("ignore::hypothesis.errors.HypothesisWar
 # Text a trainee could paste: any Unicode (control characters, RTL marks, emoji, combining marks,
 # lone surrogates excluded as JSON cannot carry them) plus words the matcher knows.
 ODD = st.text(st.characters(exclude_categories=("Cs",)), max_size=300)
-WORDY = st.lists(st.sampled_from(["printer", "imprimante", "cable", "câble", "redémarrer", "reset",
-                                  "password", "mot de passe", "VPN", "?", "!", ",", "et", "and", "non",
-                                  "don't", "ne pas", "\u200f", "🖨️", "é\u0301", "Ｐｒｉｎｔｅｒ", "\x00"]),
-                  max_size=40).map(" ".join)
+WORDY = st.lists(
+    st.sampled_from(
+        [
+            "printer",
+            "imprimante",
+            "cable",
+            "câble",
+            "redémarrer",
+            "reset",
+            "password",
+            "mot de passe",
+            "VPN",
+            "?",
+            "!",
+            ",",
+            "et",
+            "and",
+            "non",
+            "don't",
+            "ne pas",
+            "\u200f",
+            "🖨️",
+            "é\u0301",
+            "Ｐｒｉｎｔｅｒ",
+            "\x00",
+        ]
+    ),
+    max_size=40,
+).map(" ".join)
 SAY_TEXT = st.one_of(ODD, WORDY, st.text(max_size=2000).map(lambda t: t * 3))
-JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | ODD,
-                    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(ODD, inner, max_size=4),
-                    max_leaves=12)
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | ODD,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(ODD, inner, max_size=4),
+    max_leaves=12,
+)
 STEP_SHAPED = st.one_of(
     st.sampled_from(STEP_NAMES),
     st.dictionaries(st.sampled_from(STEP_NAMES), JSON, min_size=1, max_size=2),
     st.builds(lambda t: {"say": t}, SAY_TEXT),
-    st.builds(lambda c: {"remote": c}, st.one_of(ODD, st.sampled_from(["ipconfig /all", "ping 8.8.8.8"]))),
-    st.builds(lambda op, user, must: {"directory": {"op": op, "user": user, "must_change": must}},
-              st.sampled_from(["lookup", "unlock", "reset_password", "reset_mfa", "delete"]), ODD, JSON),
-    st.builds(lambda fields: {"ticket": fields},
-              st.dictionaries(st.sampled_from(["category", "priority", "summary", "root_cause", "x"]), JSON)),
-    st.builds(lambda team, note: {"escalate": {"team": team, "note": note}},
-              st.sampled_from(["network", "security", "nobody", ""]), JSON),
+    st.builds(
+        lambda c: {"remote": c}, st.one_of(ODD, st.sampled_from(["ipconfig /all", "ping 8.8.8.8"]))
+    ),
+    st.builds(
+        lambda op, user, must: {"directory": {"op": op, "user": user, "must_change": must}},
+        st.sampled_from(["lookup", "unlock", "reset_password", "reset_mfa", "delete"]),
+        ODD,
+        JSON,
+    ),
+    st.builds(
+        lambda fields: {"ticket": fields},
+        st.dictionaries(
+            st.sampled_from(["category", "priority", "summary", "root_cause", "x"]), JSON
+        ),
+    ),
+    st.builds(
+        lambda team, note: {"escalate": {"team": team, "note": note}},
+        st.sampled_from(["network", "security", "nobody", ""]),
+        JSON,
+    ),
     st.builds(lambda seconds: {"hold": seconds}, JSON),
     JSON,
 )
@@ -61,17 +101,28 @@ def test_parse_step_gives_a_step_or_a_step_error(raw):
     assert step.name in STEP_NAMES
 
 
-@pytest.mark.parametrize("raw", [{"ticket": {}}, {"directory": {"op": "lookup"}}, "remote_connect", "close",
-                                 {"hold": 1.5}, {"hold": 3600}])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        {"ticket": {}},
+        {"directory": {"op": "lookup"}},
+        "remote_connect",
+        "close",
+        {"hold": 1.5},
+        {"hold": 3600},
+    ],
+)
 def test_a_step_reads_back_as_itself(raw):
-    """Found by fuzzing: `{ticket: {}}` was logged as the bare word `ticket`, and the call could not be rebuilt."""
+    """Found by fuzzing: `{ticket: {}}` was logged as the bare word `ticket`, and the call could
+    not be rebuilt."""
     step = parse_step(raw)
     assert parse_step(step.as_input()) == step
 
 
 @pytest.mark.parametrize("seconds", [0.5, 0, -1, 3601, float("nan"), float("inf")])
 def test_a_hold_under_a_second_is_refused(seconds):
-    """Found by fuzzing: a hold of 0.5 s was accepted, logged as 0 and refused when the call was rebuilt."""
+    """Found by fuzzing: a hold of 0.5 s was accepted, logged as 0 and refused when the call was
+    rebuilt."""
     with pytest.raises(StepError, match="hold takes"):
         parse_step({"hold": seconds})
 
@@ -82,9 +133,14 @@ def scenarios(library):
 
 
 @FUZZ
-@given(steps=st.lists(STEP_SHAPED, min_size=1, max_size=6), pick=st.integers(0, 10**6),
-       locale=st.sampled_from(["en", "fr"]))
-def test_engine_answers_any_steps_with_events_or_a_step_error(engine, scenarios, steps, pick, locale):
+@given(
+    steps=st.lists(STEP_SHAPED, min_size=1, max_size=6),
+    pick=st.integers(0, 10**6),
+    locale=st.sampled_from(["en", "fr"]),
+)
+def test_engine_answers_any_steps_with_events_or_a_step_error(
+    engine, scenarios, steps, pick, locale
+):
     scenario = scenarios[pick % len(scenarios)]
     call = engine.start(scenario, None, locale, pick)
     for raw in steps:
@@ -104,7 +160,9 @@ def test_engine_answers_any_steps_with_events_or_a_step_error(engine, scenarios,
 
 @settings(max_examples=15, deadline=None)
 @given(text=st.text(min_size=1, max_size=50), repeat=st.sampled_from([40, 200]))
-def test_engine_takes_huge_say_text_up_to_the_limit_and_refuses_beyond(engine, library, text, repeat):
+def test_engine_takes_huge_say_text_up_to_the_limit_and_refuses_beyond(
+    engine, library, text, repeat
+):
     call = engine.start(library.scenario("printer-offline"), "calm", "en", 1)
     big = (text + " ") * repeat
     try:
@@ -157,7 +215,13 @@ def _mutate(data, rng: random.Random, value):
     parent, key = None, None
     node = data
     for _ in range(rng.randint(1, 5)):
-        keys = list(node) if isinstance(node, dict) else list(range(len(node))) if isinstance(node, list) else []
+        keys = (
+            list(node)
+            if isinstance(node, dict)
+            else list(range(len(node)))
+            if isinstance(node, list)
+            else []
+        )
         if not keys:
             break
         parent, key = node, rng.choice(keys)
@@ -174,7 +238,8 @@ def _mutate(data, rng: random.Random, value):
 def test_validator_names_a_problem_in_a_damaged_scenario(library, pick, value):
     source = sorted(library.sources.items())[pick % len(library.sources)][1]
     damaged = _mutate(yaml.safe_load(source), random.Random(pick), value)
-    scenario, problems = validate_text(yaml.safe_dump(damaged, allow_unicode=True), library.catalog,
-                                       set(library.articles))
+    scenario, problems = validate_text(
+        yaml.safe_dump(damaged, allow_unicode=True), library.catalog, set(library.articles)
+    )
     assert (scenario is None) == bool(problems)
     assert all(p.message for p in problems)

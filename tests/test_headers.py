@@ -1,4 +1,5 @@
-"""Security headers on every page the app has, as every role sees it, and pages the CSP cannot break.
+"""Security headers on every page the app has, as every role sees it, and pages the CSP cannot
+break.
 
 The routes come from tests/test_web.py's MATRIX, which a test keeps equal to the app's url_map: a
 new page is checked here as soon as it has its entry there.
@@ -32,9 +33,18 @@ def assert_secure_headers(response, where) -> None:
 def assert_nothing_inline(html: bytes, where) -> None:
     """What the CSP would block: inline scripts, event-handler attributes, style attributes."""
     page = BeautifulSoup(html, "html.parser")
-    inline = [s for s in page.find_all("script") if not s.get("src") and s.get("type") != "application/json"]
+    inline = [
+        s
+        for s in page.find_all("script")
+        if not s.get("src") and s.get("type") != "application/json"
+    ]
     assert not inline, f"{where}: inline <script>"
-    handlers = [(tag.name, a) for tag in page.find_all(True) for a in tag.attrs if a.lower().startswith("on")]
+    handlers = [
+        (tag.name, a)
+        for tag in page.find_all(True)
+        for a in tag.attrs
+        if a.lower().startswith("on")
+    ]
     assert not handlers, f"{where}: inline event handlers {handlers[:3]}"
     styled = [tag.name for tag in page.find_all(style=True)]
     assert not styled, f"{where}: style attributes on {styled[:3]}"
@@ -60,7 +70,10 @@ def test_every_page_has_the_security_headers_and_no_inline_code(web, calls, role
 
 def test_error_pages_have_the_headers_too(web):  # noqa: F811
     client = client_as(web, "alice")
-    for response in (client.get("/no-such-page"), client.get("/calls/999999"),
-                     client.post("/api/v1/calls", data="{", content_type="application/json")):
+    for response in (
+        client.get("/no-such-page"),
+        client.get("/calls/999999"),
+        client.post("/api/v1/calls", data="{", content_type="application/json"),
+    ):
         assert response.status_code in (400, 404)
         assert_secure_headers(response, response.request.path)

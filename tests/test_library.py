@@ -1,4 +1,5 @@
-"""The built-in library: 14 bilingual scenarios, the intent catalog, the knowledge base, personas."""
+"""The built-in library: 14 bilingual scenarios, the intent catalog, the knowledge base,
+personas."""
 
 from __future__ import annotations
 
@@ -11,11 +12,21 @@ from simulator.scenario import PERSONAS
 from simulator.validate import reachable
 
 BUILT_IN = [
-    "printer-offline", "wifi-airplane-mode", "vpn-caps-lock", "password-expired",
-    "account-locked-phone", "outlook-offline-mode", "disk-full", "monitor-no-signal",
-    "intranet-dns", "laptop-dead-hardware", "erp-database-down", "phishing-clicked",
-    "print-server-floor", "social-engineering-reset",
-]  # fmt: skip
+    "printer-offline",
+    "wifi-airplane-mode",
+    "vpn-caps-lock",
+    "password-expired",
+    "account-locked-phone",
+    "outlook-offline-mode",
+    "disk-full",
+    "monitor-no-signal",
+    "intranet-dns",
+    "laptop-dead-hardware",
+    "erp-database-down",
+    "phishing-clicked",
+    "print-server-floor",
+    "social-engineering-reset",
+]
 FILLER = re.compile(r"\b(todo|tbd|lorem|ipsum|xxx|placeholder|fixme)\b", re.IGNORECASE)
 
 
@@ -64,11 +75,30 @@ def test_every_intent_has_ten_examples_per_language(library):
 
 
 def test_catalog_has_the_conversation_intents_the_job_needs(library):
-    needed = {"greet", "introduce_self", "ask_caller_name", "verify_identity", "ask_problem_description",
-              "ask_error_message", "ask_when_started", "ask_what_changed", "ask_scope", "ask_reproduce",
-              "empathize", "reassure", "apologize", "explain_next_step", "put_on_hold", "resume",
-              "ask_remote_permission", "verify_fix", "summarize", "give_ticket_number",
-              "offer_further_help", "goodbye"}
+    needed = {
+        "greet",
+        "introduce_self",
+        "ask_caller_name",
+        "verify_identity",
+        "ask_problem_description",
+        "ask_error_message",
+        "ask_when_started",
+        "ask_what_changed",
+        "ask_scope",
+        "ask_reproduce",
+        "empathize",
+        "reassure",
+        "apologize",
+        "explain_next_step",
+        "put_on_hold",
+        "resume",
+        "ask_remote_permission",
+        "verify_fix",
+        "summarize",
+        "give_ticket_number",
+        "offer_further_help",
+        "goodbye",
+    }
     assert needed <= set(library.catalog.conversation_ids())
 
 

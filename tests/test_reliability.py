@@ -1,4 +1,5 @@
-"""Reliability: a crash loses no answered step; trainees stepping at once never fork or repeat a call.
+"""Reliability: a crash loses no answered step; trainees stepping at once never fork or repeat a
+call.
 
 Crash and cross-process tests run the app under gunicorn (two workers) on 127.0.0.1 with bounded
 loads; the in-process test drives one app from many threads. Afterwards the database is checked
@@ -24,10 +25,15 @@ from tests.served import Gunicorn, trainees
 from web.calls import load_call
 from web.db import get_db
 
-TURNS = ["Good morning, IT support, Sam speaking. May I have your name, please?",
-         "What exactly happens when you try to print?", "Is the printer switched on?",
-         "Could you check the cable at the back of the printer?", "Please plug the cable back in firmly.",
-         "Can you try printing again now?", "Is there anything else I can do for you? Goodbye!"]
+TURNS = [
+    "Good morning, IT support, Sam speaking. May I have your name, please?",
+    "What exactly happens when you try to print?",
+    "Is the printer switched on?",
+    "Could you check the cable at the back of the printer?",
+    "Please plug the cable back in firmly.",
+    "Can you try printing again now?",
+    "Is there anything else I can do for you? Goodbye!",
+]
 
 
 def _say(i: int, n: int) -> str:
@@ -35,8 +41,11 @@ def _say(i: int, n: int) -> str:
     return f"{TURNS[n % len(TURNS)]} (ref {i}-{n})"
 
 
-def check_database(db_path, answered: list[tuple[int, object]], rejected: list[tuple[int, object]] = ()) -> dict:
-    """Every answered step logged once, rejected ones never; logs gapless and whole; scores present."""
+def check_database(
+    db_path, answered: list[tuple[int, object]], rejected: list[tuple[int, object]] = ()
+) -> dict:
+    """Every answered step logged once, rejected ones never; logs gapless and whole; scores
+    present."""
     app = create_app({"TESTING": True, "DATABASE": str(db_path), "SECRET_KEY": "check"})
     with app.app_context():
         db = get_db()
@@ -44,30 +53,46 @@ def check_database(db_path, answered: list[tuple[int, object]], rejected: list[t
         statuses: Counter = Counter()
         for row in db.query("select id, status from calls"):
             events = store.load_events(db, row["id"])
-            assert [e["seq"] for e in events] == list(range(1, len(events) + 1)), f"gap in call {row['id']}"
+            assert [e["seq"] for e in events] == list(range(1, len(events) + 1)), (
+                f"gap in call {row['id']}"
+            )
             for e in events:
                 if "input" in e["data"]:
                     inputs[(row["id"], json.dumps(e["data"]["input"], sort_keys=True))] += 1
-            _, rebuilt = load_call(db, row["id"])  # replaying the inputs gives exactly the stored log
+            _, rebuilt = load_call(
+                db, row["id"]
+            )  # replaying the inputs gives exactly the stored log
             assert json.dumps(rebuilt.events, sort_keys=True) == json.dumps(events, sort_keys=True)
             assert (row["status"] == "ended") == rebuilt.ended
             if row["status"] == "ended":
-                assert load_score(db, row["id"]) is not None, f"call {row['id']} ended without a score"
+                assert load_score(db, row["id"]) is not None, (
+                    f"call {row['id']} ended without a score"
+                )
             statuses[row["status"]] += 1
     for call_id, step in answered:
-        assert inputs[(call_id, json.dumps(step, sort_keys=True))] == 1, f"answered step lost or doubled: {step}"
+        assert inputs[(call_id, json.dumps(step, sort_keys=True))] == 1, (
+            f"answered step lost or doubled: {step}"
+        )
     for call_id, step in rejected:
-        assert inputs[(call_id, json.dumps(step, sort_keys=True))] == 0, f"refused step was applied: {step}"
+        assert inputs[(call_id, json.dumps(step, sort_keys=True))] == 0, (
+            f"refused step was applied: {step}"
+        )
     return {"calls": sum(statuses.values()), **statuses, "steps": sum(inputs.values())}
 
 
-def _play(url: str, token: str, index: int, stop: threading.Event, answered: list, lock: threading.Lock) -> None:
+def _play(
+    url: str, token: str, index: int, stop: threading.Event, answered: list, lock: threading.Lock
+) -> None:
     """One trainee: start calls and play them until told to stop; record every step answered 200."""
-    with httpx.Client(base_url=url, headers={"Authorization": f"Bearer {token}"}, timeout=10) as client:
+    with httpx.Client(
+        base_url=url, headers={"Authorization": f"Bearer {token}"}, timeout=10
+    ) as client:
         n = 0
         while not stop.is_set():
             try:
-                r = client.post("/api/v1/calls", json={"scenario": "printer-offline", "seed": n, "locale": "en"})
+                r = client.post(
+                    "/api/v1/calls", json={"scenario": "printer-offline", "seed": n, "locale": "en"}
+                )
                 if r.status_code != 201:
                     continue
                 call_id = r.json()["id"]
@@ -93,10 +118,14 @@ def _play(url: str, token: str, index: int, stop: threading.Event, answered: lis
                 return
 
 
-def _load(url: str, tokens: list[str], answered: list, lock: threading.Lock) -> tuple[threading.Event, list]:
+def _load(
+    url: str, tokens: list[str], answered: list, lock: threading.Lock
+) -> tuple[threading.Event, list]:
     stop = threading.Event()
-    threads = [threading.Thread(target=_play, args=(url, t, i, stop, answered, lock), daemon=True)
-               for i, t in enumerate(tokens)]
+    threads = [
+        threading.Thread(target=_play, args=(url, t, i, stop, answered, lock), daemon=True)
+        for i, t in enumerate(tokens)
+    ]
     for thread in threads:
         thread.start()
     return stop, threads
@@ -128,12 +157,18 @@ def test_a_crash_loses_no_answered_step_and_every_call_resumes(tmp_path):
     server = Gunicorn(db_path, tmp_path / "gunicorn.log").start()  # restart on the same file
     try:
         db = connect(db_path)
-        active = list(db.query("select id, user_id from calls where status = 'active' order by id limit 6"))
+        active = list(
+            db.query("select id, user_id from calls where status = 'active' order by id limit 6")
+        )
         db.close()
         for row in active:
             token = tokens[row["user_id"] - 1]
-            r = httpx.post(f"{server.url}/api/v1/calls/{row['id']}/steps", json={"step": {"say": "Are you still there?"}},
-                           headers={"Authorization": f"Bearer {token}"}, timeout=30)
+            r = httpx.post(
+                f"{server.url}/api/v1/calls/{row['id']}/steps",
+                json={"step": {"say": "Are you still there?"}},
+                headers={"Authorization": f"Bearer {token}"},
+                timeout=30,
+            )
             assert r.status_code == 200, r.text
     finally:
         server.stop()
@@ -173,12 +208,20 @@ def test_two_tabs_across_workers_never_fork_a_call(tmp_path):
     auth = {"Authorization": f"Bearer {token}"}
     try:
         with httpx.Client(base_url=server.url, headers=auth, timeout=30) as client:
-            call_ids = [client.post("/api/v1/calls", json={"scenario": "printer-offline", "seed": s}).json()["id"]
-                        for s in range(4)]
+            call_ids = [
+                client.post(
+                    "/api/v1/calls", json={"scenario": "printer-offline", "seed": s}
+                ).json()["id"]
+                for s in range(4)
+            ]
 
         def send(call_id: int, step) -> int:
-            return httpx.post(f"{server.url}/api/v1/calls/{call_id}/steps", json={"step": step}, headers=auth,
-                              timeout=30).status_code
+            return httpx.post(
+                f"{server.url}/api/v1/calls/{call_id}/steps",
+                json={"step": step},
+                headers=auth,
+                timeout=30,
+            ).status_code
 
         answered, refused = _two_tabs(send, call_ids, rounds=4)
     finally:
@@ -192,25 +235,36 @@ def test_many_trainees_and_two_tabs_in_one_threaded_process(tmp_path):
     tokens = trainees(db_path, 12)
     app = create_app({"TESTING": True, "DATABASE": str(db_path), "SECRET_KEY": "t"})
     auth = [{"Authorization": f"Bearer {t}"} for t in tokens]
-    started = [app.test_client().post("/api/v1/calls", json={"scenario": "printer-offline", "seed": i},
-                                      headers=auth[i]).json["id"] for i in range(len(tokens))]
+    started = [
+        app.test_client()
+        .post("/api/v1/calls", json={"scenario": "printer-offline", "seed": i}, headers=auth[i])
+        .json["id"]
+        for i in range(len(tokens))
+    ]
     answered, failures, lock = [], [], threading.Lock()
 
     def trainee(i: int) -> None:
         client = app.test_client()
         for n in range(len(TURNS)):
             step = {"say": _say(i, n)}
-            r = client.post(f"/api/v1/calls/{started[i]}/steps", json={"step": step}, headers=auth[i])
+            r = client.post(
+                f"/api/v1/calls/{started[i]}/steps", json={"step": step}, headers=auth[i]
+            )
             with lock:
-                (answered if r.status_code == 200 else failures).append((started[i], step, r.status_code))
+                (answered if r.status_code == 200 else failures).append(
+                    (started[i], step, r.status_code)
+                )
 
     threads = [threading.Thread(target=trainee, args=(i,)) for i in range(1, len(tokens))]
     for thread in threads:
         thread.start()
 
     def send(call_id: int, step) -> int:
-        return app.test_client().post(f"/api/v1/calls/{call_id}/steps", json={"step": step},
-                                      headers=auth[0]).status_code
+        return (
+            app.test_client()
+            .post(f"/api/v1/calls/{call_id}/steps", json={"step": step}, headers=auth[0])
+            .status_code
+        )
 
     tabs_answered, refused = _two_tabs(send, [started[0]], rounds=6)
     for thread in threads:

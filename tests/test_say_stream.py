@@ -24,10 +24,20 @@ def llm():
 
 
 def make_app(tmp_path, llm, **config):
-    app = create_app({"TESTING": True, "DATABASE": str(tmp_path / "stream.db"), "SECRET_KEY": "test",
-                      "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False,
-                      "HOTLINER_LLM_BASE_URL": llm.base_url, "HOTLINER_LLM_MODEL": "test-model",
-                      "HOTLINER_LLM_TIMEOUT": "1", "HOTLINER_LLM_RETRIES": "0", **config})
+    app = create_app(
+        {
+            "TESTING": True,
+            "DATABASE": str(tmp_path / "stream.db"),
+            "SECRET_KEY": "test",
+            "WTF_CSRF_ENABLED": False,
+            "RATELIMIT_ENABLED": False,
+            "HOTLINER_LLM_BASE_URL": llm.base_url,
+            "HOTLINER_LLM_MODEL": "test-model",
+            "HOTLINER_LLM_TIMEOUT": "1",
+            "HOTLINER_LLM_RETRIES": "0",
+            **config,
+        }
+    )
     with app.app_context():
         ensure_demo(get_db())
     return app
@@ -40,13 +50,18 @@ def web(tmp_path, llm):
 
 def login(app, user="alice"):
     client = app.test_client()
-    assert client.post("/login", data={"username": user, "password": PASSWORDS[user]}).status_code == 302
+    assert (
+        client.post("/login", data={"username": user, "password": PASSWORDS[user]}).status_code
+        == 302
+    )
     return client
 
 
 def start(client, mode="llm", locale="en") -> int:
-    response = client.post("/practice", data={"scenario": "printer-offline", "persona": "calm", "locale": locale,
-                                              "mode": mode})
+    response = client.post(
+        "/practice",
+        data={"scenario": "printer-offline", "persona": "calm", "locale": locale, "mode": mode},
+    )
     assert response.status_code == 302
     return int(response.headers["Location"].rstrip("/").split("/")[-1])
 
@@ -99,8 +114,11 @@ def test_the_final_html_is_what_the_htmx_step_returns(web, monkeypatch):
     alice = login(web)
     first, second = start(alice), start(alice)
     streamed = events_of(say_stream(alice, first, "Is the printer switched on?"))[-1][1]["html"]
-    plain = alice.post(f"/calls/{second}/step", data={"step": "say", "text": "Is the printer switched on?"},
-                       headers={"HX-Request": "true"}).get_data(as_text=True)
+    plain = alice.post(
+        f"/calls/{second}/step",
+        data={"step": "say", "text": "Is the printer switched on?"},
+        headers={"HX-Request": "true"},
+    ).get_data(as_text=True)
     assert caller_texts(plain) and streamed == plain
 
 
@@ -121,7 +139,10 @@ def test_a_leak_in_the_second_sentence_never_reaches_the_page(web, llm):
 
 
 def test_a_reply_in_the_wrong_language_ends_with_the_scripted_reply(web, llm):
-    llm.behaviour = lambda body: {"intents": [], "reply": "Oui, elle est bien allumée. Je vois le petit écran."}
+    llm.behaviour = lambda body: {
+        "intents": [],
+        "reply": "Oui, elle est bien allumée. Je vois le petit écran.",
+    }
     alice = login(web)
     call_id = start(alice)
     events = events_of(say_stream(alice, call_id, "Is the printer switched on?"))
@@ -131,10 +152,19 @@ def test_a_reply_in_the_wrong_language_ends_with_the_scripted_reply(web, llm):
     assert "phrased_by" not in said and said["text"] in caller_texts(events[-1][1]["html"])
 
 
-@pytest.mark.parametrize("behaviour, reason", [
-    (lambda body: "500", "http_error"),
-    (lambda body: Cut(json.dumps({"intents": [], "reply": "Right, okay. Yes, it is on. It says Ready."}), 40), "timeout"),
-])
+@pytest.mark.parametrize(
+    "behaviour, reason",
+    [
+        (lambda body: "500", "http_error"),
+        (
+            lambda body: Cut(
+                json.dumps({"intents": [], "reply": "Right, okay. Yes, it is on. It says Ready."}),
+                40,
+            ),
+            "timeout",
+        ),
+    ],
+)
 def test_a_model_failure_mid_stream_falls_back_and_the_call_goes_on(web, llm, behaviour, reason):
     llm.behaviour = behaviour
     alice = login(web)
@@ -143,7 +173,9 @@ def test_a_model_failure_mid_stream_falls_back_and_the_call_goes_on(web, llm, be
     assert events[-1][0] == "final"
     said = [e for e in stored(web, call_id) if e["kind"] == "caller_said"][-1]["data"]
     assert "phrased_by" not in said and caller_texts(events[-1][1]["html"]) == [said["text"]]
-    assert [e["data"]["reason"] for e in stored(web, call_id) if e["kind"] == "llm_fallback"] == [reason]
+    assert [e["data"]["reason"] for e in stored(web, call_id) if e["kind"] == "llm_fallback"] == [
+        reason
+    ]
     from tests.llm_server import paraphrase
 
     llm.behaviour = paraphrase
@@ -156,7 +188,7 @@ def test_a_scripted_call_gets_the_final_html_only(web, llm):
     call_id = start(alice, mode="scripted")
     events = events_of(say_stream(alice, call_id, "Is the printer switched on?"))
     assert [k for k, _ in events] == ["final"] and llm.requests == []
-    assert 'data-stream-url' not in alice.get(f"/calls/{call_id}").get_data(as_text=True)
+    assert "data-stream-url" not in alice.get(f"/calls/{call_id}").get_data(as_text=True)
 
 
 def test_only_llm_calls_get_the_streaming_form(web):
@@ -188,11 +220,15 @@ def test_an_ended_call_takes_no_step(web):
 
 def test_a_step_that_ends_the_call_redirects_to_the_debrief(web):
     alice = login(web)
-    response = alice.post("/practice", data={"scenario": "printer-offline", "persona": "angry", "locale": "en",
-                                             "mode": "llm"})
+    response = alice.post(
+        "/practice",
+        data={"scenario": "printer-offline", "persona": "angry", "locale": "en", "mode": "llm"},
+    )
     call_id = int(response.headers["Location"].rstrip("/").split("/")[-1])
     for _turn in range(30):  # an angry caller blamed and shouted at hangs up within a few turns
-        events = events_of(say_stream(alice, call_id, "CALM DOWN, THIS IS YOUR FAULT, YOU BROKE IT, DAMN IT!"))
+        events = events_of(
+            say_stream(alice, call_id, "CALM DOWN, THIS IS YOUR FAULT, YOU BROKE IT, DAMN IT!")
+        )
         if events[-1][0] != "final":
             break
     assert events[-1] == ("redirect", {"url": f"/calls/{call_id}/debrief"})
@@ -219,17 +255,29 @@ def test_the_csrf_token_is_checked(tmp_path, llm):
     client = app.test_client()
     page = client.get("/login").get_data(as_text=True)
     token = BeautifulSoup(page, "html.parser").select_one("input[name=csrf_token]")["value"]
-    client.post("/login", data={"username": "alice", "password": PASSWORDS["alice"], "csrf_token": token})
+    client.post(
+        "/login", data={"username": "alice", "password": PASSWORDS["alice"], "csrf_token": token}
+    )
     call_id = start_with_token(client, token)
     before = len(stored(app, call_id))
     assert client.post(f"/calls/{call_id}/say/stream", data={"text": "Hello"}).status_code == 400
     assert len(stored(app, call_id)) == before
-    events = events_of(client.post(f"/calls/{call_id}/say/stream", data={"text": "Hello", "csrf_token": token}))
+    events = events_of(
+        client.post(f"/calls/{call_id}/say/stream", data={"text": "Hello", "csrf_token": token})
+    )
     assert events[-1][0] == "final" and len(stored(app, call_id)) > before
 
 
 def start_with_token(client, token) -> int:
-    response = client.post("/practice", data={"scenario": "printer-offline", "persona": "calm", "locale": "en",
-                                              "mode": "llm", "csrf_token": token})
+    response = client.post(
+        "/practice",
+        data={
+            "scenario": "printer-offline",
+            "persona": "calm",
+            "locale": "en",
+            "mode": "llm",
+            "csrf_token": token,
+        },
+    )
     assert response.status_code == 302, response.status_code
     return int(response.headers["Location"].rstrip("/").split("/")[-1])

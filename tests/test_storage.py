@@ -1,4 +1,5 @@
-"""The database: calls and events committed per step, resumable from the log alone; scores stored."""
+"""The database: calls and events committed per step, resumable from the log alone; scores
+stored."""
 
 from __future__ import annotations
 
@@ -29,7 +30,10 @@ def test_call_is_resumed_from_its_events_alone(db, engine, library):
     scenario = library.scenario("printer-offline")
     call = engine.start(scenario, "angry", "fr", 11)
     call_id = store.create_call(db, call.events)
-    for raw in [{"say": "Bonjour, l'imprimante est-elle allumée ?"}, {"say": "Vérifiez le câble, s'il vous plaît"}]:
+    for raw in [
+        {"say": "Bonjour, l'imprimante est-elle allumée ?"},
+        {"say": "Vérifiez le câble, s'il vous plaît"},
+    ]:
         store.append_events(db, call_id, engine.step(call, raw))
     events = store.load_events(db, call_id)
     assert events == call.events
@@ -60,7 +64,9 @@ def test_score_and_findings_round_trip(db, engine, library):
     save_score(db, call_id, score)
     save_score(db, call_id, score)
     stored = load_score(db, call_id)
-    assert stored["overall"] == score["overall"] and len(stored["findings"]) == len(score["findings"])
+    assert stored["overall"] == score["overall"] and len(stored["findings"]) == len(
+        score["findings"]
+    )
 
 
 def test_a_played_scenario_version_is_immutable(db):
@@ -88,7 +94,10 @@ def test_indexing_the_knowledge_base_waits_for_another_writer(tmp_path, library)
     def other_worker():
         db = connect(path, prepare=False)
         db.conn.execute("BEGIN IMMEDIATE")
-        db.conn.execute("insert into kb_articles (article_id, locale, title, tags, body) values ('x', 'en', 't', '', 'b')")
+        db.conn.execute(
+            "insert into kb_articles (article_id, locale, title, tags, body) values ('x', "
+            "'en', 't', '', 'b')"
+        )
         holding.set()
         release.wait(5)
         db.conn.execute("COMMIT")
@@ -101,7 +110,10 @@ def test_indexing_the_knowledge_base_waits_for_another_writer(tmp_path, library)
     db = connect(path, prepare=False)
     index_articles(db, library.articles)  # waits for the other writer instead of failing
     thread.join()
-    assert db.execute("select count(*) from kb_articles").fetchone()[0] == 2 * len(library.articles) + 1
+    assert (
+        db.execute("select count(*) from kb_articles").fetchone()[0]
+        == 2 * len(library.articles) + 1
+    )
     before = db.conn.total_changes
     index_articles(db, library.articles)  # nothing changed: nothing rewritten
     assert db.conn.total_changes == before

@@ -1,4 +1,5 @@
-"""The tone judge per cohort: the switch, judged ends of calls through the web and the API, failures."""
+"""The tone judge per cohort: the switch, judged ends of calls through the web and the API,
+failures."""
 
 from __future__ import annotations
 
@@ -17,8 +18,10 @@ from web.demo import DEMO_ACCOUNTS, ensure_demo
 
 PASSWORDS = {u: p for u, _n, _r, p, _l in DEMO_ACCOUNTS}
 COHORT = 1  # the demo cohort: run by "trainer", with alice, bruno and sam
-GOOD = ["Good morning, IT support, Sam speaking. May I have your name, please?",
-        "Thank you. Is the printer switched on?"]
+GOOD = [
+    "Good morning, IT support, Sam speaking. May I have your name, please?",
+    "Thank you. Is the printer switched on?",
+]
 
 
 def harsh_judge(body):
@@ -37,11 +40,20 @@ def server():
 
 
 def make_app(tmp_path, server=None):
-    config = {"TESTING": True, "DATABASE": str(tmp_path / "judge.db"), "SECRET_KEY": "test",
-              "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False}
+    config = {
+        "TESTING": True,
+        "DATABASE": str(tmp_path / "judge.db"),
+        "SECRET_KEY": "test",
+        "WTF_CSRF_ENABLED": False,
+        "RATELIMIT_ENABLED": False,
+    }
     if server is not None:
-        config |= {"HOTLINER_LLM_BASE_URL": server.base_url, "HOTLINER_LLM_MODEL": "judge",
-                   "HOTLINER_LLM_TIMEOUT": "1", "HOTLINER_LLM_RETRIES": "0"}
+        config |= {
+            "HOTLINER_LLM_BASE_URL": server.base_url,
+            "HOTLINER_LLM_MODEL": "judge",
+            "HOTLINER_LLM_TIMEOUT": "1",
+            "HOTLINER_LLM_RETRIES": "0",
+        }
     app = create_app(config)
     with app.app_context():
         ensure_demo(get_db())
@@ -57,13 +69,18 @@ def client_as(app, who: str, locale: str = "en"):
     """A client logged in as `who`, reading pages in `locale` (the demo trainer's own is French)."""
     client = app.test_client()
     if who != "anonymous":
-        assert client.post("/login", data={"username": who, "password": PASSWORDS[who]}).status_code == 302
+        assert (
+            client.post("/login", data={"username": who, "password": PASSWORDS[who]}).status_code
+            == 302
+        )
         client.post(f"/language/{locale}")
     return client
 
 
 def switch(app, on: bool, who: str = "trainer"):
-    return client_as(app, who).post(f"/cohorts/{COHORT}/tone-judge", data={"tone_judge": "on" if on else "off"})
+    return client_as(app, who).post(
+        f"/cohorts/{COHORT}/tone-judge", data={"tone_judge": "on" if on else "off"}
+    )
 
 
 def api_call(app, who: str = "sam", locale: str = "en", lines=GOOD) -> int:
@@ -71,13 +88,25 @@ def api_call(app, who: str = "sam", locale: str = "en", lines=GOOD) -> int:
     with app.app_context():
         token = new_api_token(get_db(), get_by_username(get_db(), who)["id"])
     client, auth = app.test_client(), {"Authorization": f"Bearer {token}"}
-    created = client.post("/api/v1/calls", json={"scenario": "printer-offline", "persona": "calm", "seed": 3,
-                                                 "locale": locale}, headers=auth)
+    created = client.post(
+        "/api/v1/calls",
+        json={"scenario": "printer-offline", "persona": "calm", "seed": 3, "locale": locale},
+        headers=auth,
+    )
     assert created.status_code == 201, created.json
     call_id = created.json["id"]
     for line in lines:
-        assert client.post(f"/api/v1/calls/{call_id}/steps", json={"step": {"say": line}}, headers=auth).status_code == 200
-    ended = client.post(f"/api/v1/calls/{call_id}/steps", json={"step": {"close": {"summary": "done"}}}, headers=auth)
+        assert (
+            client.post(
+                f"/api/v1/calls/{call_id}/steps", json={"step": {"say": line}}, headers=auth
+            ).status_code
+            == 200
+        )
+    ended = client.post(
+        f"/api/v1/calls/{call_id}/steps",
+        json={"step": {"close": {"summary": "done"}}},
+        headers=auth,
+    )
     assert ended.status_code == 200 and ended.json["ended"]
     return call_id
 
@@ -91,12 +120,16 @@ def tone_finding(score):
     return next((f for f in score["findings"] if f["rule"] == "model_judgement"), None)
 
 
-@pytest.mark.parametrize(("who", "status"), [("trainer", 302), ("admin", 302), ("alice", 403), ("anonymous", 302)])
+@pytest.mark.parametrize(
+    ("who", "status"), [("trainer", 302), ("admin", 302), ("alice", 403), ("anonymous", 302)]
+)
 def test_switch_answers_each_role(web, who, status):
     response = switch(web, True, who)
     assert response.status_code == status
     with web.app_context():
-        on = next(iter(get_db().query("select tone_judge from cohorts where id = ?", [COHORT])))["tone_judge"]
+        on = next(iter(get_db().query("select tone_judge from cohorts where id = ?", [COHORT])))[
+            "tone_judge"
+        ]
     assert on == (status == 302 and who != "anonymous")
 
 
@@ -104,15 +137,27 @@ def test_switch_of_a_cohort_run_by_another_trainer_is_not_found(web):
     with web.app_context():
         from storage.users import add_user
 
-        add_user(get_db(), "other", "Other Trainer", "other-trainer-2026", "trainer", "o@example.com", "en")
+        add_user(
+            get_db(),
+            "other",
+            "Other Trainer",
+            "other-trainer-2026",
+            "trainer",
+            "o@example.com",
+            "en",
+        )
     client = web.test_client()
     client.post("/login", data={"username": "other", "password": "other-trainer-2026"})
-    assert client.post(f"/cohorts/{COHORT}/tone-judge", data={"tone_judge": "on"}).status_code == 404
+    assert (
+        client.post(f"/cohorts/{COHORT}/tone-judge", data={"tone_judge": "on"}).status_code == 404
+    )
     assert client.get(f"/cohorts/{COHORT}/assignments").status_code == 404
 
 
 def test_switch_refuses_a_value_that_is_neither_on_nor_off(web):
-    response = client_as(web, "trainer").post(f"/cohorts/{COHORT}/tone-judge", data={"tone_judge": "maybe"})
+    response = client_as(web, "trainer").post(
+        f"/cohorts/{COHORT}/tone-judge", data={"tone_judge": "maybe"}
+    )
     assert response.status_code == 400
 
 
@@ -132,7 +177,9 @@ def test_cohort_page_without_an_endpoint_says_what_the_judge_needs(tmp_path):
     page = BeautifulSoup(trainer.get(f"/cohorts/{COHORT}/assignments").data, "html.parser")
     assert page.select_one('button[name="tone_judge"]') is None
     assert "needs a language-model endpoint" in page.select_one("#judge-needs-endpoint").text
-    response = trainer.post(f"/cohorts/{COHORT}/tone-judge", data={"tone_judge": "on"}, follow_redirects=True)
+    response = trainer.post(
+        f"/cohorts/{COHORT}/tone-judge", data={"tone_judge": "on"}, follow_redirects=True
+    )
     assert "needs a language-model endpoint" in response.get_data(as_text=True)
     with app.app_context():
         assert next(iter(get_db().query("select tone_judge from cohorts")))["tone_judge"] == 0
@@ -146,20 +193,36 @@ def test_judged_end_of_call_through_the_api_blends_the_model_score(web, server):
     assert [e["kind"] for e in events[-2:]] == ["call_ended", "tone_judged"]
     blended = tone_finding(score)
     assert blended is not None and "10/100" in blended["message"] and "20%" in blended["message"]
-    rules = sum(f["points"] for f in score["findings"] if f["skill"] == "tone" and f["rule"] != "model_judgement")
+    rules = sum(
+        f["points"]
+        for f in score["findings"]
+        if f["skill"] == "tone" and f["rule"] != "model_judgement"
+    )
     assert blended["points"] < 0 and score["skills"]["tone"] == rules + blended["points"]
     api = web.test_client()
     with web.app_context():
         token = new_api_token(get_db(), get_by_username(get_db(), "sam")["id"])
-    assert api.get(f"/api/v1/calls/{call_id}/score", headers={"Authorization": f"Bearer {token}"}).json == score
+    assert (
+        api.get(f"/api/v1/calls/{call_id}/score", headers={"Authorization": f"Bearer {token}"}).json
+        == score
+    )
 
 
 def test_judgement_reads_well_in_french_on_the_debrief(web, server):
     switch(web, True)
-    call_id = api_call(web, who="alice", locale="fr",
-                       lines=["Bonjour, support informatique, Sam à l'appareil. Puis-je avoir votre nom ?"])
-    text = BeautifulSoup(client_as(web, "alice", "fr").get(f"/calls/{call_id}/debrief").data, "html.parser").get_text(" ")
-    assert "Un modèle de langage a évalué le ton à 10/100 (courtoisie 10, empathie 10, clarté 10" in text
+    call_id = api_call(
+        web,
+        who="alice",
+        locale="fr",
+        lines=["Bonjour, support informatique, Sam à l'appareil. Puis-je avoir votre nom ?"],
+    )
+    text = BeautifulSoup(
+        client_as(web, "alice", "fr").get(f"/calls/{call_id}/debrief").data, "html.parser"
+    ).get_text(" ")
+    assert (
+        "Un modèle de langage a évalué le ton à 10/100 (courtoisie 10, empathie 10, clarté 10"
+        in text
+    )
     assert "20 % à côté de la note fondée sur les règles" in text
 
 
@@ -170,7 +233,10 @@ def test_model_failure_leaves_the_rule_based_score_and_records_why(web, server, 
     call_id = api_call(web)
     events, score = stored(web, call_id)
     assert events[-1]["kind"] == "tone_judge_failed"
-    assert events[-1]["data"]["reason"] == {"500": "http_error", "timeout": "timeout", "not json": "invalid_json"}[failure]
+    assert (
+        events[-1]["data"]["reason"]
+        == {"500": "http_error", "timeout": "timeout", "not json": "invalid_json"}[failure]
+    )
     note = tone_finding(score)
     assert note["points"] == 0 and "not available" in note["message"]
     rules = sum(f["points"] for f in score["findings"] if f["skill"] == "tone")
@@ -182,13 +248,25 @@ def test_model_failure_leaves_the_rule_based_score_and_records_why(web, server, 
 def test_web_call_screen_end_is_judged_and_lands_on_the_debrief(web, server):
     switch(web, True)
     sam = client_as(web, "sam")
-    started = sam.post("/practice", data={"scenario": "printer-offline", "persona": "calm", "locale": "en"})
+    started = sam.post(
+        "/practice", data={"scenario": "printer-offline", "persona": "calm", "locale": "en"}
+    )
     call_id = int(started.headers["Location"].rstrip("/").split("/")[-1])
-    sam.post(f"/calls/{call_id}/step", data={"step": "say", "text": GOOD[0]}, headers={"HX-Request": "true"})
-    ended = sam.post(f"/calls/{call_id}/step", data={"step": "close", "summary": "done"}, headers={"HX-Request": "true"})
+    sam.post(
+        f"/calls/{call_id}/step",
+        data={"step": "say", "text": GOOD[0]},
+        headers={"HX-Request": "true"},
+    )
+    ended = sam.post(
+        f"/calls/{call_id}/step",
+        data={"step": "close", "summary": "done"},
+        headers={"HX-Request": "true"},
+    )
     assert ended.headers["HX-Redirect"].endswith(f"/calls/{call_id}/debrief")
     assert len(server.requests) == 1
-    assert "A language model judged the tone 10/100" in sam.get(f"/calls/{call_id}/debrief").get_data(as_text=True)
+    assert "A language model judged the tone 10/100" in sam.get(
+        f"/calls/{call_id}/debrief"
+    ).get_data(as_text=True)
 
 
 def test_cohort_without_the_judge_sends_nothing_to_the_model(web, server):
@@ -201,9 +279,13 @@ def test_cohort_without_the_judge_sends_nothing_to_the_model(web, server):
 def test_play_tests_are_never_judged(web, server):
     switch(web, True)
     with web.app_context():
-        add_member(get_db(), COHORT, get_by_username(get_db(), "trainer")["id"])  # even a member's sandbox
+        add_member(
+            get_db(), COHORT, get_by_username(get_db(), "trainer")["id"]
+        )  # even a member's sandbox
     trainer = client_as(web, "trainer")
-    started = trainer.post("/authoring/printer-offline/playtest", data={"persona": "calm", "locale": "en"})
+    started = trainer.post(
+        "/authoring/printer-offline/playtest", data={"persona": "calm", "locale": "en"}
+    )
     call_id = int(started.headers["Location"].rstrip("/").split("/")[-1])
     trainer.post(f"/authoring/playtest/{call_id}/step", data={"step": "say", "text": GOOD[0]})
     trainer.post(f"/authoring/playtest/{call_id}/step", data={"step": "close", "summary": "done"})
@@ -232,7 +314,9 @@ def test_assignment_cohort_decides_over_other_memberships(web):
         sam = get_by_username(db, "sam")["id"]
         db["cohorts"].update(COHORT, {"tone_judge": 1})
         other = db["cohorts"].insert({"name": "Evening", "trainer_id": 2, "tone_judge": 0}).last_pk
-        assignment = db["assignments"].insert({"cohort_id": other, "scenario_id": "printer-offline"}).last_pk
+        assignment = (
+            db["assignments"].insert({"cohort_id": other, "scenario_id": "printer-offline"}).last_pk
+        )
         row = {"sandbox": 0, "user_id": sam, "assignment_id": None}
         assert wants_tone_judge(db, row)
         assert not wants_tone_judge(db, {**row, "assignment_id": assignment})

@@ -48,14 +48,20 @@ def test_expert_transcript_ends_well_for_every_persona(engine, library, path):
             assert call.ended_by == "trainee", f"{persona}/{seed}: the caller hung up"
             assert _well_ended(scenario, call), f"{persona}/{seed}: not resolved nor handed over"
             assert not score.critical, [f.message for f in score.findings if f.critical]
-            assert score.overall >= 80, (persona, seed, score.overall,
-                                         [f"{f.rule} {f.points}/{f.max}" for f in score.findings if f.points < f.max])
+            assert score.overall >= 80, (
+                persona,
+                seed,
+                score.overall,
+                [f"{f.rule} {f.points}/{f.max}" for f in score.findings if f.points < f.max],
+            )
 
 
 def test_every_scenario_has_expert_transcripts_in_both_locales(library):
     for scenario_id in library.scenarios:
         for locale in ("en", "fr"):
-            assert (HERE / scenario_id / f"expert.{locale}.yaml").exists(), f"{scenario_id} {locale}"
+            assert (HERE / scenario_id / f"expert.{locale}.yaml").exists(), (
+                f"{scenario_id} {locale}"
+            )
 
 
 def _poor_cases():
@@ -75,8 +81,11 @@ def test_poor_transcript_loses_points_where_it_fails(engine, library, path, expe
     _, _, poor = _run(engine, library, path, persona)
     skill = expect["skill"]
     assert poor.skills[skill] < good.skills[skill], (skill, poor.skills, good.skills)
-    named = [f for f in poor.findings if f.rule == expect["rule"]
-             and (f.points < f.max or f.critical or f.max == 0)]
+    named = [
+        f
+        for f in poor.findings
+        if f.rule == expect["rule"] and (f.points < f.max or f.critical or f.max == 0)
+    ]
     assert named, [f"{f.rule} {f.points}/{f.max}" for f in poor.findings]
     if expect.get("critical"):
         assert poor.critical and poor.overall <= 40

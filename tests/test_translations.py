@@ -1,4 +1,5 @@
-"""The French interface is complete: every message in the code and templates has a real translation."""
+"""The French interface is complete: every message in the code and templates has a real
+translation."""
 
 from __future__ import annotations
 
@@ -9,16 +10,22 @@ from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parent.parent
 PO = ROOT / "translations" / "fr" / "LC_MESSAGES" / "messages.po"
-METHODS = [("simulator/**.py", "python"), ("grading/**.py", "python"), ("web/**.py", "python"),
-           ("templates/**.html", "jinja2")]
-# gettext's own names, Flask-Babel's lazy ones, and simulator.translation's markers (NC_: with a context)
+METHODS = [
+    ("simulator/**.py", "python"),
+    ("grading/**.py", "python"),
+    ("web/**.py", "python"),
+    ("templates/**.html", "jinja2"),
+]
+# gettext's own names, Flask-Babel's lazy ones, and simulator.translation's markers (NC_: with a
+# context)
 KEYWORDS = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None, "N_": None, "NC_": ((1, "c"), 2)}
 
 
 def _extracted() -> dict[tuple[str, str | None], tuple[str, int]]:
     found = {}
     for filename, lineno, message, _comments, context in extract_from_dir(
-            str(ROOT), method_map=METHODS, keywords=KEYWORDS):
+        str(ROOT), method_map=METHODS, keywords=KEYWORDS
+    ):
         msgid = message if isinstance(message, str) else message[0]
         found.setdefault((msgid, context), (filename, lineno))
     return found
@@ -30,10 +37,16 @@ def test_every_message_has_a_french_translation():
     missing = []
     for (msgid, context), (filename, lineno) in sorted(_extracted().items(), key=str):
         message = catalog.get(msgid, context=context)
-        strings = () if message is None else (message.string if isinstance(message.string, tuple) else (message.string,))
+        strings = (
+            ()
+            if message is None
+            else (message.string if isinstance(message.string, tuple) else (message.string,))
+        )
         if message is None or message.fuzzy or not strings or not all(strings):
             missing.append(f"{filename}:{lineno} {msgid!r}")
-    assert not missing, "untranslated (run pybabel extract/update, then translate):\n" + "\n".join(missing)
+    assert not missing, "untranslated (run pybabel extract/update, then translate):\n" + "\n".join(
+        missing
+    )
 
 
 def test_translations_keep_their_placeholders():

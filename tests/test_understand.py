@@ -22,27 +22,33 @@ def test_fold_removes_case_accents_and_punctuation():
     assert fold("  Vérifiez l'ÉCRAN, s'il vous plaît ! ") == "verifiez l ecran s il vous plait"
 
 
-@pytest.mark.parametrize("text, intent", [
-    ("Is the printer switched on?", "check_power"),
-    ("is the printr swiched on", "check_power"),
-    ("Could you check the cable at the back is plugged in?", "check_cables"),
-    ("What does the error message say exactly?", "ask_error_message"),
-    ("Is it just you, or are your colleagues affected as well?", "ask_scope"),
-    ("Please turn airplane mode off", "turn_off_airplane_mode"),
-    ("Can you try again now and tell me if it works?", "verify_fix"),
-])
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("Is the printer switched on?", "check_power"),
+        ("is the printr swiched on", "check_power"),
+        ("Could you check the cable at the back is plugged in?", "check_cables"),
+        ("What does the error message say exactly?", "ask_error_message"),
+        ("Is it just you, or are your colleagues affected as well?", "ask_scope"),
+        ("Please turn airplane mode off", "turn_off_airplane_mode"),
+        ("Can you try again now and tell me if it works?", "verify_fix"),
+    ],
+)
 def test_english_phrases_are_recognised(en, text, intent):
     assert en.understand(text).intents == [intent]
 
 
-@pytest.mark.parametrize("text, intent", [
-    ("Est-ce que l'imprimante est bien allumée ?", "check_power"),
-    ("est ce que l imprimante est bien allumee", "check_power"),
-    ("Pouvez-vous vérifier que le câble est bien branché derrière ?", "check_cables"),
-    ("Quel est le message d'erreur exact ?", "ask_error_message"),
-    ("Vos collègues ont-ils le même problème ?", "ask_scope"),
-    ("Désactivez le mode avion, s'il vous plaît", "turn_off_airplane_mode"),
-])
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("Est-ce que l'imprimante est bien allumée ?", "check_power"),
+        ("est ce que l imprimante est bien allumee", "check_power"),
+        ("Pouvez-vous vérifier que le câble est bien branché derrière ?", "check_cables"),
+        ("Quel est le message d'erreur exact ?", "ask_error_message"),
+        ("Vos collègues ont-ils le même problème ?", "ask_scope"),
+        ("Désactivez le mode avion, s'il vous plaît", "turn_off_airplane_mode"),
+    ],
+)
 def test_french_phrases_are_recognised(fr, text, intent):
     assert fr.understand(text).intents == [intent]
 
@@ -55,7 +61,9 @@ def test_a_turn_with_several_things_gives_every_intent(en):
 @pytest.mark.parametrize("text", ["asdfgh qwerty", "did you watch the match last night?", "lol"])
 def test_small_talk_and_nonsense_are_not_taken_for_a_probe(en, text):
     understanding = en.understand(text)
-    assert not any(i.startswith(("check_", "reset_", "reinstall", "delete_")) for i in understanding.intents)
+    assert not any(
+        i.startswith(("check_", "reset_", "reinstall", "delete_")) for i in understanding.intents
+    )
 
 
 def test_empty_text_is_not_understood(en):
@@ -69,9 +77,18 @@ def test_a_matcher_needs_examples():
 
 def test_scenario_examples_extend_the_catalog(library, engine):
     scenario = library.scenario("printer-offline")
-    extra = scenario.model_copy(update={"intent_examples": {
-        "check_cables": type(scenario.secrets)(en=["is the wee wire still snug in its hole"], fr=[])}})
-    assert engine.matcher(extra, "en").understand("is the wee wire still snug in its hole").intents == ["check_cables"]
+    extra = scenario.model_copy(
+        update={
+            "intent_examples": {
+                "check_cables": type(scenario.secrets)(
+                    en=["is the wee wire still snug in its hole"], fr=[]
+                )
+            }
+        }
+    )
+    assert engine.matcher(extra, "en").understand(
+        "is the wee wire still snug in its hole"
+    ).intents == ["check_cables"]
 
 
 @pytest.mark.parametrize("locale", ["en", "fr"])
@@ -91,36 +108,51 @@ def test_the_fast_features_are_sklearns_own(library, locale):
     texts = [fold(item["text"]) for item in yaml.safe_load(data.read_text(encoding="utf-8"))]
     texts += [fold(text) for _, text in catalog_examples(library.catalog, locale)][::7]
     texts += ["", "zzzz qqqq", "é" * 300]
-    for ours, theirs in ((matcher._char_features, matcher.char), (matcher._word_features, matcher.word)):
+    for ours, theirs in (
+        (matcher._char_features, matcher.char),
+        (matcher._word_features, matcher.word),
+    ):
         fast, slow = ours.transform(texts), theirs.transform(texts)
         assert fast.shape == slow.shape
         assert (fast != slow).nnz == 0  # bit for bit: a replayed call must match as it did live
     char_vecs, word_vecs = matcher._features(texts)
     x = sp.hstack([char_vecs, word_vecs]).tocsr()
-    assert np.array_equal(x @ matcher._coef_t + matcher.svm.intercept_, matcher.svm.decision_function(x))
+    assert np.array_equal(
+        x @ matcher._coef_t + matcher.svm.intercept_, matcher.svm.decision_function(x)
+    )
 
 
-@pytest.mark.parametrize("locale, text", [
-    ("en", "Your password expired while you were on leave, that's why."),
-    ("en", "It was the cable that had come loose."),
-    ("en", "The cable at the back was unplugged, that's why it said offline."),
-    ("en", "The problem was that your keyboard had switched to another layout."),
-    ("fr", "Votre mot de passe a expiré pendant vos congés, c'est pour ça."),
-    ("fr", "Le souci venait du mode avion."),
-    ("fr", "C'est le câble qui s'était débranché, voilà pourquoi elle était hors ligne."),
-    ("fr", "En fait, votre écran était réglé sur la mauvaise entrée."),
-])
+@pytest.mark.parametrize(
+    "locale, text",
+    [
+        ("en", "Your password expired while you were on leave, that's why."),
+        ("en", "It was the cable that had come loose."),
+        ("en", "The cable at the back was unplugged, that's why it said offline."),
+        ("en", "The problem was that your keyboard had switched to another layout."),
+        ("fr", "Votre mot de passe a expiré pendant vos congés, c'est pour ça."),
+        ("fr", "Le souci venait du mode avion."),
+        ("fr", "C'est le câble qui s'était débranché, voilà pourquoi elle était hors ligne."),
+        ("fr", "En fait, votre écran était réglé sur la mauvaise entrée."),
+    ],
+)
 def test_explaining_the_cause_is_recognised(en, fr, locale, text):
     assert {"en": en, "fr": fr}[locale].understand(text).intents == ["explain_cause"]
 
 
-@pytest.mark.parametrize("locale, text", [
-    ("en", "Was it the cable?"),
-    ("en", "Was the cable loose?"),
-    ("en", "Did anything happen to it since yesterday? Was it dropped, or was anything spilled on it?"),
-    ("fr", "C'était le câble ?"),
-    ("fr", "Est-ce que le câble était débranché ?"),
-])
+@pytest.mark.parametrize(
+    "locale, text",
+    [
+        ("en", "Was it the cable?"),
+        ("en", "Was the cable loose?"),
+        (
+            "en",
+            "Did anything happen to it since yesterday? Was it dropped, or was anything spilled "
+            "on it?",
+        ),
+        ("fr", "C'était le câble ?"),
+        ("fr", "Est-ce que le câble était débranché ?"),
+    ],
+)
 def test_a_question_about_the_cause_is_not_an_explanation(en, fr, locale, text):
     """ "Was it the cable?" asks; only "it was the cable" tells the caller what was wrong."""
     assert "explain_cause" not in {"en": en, "fr": fr}[locale].understand(text).intents
@@ -139,58 +171,96 @@ USERNAME_REQUESTS = [
 
 
 @pytest.mark.parametrize("locale, text", USERNAME_REQUESTS)
-def test_asking_for_the_username_is_recognised_and_never_taken_for_the_password(en, fr, locale, text):
+def test_asking_for_the_username_is_recognised_and_never_taken_for_the_password(
+    en, fr, locale, text
+):
     assert {"en": en, "fr": fr}[locale].understand(text).intents == ["ask_username"]
 
 
-@pytest.mark.parametrize("locale, text", [
-    ("en", "What's your password?"),
-    ("en", "Could you tell me your password please?"),
-    ("en", "Just give me your login and password, it'll be quicker."),
-    ("en", "Can you give me your username and password?"),
-    ("fr", "Quel est votre mot de passe ?"),
-    ("fr", "Pouvez-vous me donner votre mot de passe ?"),
-    ("fr", "Donnez-moi votre identifiant et votre mot de passe"),
-    ("fr", "C'est quoi votre login et votre mot de passe ?"),
-])
+@pytest.mark.parametrize(
+    "locale, text",
+    [
+        ("en", "What's your password?"),
+        ("en", "Could you tell me your password please?"),
+        ("en", "Just give me your login and password, it'll be quicker."),
+        ("en", "Can you give me your username and password?"),
+        ("fr", "Quel est votre mot de passe ?"),
+        ("fr", "Pouvez-vous me donner votre mot de passe ?"),
+        ("fr", "Donnez-moi votre identifiant et votre mot de passe"),
+        ("fr", "C'est quoi votre login et votre mot de passe ?"),
+    ],
+)
 def test_asking_for_the_password_is_still_caught(en, fr, locale, text):
     assert "ask_password" in {"en": en, "fr": fr}[locale].understand(text).intents
 
 
-@pytest.mark.parametrize("locale, text, intent", [
-    ("en", "So to sum up: your account was locked and I've unlocked it.", "summarize"),
-    ("en", "I'm going to look at your account now, then we'll test the printer.", "explain_next_step"),
-    ("en", "I'm sorry, I can't give you your colleague's password, it's against our security rules.", "explain_policy"),
-    ("en", "Can you confirm your employee number and your manager's name?", "verify_identity"),
-    ("en", "Let me check your account status on my side.", "check_account_status"),
-    ("fr", "Pour résumer : votre compte était verrouillé, je l'ai déverrouillé.", "summarize"),
-    ("fr", "Je vais d'abord regarder votre compte, ensuite on testera l'imprimante.", "explain_next_step"),
-    ("fr", "Je ne peux pas vous donner le mot de passe de votre collègue, c'est interdit par la charte.",
-     "explain_policy"),
-    ("fr", "Pouvez-vous me confirmer votre matricule et le nom de votre responsable ?", "verify_identity"),
-    ("fr", "Je consulte l'état de votre compte de mon côté.", "check_account_status"),
-])
+@pytest.mark.parametrize(
+    "locale, text, intent",
+    [
+        ("en", "So to sum up: your account was locked and I've unlocked it.", "summarize"),
+        (
+            "en",
+            "I'm going to look at your account now, then we'll test the printer.",
+            "explain_next_step",
+        ),
+        (
+            "en",
+            "I'm sorry, I can't give you your colleague's password, it's against our security "
+            "rules.",
+            "explain_policy",
+        ),
+        ("en", "Can you confirm your employee number and your manager's name?", "verify_identity"),
+        ("en", "Let me check your account status on my side.", "check_account_status"),
+        ("fr", "Pour résumer : votre compte était verrouillé, je l'ai déverrouillé.", "summarize"),
+        (
+            "fr",
+            "Je vais d'abord regarder votre compte, ensuite on testera l'imprimante.",
+            "explain_next_step",
+        ),
+        (
+            "fr",
+            "Je ne peux pas vous donner le mot de passe de votre collègue, c'est interdit "
+            "par la charte.",
+            "explain_policy",
+        ),
+        (
+            "fr",
+            "Pouvez-vous me confirmer votre matricule et le nom de votre responsable ?",
+            "verify_identity",
+        ),
+        ("fr", "Je consulte l'état de votre compte de mon côté.", "check_account_status"),
+    ],
+)
 def test_the_new_intents_leave_their_neighbours_alone(en, fr, locale, text, intent):
     assert {"en": en, "fr": fr}[locale].understand(text).intents[0] == intent
 
 
-@pytest.mark.parametrize(("locale", "text", "intent"), [
-    ("en", "Before anything else, is the printer on?", "check_power"),
-    ("en", "First of all, could you tell me your name?", "ask_caller_name"),
-    ("fr", "Avant toute chose, est-ce que l'imprimante est allumée ?", "check_power"),
-    ("fr", "Tout d'abord, pouvez-vous me donner votre nom ?", "ask_caller_name"),
-])
+@pytest.mark.parametrize(
+    ("locale", "text", "intent"),
+    [
+        ("en", "Before anything else, is the printer on?", "check_power"),
+        ("en", "First of all, could you tell me your name?", "ask_caller_name"),
+        ("fr", "Avant toute chose, est-ce que l'imprimante est allumée ?", "check_power"),
+        ("fr", "Tout d'abord, pouvez-vous me donner votre nom ?", "ask_caller_name"),
+    ],
+)
 def test_an_opening_phrase_is_not_an_offer_of_further_help(library, locale, text, intent):
-    """ "Before anything else" is a way to start, not "is there anything else?" at the end of a call."""
+    """ "Before anything else" is a way to start, not "is there anything else?" at the end of a
+    call."""
     understood = matcher_for(library.catalog, locale).understand(text)
     assert understood.intents == [intent]
 
 
-@pytest.mark.parametrize(("locale", "text"), [
-    ("en", "What happens exactly when you try to connect?"),
-    ("en", "What happens when you try to connect?"),
-    ("fr", "Que se passe-t-il exactement quand vous essayez de vous connecter ?"),
-])
+@pytest.mark.parametrize(
+    ("locale", "text"),
+    [
+        ("en", "What happens exactly when you try to connect?"),
+        ("en", "What happens when you try to connect?"),
+        ("fr", "Que se passe-t-il exactement quand vous essayez de vous connecter ?"),
+    ],
+)
 def test_what_happens_when_you_try_is_a_request_to_describe_the_problem(library, locale, text):
     """ "Connect" must not pull it to asking for remote control."""
-    assert matcher_for(library.catalog, locale).understand(text).intents == ["ask_problem_description"]
+    assert matcher_for(library.catalog, locale).understand(text).intents == [
+        "ask_problem_description"
+    ]

@@ -28,33 +28,110 @@ def _problems(library, text: str):
 
 CASES = [
     # (what is broken, old text, new text, expected path, words in the message, line marker)
-    ("unknown intent", "intent: check_power", "intent: chek_power", "probes[4].intent",
-     ["unknown intent 'chek_power'", "did you mean 'check_power'"], "chek_power"),
-    ("unknown fact in reveals", "reveals: [printer.power, printer.display]",
-     "reveals: [printer.powr, printer.display]", "probes[4].reveals[0]", ["unknown fact 'printer.powr'"],
-     "printer.powr"),
-    ("unknown fact in effects", "effects: {printer.cable: connected,", "effects: {printer.cabel: connected,",
-     "actions[0].effects.printer.cabel", ["unknown fact 'printer.cabel'"], "printer.cabel"),
-    ("unknown team", "policy: forbidden", "policy: required\n  teams: [field_tech]",
-     "escalation.teams[0]", ["unknown team 'field_tech'", "field_technician"], "field_tech"),
-    ("unknown article", "kb: [printer-offline]", "kb: [printer-ofline]", "kb[0]",
-     ["unknown knowledge-base article 'printer-ofline'"], "printer-ofline"),
-    ("unknown key", "tier: 2\n    essential: true", "tier: 2\n    esential: true", "probes[6].esential",
-     ["unknown key 'esential'"], "esential"),
-    ("missing translation", '  fr: "L\'imprimante est « hors ligne »"\n', "", "title.fr",
-     ["missing French translation"], "title:"),
-    ("unknown placeholder", "{asset_tag}.\"\n", "{asset}.\"\n", "probes[9].answers[0].en",
-     ["unknown placeholder '{asset}'", "asset_tag"], "{asset}"),
-    ("unreachable resolution", "when: {printer.cable: connected}\n  verify",
-     "when: {printer.cable: repaired}\n  verify", "resolution.when", ["unreachable"], "repaired"),
-    ("unknown verify probe", "verify: test_print", "verify: test_prnt", "resolution.verify",
-     ["unknown probe 'test_prnt'", "test_print"], "test_prnt"),
-    ("effect of the wrong type", "effects: {printer.cable: connected,", "effects: {printer.cable: true,",
-     "actions[0].effects.printer.cable", ["not of the fact's type"], "printer.cable: true"),
-    ("tier out of range", "tier: 2\n    essential: true", "tier: 7\n    essential: true", "probes[6].tier",
-     ["less than or equal to 4"], "tier: 7"),
-    ("unknown persona", "personas: [calm, angry", "personas: [calm, angy", "personas[1]",
-     ["unknown persona 'angy'", "angry"], "angy"),
+    (
+        "unknown intent",
+        "intent: check_power",
+        "intent: chek_power",
+        "probes[4].intent",
+        ["unknown intent 'chek_power'", "did you mean 'check_power'"],
+        "chek_power",
+    ),
+    (
+        "unknown fact in reveals",
+        "reveals: [printer.power, printer.display]",
+        "reveals: [printer.powr, printer.display]",
+        "probes[4].reveals[0]",
+        ["unknown fact 'printer.powr'"],
+        "printer.powr",
+    ),
+    (
+        "unknown fact in effects",
+        "effects: {printer.cable: connected,",
+        "effects: {printer.cabel: connected,",
+        "actions[0].effects.printer.cabel",
+        ["unknown fact 'printer.cabel'"],
+        "printer.cabel",
+    ),
+    (
+        "unknown team",
+        "policy: forbidden",
+        "policy: required\n  teams: [field_tech]",
+        "escalation.teams[0]",
+        ["unknown team 'field_tech'", "field_technician"],
+        "field_tech",
+    ),
+    (
+        "unknown article",
+        "kb: [printer-offline]",
+        "kb: [printer-ofline]",
+        "kb[0]",
+        ["unknown knowledge-base article 'printer-ofline'"],
+        "printer-ofline",
+    ),
+    (
+        "unknown key",
+        "tier: 2\n    essential: true",
+        "tier: 2\n    esential: true",
+        "probes[6].esential",
+        ["unknown key 'esential'"],
+        "esential",
+    ),
+    (
+        "missing translation",
+        '  fr: "L\'imprimante est « hors ligne »"\n',
+        "",
+        "title.fr",
+        ["missing French translation"],
+        "title:",
+    ),
+    (
+        "unknown placeholder",
+        '{asset_tag}."\n',
+        '{asset}."\n',
+        "probes[9].answers[0].en",
+        ["unknown placeholder '{asset}'", "asset_tag"],
+        "{asset}",
+    ),
+    (
+        "unreachable resolution",
+        "when: {printer.cable: connected}\n  verify",
+        "when: {printer.cable: repaired}\n  verify",
+        "resolution.when",
+        ["unreachable"],
+        "repaired",
+    ),
+    (
+        "unknown verify probe",
+        "verify: test_print",
+        "verify: test_prnt",
+        "resolution.verify",
+        ["unknown probe 'test_prnt'", "test_print"],
+        "test_prnt",
+    ),
+    (
+        "effect of the wrong type",
+        "effects: {printer.cable: connected,",
+        "effects: {printer.cable: true,",
+        "actions[0].effects.printer.cable",
+        ["not of the fact's type"],
+        "printer.cable: true",
+    ),
+    (
+        "tier out of range",
+        "tier: 2\n    essential: true",
+        "tier: 7\n    essential: true",
+        "probes[6].tier",
+        ["less than or equal to 4"],
+        "tier: 7",
+    ),
+    (
+        "unknown persona",
+        "personas: [calm, angry",
+        "personas: [calm, angy",
+        "personas[1]",
+        ["unknown persona 'angy'", "angry"],
+        "angy",
+    ),
 ]
 
 
@@ -81,7 +158,9 @@ def test_malformed_yaml_gives_its_line(library):
 
 def test_every_cross_reference_error_is_reported_at_once(library):
     text = _broken("intent: check_power", "intent: chek_power")
-    text = text.replace("kb: [printer-offline]", "kb: [nope]").replace("verify: test_print", "verify: nope")
+    text = text.replace("kb: [printer-offline]", "kb: [nope]").replace(
+        "verify: test_print", "verify: nope"
+    )
     paths = {p.path for p in _problems(library, text)}
     assert {"probes[4].intent", "kb[0]", "resolution.verify"} <= paths
 
@@ -100,6 +179,7 @@ def test_unsafe_yaml_tags_are_refused(library):
 
 
 def test_reference_scenario_is_valid(library):
-    scenario, problems = validate_text(REFERENCE.read_text(encoding="utf-8"), library.catalog,
-                                       set(library.articles))
+    scenario, problems = validate_text(
+        REFERENCE.read_text(encoding="utf-8"), library.catalog, set(library.articles)
+    )
     assert problems == [] and scenario.id == "printer-offline"

@@ -12,8 +12,15 @@ from app import create_app
 from web.db import get_db
 from web.demo import ensure_demo
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+]
 
 
 @pytest.fixture(scope="session")
@@ -31,8 +38,13 @@ def chromium():
 
 @pytest.fixture()
 def server(tmp_path):
-    app = create_app({"DATABASE": str(tmp_path / "browser.db"), "SECRET_KEY": "browser-tests",
-                      "RATELIMIT_ENABLED": False})
+    app = create_app(
+        {
+            "DATABASE": str(tmp_path / "browser.db"),
+            "SECRET_KEY": "browser-tests",
+            "RATELIMIT_ENABLED": False,
+        }
+    )
     with app.app_context():
         ensure_demo(get_db())
     httpd = make_server("127.0.0.1", 0, app, threaded=True)

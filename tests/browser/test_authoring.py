@@ -1,4 +1,5 @@
-"""A trainer in a real browser: the YAML editor's live checks, saving and publishing, the play-test."""
+"""A trainer in a real browser: the YAML editor's live checks, saving and publishing, the
+play-test."""
 
 from __future__ import annotations
 
@@ -70,7 +71,9 @@ def test_editor_shows_an_error_as_you_type_then_saves_and_publishes(server, page
     trainee.fill("#say", "Is the scanner switched on?")
     trainee.keyboard.press("Enter")
     expect(trainee.locator("#conversation .msg.caller")).to_have_count(2)
-    expect(trainee.locator("#conversation .msg.caller").last).to_contain_text(re.compile("green light", re.I))
+    expect(trainee.locator("#conversation .msg.caller").last).to_contain_text(
+        re.compile("green light", re.I)
+    )
 
 
 def test_play_test_truth_panel_shows_facts_and_matched_intents(server, page_for):
@@ -81,7 +84,9 @@ def test_play_test_truth_panel_shows_facts_and_matched_intents(server, page_for)
     page.select_option("#pt-locale", "en")
     page.locator("form[action$='/playtest'] button[type=submit]").click()
     expect(page).to_have_url(re.compile(r"/authoring/playtest/\d+$"))
-    cable = page.locator("#truth .facts-table tr", has=page.locator("code", has_text="printer.cable"))
+    cable = page.locator(
+        "#truth .facts-table tr", has=page.locator("code", has_text="printer.cable")
+    )
     expect(cable).to_contain_text("unplugged")
 
     page.fill("#say", "Could you check the cable at the back of the printer?")

@@ -40,8 +40,11 @@ def test_csv_import_lists_the_bad_row_and_imports_the_others(english_trainer, pa
     page.get_by_role("link", name="Promo 2026 — Lyon").first.click()
     page.locator(".cohort-tabs").get_by_role("link", name="Trainees").click()
     csv_file = tmp_path / "trainees.csv"
-    csv_file.write_text("name,email,locale\nNina Petit,nina.petit@example.org,fr\n"
-                        "Omar Diallo,omar.diallo@example.org,es\nPaul Roy,paul.roy@example.org,en\n", encoding="utf-8")
+    csv_file.write_text(
+        "name,email,locale\nNina Petit,nina.petit@example.org,fr\n"
+        "Omar Diallo,omar.diallo@example.org,es\nPaul Roy,paul.roy@example.org,en\n",
+        encoding="utf-8",
+    )
     page.set_input_files("#import-file", str(csv_file))
     page.get_by_role("button", name="Import", exact=True).click()
     expect(page.get_by_role("heading", name="Import report")).to_be_visible()
@@ -51,7 +54,11 @@ def test_csv_import_lists_the_bad_row_and_imports_the_others(english_trainer, pa
     expect(bad).to_contain_text("Omar Diallo")
     expect(bad).to_contain_text("unknown language “es”")
     expect(page.locator("#imported-rows tbody tr")).to_have_count(2)
-    password = page.locator("#imported-rows tbody tr", has_text="Nina Petit").locator("code.secret").inner_text()
+    password = (
+        page.locator("#imported-rows tbody tr", has_text="Nina Petit")
+        .locator("code.secret")
+        .inner_text()
+    )
     page.goto(f"{server}/cohorts/1/members")
     expect(page.locator("table.stack-sm")).to_contain_text("Nina Petit")
     expect(page.locator("table.stack-sm")).not_to_contain_text("Omar Diallo")
@@ -73,7 +80,9 @@ def test_cohort_report_shows_the_numbers_the_calls_imply(english_trainer, page_f
     expect(alice.locator("td").nth(3)).to_have_text(f"{mean(ALICE):.0f}")
     expect(alice).to_contain_text("+30")
     expect(page.locator("tr[data-user=bruno] td").nth(3)).to_have_text(f"{mean(BRUNO):.0f}")
-    drawn = page.evaluate("[...document.querySelectorAll('canvas[data-chart]')].every(c => window.Chart.getChart(c))")
+    drawn = page.evaluate(
+        "[...document.querySelectorAll('canvas[data-chart]')].every(c => window.Chart.getChart(c))"
+    )
     assert drawn
     page.locator("details.chart-table:has(#distribution-table) summary").click()
     expect(page.locator("#distribution-table tbody tr", has_text="30–39")).to_contain_text("1")

@@ -1,4 +1,5 @@
-"""The language-model pages in a real browser: drafting from a brief (busy while the model writes)."""
+"""The language-model pages in a real browser: drafting from a brief (busy while the model
+writes)."""
 
 from __future__ import annotations
 
@@ -17,8 +18,11 @@ from web.db import get_db
 from web.demo import ensure_demo
 
 pytestmark = pytest.mark.browser
-GOOD = (Path(__file__).resolve().parents[2] / "scenarios" / "printer-offline.yaml").read_text(
-    encoding="utf-8").replace("id: printer-offline", "id: teams-camera")
+GOOD = (
+    (Path(__file__).resolve().parents[2] / "scenarios" / "printer-offline.yaml")
+    .read_text(encoding="utf-8")
+    .replace("id: printer-offline", "id: teams-camera")
+)
 
 
 @pytest.fixture()
@@ -29,9 +33,15 @@ def model():
 
 @pytest.fixture()
 def llm_site(tmp_path, model):
-    app = create_app({"DATABASE": str(tmp_path / "browser.db"), "SECRET_KEY": "browser-tests",
-                      "RATELIMIT_ENABLED": False, "HOTLINER_LLM_BASE_URL": model.base_url,
-                      "HOTLINER_LLM_MODEL": "stand-in"})
+    app = create_app(
+        {
+            "DATABASE": str(tmp_path / "browser.db"),
+            "SECRET_KEY": "browser-tests",
+            "RATELIMIT_ENABLED": False,
+            "HOTLINER_LLM_BASE_URL": model.base_url,
+            "HOTLINER_LLM_MODEL": "stand-in",
+        }
+    )
     with app.app_context():
         ensure_demo(get_db())
     httpd = make_server("127.0.0.1", 0, app, threaded=True)
@@ -62,7 +72,8 @@ def test_draft_form_is_busy_while_the_model_writes_then_opens_the_editor(llm_sit
         form.querySelector("button[type=submit]").click();
         const note = form.querySelector(".busy-note");
         return {disabled: form.querySelector("button[type=submit]").disabled,
-                note: getComputedStyle(note).display !== "none", busy: form.getAttribute("aria-busy")};
+                note: getComputedStyle(note).display !== "none",
+                busy: form.getAttribute("aria-busy")};
     }""")
     release.set()
     assert state == {"disabled": True, "note": True, "busy": "true"}

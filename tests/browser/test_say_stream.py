@@ -27,7 +27,8 @@ WATCH = """() => {
         window.__streamed.push(p.textContent);
       }
     });
-  }).observe(document.getElementById("conversation"), {childList: true, subtree: true, characterData: true});
+  }).observe(document.getElementById("conversation"),
+             {childList: true, subtree: true, characterData: true});
 }"""
 
 
@@ -40,9 +41,17 @@ def llm():
 
 @pytest.fixture()
 def llm_site(tmp_path, llm):
-    app = create_app({"DATABASE": str(tmp_path / "stream.db"), "SECRET_KEY": "browser-tests",
-                      "RATELIMIT_ENABLED": False, "HOTLINER_LLM_BASE_URL": llm.base_url,
-                      "HOTLINER_LLM_MODEL": "test-model", "HOTLINER_LLM_TIMEOUT": "5", "HOTLINER_LLM_RETRIES": "0"})
+    app = create_app(
+        {
+            "DATABASE": str(tmp_path / "stream.db"),
+            "SECRET_KEY": "browser-tests",
+            "RATELIMIT_ENABLED": False,
+            "HOTLINER_LLM_BASE_URL": llm.base_url,
+            "HOTLINER_LLM_MODEL": "test-model",
+            "HOTLINER_LLM_TIMEOUT": "5",
+            "HOTLINER_LLM_RETRIES": "0",
+        }
+    )
     with app.app_context():
         ensure_demo(get_db())
     httpd = make_server("127.0.0.1", 0, app, threaded=True)
@@ -72,9 +81,13 @@ def test_the_callers_reply_streams_into_the_page_then_settles(llm_site, page_for
     page.fill("#say", "Is the printer switched on?")
     page.keyboard.press("Enter")
     last = page.locator("#conversation .msg.caller:not(.pending)").last
-    expect(last).to_contain_text(re.compile(r"^\s*Caller\s*Right, okay\. .*switched on", re.I | re.S))
+    expect(last).to_contain_text(
+        re.compile(r"^\s*Caller\s*Right, okay\. .*switched on", re.I | re.S)
+    )
     expect(page.locator("#conversation .msg.pending")).to_have_count(0)
-    expect(page.locator("#conversation .msg.trainee").last).to_contain_text("Is the printer switched on?")
+    expect(page.locator("#conversation .msg.trainee").last).to_contain_text(
+        "Is the printer switched on?"
+    )
     expect(page.locator("#say")).to_have_value("")
     streamed = page.evaluate("window.__streamed")
     assert streamed and streamed[0] == "Right, okay."  # the first sentence showed before the rest
@@ -92,8 +105,14 @@ def test_a_leaking_reply_shows_only_its_safe_start_then_the_scripted_reply(llm_s
     final = page.locator("#conversation .msg.caller").last.inner_text()
     # the scripted reply, not the model's (whose third sentence, "Anything else?", a scripted reply
     # may also end with: a persona's suffix is drawn from the call's random seed)
-    assert "unplugged" not in final and "It's probably" not in final and "switched on. It's" not in final
-    assert all("unplugged" not in text and "USB" not in text for text in page.evaluate("window.__streamed"))
+    assert (
+        "unplugged" not in final
+        and "It's probably" not in final
+        and "switched on. It's" not in final
+    )
+    assert all(
+        "unplugged" not in text and "USB" not in text for text in page.evaluate("window.__streamed")
+    )
     assert "unplugged" not in page.content()
 
 
@@ -102,8 +121,11 @@ def test_a_refused_step_shows_the_error_and_keeps_what_was_typed(llm_site, page_
     open_llm_call(page, llm_site)
     token = page.locator("form.say-form input[name=csrf_token]").input_value()
     step_url = page.locator("form.say-form").get_attribute("action")
-    closed = page.request.post(f"{llm_site}{step_url}", form={"step": "close", "summary": "done", "csrf_token": token},
-                               max_redirects=0)
+    closed = page.request.post(
+        f"{llm_site}{step_url}",
+        form={"step": "close", "summary": "done", "csrf_token": token},
+        max_redirects=0,
+    )
     assert closed.status == 302  # ended from another tab
     page.fill("#say", "Is the printer switched on?")
     page.keyboard.press("Enter")

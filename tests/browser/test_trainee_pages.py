@@ -1,4 +1,5 @@
-"""A trainee in a real browser: log in, take a whole call, read the debrief — in French and English."""
+"""A trainee in a real browser: log in, take a whole call, read the debrief — in French and
+English."""
 
 from __future__ import annotations
 
@@ -15,21 +16,30 @@ PASSWORD = {u: p for u, _n, _r, p, _l in DEMO_ACCOUNTS}
 CALLS = {
     "en": {
         "user": "sam",
-        "turns": ["Good morning, IT support, Sam speaking. May I have your name, please?",
-                  "I understand, that's annoying. Is the printer switched on?",
-                  "Could you check the cable at the back of the printer, please?",
-                  "Please push the cable back in until it clicks.",
-                  "Can you try printing again now?"],
-        "answer": "Answer", "end": "End the call", "debrief": "What was judged, point by point",
+        "turns": [
+            "Good morning, IT support, Sam speaking. May I have your name, please?",
+            "I understand, that's annoying. Is the printer switched on?",
+            "Could you check the cable at the back of the printer, please?",
+            "Please push the cable back in until it clicks.",
+            "Can you try printing again now?",
+        ],
+        "answer": "Answer",
+        "end": "End the call",
+        "debrief": "What was judged, point by point",
     },
     "fr": {
         "user": "alice",
-        "turns": ["Bonjour, support informatique, Julie à l'appareil. Puis-je avoir votre nom, s'il vous plaît ?",
-                  "Je comprends, c'est agaçant. Est-ce que l'imprimante est bien allumée ?",
-                  "Pouvez-vous vérifier que le câble est bien branché à l'arrière de l'imprimante ?",
-                  "Rebranchez le câble à fond, s'il vous plaît, jusqu'au clic.",
-                  "Pouvez-vous relancer une impression maintenant ?"],
-        "answer": "Décrocher", "end": "Terminer l'appel", "debrief": "Évaluation point par point",
+        "turns": [
+            "Bonjour, support informatique, Julie à l'appareil. Puis-je avoir votre nom, "
+            "s'il vous plaît ?",
+            "Je comprends, c'est agaçant. Est-ce que l'imprimante est bien allumée ?",
+            "Pouvez-vous vérifier que le câble est bien branché à l'arrière de l'imprimante ?",
+            "Rebranchez le câble à fond, s'il vous plaît, jusqu'au clic.",
+            "Pouvez-vous relancer une impression maintenant ?",
+        ],
+        "answer": "Décrocher",
+        "end": "Terminer l'appel",
+        "debrief": "Évaluation point par point",
     },
 }
 
@@ -58,7 +68,8 @@ def test_trainee_takes_a_whole_call_to_resolution(server, page_for, locale):
         page.keyboard.press("Enter")
         expect(page.locator("#conversation .msg.caller")).to_have_count(n + 1)
     expect(page.locator("#conversation .msg.caller").last).to_contain_text(
-        re.compile("print|imprim", re.I))
+        re.compile("print|imprim", re.I)
+    )
     page.locator("details:has(#close-summary) summary").click()
     page.fill("#close-summary", "ok")
     page.get_by_role("button", name=data["end"]).click()
