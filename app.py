@@ -51,21 +51,9 @@ def create_app(config: dict | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _secret_key(Path(app.instance_path))
 
-    from web import (
-        admin,
-        api,
-        auth,
-        authoring,
-        cohorts,
-        commands,
-        db,
-        errors,
-        i18n,
-        labels,
-        say_stream,
-        security,
-        trainee,
-    )
+    from web import admin, api, auth, authoring, cohorts, commands, say_stream, trainee
+    from web.shared import database as db
+    from web.shared import errors, i18n, labels, security
 
     db.init_app(app)
     i18n.init_app(app)

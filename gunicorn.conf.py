@@ -15,7 +15,7 @@ timeout = 60
 
 def when_ready(server):
     """Warm the preloaded app before the first worker forks."""
-    from web.warm import warm_up
+    from web.shared.warm import warm_up
 
     took = warm_up(server.app.wsgi())
     server.log.info("warm: library %.1f s, %d scenarios' matchers %.1f s",

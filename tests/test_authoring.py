@@ -17,8 +17,8 @@ from app import create_app
 from simulator.yamlsource import parse
 from storage import calls as store
 from storage.users import add_user
-from web.db import get_db
 from web.demo import DEMO_ACCOUNTS, ensure_demo
+from web.shared.database import get_db
 from web.yamledit import append_to_list, set_top_level
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -236,7 +236,7 @@ def test_saving_a_played_scenario_makes_a_new_version_and_old_calls_keep_theirs(
     assert "Team lead" not in stored[0]["yaml"] and parse(stored[1]["yaml"]).data["version"] == 2
     assert parse(stored[1]["yaml"]).data["caller"]["role"]["en"] == "Team lead"
     with web.test_request_context():
-        from web.calls import scenario_of
+        from web.shared.playable import scenario_of
 
         row = store.get_call(get_db(), call_id)
         assert scenario_of(get_db(), row).caller.role.en == "Office manager"

@@ -10,7 +10,7 @@ from storage import calls as call_store
 from storage.scores import load_score
 from storage.users import add_cohort, add_user, get_by_username, set_locale
 from tests.test_web import client_as, say, start, web  # noqa: F401  (the app fixture with the demo accounts)
-from web.db import get_db
+from web.shared.database import get_db
 
 CSV = """name,email,locale
 Jeanne Moreau,jeanne.moreau@example.org,fr

@@ -14,8 +14,8 @@ from storage.scores import load_score
 from storage.users import get_by_username, set_locale
 from tests.report_data import ALICE, BRUNO, mean, seed_known_calls, skills_of
 from tests.test_web import client_as, web  # noqa: F401  (the app fixture with the demo accounts)
-from web.calls import regrade
-from web.db import get_db
+from web.shared.call_service import regrade
+from web.shared.database import get_db
 
 SKILLS = ("diagnosis", "resolution", "escalation", "tone")
 EVERY_CALL = ALICE + BRUNO

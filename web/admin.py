@@ -9,9 +9,9 @@ from flask_login import current_user
 from simulator.llm import LLMClient
 from storage import settings
 from storage.usage import llm_usage, since_days
-from web import llm_settings
 from web.auth import role_required
-from web.db import get_db
+from web.shared import llm_settings
+from web.shared.database import get_db
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 RECENT_DAYS = 30

@@ -19,14 +19,14 @@ from simulator.scenario import LOCALES
 from simulator.steps import StepError, parse_step
 from storage import calls as store
 from storage.scores import load_score
-from web.access import can_review, owns
-from web.calls import StoredScenarioError, start_call
-from web.db import get_db
-from web.library import playable_scenarios
-from web.live import StaleCall, apply_step
 from web.openapi import spec
-from web.security import csrf
-from web.transcript import entries
+from web.shared.access import can_review, owns
+from web.shared.call_service import start_call
+from web.shared.database import get_db
+from web.shared.live_calls import StaleCall, apply_step
+from web.shared.playable import StoredScenarioError, playable_scenarios
+from web.shared.security import csrf
+from web.shared.transcript import entries
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)

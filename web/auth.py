@@ -31,9 +31,9 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
 from storage import users
-from web.db import get_db
-from web.i18n import LOCALES
-from web.security import limiter
+from web.shared.database import get_db
+from web.shared.i18n import LOCALES
+from web.shared.security import limiter
 
 bp = Blueprint("auth", __name__)
 login_manager = LoginManager()

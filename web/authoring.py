@@ -28,9 +28,9 @@ from flask_login import current_user
 
 from simulator.scenario import CATEGORIES
 from storage import authored
-from web.db import get_db
 from web.drafts import DraftRejected, can_edit, check, save, source_text
-from web.engine import get_library, llm_config
+from web.shared.database import get_db
+from web.shared.runtime import get_library, llm_config
 from web.yamledit import set_top_level
 
 bp = Blueprint("authoring", __name__, url_prefix="/authoring")
@@ -105,7 +105,7 @@ def filter_rows(rows: list[dict[str, Any]], args) -> list[dict[str, Any]]:
 
 def render_library(report: dict | None = None, status: int = 200, brief: str | None = None):
     """The library page (with an import report, or the brief of a failed draft, when there is one)."""
-    from web.i18n import select_locale
+    from web.shared.i18n import select_locale
 
     rows = library_rows(get_db(), select_locale())
     shown = filter_rows(rows, request.args)
@@ -224,7 +224,7 @@ def validate():
     """Live validation for the editor: the problems of the YAML sent, each with its line (JSON)."""
     mode = request.form.get("mode") if request.form.get("mode") in ("new", "edit") else "new"
     scenario_id = request.form.get("scenario") or None
-    from web.i18n import select_locale
+    from web.shared.i18n import select_locale
 
     result, problems = check(get_db(), request.form.get("yaml", ""), mode, current_user, scenario_id)
     locale = select_locale()

@@ -11,8 +11,8 @@ from flask_babel import ngettext
 from flask_login import current_user
 
 from web.authoring import bp, filter_rows, library_rows, render_library
-from web.db import get_db
 from web.drafts import BundleError, import_files, source_text, unpack
+from web.shared.database import get_db
 
 
 @bp.post("/import")

@@ -16,9 +16,10 @@ from simulator.replay import TranscriptError, parse_transcript, play
 from simulator.scenario import LOCALES
 from simulator.steps import StepError, parse_step
 from storage.calls import CallNotFound
-from web.calls import StoredScenarioError, regrade, start_call, step_call
-from web.db import get_db
-from web.engine import LibraryError, get_engine, get_library, grade_call, llm_config
+from web.shared.call_service import regrade, start_call, step_call
+from web.shared.database import get_db
+from web.shared.playable import StoredScenarioError
+from web.shared.runtime import LibraryError, get_engine, get_library, grade_call, llm_config
 
 PLAY_HELP = """Commands: just type to speak to the caller, or
   /remote_connect            ask to take control of the caller's computer
@@ -228,7 +229,7 @@ def llm_check_command():
 @with_appcontext
 def judge_tone_command(call_id):
     """Ask the language model to judge an ended call's tone; blend it into the score (capped)."""
-    from web.tone_judging import NotEnded, judge_call
+    from web.shared.llm_tone import NotEnded, judge_call
 
     config = llm_config()
     if config is None:

@@ -9,8 +9,8 @@ from flask.cli import with_appcontext
 
 from storage import reports
 from storage.cohorts import find_cohorts
-from web.db import get_db
 from web.report_csv import calls_csv, trainees_csv
+from web.shared.database import get_db
 
 
 def _fmt(value) -> str:

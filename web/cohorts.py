@@ -14,10 +14,10 @@ from storage import cohorts as store
 from storage import reports
 from storage.users import get_user, list_users
 from web.auth import role_required
-from web.db import get_db
-from web.library import playable_scenarios
 from web.report_csv import calls_csv, trainees_csv
-from web.rule_labels import rule_label
+from web.shared.database import get_db
+from web.shared.labels import rule_label
+from web.shared.playable import playable_scenarios
 
 bp = Blueprint("cohorts", __name__, url_prefix="/cohorts")
 SKILLS = reports.SKILLS
@@ -87,7 +87,7 @@ def create():
 
 
 def _chart_skills(avg: dict) -> dict:
-    from web.labels import SKILLS as SKILL_LABELS
+    from web.shared.labels import SKILLS as SKILL_LABELS
 
     keys = ["overall", *SKILLS]
     labels = [str(_("Overall"))] + [str(SKILL_LABELS[k]) for k in SKILLS]
@@ -98,7 +98,7 @@ def _chart_skills(avg: dict) -> dict:
 @role_required("trainer")
 def report(cohort_id: int):
     """The cohort's score report: trainees, averages, distribution, progress, weak spots, errors."""
-    from web.labels import SKILLS as SKILL_LABELS
+    from web.shared.labels import SKILLS as SKILL_LABELS
 
     cohort = visible_cohort(cohort_id)
     db = get_db()
@@ -127,7 +127,7 @@ def report(cohort_id: int):
 @role_required("trainer")
 def trainee(cohort_id: int, user_id: int):
     """One trainee of the cohort: scores over time per skill, calls, most frequent findings."""
-    from web.labels import SKILLS as SKILL_LABELS
+    from web.shared.labels import SKILLS as SKILL_LABELS
 
     cohort = visible_cohort(cohort_id)
     db = get_db()

@@ -104,7 +104,7 @@ def draft_command(brief: str, out: Path) -> None:
     """Draft a scenario with the language model from a short brief (always a draft to review)."""
     from simulator.draft import LLMFailure, draft_scenario
     from simulator.llm import LLMClient
-    from web.engine import llm_config
+    from web.shared.runtime import llm_config
 
     config = llm_config()
     if config is None:

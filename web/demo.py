@@ -11,7 +11,7 @@ from sqlite_utils import Database
 
 from storage import users
 from storage.db import immediate
-from web.db import get_db
+from web.shared.database import get_db
 
 DEMO_ACCOUNTS = [
     # username, name, role, password, locale

@@ -28,9 +28,9 @@ from storage import cohorts as cohort_store
 from storage.bulk import insert_played_calls
 from storage.scenarios import remember_version
 from storage.users import assign, get_by_username
-from web.db import get_db
 from web.demo import DEMO_ACCOUNTS, ensure_demo
-from web.engine import get_engine, get_library, grade_call
+from web.shared.database import get_db
+from web.shared.runtime import get_engine, get_library, grade_call
 
 DEMO_PASSWORD = next(p for u, _n, _r, p, _l in DEMO_ACCOUNTS if u == "alice")
 CITIES = ("Lyon", "Nantes", "Lille", "Bordeaux", "Toulouse", "Rennes", "Grenoble", "Montpellier", "Strasbourg")

@@ -22,8 +22,8 @@ from simulator.yamlsource import MAX_BYTES, SourceError, parse
 from storage import authored
 from storage.db import immediate
 from storage.scenarios import version_text
-from web.engine import get_library
-from web.library import builtin_ids
+from web.shared.playable import builtin_ids
+from web.shared.runtime import get_library
 from web.yamledit import set_top_level
 
 MODES = ("new", "edit", "import")

@@ -14,9 +14,9 @@ from flask_login import current_user
 from simulator.draft import LLMFailure, draft_scenario
 from simulator.llm import LLMClient
 from web.authoring import bp, editor, render_library
-from web.db import get_db
 from web.drafts import check
-from web.engine import get_library, llm_config
+from web.shared.database import get_db
+from web.shared.runtime import get_library, llm_config
 
 BRIEF_MIN, BRIEF_MAX = 10, 2000
 FAILURES = {

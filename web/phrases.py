@@ -29,11 +29,11 @@ from simulator.catalog import CatalogError, load_catalog
 from simulator.scenario import LOCALES, Scenario
 from storage import authored
 from web.authoring import bp
-from web.db import get_db
 from web.drafts import DraftRejected, can_edit, save
-from web.engine import get_engine, get_library
-from web.library import forget_library
 from web.playtest import scenario_version
+from web.shared.database import get_db
+from web.shared.playable import forget_library
+from web.shared.runtime import get_engine, get_library
 from web.yamledit import append_to_list
 
 MAX_PHRASE = 300
@@ -80,7 +80,7 @@ def _page(scenario_id: str, status: int = 200):
     for row in rows:
         understanding = engine.matcher(scenario, row["locale"]).understand(row["text"])
         row["now"] = [m.intent for m in understanding.matches] if understanding.understood else []
-    from web.i18n import select_locale
+    from web.shared.i18n import select_locale
 
     return make_response(render_template(
         "authoring/phrases.html", scenario=scenario, rows=rows, head=head, builtin=head is None,
@@ -137,7 +137,7 @@ def _add_to_scenario(scenario_id: str, intent: str, locale: str, phrase: str):
     try:
         saved = save(db, text, current_user, "edit", scenario_id, status=status)
     except DraftRejected as exc:
-        from web.i18n import select_locale
+        from web.shared.i18n import select_locale
 
         return _refuse(scenario_id, "; ".join(p.text(select_locale()) for p in exc.problems), 422)
     if status == "published":

@@ -19,13 +19,13 @@ from simulator.steps import StepError
 from storage import authored
 from storage import calls as store
 from web.authoring import bp
-from web.calls import StoredScenarioError, start_call
-from web.db import get_db
-from web.engine import get_library
-from web.forms import step_from_form
-from web.library import StoredVersionError, parse_stored
-from web.live import StaleCall, apply_step, get_live
-from web.transcript import entries, ticket_of
+from web.shared.call_service import start_call
+from web.shared.database import get_db
+from web.shared.live_calls import StaleCall, apply_step, get_live
+from web.shared.playable import StoredScenarioError, StoredVersionError, parse_stored
+from web.shared.runtime import get_library
+from web.shared.step_form import step_from_form
+from web.shared.transcript import entries, ticket_of
 from web.truth import truth
 
 

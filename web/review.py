@@ -10,13 +10,13 @@ from storage import calls as call_store
 from storage import reviews
 from storage.scores import load_score
 from storage.users import get_user
-from web.access import can_review
-from web.annotations import last_entry_of_turn, review_of
 from web.auth import role_required
-from web.calls import StoredScenarioError, scenario_of
 from web.cohorts import bp
-from web.db import get_db
-from web.transcript import entries, ticket_of
+from web.shared.access import can_review
+from web.shared.annotations import last_entry_of_turn, review_of
+from web.shared.database import get_db
+from web.shared.playable import StoredScenarioError, scenario_of
+from web.shared.transcript import entries, ticket_of
 
 ERRORS = {
     "empty comment": lambda: _("Write the comment first."),

@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 from sqlite_utils import Database
 
 from storage import cohorts
-from web.i18n import LOCALES
+from web.shared.i18n import LOCALES
 
 MAX_ROWS = 200  # each new account's password is hashed (slow by design): about 0.1 s a row
 HEADERS = {  # accepted column titles → field

@@ -36,9 +36,9 @@ from flask_login import login_required
 
 from simulator.call import CallEnded
 from simulator.steps import StepError
-from web.db import get_db
-from web.forms import step_from_form
-from web.live import StaleCall, apply_step
+from web.shared.database import get_db
+from web.shared.live_calls import StaleCall, apply_step
+from web.shared.step_form import step_from_form
 from web.trainee import own_call, step_refusal, step_result_html
 
 bp = Blueprint("say_stream", __name__)

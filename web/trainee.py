@@ -23,15 +23,15 @@ from simulator.steps import StepError
 from storage import calls as store
 from storage import users
 from storage.scores import load_score, save_score
-from web.access import can_review, owns
-from web.annotations import review_of
-from web.calls import StoredScenarioError, scenario_of, start_call
-from web.db import get_db
-from web.engine import get_engine, grade_call
-from web.forms import step_from_form
-from web.library import playable_scenarios
-from web.live import StaleCall, apply_step, get_live
-from web.transcript import entries, mood_series, ticket_of
+from web.shared.access import can_review, owns
+from web.shared.annotations import review_of
+from web.shared.call_service import start_call
+from web.shared.database import get_db
+from web.shared.live_calls import StaleCall, apply_step, get_live
+from web.shared.playable import StoredScenarioError, playable_scenarios, scenario_of
+from web.shared.runtime import get_engine, grade_call
+from web.shared.step_form import step_from_form
+from web.shared.transcript import entries, mood_series, ticket_of
 
 bp = Blueprint("calls", __name__)
 STANDARD_PERSONAS = ("calm", "angry", "vague", "novice", "hurried")
@@ -105,7 +105,7 @@ def practice():
 
 
 def _locale() -> str:
-    from web.i18n import select_locale
+    from web.shared.i18n import select_locale
 
     return select_locale()
 

@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 from typing import Any
 
 from sqlite_utils import Database
 
 from simulator.call import Call
 from simulator.scenario import Scenario
-from simulator.validate import validate_text
 from storage import calls as store
 from storage.db import immediate
-from storage.scenarios import remember_version, version_text
+from storage.scenarios import remember_version
 from storage.scores import save_score
-from web.engine import get_engine, get_library, grade_call
-
-
-class StoredScenarioError(LookupError):
-    """The scenario version a call was played on is missing or no longer validates."""
+from web.shared.playable import scenario_of
+from web.shared.runtime import get_engine, get_library, grade_call
 
 
 def start_call(db: Database, scenario: Scenario, persona: str | None, locale: str, seed: int,
@@ -44,27 +39,6 @@ def step_call(db: Database, call_id: int, call: Call, step: Any,
         if score is not None:
             save_score(db, call_id, score)
     return events
-
-
-def scenario_of(db: Database, row: dict[str, Any]) -> Scenario:
-    """The scenario version a stored call was played on."""
-    text = version_text(db, row["scenario_id"], row["scenario_version"])
-    if text is None:
-        library = get_library()
-        current = library.scenarios.get(row["scenario_id"])
-        if current and current.version == row["scenario_version"]:
-            return current
-        raise StoredScenarioError(f"scenario {row['scenario_id']} version {row['scenario_version']} is not stored")
-    return _parse_version(text, id(get_library()))
-
-
-@lru_cache(maxsize=256)
-def _parse_version(text: str, _library_key: int) -> Scenario:
-    library = get_library()
-    scenario, problems = validate_text(text, library.catalog, set(library.articles))
-    if scenario is None:
-        raise StoredScenarioError("; ".join(str(p) for p in problems[:3]))
-    return scenario
 
 
 def load_call(db: Database, call_id: int) -> tuple[dict[str, Any], Call]:

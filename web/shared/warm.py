@@ -14,7 +14,7 @@ import time
 from flask import Flask
 
 from simulator.scenario import LOCALES
-from web.engine import get_engine, get_library
+from web.shared.runtime import get_engine, get_library
 
 
 def warm_up(app: Flask) -> dict[str, float]:

@@ -20,9 +20,9 @@ from sqlite_utils import Database
 from simulator.call import Call, CallEnded
 from simulator.steps import StepError
 from storage import calls as store
-from web.calls import load_call, step_call
-from web.engine import get_engine
-from web.tone_judging import judge_if_wanted
+from web.shared.call_service import load_call, step_call
+from web.shared.llm_tone import judge_if_wanted
+from web.shared.runtime import get_engine
 
 CAPACITY = 512
 LOCK_STRIPES = 64

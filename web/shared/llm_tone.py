@@ -17,8 +17,8 @@ from storage import calls as store
 from storage.cohorts import wants_tone_judge
 from storage.db import immediate
 from storage.scores import save_score
-from web.calls import scenario_of
-from web.engine import grade_call, llm_config
+from web.shared.playable import scenario_of
+from web.shared.runtime import grade_call, llm_config
 
 
 class NotEnded(ValueError):

@@ -9,6 +9,7 @@ from typing import Any
 from flask import current_app, g
 from sqlite_utils import Database
 
+from grading import grade
 from simulator.catalog import CatalogError
 from simulator.engine import Engine
 from simulator.kb import KnowledgeBaseError
@@ -21,10 +22,11 @@ from simulator.validate import ScenarioError
 from storage import settings
 from storage.db import connect
 from storage.kb import index_articles, search
-from web.db import get_db
-from web.llm_settings import config_from
+from web.shared.database import get_db
+from web.shared.llm_settings import config_from
 
 LibraryError = (ScenarioError, CatalogError, KnowledgeBaseError, PersonaError)
+PARSED_VERSIONS = "parsed_versions"  # key of the stored versions parsed against the library (web.shared.playable)
 
 
 def get_library() -> Library:
@@ -36,6 +38,7 @@ def get_library() -> Library:
         ext["library"] = load_library(directory)
         ext["catalog_stamp"] = stamp
         ext.pop("engine", None)
+        ext.pop(PARSED_VERSIONS, None)  # parsed against the old catalog and knowledge base
     return ext["library"]
 
 
@@ -80,10 +83,6 @@ def _llm_caller(db: Database) -> LLMCaller | None:
     return LLMCaller(LLMClient(config)) if config else None
 
 
-def grade_call(scenario: Scenario, events: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The score of a call as a JSON-ready dict (None until grading is available)."""
-    try:
-        from grading import grade
-    except ImportError:
-        return None
+def grade_call(scenario: Scenario, events: list[dict[str, Any]]) -> dict[str, Any]:
+    """The score of a call as a JSON-ready dict."""
     return grade(scenario, events).to_dict()
