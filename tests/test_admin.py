@@ -15,7 +15,7 @@ from storage import settings
 from storage.calls import append_events, create_call
 from storage.usage import llm_usage, since_days
 from tests.llm_server import LLMServer
-from web.demo import DEMO_ACCOUNTS, ensure_demo
+from web.cli.accounts import DEMO_ACCOUNTS, ensure_demo
 from web.shared.database import get_db
 from web.shared.runtime import get_engine, llm_config
 

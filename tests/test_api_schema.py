@@ -16,7 +16,7 @@ from schemathesis import GenerationMode
 
 from app import create_app
 from storage.users import add_user, new_api_token
-from web.openapi import spec
+from web.api.openapi import spec
 from web.shared.database import get_db
 
 

@@ -17,9 +17,9 @@ from app import create_app
 from simulator.yamlsource import parse
 from storage import calls as store
 from storage.users import add_user
-from web.demo import DEMO_ACCOUNTS, ensure_demo
+from web.authoring.yaml_text import append_to_list, set_top_level
+from web.cli.accounts import DEMO_ACCOUNTS, ensure_demo
 from web.shared.database import get_db
-from web.yamledit import append_to_list, set_top_level
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORDS = {u: p for u, _n, _r, p, _l in DEMO_ACCOUNTS}

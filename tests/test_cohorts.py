@@ -259,7 +259,7 @@ def test_only_trainers_of_the_cohort_review_a_call(web, ended):  # noqa: F811
 
 
 def test_csv_over_the_row_limit_imports_nothing(web):  # noqa: F811
-    from web.roster import MAX_ROWS
+    from web.cohorts.roster import MAX_ROWS
 
     text = "name,email,locale\n" + "".join(f"T{i},t{i}@example.org,en\n" for i in range(MAX_ROWS + 1))
     trainer = client_as(web, "trainer")

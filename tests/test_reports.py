@@ -185,7 +185,7 @@ def test_demo_command_plays_transcripts_into_cohorts(web, tmp_path):  # noqa: F8
     for name in ("expert.en.yaml", "poor-rude.en.yaml"):
         shutil.copy(HERE / "printer-offline" / name, folder / name)
     with web.app_context():
-        from web.demo_data import generate
+        from web.cli.demo_data import generate
 
         made = generate(get_db(), trainees=3, calls=4, cohort_size=2, pool_size=4, folder=tmp_path / "transcripts")
         db = get_db()

@@ -12,7 +12,7 @@ from storage.cohorts import wants_tone_judge
 from storage.scores import load_score
 from storage.users import add_member, get_by_username, new_api_token
 from tests.llm_server import LLMServer
-from web.demo import DEMO_ACCOUNTS, ensure_demo
+from web.cli.accounts import DEMO_ACCOUNTS, ensure_demo
 from web.shared.database import get_db
 
 PASSWORDS = {u: p for u, _n, _r, p, _l in DEMO_ACCOUNTS}

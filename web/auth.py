@@ -13,6 +13,7 @@ from flask import (
     redirect,
     render_template,
     request,
+    session,
     url_for,
 )
 from flask_babel import gettext as _
@@ -150,8 +151,6 @@ def language(locale: str):
     """Switch language (remembered on the account when logged in)."""
     if locale not in LOCALES:
         abort(404)
-    from flask import session
-
     session["locale"] = locale
     if current_user.is_authenticated:
         users.set_locale(get_db(), current_user.id, locale)

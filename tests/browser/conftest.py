@@ -9,7 +9,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from app import create_app
-from web.demo import ensure_demo
+from web.cli.accounts import ensure_demo
 from web.shared.database import get_db
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -16,6 +16,7 @@ from storage.scenarios import version_text
 from web.shared.runtime import PARSED_VERSIONS, get_library
 
 log = logging.getLogger(__name__)
+STANDARD_PERSONAS = ("calm", "angry", "vague", "novice", "hurried")  # offered by name: dashboard, assignments
 PARSED_CAPACITY = 256  # stored versions kept parsed per library; beyond that the cache starts over
 
 

@@ -22,9 +22,9 @@ from simulator.yamlsource import MAX_BYTES, SourceError, parse
 from storage import authored
 from storage.db import immediate
 from storage.scenarios import version_text
+from web.authoring.yaml_text import set_top_level
 from web.shared.playable import builtin_ids
 from web.shared.runtime import get_library
-from web.yamledit import set_top_level
 
 MODES = ("new", "edit", "import")
 RESERVED_IDS = ("new", "validate", "import", "playtest")  # words of the authoring pages' addresses

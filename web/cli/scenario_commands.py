@@ -1,16 +1,20 @@
-"""`hotliner` commands that work on scenario files and calls from the terminal."""
+"""`hotliner scenarios`: validate, list and draft scenario files from the terminal."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import click
-from flask import Flask, current_app
+from flask import current_app
 from flask.cli import AppGroup
 
 from simulator.catalog import CatalogError, load_catalog
+from simulator.draft import LLMFailure, draft_scenario
 from simulator.kb import KnowledgeBaseError, load_articles
-from simulator.library import check_files
+from simulator.library import check_files, load_library
+from simulator.llm import LLMClient
+from simulator.validate import ScenarioError
+from web.shared.runtime import llm_config
 
 scenarios_cli = AppGroup("scenarios", help="Validate and list scenarios.")
 
@@ -57,9 +61,6 @@ def validate_command(paths: tuple[Path, ...], lang: str) -> None:
 @scenarios_cli.command("list")
 def list_command() -> None:
     """Show every built-in scenario: id, title, category, difficulty, locales, personas."""
-    from simulator.library import load_library
-    from simulator.validate import ScenarioError
-
     try:
         library = load_library(_scenario_dir())
     except (ScenarioError, CatalogError, KnowledgeBaseError) as exc:
@@ -72,40 +73,11 @@ def list_command() -> None:
         click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
 
 
-def register(app: Flask) -> None:
-    """Attach these commands to the app's CLI."""
-    from web.cli_calls import (
-        grade_command,
-        judge_tone_command,
-        llm_cli,
-        play_command,
-        regrade_command,
-        replay_command,
-    )
-    from web.demo import run_demo, users_cli
-
-    app.cli.add_command(scenarios_cli)
-    app.cli.add_command(users_cli)
-    app.cli.add_command(llm_cli)
-    app.cli.add_command(run_demo)
-    from web.cli_report import report_command
-    from web.demo_data import demo_command
-
-    app.cli.add_command(report_command)
-    app.cli.add_command(demo_command)
-    for command in (play_command, replay_command, grade_command, regrade_command, judge_tone_command):
-        app.cli.add_command(command)
-
-
 @scenarios_cli.command("draft")
 @click.argument("brief")
 @click.option("--out", "out", type=click.Path(path_type=Path), required=True, help="Where to write the YAML.")
 def draft_command(brief: str, out: Path) -> None:
     """Draft a scenario with the language model from a short brief (always a draft to review)."""
-    from simulator.draft import LLMFailure, draft_scenario
-    from simulator.llm import LLMClient
-    from web.shared.runtime import llm_config
-
     config = llm_config()
     if config is None:
         raise click.ClickException("no endpoint configured: set HOTLINER_LLM_BASE_URL and HOTLINER_LLM_MODEL, "

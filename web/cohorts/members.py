@@ -12,12 +12,13 @@ from storage import cohorts as store
 from storage.db import immediate
 from storage.users import assign, get_user
 from web.auth import role_required
-from web.cohorts import bp, my_cohorts, offered_scenarios, visible_cohort
-from web.roster import RosterError, check, check_row, decode, initial_password
+from web.cohorts import bp
+from web.cohorts.cohort_pages import my_cohorts, offered_scenarios, visible_cohort
+from web.cohorts.roster import RosterError, check, check_row, decode, initial_password
 from web.shared.database import get_db
 from web.shared.i18n import select_locale
+from web.shared.playable import STANDARD_PERSONAS
 from web.shared.runtime import llm_config
-from web.trainee import STANDARD_PERSONAS
 
 MAX_ATTEMPTS = 50
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import secrets
 
 from flask import (
-    Blueprint,
     abort,
     flash,
     make_response,
@@ -16,25 +15,31 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from markdown_it import MarkdownIt
 
 from simulator.call import CallEnded
 from simulator.scenario import CATEGORIES, TEAMS
 from simulator.steps import StepError
 from storage import calls as store
 from storage import users
+from storage.kb import get_article
 from storage.scores import load_score, save_score
+from web.calls import bp
 from web.shared.access import can_review, owns
 from web.shared.annotations import review_of
 from web.shared.call_service import start_call
 from web.shared.database import get_db
+from web.shared.i18n import select_locale
 from web.shared.live_calls import StaleCall, apply_step, get_live
-from web.shared.playable import StoredScenarioError, playable_scenarios, scenario_of
+from web.shared.playable import (
+    STANDARD_PERSONAS,
+    StoredScenarioError,
+    playable_scenarios,
+    scenario_of,
+)
 from web.shared.runtime import get_engine, grade_call
 from web.shared.step_form import step_from_form
 from web.shared.transcript import entries, mood_series, ticket_of
-
-bp = Blueprint("calls", __name__)
-STANDARD_PERSONAS = ("calm", "angry", "vague", "novice", "hurried")
 
 
 @bp.route("/")
@@ -105,8 +110,6 @@ def practice():
 
 
 def _locale() -> str:
-    from web.shared.i18n import select_locale
-
     return select_locale()
 
 
@@ -240,10 +243,6 @@ def history():
 @login_required
 def article(article_id: str):
     """A knowledge-base article in the user's language (Markdown rendered without raw HTML)."""
-    from markdown_it import MarkdownIt
-
-    from storage.kb import get_article
-
     row = get_article(get_db(), article_id, _locale())
     if row is None:
         abort(404)

@@ -18,6 +18,7 @@ from simulator.steps import StepError, parse_step
 from storage.calls import CallNotFound
 from web.shared.call_service import regrade, start_call, step_call
 from web.shared.database import get_db
+from web.shared.llm_tone import NotEnded, judge_call
 from web.shared.playable import StoredScenarioError
 from web.shared.runtime import LibraryError, get_engine, get_library, grade_call, llm_config
 
@@ -229,8 +230,6 @@ def llm_check_command():
 @with_appcontext
 def judge_tone_command(call_id):
     """Ask the language model to judge an ended call's tone; blend it into the score (capped)."""
-    from web.shared.llm_tone import NotEnded, judge_call
-
     config = llm_config()
     if config is None:
         raise click.ClickException("no endpoint configured: set HOTLINER_LLM_BASE_URL and HOTLINER_LLM_MODEL, "

@@ -28,7 +28,7 @@ from storage import cohorts as cohort_store
 from storage.bulk import insert_played_calls
 from storage.scenarios import remember_version
 from storage.users import assign, get_by_username
-from web.demo import DEMO_ACCOUNTS, ensure_demo
+from web.cli.accounts import DEMO_ACCOUNTS, ensure_demo
 from web.shared.database import get_db
 from web.shared.runtime import get_engine, get_library, grade_call
 

@@ -29,12 +29,13 @@ from simulator.catalog import CatalogError, load_catalog
 from simulator.scenario import LOCALES, Scenario
 from storage import authored
 from web.authoring import bp
-from web.drafts import DraftRejected, can_edit, save
-from web.playtest import scenario_version
+from web.authoring.playtest import scenario_version
+from web.authoring.versions import DraftRejected, can_edit, save
+from web.authoring.yaml_text import append_to_list
 from web.shared.database import get_db
+from web.shared.i18n import select_locale
 from web.shared.playable import forget_library
 from web.shared.runtime import get_engine, get_library
-from web.yamledit import append_to_list
 
 MAX_PHRASE = 300
 CATALOG_LIMIT = 4 * 1024 * 1024
@@ -80,8 +81,6 @@ def _page(scenario_id: str, status: int = 200):
     for row in rows:
         understanding = engine.matcher(scenario, row["locale"]).understand(row["text"])
         row["now"] = [m.intent for m in understanding.matches] if understanding.understood else []
-    from web.shared.i18n import select_locale
-
     return make_response(render_template(
         "authoring/phrases.html", scenario=scenario, rows=rows, head=head, builtin=head is None,
         editable=can_edit(current_user, head), intents=intent_choices(scenario, select_locale()),
@@ -137,8 +136,6 @@ def _add_to_scenario(scenario_id: str, intent: str, locale: str, phrase: str):
     try:
         saved = save(db, text, current_user, "edit", scenario_id, status=status)
     except DraftRejected as exc:
-        from web.shared.i18n import select_locale
-
         return _refuse(scenario_id, "; ".join(p.text(select_locale()) for p in exc.problems), 422)
     if status == "published":
         flash(_("“%(p)s” added to %(i)s in version %(v)d: the next calls understand it.",

@@ -1,12 +1,12 @@
 """Trainers' cohorts: the list, the cohort score report, a trainee's report, CSV exports.
 
-Members, assignments (web/cohort_members.py) and transcript review (web/review.py) add their
-routes to this blueprint. Trainers see the cohorts they run; admins see all; trainees none.
+Members, assignments (web/cohorts/members.py) and transcript review (web/cohorts/review.py) add
+their routes to this blueprint. Trainers see the cohorts they run; admins see all; trainees none.
 """
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, flash, g, redirect, render_template, request, url_for
+from flask import Response, abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -14,12 +14,13 @@ from storage import cohorts as store
 from storage import reports
 from storage.users import get_user, list_users
 from web.auth import role_required
-from web.report_csv import calls_csv, trainees_csv
+from web.cohorts import bp
+from web.cohorts.report_csv import calls_csv, trainees_csv
 from web.shared.database import get_db
+from web.shared.labels import SKILLS as SKILL_LABELS
 from web.shared.labels import rule_label
 from web.shared.playable import playable_scenarios
 
-bp = Blueprint("cohorts", __name__, url_prefix="/cohorts")
 SKILLS = reports.SKILLS
 
 
@@ -87,8 +88,6 @@ def create():
 
 
 def _chart_skills(avg: dict) -> dict:
-    from web.shared.labels import SKILLS as SKILL_LABELS
-
     keys = ["overall", *SKILLS]
     labels = [str(_("Overall"))] + [str(SKILL_LABELS[k]) for k in SKILLS]
     return {"type": "bar", "labels": labels, "datasets": [{"label": str(_("Average")), "data": [avg[k] for k in keys]}]}
@@ -98,8 +97,6 @@ def _chart_skills(avg: dict) -> dict:
 @role_required("trainer")
 def report(cohort_id: int):
     """The cohort's score report: trainees, averages, distribution, progress, weak spots, errors."""
-    from web.shared.labels import SKILLS as SKILL_LABELS
-
     cohort = visible_cohort(cohort_id)
     db = get_db()
     avg = reports.averages(db, cohort_id)
@@ -127,8 +124,6 @@ def report(cohort_id: int):
 @role_required("trainer")
 def trainee(cohort_id: int, user_id: int):
     """One trainee of the cohort: scores over time per skill, calls, most frequent findings."""
-    from web.shared.labels import SKILLS as SKILL_LABELS
-
     cohort = visible_cohort(cohort_id)
     db = get_db()
     if not store.is_member(db, cohort_id, user_id):
@@ -165,5 +160,3 @@ def export_calls(cohort_id: int):
     visible_cohort(cohort_id)
     return _csv(calls_csv(get_db(), cohort_id), f"cohort-{cohort_id}-calls.csv")
 
-
-from web import cohort_members, review  # noqa: E402,F401  (their routes join this blueprint)

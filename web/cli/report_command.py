@@ -9,7 +9,7 @@ from flask.cli import with_appcontext
 
 from storage import reports
 from storage.cohorts import find_cohorts
-from web.report_csv import calls_csv, trainees_csv
+from web.cohorts.report_csv import calls_csv, trainees_csv
 from web.shared.database import get_db
 
 

@@ -10,7 +10,7 @@ the very HTML the htmx step returns, so the page ends in the same state either w
   (the step was refused or failed: the step-error banner, nothing lost from the form).
 
 The step runs in a worker thread under the same per-call lock as the normal step
-(`web.live.apply_step`); the response's generator relays its deltas through a queue.
+(`web.shared.live_calls.apply_step`); the response's generator relays its deltas through a queue.
 """
 
 from __future__ import annotations
@@ -36,10 +36,10 @@ from flask_login import login_required
 
 from simulator.call import CallEnded
 from simulator.steps import StepError
+from web.calls.call_screen import own_call, step_refusal, step_result_html
 from web.shared.database import get_db
 from web.shared.live_calls import StaleCall, apply_step
 from web.shared.step_form import step_from_form
-from web.trainee import own_call, step_refusal, step_result_html
 
 bp = Blueprint("say_stream", __name__)
 

@@ -1,7 +1,8 @@
 """Scenario authoring for trainers and admins: the library, the YAML editor, versions and statuses.
 
-Import and export (`authoring_io`), play-tests (`playtest`) and unrecognised phrases (`phrases`)
-add their routes to this blueprint.
+Import and export (`bundles`), drafts by the language model (`model_drafts`), play-tests
+(`playtest`) and unrecognised phrases (`phrases`) add their routes to this blueprint; the
+trainers-only guard below covers all of them.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from flask import (
-    Blueprint,
     abort,
     current_app,
     flash,
@@ -28,12 +28,13 @@ from flask_login import current_user
 
 from simulator.scenario import CATEGORIES
 from storage import authored
-from web.drafts import DraftRejected, can_edit, check, save, source_text
+from web.authoring import bp
+from web.authoring.versions import DraftRejected, can_edit, check, save, source_text
+from web.authoring.yaml_text import set_top_level
 from web.shared.database import get_db
+from web.shared.i18n import select_locale
 from web.shared.runtime import get_library, llm_config
-from web.yamledit import set_top_level
 
-bp = Blueprint("authoring", __name__, url_prefix="/authoring")
 SCENARIO_STATUSES = ("draft", "published", "archived")
 STATUS_ACTIONS = ("publish", "unpublish", "archive", "restore")
 
@@ -105,8 +106,6 @@ def filter_rows(rows: list[dict[str, Any]], args) -> list[dict[str, Any]]:
 
 def render_library(report: dict | None = None, status: int = 200, brief: str | None = None):
     """The library page (with an import report, or the brief of a failed draft, when there is one)."""
-    from web.shared.i18n import select_locale
-
     rows = library_rows(get_db(), select_locale())
     shown = filter_rows(rows, request.args)
     return render_template("authoring/library.html", rows=shown, total=len(rows), args=request.args,
@@ -224,8 +223,6 @@ def validate():
     """Live validation for the editor: the problems of the YAML sent, each with its line (JSON)."""
     mode = request.form.get("mode") if request.form.get("mode") in ("new", "edit") else "new"
     scenario_id = request.form.get("scenario") or None
-    from web.shared.i18n import select_locale
-
     result, problems = check(get_db(), request.form.get("yaml", ""), mode, current_user, scenario_id)
     locale = select_locale()
     return jsonify(ok=result is not None, problems=[
@@ -249,5 +246,3 @@ def set_status(scenario_id: str):
     flash(messages[action], "success")
     return redirect(url_for("authoring.scenario", scenario_id=scenario_id))
 
-
-from web import authoring_io, llm_drafts, phrases, playtest  # noqa: E402,F401  (their routes join this blueprint)

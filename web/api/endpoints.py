@@ -10,7 +10,7 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
-from flask import Blueprint, abort, current_app, jsonify, request
+from flask import abort, current_app, jsonify, request
 from flask_login import current_user
 
 from simulator.call import CallEnded
@@ -19,7 +19,8 @@ from simulator.scenario import LOCALES
 from simulator.steps import StepError, parse_step
 from storage import calls as store
 from storage.scores import load_score
-from web.openapi import spec
+from web.api import bp
+from web.api.openapi import spec
 from web.shared.access import can_review, owns
 from web.shared.call_service import start_call
 from web.shared.database import get_db
@@ -27,9 +28,6 @@ from web.shared.live_calls import StaleCall, apply_step
 from web.shared.playable import StoredScenarioError, playable_scenarios
 from web.shared.security import csrf
 from web.shared.transcript import entries
-
-bp = Blueprint("api", __name__, url_prefix="/api/v1")
-csrf.exempt(bp)
 
 
 def _error(status: int, error: str, message: str):

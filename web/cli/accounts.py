@@ -61,7 +61,9 @@ def run_demo(host: str, port: int) -> None:
     if any(users.get_by_username(db, u) for u, *_ in DEMO_ACCOUNTS):
         print_accounts()
     click.echo(f"Open http://{host}:{port}/ in a browser. Ctrl+C stops the server.")
-    from werkzeug.serving import run_simple  # Flask ignores app.run() inside a CLI command
+    # Flask ignores app.run() inside a CLI command. Imported here, when the command runs, on purpose:
+    # tests replace werkzeug.serving.run_simple, which a top-level import would have bound already.
+    from werkzeug.serving import run_simple
 
     run_simple(host, port, current_app._get_current_object(), threaded=True, use_reloader=False)
 

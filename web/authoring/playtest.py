@@ -1,7 +1,7 @@
 """Play-tests: a trainer plays a scenario version in a sandbox call beside a truth panel.
 
 A sandbox call counts in no report and no trainee's progress. Steps go through the same
-`web.live.apply_step` as a trainee's call screen.
+`web.shared.live_calls.apply_step` as a trainee's call screen.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from simulator.steps import StepError
 from storage import authored
 from storage import calls as store
 from web.authoring import bp
+from web.authoring.truth_panel import truth
 from web.shared.call_service import start_call
 from web.shared.database import get_db
 from web.shared.live_calls import StaleCall, apply_step, get_live
@@ -26,7 +27,6 @@ from web.shared.playable import StoredScenarioError, StoredVersionError, parse_s
 from web.shared.runtime import get_library
 from web.shared.step_form import step_from_form
 from web.shared.transcript import entries, ticket_of
-from web.truth import truth
 
 
 def scenario_version(db, scenario_id: str, version: int | None = None) -> Scenario:

@@ -13,8 +13,9 @@ from flask_login import current_user
 
 from simulator.draft import LLMFailure, draft_scenario
 from simulator.llm import LLMClient
-from web.authoring import bp, editor, render_library
-from web.drafts import check
+from web.authoring import bp
+from web.authoring.library_page import editor, render_library
+from web.authoring.versions import check
 from web.shared.database import get_db
 from web.shared.runtime import get_library, llm_config
 

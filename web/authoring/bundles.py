@@ -10,8 +10,9 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from web.authoring import bp, filter_rows, library_rows, render_library
-from web.drafts import BundleError, import_files, source_text, unpack
+from web.authoring import bp
+from web.authoring.library_page import filter_rows, library_rows, render_library
+from web.authoring.versions import BundleError, import_files, source_text, unpack
 from web.shared.database import get_db
 
 

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from simulator.llm import LLMClient
 from storage import settings
 from storage.usage import llm_usage, since_days
+from web.admin import bp
 from web.auth import role_required
 from web.shared import llm_settings
 from web.shared.database import get_db
 
-bp = Blueprint("admin", __name__, url_prefix="/admin")
 RECENT_DAYS = 30
 
 
