@@ -9,6 +9,23 @@ from pathlib import Path
 from flask import Flask
 from flask.cli import FlaskGroup
 
+from web import auth
+
+# A feature package's __init__ only defines its blueprint; the route modules below add their routes
+# to it when they are imported, so they are imported here, before the blueprints are registered.
+from web.admin import admin_page  # noqa: F401  (routes of admin_bp)
+from web.admin import bp as admin_bp
+from web.api import bp as api_bp
+from web.api import endpoints  # noqa: F401  (routes of api_bp)
+from web.authoring import bp as authoring_bp
+from web.authoring import bundles, library_page, model_drafts, phrases, playtest  # noqa: F401  (routes of authoring_bp)
+from web.calls import bp as calls_bp
+from web.calls import call_screen, streaming  # noqa: F401  (call_screen: routes of calls_bp)
+from web.cli import register as register_commands
+from web.cohorts import bp as cohorts_bp
+from web.cohorts import cohort_pages, members, review  # noqa: F401  (routes of cohorts_bp)
+from web.shared import database, errors, i18n, labels, security
+
 ROOT = Path(__file__).resolve().parent
 
 
@@ -51,36 +68,20 @@ def create_app(config: dict | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _secret_key(Path(app.instance_path))
 
-    from web import (
-        admin,
-        api,
-        auth,
-        authoring,
-        cohorts,
-        commands,
-        db,
-        errors,
-        i18n,
-        labels,
-        say_stream,
-        security,
-        trainee,
-    )
-
-    db.init_app(app)
+    database.init_app(app)
     i18n.init_app(app)
     labels.init_app(app)
     auth.init_app(app)
     security.init_app(app)
     errors.init_app(app)
     app.register_blueprint(auth.bp)
-    app.register_blueprint(trainee.bp)
-    app.register_blueprint(say_stream.bp)
-    app.register_blueprint(api.bp)
-    app.register_blueprint(authoring.bp)
-    app.register_blueprint(cohorts.bp)
-    app.register_blueprint(admin.bp)
-    commands.register(app)
+    app.register_blueprint(calls_bp)
+    app.register_blueprint(streaming.bp)
+    app.register_blueprint(api_bp)
+    app.register_blueprint(authoring_bp)
+    app.register_blueprint(cohorts_bp)
+    app.register_blueprint(admin_bp)
+    register_commands(app)
     return app
 
 

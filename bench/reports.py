@@ -21,9 +21,9 @@ sys.path.insert(0, str(ROOT))
 
 from app import create_app  # noqa: E402
 from storage import reports  # noqa: E402
-from web.db import get_db  # noqa: E402
-from web.demo import DEMO_ACCOUNTS  # noqa: E402
-from web.demo_data import generate  # noqa: E402
+from web.cli.accounts import DEMO_ACCOUNTS  # noqa: E402
+from web.cli.demo_data import generate  # noqa: E402
+from web.shared.database import get_db  # noqa: E402
 
 RUNS = 7
 

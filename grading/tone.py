@@ -7,7 +7,7 @@ from grading.messages import CRITERION_NAMES, JUDGE_FAILURES, UNUSABLE_ANSWER, f
 from grading.model import Finding, allot
 from grading.rubric import ACKNOWLEDGING, EMPATHY_WINDOW, JUDGE_WEIGHT, TONE_RULES
 from grading.timeline import Timeline
-from simulator import tone as words
+from simulator import tone_signals as words
 from simulator.scenario import Scenario
 
 SKILL = "tone"

@@ -28,8 +28,8 @@ from werkzeug.serving import make_server  # noqa: E402
 
 from app import create_app  # noqa: E402
 from tests.llm_server import LLMServer, paraphrase  # noqa: E402 - the local OpenAI-compatible test model
-from web.db import get_db  # noqa: E402
-from web.demo import DEMO_ACCOUNTS, ensure_demo  # noqa: E402
+from web.cli.accounts import DEMO_ACCOUNTS, ensure_demo  # noqa: E402
+from web.shared.database import get_db  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 ARGS = [

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from simulator import tone
+from simulator import tone_signals as tone
 from simulator.call import Call
 from simulator.folding import fold
 from simulator.hearing import Hearing, negation

@@ -16,9 +16,9 @@ from storage import settings
 from storage.calls import append_events, create_call
 from storage.usage import llm_usage, since_days
 from tests.llm_server import LLMServer
-from web.db import get_db
-from web.demo import DEMO_ACCOUNTS, ensure_demo
-from web.engine import get_engine, llm_config
+from web.cli.accounts import DEMO_ACCOUNTS, ensure_demo
+from web.shared.database import get_db
+from web.shared.runtime import get_engine, llm_config
 
 PASSWORDS = {u: p for u, _n, _r, p, _l in DEMO_ACCOUNTS}
 SECRET = "sk-hotliner-RECOGNISABLE-7f3a9c"
@@ -611,7 +611,7 @@ def test_streaming_can_be_switched_off_where_the_server_is_set_up(tmp_path):
     """HOTLINER_LLM_STREAM has no field on the page; the app's config (or environment) still sets
     it."""
     from app import create_app
-    from web.engine import llm_config
+    from web.shared.runtime import llm_config
 
     for value, streams in (("0", False), ("1", True)):
         app = create_app(

@@ -16,8 +16,8 @@ from schemathesis import GenerationMode
 
 from app import create_app
 from storage.users import add_user, new_api_token
-from web.db import get_db
-from web.openapi import spec
+from web.api.openapi import spec
+from web.shared.database import get_db
 
 
 @pytest.fixture(scope="module")

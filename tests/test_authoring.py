@@ -18,9 +18,15 @@ from app import create_app
 from simulator.yamlsource import parse
 from storage import calls as store
 from storage.users import add_user
-from web.db import get_db
-from web.demo import DEMO_ACCOUNTS, ensure_demo
-from web.yamledit import append_to_list, set_top_level
+from web.authoring.yaml_text import append_to_list, set_top_level
+from web.cli.accounts import DEMO_ACCOUNTS, ensure_demo
+from web.shared.database import get_db
+from web.shared.playable import (
+    StoredScenarioError,
+    StoredVersionError,
+    forget_library,
+    parse_stored,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORDS = {u: p for u, _n, _r, p, _l in DEMO_ACCOUNTS}
@@ -313,7 +319,7 @@ def test_saving_a_played_scenario_makes_a_new_version_and_old_calls_keep_theirs(
     assert "Team lead" not in stored[0]["yaml"] and parse(stored[1]["yaml"]).data["version"] == 2
     assert parse(stored[1]["yaml"]).data["caller"]["role"]["en"] == "Team lead"
     with web.test_request_context():
-        from web.calls import scenario_of
+        from web.shared.playable import scenario_of
 
         row = store.get_call(get_db(), call_id)
         assert scenario_of(get_db(), row).caller.role.en == "Office manager"
@@ -670,3 +676,20 @@ def test_a_catalog_changed_by_another_worker_is_reloaded_for_the_next_call(web):
     with web.app_context():
         kinds = [e["kind"] for e in store.load_events(get_db(), call_id)]
     assert "unrecognized" not in kinds and "intent_matched" in kinds
+
+
+def test_a_stored_version_is_parsed_once_per_library_and_again_after_a_reload(web):
+    catalog = Path(web.config["SCENARIO_DIR"]) / "catalog.yaml"
+    text = (Path(web.config["SCENARIO_DIR"]) / "printer-offline.yaml").read_text(encoding="utf-8")
+    with web.app_context():
+        first = parse_stored(text)
+        assert parse_stored(text) is first  # kept beside the library
+        forget_library()
+        second = parse_stored(text)
+        assert second is not first and second == first
+        stat = catalog.stat()  # another worker changed the catalog: get_library reloads, the parsed go
+        os.utime(catalog, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+        assert parse_stored(text) is not second
+        with pytest.raises(StoredVersionError) as refused:
+            parse_stored(text.replace("id: printer-offline", "id: Not An Id"))
+    assert isinstance(refused.value, StoredScenarioError) and isinstance(refused.value, ValueError)

@@ -10,7 +10,7 @@ from storage import calls as call_store
 from storage.scores import load_score
 from storage.users import add_cohort, add_user, get_by_username, set_locale
 from tests.test_web import client_as, say, start, web  # noqa: F401  (the app fixture with the demo accounts)
-from web.db import get_db
+from web.shared.database import get_db
 
 CSV = """name,email,locale
 Jeanne Moreau,jeanne.moreau@example.org,fr
@@ -359,7 +359,7 @@ def test_only_trainers_of_the_cohort_review_a_call(web, ended):  # noqa: F811
 
 
 def test_csv_over_the_row_limit_imports_nothing(web):  # noqa: F811
-    from web.roster import MAX_ROWS
+    from web.cohorts.roster import MAX_ROWS
 
     text = "name,email,locale\n" + "".join(
         f"T{i},t{i}@example.org,en\n" for i in range(MAX_ROWS + 1)

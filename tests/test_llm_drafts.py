@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from tests.llm_server import LLMServer
 from tests.test_tone_judging import client_as, make_app
-from web.db import get_db
+from web.shared.database import get_db
 
 REFERENCE = (
     Path(__file__).resolve().parent.parent / "scenarios" / "printer-offline.yaml"

@@ -22,8 +22,8 @@ from storage import calls as store
 from storage.db import connect
 from storage.scores import load_score
 from tests.served import Gunicorn, trainees
-from web.calls import load_call
-from web.db import get_db
+from web.shared.call_service import load_call
+from web.shared.database import get_db
 
 TURNS = [
     "Good morning, IT support, Sam speaking. May I have your name, please?",

@@ -15,8 +15,8 @@ from storage.scores import load_score
 from storage.users import get_by_username, set_locale
 from tests.report_data import ALICE, BRUNO, mean, seed_known_calls, skills_of
 from tests.test_web import client_as, web  # noqa: F401  (the app fixture with the demo accounts)
-from web.calls import regrade
-from web.db import get_db
+from web.shared.call_service import regrade
+from web.shared.database import get_db
 
 SKILLS = ("diagnosis", "resolution", "escalation", "tone")
 EVERY_CALL = ALICE + BRUNO
@@ -234,7 +234,7 @@ def test_demo_command_plays_transcripts_into_cohorts(web, tmp_path):  # noqa: F8
     for name in ("expert.en.yaml", "poor-rude.en.yaml"):
         shutil.copy(HERE / "printer-offline" / name, folder / name)
     with web.app_context():
-        from web.demo_data import generate
+        from web.cli.demo_data import generate
 
         made = generate(
             get_db(),

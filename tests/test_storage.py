@@ -85,7 +85,7 @@ def test_indexing_the_knowledge_base_waits_for_another_writer(tmp_path, library)
     """
     import threading
 
-    from storage.kb import index_articles
+    from storage.kb_index import index_articles
 
     path = tmp_path / "kb.db"
     connect(path).close()

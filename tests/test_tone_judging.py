@@ -13,8 +13,8 @@ from storage.cohorts import wants_tone_judge
 from storage.scores import load_score
 from storage.users import add_member, get_by_username, new_api_token
 from tests.llm_server import LLMServer
-from web.db import get_db
-from web.demo import DEMO_ACCOUNTS, ensure_demo
+from web.cli.accounts import DEMO_ACCOUNTS, ensure_demo
+from web.shared.database import get_db
 
 PASSWORDS = {u: p for u, _n, _r, p, _l in DEMO_ACCOUNTS}
 COHORT = 1  # the demo cohort: run by "trainer", with alice, bruno and sam
@@ -294,8 +294,8 @@ def test_play_tests_are_never_judged(web, server):
 
 
 def test_a_judged_call_still_rebuilds_from_its_log(web, server):
-    from web.calls import load_call
-    from web.live import get_live
+    from web.shared.call_service import load_call
+    from web.shared.live_calls import get_live
 
     switch(web, True)
     call_id = api_call(web)

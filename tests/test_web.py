@@ -9,8 +9,8 @@ from bs4 import BeautifulSoup
 
 from app import create_app
 from storage import calls as store
-from web.db import get_db
-from web.demo import DEMO_ACCOUNTS, ensure_demo
+from web.cli.accounts import DEMO_ACCOUNTS, ensure_demo
+from web.shared.database import get_db
 
 PASSWORDS = {u: p for u, _n, _r, p, _l in DEMO_ACCOUNTS}
 ROLES = ("anonymous", "alice", "bruno", "trainer", "admin")

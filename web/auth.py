@@ -13,6 +13,7 @@ from flask import (
     redirect,
     render_template,
     request,
+    session,
     url_for,
 )
 from flask_babel import gettext as _
@@ -31,9 +32,9 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
 from storage import users
-from web.db import get_db
-from web.i18n import LOCALES
-from web.security import limiter
+from web.shared.database import get_db
+from web.shared.i18n import LOCALES
+from web.shared.security import limiter
 
 bp = Blueprint("auth", __name__)
 login_manager = LoginManager()
@@ -150,8 +151,6 @@ def language(locale: str):
     """Switch language (remembered on the account when logged in)."""
     if locale not in LOCALES:
         abort(404)
-    from flask import session
-
     session["locale"] = locale
     if current_user.is_authenticated:
         users.set_locale(get_db(), current_user.id, locale)

@@ -9,8 +9,8 @@ import pytest
 from werkzeug.serving import make_server
 
 from app import create_app
-from web.db import get_db
-from web.demo import ensure_demo
+from web.cli.accounts import ensure_demo
+from web.shared.database import get_db
 
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from storage.db import connect
 from storage.users import get_by_username, set_locale
 from tests.report_data import ALICE, BRUNO, mean, seed_known_calls
-from web.demo import DEMO_ACCOUNTS
+from web.cli.accounts import DEMO_ACCOUNTS
 
 pytestmark = pytest.mark.browser
 PASSWORD = {u: p for u, _n, _r, p, _l in DEMO_ACCOUNTS}

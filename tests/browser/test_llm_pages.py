@@ -14,8 +14,8 @@ from app import create_app
 from tests.browser.test_authoring import watch_console
 from tests.browser.test_trainee_pages import login
 from tests.llm_server import LLMServer
-from web.db import get_db
-from web.demo import ensure_demo
+from web.cli.accounts import ensure_demo
+from web.shared.database import get_db
 
 pytestmark = pytest.mark.browser
 GOOD = (

@@ -11,8 +11,8 @@ from werkzeug.serving import make_server
 
 from app import create_app
 from tests.llm_server import LLMServer
-from web.db import get_db
-from web.demo import DEMO_ACCOUNTS, ensure_demo
+from web.cli.accounts import DEMO_ACCOUNTS, ensure_demo
+from web.shared.database import get_db
 
 pytestmark = pytest.mark.browser
 PASSWORD = {u: p for u, _n, _r, p, _l in DEMO_ACCOUNTS}

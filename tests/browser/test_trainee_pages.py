@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from web.demo import DEMO_ACCOUNTS
+from web.cli.accounts import DEMO_ACCOUNTS
 
 pytestmark = pytest.mark.browser
 PASSWORD = {u: p for u, _n, _r, p, _l in DEMO_ACCOUNTS}

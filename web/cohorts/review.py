@@ -1,0 +1,103 @@
+"""Transcript review: a trainer reads a call of their cohorts, comments on turns, overrides a skill score."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from storage import calls as call_store
+from storage import reviews
+from storage.scores import load_score
+from storage.users import get_user
+from web.auth import role_required
+from web.cohorts import bp
+from web.shared.access import can_review
+from web.shared.annotations import last_entry_of_turn, review_of
+from web.shared.database import get_db
+from web.shared.playable import StoredScenarioError, scenario_of
+from web.shared.transcript import entries, ticket_of
+
+ERRORS = {
+    "empty comment": lambda: _("Write the comment first."),
+    "comment too long": lambda: _("A comment has at most %(n)d characters.", n=reviews.MAX_COMMENT),
+    "bad turn": lambda: _("Choose a turn of this call."),
+    "unknown skill": lambda: _("Choose a skill."),
+    "score out of range": lambda: _("A score is a whole number from 0 to 100."),
+    "empty reason": lambda: _("Say why you change the score: the trainee will read it."),
+    "reason too long": lambda: _("A reason has at most %(n)d characters.", n=reviews.MAX_REASON),
+}
+
+
+def _reviewable(call_id: int) -> dict:
+    """The call's row if the current user may review it: a trainee's call in a cohort they run."""
+    db = get_db()
+    try:
+        row = call_store.get_call(db, call_id)
+    except call_store.CallNotFound:
+        abort(404)
+    if row["user_id"] is None or row["user_id"] == current_user.id or row["sandbox"]:
+        abort(404)
+    if not can_review(db, current_user, row):
+        abort(404)
+    return row
+
+
+@bp.route("/calls/<int:call_id>/review")
+@role_required("trainer")
+def review(call_id: int):
+    """The transcript with its findings, the trainee's scores and the trainer's comments and overrides."""
+    row = _reviewable(call_id)
+    db = get_db()
+    try:
+        scenario = scenario_of(db, row)
+    except StoredScenarioError:
+        abort(410)
+    events = call_store.load_events(db, call_id)
+    shown = entries(events)
+    turns = sorted({e["turn"] for e in shown if e["turn"] > 0})
+    return render_template(
+        "cohorts/review.html", row=row, scenario=scenario, score=load_score(db, call_id), entries=shown,
+        ticket=ticket_of(events), owner=get_user(db, row["user_id"]), locale=row["locale"],
+        anchors=last_entry_of_turn(shown), turns=turns, history=reviews.override_history(db, call_id),
+        **review_of(db, call_id, shown),
+    )
+
+
+def _back(call_id: int, anchor: str = ""):
+    return redirect(url_for("cohorts.review", call_id=call_id) + anchor)
+
+
+@bp.route("/calls/<int:call_id>/comments", methods=["POST"])
+@role_required("trainer")
+def comment(call_id: int):
+    """Add a comment to a turn of the call (turn 0: the whole call)."""
+    _reviewable(call_id)
+    turn = request.form.get("turn", "0")
+    turn = int(turn) if turn.isdigit() else -1
+    if turn and turn not in {e["turn"] for e in entries(call_store.load_events(get_db(), call_id))}:
+        turn = -1
+    try:
+        reviews.add_comment(get_db(), call_id, turn, current_user.id, request.form.get("text", ""))
+    except reviews.ReviewError as exc:
+        flash(ERRORS[str(exc)](), "error")
+        return _back(call_id)
+    flash(_("Comment saved: the trainee sees it in their debrief."), "success")
+    return _back(call_id, f"#comments-{turn}" if turn else "#general-comments")
+
+
+@bp.route("/calls/<int:call_id>/overrides", methods=["POST"])
+@role_required("trainer")
+def override(call_id: int):
+    """Give a skill the trainer's score, with a reason; the automatic score stays as it was."""
+    _reviewable(call_id)
+    raw = request.form.get("score", "").strip()
+    score = int(raw) if raw.isdigit() else -1
+    try:
+        reviews.add_override(get_db(), call_id, request.form.get("skill", ""), score,
+                             request.form.get("reason", ""), current_user.id)
+    except reviews.ReviewError as exc:
+        flash(ERRORS[str(exc)](), "error")
+        return _back(call_id, "#scores")
+    flash(_("Score overridden; the automatic score is kept beside it."), "success")
+    return _back(call_id, "#scores")
