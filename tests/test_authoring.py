@@ -687,7 +687,9 @@ def test_a_stored_version_is_parsed_once_per_library_and_again_after_a_reload(we
         forget_library()
         second = parse_stored(text)
         assert second is not first and second == first
-        stat = catalog.stat()  # another worker changed the catalog: get_library reloads, the parsed go
+        stat = (
+            catalog.stat()
+        )  # another worker changed the catalog: get_library reloads, the parsed go
         os.utime(catalog, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
         assert parse_stored(text) is not second
         with pytest.raises(StoredVersionError) as refused:

@@ -1,4 +1,4 @@
-"""The code's layers hold: no import circle, no upward import, no two modules with the same file name.
+"""The code's layers hold: no import circle, no upward import, no two modules sharing a file name.
 
 Read from the source files with `ast` (nothing is imported), so a circle that Python happens to
 survive today, or an import hidden in a function or under `if TYPE_CHECKING:`, is still seen.
@@ -15,7 +15,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("simulator", "grading", "storage", "web")
-EXCLUDED_FROM_NAME_CHECK = ("tests", "bench", "scripts")  # test and tool scripts, not part of the app
+EXCLUDED_FROM_NAME_CHECK = (
+    "tests",
+    "bench",
+    "scripts",
+)  # test and tool scripts, not part of the app
 
 
 # What each layer may import of ours (besides itself); web may import anything but app.
@@ -134,7 +138,9 @@ def test_the_walk_sees_the_modules_and_their_imports():
     graph = _graph()
     assert {"app", "simulator", "grading", "storage", "web", "web.shared.runtime"} <= set(MODULES)
     assert "web.shared.database" in graph["web.shared.runtime"]
-    assert "grading" in graph["web.shared.runtime"]  # `from grading import grade`: the package itself
+    assert (
+        "grading" in graph["web.shared.runtime"]
+    )  # `from grading import grade`: the package itself
     assert "web.cli" in graph["app"]
 
 
@@ -158,44 +164,74 @@ def test_no_upward_import():
             target = _ours(name)
             if target is not None and _layer(target) not in ALLOWED[layer] | {layer}:
                 wrong.append(where)
-            elif layer in ("simulator", "grading", "storage") and (top == "flask" or top.startswith("flask_")):
+            elif layer in ("simulator", "grading", "storage") and (
+                top == "flask" or top.startswith("flask_")
+            ):
                 wrong.append(where + " (Flask belongs to web/)")
     assert not wrong, "upward imports:\n" + "\n".join(wrong)
 
 
 def test_no_two_modules_share_a_file_name():
-    tops = [p for p in ROOT.iterdir() if not p.name.startswith(".") and p.name not in EXCLUDED_FROM_NAME_CHECK]
+    tops = [
+        p
+        for p in ROOT.iterdir()
+        if not p.name.startswith(".") and p.name not in EXCLUDED_FROM_NAME_CHECK
+    ]
     files = [p for top in tops for p in ([top] if top.is_file() else top.rglob("*.py"))]
     paths = [p for p in files if p.suffix == ".py" and p.name != "__init__.py"]
     counts = Counter(p.name for p in paths)
-    shared = {name: {str(p.relative_to(ROOT)) for p in paths if p.name == name}
-              for name, n in counts.items() if n > 1}
+    shared = {
+        name: {str(p.relative_to(ROOT)) for p in paths if p.name == name}
+        for name, n in counts.items()
+        if n > 1
+    }
     unexpected = shared
     assert not unexpected, "modules sharing a file name:\n" + "\n".join(
-        f"{name}: {', '.join(sorted(where))}" for name, where in sorted(unexpected.items()))
+        f"{name}: {', '.join(sorted(where))}" for name, where in sorted(unexpected.items())
+    )
 
 
-FEATURES = ("web.calls", "web.api", "web.authoring", "web.cohorts", "web.admin")  # one blueprint each
+FEATURES = (
+    "web.calls",
+    "web.api",
+    "web.authoring",
+    "web.cohorts",
+    "web.admin",
+)  # one blueprint each
 
 
 def test_a_feature_package_init_never_imports_its_children():
     """A route module imports `bp` from its package's __init__; the other way round is a circle."""
     graph = _graph()
-    wrong = [f"{feature} → {target}" for feature in FEATURES for target in sorted(graph[feature])
-             if target.startswith(feature + ".")]
+    wrong = [
+        f"{feature} → {target}"
+        for feature in FEATURES
+        for target in sorted(graph[feature])
+        if target.startswith(feature + ".")
+    ]
     assert not wrong, "\n".join(wrong)
 
 
 def test_shared_helpers_never_import_a_feature():
     graph = _graph()
-    wrong = [f"{module} → {target}" for module in sorted(graph) if module.startswith("web.shared")
-             for target in sorted(graph[module])
-             if target == "web.auth" or target == "web.cli" or target.startswith("web.cli.")
-             or any(target == f or target.startswith(f + ".") for f in FEATURES)]
+    wrong = [
+        f"{module} → {target}"
+        for module in sorted(graph)
+        if module.startswith("web.shared")
+        for target in sorted(graph[module])
+        if target == "web.auth"
+        or target == "web.cli"
+        or target.startswith("web.cli.")
+        or any(target == f or target.startswith(f + ".") for f in FEATURES)
+    ]
     assert not wrong, "\n".join(wrong)
 
 
 def test_every_feature_package_is_known_here():
     """A new package under web/ joins FEATURES (or is shared/cli), so the checks above cover it."""
-    packages = {name for name in MODULES if name.count(".") == 1 and name.startswith("web.") and _is_package(name)}
+    packages = {
+        name
+        for name in MODULES
+        if name.count(".") == 1 and name.startswith("web.") and _is_package(name)
+    }
     assert packages == {*FEATURES, "web.shared", "web.cli"}

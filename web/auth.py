@@ -97,7 +97,9 @@ class LoginForm(FlaskForm):
 
 
 class SettingsForm(FlaskForm):
-    locale = SelectField(_l("Language"), choices=[SelectChoice("en", "English"), SelectChoice("fr", "Français")])
+    locale = SelectField(
+        _l("Language"), choices=[SelectChoice("en", "English"), SelectChoice("fr", "Français")]
+    )
 
 
 def _safe_next(target: str | None) -> str:

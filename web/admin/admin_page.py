@@ -17,17 +17,29 @@ from web.shared.database import get_db
 RECENT_DAYS = 30
 
 
-def _page(form: dict | None = None, errors: dict | None = None, check: dict | None = None, status: int = 200):
+def _page(
+    form: dict | None = None,
+    errors: dict | None = None,
+    check: dict | None = None,
+    status: int = 200,
+):
     db = get_db()
     try:
         configured = llm_settings.config_from(db) is not None
     except ValueError:  # the environment's timeout or retries are not numbers
         configured = False
     return render_template(
-        "admin/index.html", form=form if form is not None else llm_settings.stored(db), errors=errors or {},
-        origins=llm_settings.origins(db), defaults=llm_settings.DEFAULTS, configured=configured,
-        changed=settings.changed_at(db, llm_settings.PREFIX), check=check,
-        overall=llm_usage(db), recent=llm_usage(db, since_days(RECENT_DAYS)), recent_days=RECENT_DAYS,
+        "admin/index.html",
+        form=form if form is not None else llm_settings.stored(db),
+        errors=errors or {},
+        origins=llm_settings.origins(db),
+        defaults=llm_settings.DEFAULTS,
+        configured=configured,
+        changed=settings.changed_at(db, llm_settings.PREFIX),
+        check=check,
+        overall=llm_usage(db),
+        recent=llm_usage(db, since_days(RECENT_DAYS)),
+        recent_days=RECENT_DAYS,
     ), status
 
 
@@ -48,12 +60,17 @@ def save_llm():
     except llm_settings.SettingsInvalid as exc:
         errors = dict(exc.errors)
         if request.form.get("api_key", "").strip() and "api_key" not in errors:
-            errors["api_key"] = _("The key you typed was not saved: type it again once the other fields are right.")
+            errors["api_key"] = _(
+                "The key you typed was not saved: type it again once the other fields are right."
+            )
         flash(_("Nothing was saved: correct the fields marked below."), "error")
         return _page(form=typed, errors=errors, status=422)
     llm_settings.save(get_db(), values, current_user.id)
-    current_app.logger.info("language-model settings changed by user %s (fields: %s)", current_user.id,
-                            ", ".join(sorted(values)))
+    current_app.logger.info(
+        "language-model settings changed by user %s (fields: %s)",
+        current_user.id,
+        ", ".join(sorted(values)),
+    )
     flash(_("Language-model settings saved. Every new turn uses them."), "success")
     return redirect(url_for("admin.index"))
 
@@ -65,20 +82,45 @@ def check_llm():
     try:
         config = llm_settings.config_from(get_db())
     except ValueError:
-        return _page(check={"ok": False, "message": _(
-            "The timeout or retries set in the environment are not numbers: correct them or set them on this page.")})
+        return _page(
+            check={
+                "ok": False,
+                "message": _(
+                    "The timeout or retries set in the environment are not numbers: correct "
+                    "them or set them on this page."
+                ),
+            }
+        )
     if config is None:
-        return _page(check={"ok": False, "message": _(
-            "No endpoint is configured: save a base URL and a model name first.")})
+        return _page(
+            check={
+                "ok": False,
+                "message": _("No endpoint is configured: save a base URL and a model name first."),
+            }
+        )
     try:
         result = LLMClient(config).check()
     except Exception as exc:  # noqa: BLE001 - a check must end in a message, never a 500
         # The exception's type only: its text could carry what the client was given.
         current_app.logger.warning("endpoint check failed: %s", type(exc).__name__)
-        return _page(check={"ok": False, "message": _(
-            "The check could not be made (%(error)s). Verify the base URL and try again.",
-            error=type(exc).__name__)})
-    return _page(check={"ok": result["json_schema"], "reachable": result["reachable"],
-                        "json_schema": result["json_schema"], "reason": result.get("reason"),
-                        "detail": result.get("detail", ""), "seconds": result.get("seconds"),
-                        "base_url": config.base_url, "model": config.model})
+        return _page(
+            check={
+                "ok": False,
+                "message": _(
+                    "The check could not be made (%(error)s). Verify the base URL and try again.",
+                    error=type(exc).__name__,
+                ),
+            }
+        )
+    return _page(
+        check={
+            "ok": result["json_schema"],
+            "reachable": result["reachable"],
+            "json_schema": result["json_schema"],
+            "reason": result.get("reason"),
+            "detail": result.get("detail", ""),
+            "seconds": result.get("seconds"),
+            "base_url": config.base_url,
+            "model": config.model,
+        }
+    )

@@ -67,9 +67,19 @@ def scenarios():
     """The scenarios a trainee can practise."""
     library = playable_scenarios(get_db())
     locale = request.args.get("locale", "en") if request.args.get("locale") in LOCALES else "en"
-    return jsonify([{"id": s.id, "version": s.version, "title": s.title.get(locale), "category": s.category,
-                     "difficulty": s.difficulty, "personas": s.personas}
-                    for s in sorted(library.values(), key=lambda s: s.id)])
+    return jsonify(
+        [
+            {
+                "id": s.id,
+                "version": s.version,
+                "title": s.title.get(locale),
+                "category": s.category,
+                "difficulty": s.difficulty,
+                "personas": s.personas,
+            }
+            for s in sorted(library.values(), key=lambda s: s.id)
+        ]
+    )
 
 
 @bp.post("/calls")
@@ -89,7 +99,9 @@ def create_call():
     if persona is not None and not isinstance(persona, str):
         return _error(422, "bad_persona", "persona must be text")
     try:
-        call_id, call = start_call(get_db(), scenario, persona, str(locale), seed, user_id=current_user.id)
+        call_id, call = start_call(
+            get_db(), scenario, persona, str(locale), seed, user_id=current_user.id
+        )
     except EngineError as exc:
         return _error(422, "bad_call", str(exc))
     return jsonify(_call_json(store.get_call(get_db(), call_id), call.events)), 201
@@ -113,7 +125,7 @@ def send_step(call_id: int):
         return _error(403, "forbidden", "only the trainee taking the call can send steps")
     data = _body()
     if "step" not in data:
-        return _error(422, "bad_step", "send {\"step\": ...}, e.g. {\"step\": {\"say\": \"Hello\"}}")
+        return _error(422, "bad_step", 'send {"step": ...}, e.g. {"step": {"say": "Hello"}}')
     if row["status"] != "active":
         return _error(409, "call_ended", "this call has ended; nothing was changed")
     try:
@@ -129,13 +141,15 @@ def send_step(call_id: int):
         return _error(410, "gone", str(exc))
     before = events[0]["seq"] - 1 if events else len(call.events)
     intents = next((e["data"]["intents"] for e in events if e["kind"] == "intent_matched"), [])
-    return jsonify({
-        "entries": entries(call.events, before),
-        "intents": [i["intent"] for i in intents if not (i.get("negated") or i.get("claimed"))],
-        "mood": None if row["exam"] else call.mood,
-        "ended": call.ended,
-        "outcome": call.outcome() if call.ended else None,
-    })
+    return jsonify(
+        {
+            "entries": entries(call.events, before),
+            "intents": [i["intent"] for i in intents if not (i.get("negated") or i.get("claimed"))],
+            "mood": None if row["exam"] else call.mood,
+            "ended": call.ended,
+            "outcome": call.outcome() if call.ended else None,
+        }
+    )
 
 
 @bp.get("/calls/<int:call_id>")
@@ -151,8 +165,11 @@ def read_score(call_id: int):
     row = _owned(call_id)
     score = load_score(get_db(), call_id)
     if score is None:
-        return _error(409, "not_graded", "the call is still in progress") if row["status"] == "active" \
+        return (
+            _error(409, "not_graded", "the call is still in progress")
+            if row["status"] == "active"
             else _error(404, "not_graded", "this call has no score")
+        )
     return jsonify(score)
 
 
@@ -160,11 +177,19 @@ def _call_json(row: dict[str, Any], events: list[dict[str, Any]]) -> dict[str, A
     started = next(e["data"] for e in events if e["kind"] == "call_started")
     who = started["caller"]
     return {
-        "id": row["id"], "scenario": row["scenario_id"], "version": row["scenario_version"],
-        "persona": row["persona"], "locale": row["locale"], "status": row["status"],
+        "id": row["id"],
+        "scenario": row["scenario_id"],
+        "version": row["scenario_version"],
+        "persona": row["persona"],
+        "locale": row["locale"],
+        "status": row["status"],
         "exam": bool(row["exam"]),
-        "caller": {"name": who["caller_name"], "phone": who["phone"], "department": who["department"],
-                   "role": who["role"]},
+        "caller": {
+            "name": who["caller_name"],
+            "phone": who["phone"],
+            "department": who["department"],
+            "role": who["role"],
+        },
         "entries": entries(events),
         "outcome": None if row["outcome"] is None else __import__("json").loads(row["outcome"]),
     }

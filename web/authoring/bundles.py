@@ -1,4 +1,5 @@
-"""Import and export of scenario YAML: one file or a zip of many, every file checked before any is stored."""
+"""Import and export of scenario YAML: one file or a zip of many, every file checked before any is
+stored."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ from web.shared.database import get_db
 
 @bp.post("/import")
 def import_scenarios():
-    """Import a .yaml or a .zip: all files stored as drafts, or none with a report of every problem."""
+    """Import a .yaml or a .zip: all files stored as drafts, or none with a report of every
+    problem."""
     upload = request.files.get("file")
     if upload is None or not upload.filename:
         flash(_("Choose a .yaml file or a .zip of .yaml files to import."), "error")
@@ -30,17 +32,34 @@ def import_scenarios():
         return render_library(status=400)
     saved, report = import_files(get_db(), files, current_user)
     if report:
-        flash(ngettext("Nothing was imported: %(num)d file has problems (listed below).",
-                       "Nothing was imported: %(num)d files have problems (listed below).", len(report)), "error")
+        flash(
+            ngettext(
+                "Nothing was imported: %(num)d file has problems (listed below).",
+                "Nothing was imported: %(num)d files have problems (listed below).",
+                len(report),
+            ),
+            "error",
+        )
         return render_library(report=report, status=422)
     changed = [s for s in saved if s.changed]
-    flash(ngettext("Imported %(num)d scenario: %(ids)s.", "Imported %(num)d scenarios: %(ids)s.", len(changed),
-                   ids=", ".join(f"{s.scenario_id} v{s.version}" for s in changed) or "—"), "success")
+    flash(
+        ngettext(
+            "Imported %(num)d scenario: %(ids)s.",
+            "Imported %(num)d scenarios: %(ids)s.",
+            len(changed),
+            ids=", ".join(f"{s.scenario_id} v{s.version}" for s in changed) or "—",
+        ),
+        "success",
+    )
     return redirect(url_for("authoring.library"))
 
 
 def _attachment(body: bytes | str, mimetype: str, filename: str) -> Response:
-    return Response(body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return Response(
+        body,
+        mimetype=mimetype,
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
 
 
 @bp.get("/<scenario_id>/export")

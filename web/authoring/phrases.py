@@ -48,17 +48,26 @@ def intent_choices(scenario: Scenario, locale: str) -> list[dict[str, str]]:
     bound = scenario.bound_intents()
     choices = []
     for intent_id, spec in [*scenario.intents.items(), *catalog.intents.items()]:
-        choices.append({"id": intent_id, "meaning": spec.meaning.get(locale), "kind": spec.kind,
-                        "bound": intent_id in bound or intent_id in scenario.intents})
+        choices.append(
+            {
+                "id": intent_id,
+                "meaning": spec.meaning.get(locale),
+                "kind": spec.kind,
+                "bound": intent_id in bound or intent_id in scenario.intents,
+            }
+        )
     return sorted(choices, key=lambda c: (not c["bound"], c["kind"], c["id"]))
 
 
 def add_to_catalog(intent_id: str, locale: str, phrase: str) -> None:
-    """Append an example to an intent of scenarios/catalog.yaml (checked before it replaces the file)."""
+    """Append an example to an intent of scenarios/catalog.yaml (checked before it replaces the
+    file)."""
     path = Path(current_app.config["SCENARIO_DIR"]) / "catalog.yaml"
     with _catalog_lock:
         text = path.read_text(encoding="utf-8")
-        new_text = append_to_list(text, ("intents", intent_id, "examples", locale), phrase, limit=CATALOG_LIMIT)
+        new_text = append_to_list(
+            text, ("intents", intent_id, "examples", locale), phrase, limit=CATALOG_LIMIT
+        )
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".catalog-", suffix=".yaml")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -81,10 +90,19 @@ def _page(scenario_id: str, status: int = 200):
     for row in rows:
         understanding = engine.matcher(scenario, row["locale"]).understand(row["text"])
         row["now"] = [m.intent for m in understanding.matches] if understanding.understood else []
-    return make_response(render_template(
-        "authoring/phrases.html", scenario=scenario, rows=rows, head=head, builtin=head is None,
-        editable=can_edit(current_user, head), intents=intent_choices(scenario, select_locale()),
-        max_phrase=MAX_PHRASE), status)
+    return make_response(
+        render_template(
+            "authoring/phrases.html",
+            scenario=scenario,
+            rows=rows,
+            head=head,
+            builtin=head is None,
+            editable=can_edit(current_user, head),
+            intents=intent_choices(scenario, select_locale()),
+            max_phrase=MAX_PHRASE,
+        ),
+        status,
+    )
 
 
 @bp.get("/<scenario_id>/phrases")
@@ -104,7 +122,11 @@ def add_phrase(scenario_id: str):
     db = get_db()
     scenario = scenario_version(db, scenario_id)
     phrase = " ".join(request.form.get("text", "").split())
-    locale, intent, target = request.form.get("locale"), request.form.get("intent", ""), request.form.get("target")
+    locale, intent, target = (
+        request.form.get("locale"),
+        request.form.get("intent", ""),
+        request.form.get("target"),
+    )
     if not phrase or len(phrase) > MAX_PHRASE:
         return _refuse(scenario_id, _("A phrase has 1 to %(n)d characters.", n=MAX_PHRASE), 422)
     if locale not in LOCALES:
@@ -115,10 +137,21 @@ def add_phrase(scenario_id: str):
         if current_user.role != "admin":
             return _refuse(scenario_id, _("Only an admin can change the shared catalog."), 403)
         if intent not in get_library().catalog:
-            return _refuse(scenario_id, _("This intent belongs to the scenario: add the phrase to the scenario."), 422)
+            return _refuse(
+                scenario_id,
+                _("This intent belongs to the scenario: add the phrase to the scenario."),
+                422,
+            )
         add_to_catalog(intent, locale, phrase)
-        flash(_("“%(p)s” is now an example of %(i)s in the shared catalog: the next calls understand it.",
-                p=phrase, i=intent), "success")
+        flash(
+            _(
+                "“%(p)s” is now an example of %(i)s in the shared catalog: the next calls "
+                "understand it.",
+                p=phrase,
+                i=intent,
+            ),
+            "success",
+        )
         return redirect(url_for("authoring.phrases", scenario_id=scenario_id))
     return _add_to_scenario(scenario_id, intent, locale, phrase)
 
@@ -127,10 +160,18 @@ def _add_to_scenario(scenario_id: str, intent: str, locale: str, phrase: str):
     db = get_db()
     head = authored.head(db, scenario_id)
     if head is None:
-        return _refuse(scenario_id, _("Built-in scenarios are read-only: add the phrase to the shared catalog, "
-                                      "or duplicate the scenario."), 403)
+        return _refuse(
+            scenario_id,
+            _(
+                "Built-in scenarios are read-only: add the phrase to the shared catalog, "
+                "or duplicate the scenario."
+            ),
+            403,
+        )
     if not can_edit(current_user, head):
-        return _refuse(scenario_id, _("Only the author of this scenario or an admin can change it."), 403)
+        return _refuse(
+            scenario_id, _("Only the author of this scenario or an admin can change it."), 403
+        )
     text = append_to_list(head["yaml"], ("intent_examples", intent, locale), phrase)
     status = "draft" if head["status"] == "archived" else head["status"]
     try:
@@ -138,9 +179,24 @@ def _add_to_scenario(scenario_id: str, intent: str, locale: str, phrase: str):
     except DraftRejected as exc:
         return _refuse(scenario_id, "; ".join(p.text(select_locale()) for p in exc.problems), 422)
     if status == "published":
-        flash(_("“%(p)s” added to %(i)s in version %(v)d: the next calls understand it.",
-                p=phrase, i=intent, v=saved.version), "success")
+        flash(
+            _(
+                "“%(p)s” added to %(i)s in version %(v)d: the next calls understand it.",
+                p=phrase,
+                i=intent,
+                v=saved.version,
+            ),
+            "success",
+        )
     else:
-        flash(_("“%(p)s” added to %(i)s in version %(v)d, a draft: publish it for trainees to benefit.",
-                p=phrase, i=intent, v=saved.version), "success")
+        flash(
+            _(
+                "“%(p)s” added to %(i)s in version %(v)d, a draft: publish it for trainees "
+                "to benefit.",
+                p=phrase,
+                i=intent,
+                v=saved.version,
+            ),
+            "success",
+        )
     return redirect(url_for("authoring.phrases", scenario_id=scenario_id))

@@ -34,7 +34,11 @@ def scenario_version(db, scenario_id: str, version: int | None = None) -> Scenar
     builtin = get_library().scenarios.get(scenario_id)
     if builtin is not None and version in (None, builtin.version):
         return builtin
-    row = authored.get_version(db, scenario_id, version) if version else authored.head(db, scenario_id)
+    row = (
+        authored.get_version(db, scenario_id, version)
+        if version
+        else authored.head(db, scenario_id)
+    )
     if row is None:
         abort(404)
     try:
@@ -51,10 +55,19 @@ def playtest_start(scenario_id: str):
     persona = request.form.get("persona") or scenario.persona_default()
     locale = request.form.get("locale") if request.form.get("locale") in LOCALES else "en"
     try:
-        call_id, _call = start_call(db, scenario, persona, locale, secrets.randbelow(2**31),
-                                    user_id=current_user.id, sandbox=True)
+        call_id, _call = start_call(
+            db,
+            scenario,
+            persona,
+            locale,
+            secrets.randbelow(2**31),
+            user_id=current_user.id,
+            sandbox=True,
+        )
     except EngineError:
-        flash(_("This caller is not allowed in this scenario: choose one of its personas."), "error")
+        flash(
+            _("This caller is not allowed in this scenario: choose one of its personas."), "error"
+        )
         return redirect(url_for("authoring.scenario", scenario_id=scenario_id))
     return redirect(url_for("authoring.playtest", call_id=call_id))
 
@@ -78,9 +91,17 @@ def playtest(call_id: int):
     except StoredScenarioError:
         abort(410)
     return render_template(
-        "authoring/playtest.html", row=row, call=call, caller=call.caller, scenario=call.scenario,
-        entries=entries(call.events), ticket=ticket_of(call.events), teams=TEAMS, categories=CATEGORIES,
-        truth=truth(call, get_library().catalog), exam=False,
+        "authoring/playtest.html",
+        row=row,
+        call=call,
+        caller=call.caller,
+        scenario=call.scenario,
+        entries=entries(call.events),
+        ticket=ticket_of(call.events),
+        teams=TEAMS,
+        categories=CATEGORIES,
+        truth=truth(call, get_library().catalog),
+        exam=False,
         step_url=url_for("authoring.playtest_step", call_id=call_id),
     )
 
@@ -111,8 +132,16 @@ def playtest_step(call_id: int):
     except CallEnded:
         return _step_error(call_id, _("This play-test has ended; nothing was changed."), htmx)
     except StaleCall:
-        return _step_error(call_id, _("This call was changed in another window. Reload the page."), htmx)
+        return _step_error(
+            call_id, _("This call was changed in another window. Reload the page."), htmx
+        )
     if not htmx:
         return redirect(url_for("authoring.playtest", call_id=call_id))
-    return render_template("authoring/_playtest_result.html", row=row, call=call, exam=False,
-                           entries=entries(call.events, before), truth=truth(call, get_library().catalog))
+    return render_template(
+        "authoring/_playtest_result.html",
+        row=row,
+        call=call,
+        exam=False,
+        entries=entries(call.events, before),
+        truth=truth(call, get_library().catalog),
+    )

@@ -1,4 +1,5 @@
-"""The play-test's truth panel: the hidden state now, and why the simulator did what it did each turn.
+"""The play-test's truth panel: the hidden state now, and why the simulator did what it did each
+turn.
 
 Only trainers play-testing their scenario see this; a trainee's call never shows hidden facts.
 """
@@ -20,11 +21,21 @@ def _meaning(intent_id: str, call: Call, catalog: Catalog) -> str:
 
 
 def facts(call: Call) -> list[dict[str, Any]]:
-    """Every fact: its value at the start, now, whether it changed and whether the caller revealed it."""
+    """Every fact: its value at the start, now, whether it changed and whether the caller revealed
+    it."""
     start = initial_state(call.scenario.facts)
     keys = [*call.scenario.facts, *BUILTIN_FACTS]
-    return [{"key": k, "start": start.get(k), "now": call.state.get(k), "changed": start.get(k) != call.state.get(k),
-             "revealed": k in call.revealed, "builtin": k in BUILTIN_FACTS} for k in keys]
+    return [
+        {
+            "key": k,
+            "start": start.get(k),
+            "now": call.state.get(k),
+            "changed": start.get(k) != call.state.get(k),
+            "revealed": k in call.revealed,
+            "builtin": k in BUILTIN_FACTS,
+        }
+        for k in keys
+    ]
 
 
 def _input(events: list[dict[str, Any]]) -> dict[str, Any]:
@@ -42,27 +53,49 @@ def _input(events: list[dict[str, Any]]) -> dict[str, Any]:
     return {"kind": kind, "text": text}
 
 
-def _turn(number: int, events: list[dict[str, Any]], call: Call, catalog: Catalog) -> dict[str, Any]:
-    turn: dict[str, Any] = {"number": number, "input": _input(events), "matched": [], "unrecognized": None,
-                            "probes": [], "actions": [], "unbound": [], "changes": [], "revealed": {},
-                            "mood": None, "resolved": False, "notes": []}
+def _turn(
+    number: int, events: list[dict[str, Any]], call: Call, catalog: Catalog
+) -> dict[str, Any]:
+    turn: dict[str, Any] = {
+        "number": number,
+        "input": _input(events),
+        "matched": [],
+        "unrecognized": None,
+        "probes": [],
+        "actions": [],
+        "unbound": [],
+        "changes": [],
+        "revealed": {},
+        "mood": None,
+        "resolved": False,
+        "notes": [],
+    }
     for e in events:
         d, kind = e["data"], e["kind"]
         if kind == "intent_matched":
-            turn["matched"] += [{**m, "meaning": _meaning(m["intent"], call, catalog)} for m in d["intents"]]
+            turn["matched"] += [
+                {**m, "meaning": _meaning(m["intent"], call, catalog)} for m in d["intents"]
+            ]
         elif kind == "unrecognized":
             guess = d.get("best_guess")
-            turn["unrecognized"] = {"text": d["text"], "guess": guess,
-                                    "meaning": _meaning(guess["intent"], call, catalog) if guess else ""}
+            turn["unrecognized"] = {
+                "text": d["text"],
+                "guess": guess,
+                "meaning": _meaning(guess["intent"], call, catalog) if guess else "",
+            }
         elif kind == "probe_answered":
             turn["probes"].append(d)
         elif kind in ("action_applied", "action_blocked"):
             turn["actions"].append({**d, "blocked": kind == "action_blocked"})
         elif kind == "intent_unbound":
-            turn["unbound"].append({"intent": d["intent"], "meaning": _meaning(d["intent"], call, catalog)})
+            turn["unbound"].append(
+                {"intent": d["intent"], "meaning": _meaning(d["intent"], call, catalog)}
+            )
         elif kind in ("state_changed", "trigger_fired"):
-            turn["changes"] += [{"key": k, "old": v[0], "new": v[1], "trigger": d.get("trigger")}
-                                for k, v in d["changes"].items()]
+            turn["changes"] += [
+                {"key": k, "old": v[0], "new": v[1], "trigger": d.get("trigger")}
+                for k, v in d["changes"].items()
+            ]
         elif kind == "facts_revealed":
             turn["revealed"].update(d["facts"])
         elif kind == "mood_changed":
@@ -83,8 +116,15 @@ def truth(call: Call, catalog: Catalog) -> dict[str, Any]:
     resolution = call.scenario.resolution
     return {
         "facts": facts(call),
-        "resolution": [{"key": k, "want": v, "now": call.state.get(k)} for k, v in resolution.when.items()]
-        if resolution else [],
-        "resolved": call.resolved, "mood": call.mood, "ended": call.ended, "persona": call.persona.id,
-        "turns": list(reversed(turns)), "threshold": DECISION_THRESHOLD,
+        "resolution": [
+            {"key": k, "want": v, "now": call.state.get(k)} for k, v in resolution.when.items()
+        ]
+        if resolution
+        else [],
+        "resolved": call.resolved,
+        "mood": call.mood,
+        "ended": call.ended,
+        "persona": call.persona.id,
+        "turns": list(reversed(turns)),
+        "threshold": DECISION_THRESHOLD,
     }

@@ -34,7 +34,8 @@ MAX_UNPACKED = 16 * 1024 * 1024
 
 @dataclass(frozen=True)
 class Saved:
-    """What a save did: the scenario and version stored, whether it is a new version, whether anything changed."""
+    """What a save did: the scenario and version stored, whether it is a new version, whether
+    anything changed."""
 
     scenario_id: str
     version: int
@@ -70,8 +71,14 @@ def source_text(db: Database, scenario_id: str, version: int | None = None) -> s
     return version_text(db, scenario_id, version)
 
 
-def check(db: Database, text: str, mode: str, user: Any = None, scenario_id: str | None = None,
-          file: str = "editor") -> tuple[Scenario | None, list[Problem]]:
+def check(
+    db: Database,
+    text: str,
+    mode: str,
+    user: Any = None,
+    scenario_id: str | None = None,
+    file: str = "editor",
+) -> tuple[Scenario | None, list[Problem]]:
     """Validate YAML as `hotliner scenarios validate` does, then the library's own rules."""
     library = get_library()
     try:
@@ -88,26 +95,44 @@ def check(db: Database, text: str, mode: str, user: Any = None, scenario_id: str
     return scenario, []
 
 
-def _id_problem(db: Database, new_id: str, mode: str, user: Any, scenario_id: str | None) -> str | None:
+def _id_problem(
+    db: Database, new_id: str, mode: str, user: Any, scenario_id: str | None
+) -> str | None:
     if new_id in RESERVED_IDS:
         return _("'%(id)s' is a reserved word: choose another id.", id=new_id)
     if new_id in builtin_ids() or authored.is_builtin_id(db, new_id):
-        return _("'%(id)s' is a built-in scenario, which is read-only: choose another id.", id=new_id)
+        return _(
+            "'%(id)s' is a built-in scenario, which is read-only: choose another id.", id=new_id
+        )
     if mode == "edit" and new_id != scenario_id:
-        return _("This is scenario '%(id)s': keep its id, or duplicate it to make another scenario.",
-                 id=scenario_id)
+        return _(
+            "This is scenario '%(id)s': keep its id, or duplicate it to make another scenario.",
+            id=scenario_id,
+        )
     head = authored.head(db, new_id)
     if mode == "new" and head:
         return _("A scenario with the id '%(id)s' already exists: choose another id.", id=new_id)
     if mode == "import" and head and user is not None and not can_edit(user, head):
-        return _("Scenario '%(id)s' belongs to %(author)s: only its author or an admin can add a version.",
-                 id=new_id, author=head["author_name"] or head["author"])
+        return _(
+            "Scenario '%(id)s' belongs to %(author)s: only its author or an admin can add "
+            "a version.",
+            id=new_id,
+            author=head["author_name"] or head["author"],
+        )
     return None
 
 
-def save(db: Database, text: str, user: Any, mode: str, scenario_id: str | None = None,
-         status: str | None = None, file: str = "editor") -> Saved:
-    """Validate and store: a new scenario, a new version of a played one, or an unplayed version overwritten."""
+def save(
+    db: Database,
+    text: str,
+    user: Any,
+    mode: str,
+    scenario_id: str | None = None,
+    status: str | None = None,
+    file: str = "editor",
+) -> Saved:
+    """Validate and store: a new scenario, a new version of a played one, or an unplayed version
+    overwritten."""
     scenario, problems = check(db, text, mode, user, scenario_id, file)
     if scenario is None:
         raise DraftRejected(problems)
@@ -140,7 +165,8 @@ def _same(text: str, stored: str, stored_version: int) -> bool:
 
 
 def unpack(filename: str, data: bytes) -> list[tuple[str, bytes]]:
-    """The YAML files of an upload: one .yaml, or every .yaml of a .zip; BundleError if unreadable."""
+    """The YAML files of an upload: one .yaml, or every .yaml of a .zip; BundleError if
+    unreadable."""
     name = filename.lower()
     if name.endswith((".yaml", ".yml")):
         return [(filename, data)]
@@ -154,8 +180,13 @@ def unpack(filename: str, data: bytes) -> list[tuple[str, bytes]]:
     if not members:
         raise BundleError(_("This .zip file holds no file."))
     if len(members) > MAX_FILES or sum(i.file_size for i in members) > MAX_UNPACKED:
-        raise BundleError(_("This .zip file is too big: at most %(n)d files, %(mb)d MB unpacked.",
-                            n=MAX_FILES, mb=MAX_UNPACKED // (1024 * 1024)))
+        raise BundleError(
+            _(
+                "This .zip file is too big: at most %(n)d files, %(mb)d MB unpacked.",
+                n=MAX_FILES,
+                mb=MAX_UNPACKED // (1024 * 1024),
+            )
+        )
     files = []
     for info in members:
         if info.file_size > MAX_BYTES:
@@ -170,7 +201,9 @@ def _hidden(name: str) -> bool:
     return path.parts[0] == "__MACOSX" or path.name.startswith(".")
 
 
-def import_files(db: Database, files: list[tuple[str, bytes]], user: Any) -> tuple[list[Saved], dict[str, list[Problem]]]:
+def import_files(
+    db: Database, files: list[tuple[str, bytes]], user: Any
+) -> tuple[list[Saved], dict[str, list[Problem]]]:
     """Check every file first; store them all (in one transaction) only if all are valid."""
     report: dict[str, list[Problem]] = {}
     checked: list[tuple[str, str]] = []
@@ -181,9 +214,18 @@ def import_files(db: Database, files: list[tuple[str, bytes]], user: Any) -> tup
             text = data.decode("utf-8")
             scenario, problems = check(db, text, "import", user, file=name)
             if scenario is not None and scenario.id in seen:
-                problems = [Problem(name, parse(text).line_of(("id",)), "id",
-                                    _("The id '%(id)s' is also used by %(other)s.", id=scenario.id,
-                                      other=seen[scenario.id]))]
+                problems = [
+                    Problem(
+                        name,
+                        parse(text).line_of(("id",)),
+                        "id",
+                        _(
+                            "The id '%(id)s' is also used by %(other)s.",
+                            id=scenario.id,
+                            other=seen[scenario.id],
+                        ),
+                    )
+                ]
             elif scenario is not None:
                 seen[scenario.id] = name
                 checked.append((name, text))
@@ -200,7 +242,9 @@ def _file_problems(name: str, data: bytes) -> list[Problem]:
     if not name.lower().endswith((".yaml", ".yml")):
         return [Problem(name, None, "", _("Not a .yaml file."))]
     if not data or len(data) > MAX_BYTES:
-        return [Problem(name, None, "", _("Empty, or larger than %(kb)d KB.", kb=MAX_BYTES // 1024))]
+        return [
+            Problem(name, None, "", _("Empty, or larger than %(kb)d KB.", kb=MAX_BYTES // 1024))
+        ]
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:

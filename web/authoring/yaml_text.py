@@ -24,7 +24,9 @@ def _scalar(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
-    return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid double-quoted YAML scalar
+    return json.dumps(
+        value, ensure_ascii=False
+    )  # a JSON string is a valid double-quoted YAML scalar
 
 
 def _key(key: str) -> str:
@@ -65,7 +67,10 @@ def _end_of_block(lines: list[str], start: int, indent: int) -> int:
     j = start + 1
     while j < len(lines):
         line = lines[j]
-        if line.strip() and (_indent(line) < indent or (_indent(line) == indent and not line.lstrip().startswith("-"))):
+        if line.strip() and (
+            _indent(line) < indent
+            or (_indent(line) == indent and not line.lstrip().startswith("-"))
+        ):
             break
         j += 1
     while j > start + 1 and not lines[j - 1].strip():
@@ -105,7 +110,10 @@ def _textual_append(text: str, source: Source, path: PathKey, value: Any) -> str
     if not node:
         return None
     children = list(node)
-    first, last = source.lines.get((*path[:depth], children[0])), source.lines.get((*path[:depth], children[-1]))
+    first, last = (
+        source.lines.get((*path[:depth], children[0])),
+        source.lines.get((*path[:depth], children[-1])),
+    )
     if first is None or last is None:
         return None
     indent = _indent(lines[first - 1])

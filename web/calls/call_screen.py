@@ -51,7 +51,9 @@ def dashboard():
     return render_template(
         "calls/dashboard.html",
         assignments=users.assignments_of(db, current_user.id),
-        scenarios=scenarios, categories=CATEGORIES, personas=STANDARD_PERSONAS,
+        scenarios=scenarios,
+        categories=CATEGORIES,
+        personas=STANDARD_PERSONAS,
         recent=store.list_calls(db, user_id=current_user.id, limit=8),
         progress=store.progress(db, current_user.id),
         llm_enabled=get_engine().llm is not None,
@@ -62,9 +64,12 @@ def _pick(scenarios: dict, form) -> tuple:
     scenario_id = form.get("scenario", "surprise")
     rng = secrets.SystemRandom()
     if scenario_id == "surprise":
-        pool = [s for s in scenarios.values()
-                if form.get("category") in (None, "", s.category)
-                and form.get("difficulty") in (None, "", str(s.difficulty))]
+        pool = [
+            s
+            for s in scenarios.values()
+            if form.get("category") in (None, "", s.category)
+            and form.get("difficulty") in (None, "", str(s.difficulty))
+        ]
         if not pool:
             return None, None
         scenario = rng.choice(sorted(pool, key=lambda s: s.id))
@@ -93,15 +98,22 @@ def practice():
         if assignment["attempts"] and assignment["done"] >= assignment["attempts"]:
             flash(_("You have used every attempt of this assignment."), "error")
             return redirect(url_for("calls.dashboard"))
-        form = {"scenario": assignment["scenario_id"], "persona": assignment["persona"] or "surprise"}
+        form = {
+            "scenario": assignment["scenario_id"],
+            "persona": assignment["persona"] or "surprise",
+        }
     scenario, persona = _pick(playable_scenarios(db), form)
     if scenario is None:
         flash(_("No scenario matches these choices."), "error")
         return redirect(url_for("calls.dashboard"))
     locale = request.form.get("locale") or _locale()
     seed = secrets.randbelow(2**31)
-    mode = "llm" if request.form.get("mode") == "llm" and get_engine().llm is not None else "scripted"
-    call_id, _call = start_call(db, scenario, persona, locale, seed, user_id=current_user.id, mode=mode)
+    mode = (
+        "llm" if request.form.get("mode") == "llm" and get_engine().llm is not None else "scripted"
+    )
+    call_id, _call = start_call(
+        db, scenario, persona, locale, seed, user_id=current_user.id, mode=mode
+    )
     updates = {"exam": int(bool(assignment and assignment["exam"]))}
     if assignment:
         updates["assignment_id"] = assignment["id"]
@@ -137,9 +149,16 @@ def call_screen(call_id: int):
     except StoredScenarioError:
         abort(410)
     return render_template(
-        "calls/call.html", row=row, call=call, caller=call.caller, scenario=call.scenario,
-        entries=entries(call.events), ticket=ticket_of(call.events), teams=TEAMS,
-        categories=CATEGORIES, exam=bool(row["exam"]),
+        "calls/call.html",
+        row=row,
+        call=call,
+        caller=call.caller,
+        scenario=call.scenario,
+        entries=entries(call.events),
+        ticket=ticket_of(call.events),
+        teams=TEAMS,
+        categories=CATEGORIES,
+        exam=bool(row["exam"]),
     )
 
 
@@ -181,8 +200,13 @@ def step_refusal(exc: Exception) -> tuple[str, int]:
 def step_result_html(row: dict, call, events: list[dict]) -> str:
     """The conversation entries a step added, with the status panel (what the htmx step returns)."""
     before = events[0]["seq"] - 1 if events else len(call.events)
-    return render_template("calls/_step_result.html", call=call, entries=entries(call.events, before),
-                           exam=bool(row["exam"]), ticket=ticket_of(call.events))
+    return render_template(
+        "calls/_step_result.html",
+        call=call,
+        entries=entries(call.events, before),
+        exam=bool(row["exam"]),
+        ticket=ticket_of(call.events),
+    )
 
 
 def _step_error(call_id: int, message: str, htmx: bool, status: int):
@@ -217,12 +241,22 @@ def debrief(call_id: int):
     if score is None and row["status"] == "ended":
         score = grade_call(scenario, events)
         save_score(db, call_id, score)
-    flagged = {f["turn"] for f in (score or {}).get("findings", []) if f["points"] < f.get("max", 1)}
+    flagged = {
+        f["turn"] for f in (score or {}).get("findings", []) if f["points"] < f.get("max", 1)
+    }
     shown = entries(events)
     return render_template(
-        "calls/debrief.html", row=row, scenario=scenario, score=score, entries=shown,
-        mood=mood_series(events), ticket=ticket_of(events), locale=row["locale"], flagged=flagged,
-        exam=bool(row["exam"]), owner=users.get_user(db, row["user_id"]) if row["user_id"] else None,
+        "calls/debrief.html",
+        row=row,
+        scenario=scenario,
+        score=score,
+        entries=shown,
+        mood=mood_series(events),
+        ticket=ticket_of(events),
+        locale=row["locale"],
+        flagged=flagged,
+        exam=bool(row["exam"]),
+        owner=users.get_user(db, row["user_id"]) if row["user_id"] else None,
         **review_of(db, call_id, shown),
     )
 
@@ -233,10 +267,19 @@ def history():
     """All my past calls, filterable by scenario and status."""
     db = get_db()
     scenario_id = request.args.get("scenario") or None
-    status = request.args.get("status") if request.args.get("status") in ("active", "ended") else None
-    calls = store.list_calls(db, user_id=current_user.id, scenario_id=scenario_id, status=status, limit=500)
-    return render_template("calls/history.html", calls=calls, scenarios=playable_scenarios(db),
-                           scenario_id=scenario_id, status=status)
+    status = (
+        request.args.get("status") if request.args.get("status") in ("active", "ended") else None
+    )
+    calls = store.list_calls(
+        db, user_id=current_user.id, scenario_id=scenario_id, status=status, limit=500
+    )
+    return render_template(
+        "calls/history.html",
+        calls=calls,
+        scenarios=playable_scenarios(db),
+        scenario_id=scenario_id,
+        status=status,
+    )
 
 
 @bp.route("/kb/<article_id>")

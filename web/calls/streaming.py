@@ -6,7 +6,8 @@ the very HTML the htmx step returns, so the page ends in the same state either w
 - `delta` events `{"text": "..."}`: pieces of the model's reply that passed the guard so far
   (nothing unrevealed ever reaches the page; the final reply may still be the scripted one);
 - then exactly one of `final` `{"html": ...}` (the step's entries and status panel),
-  `redirect` `{"url": ...}` (the call ended: its debrief) or `error` `{"status": 4xx/5xx, "html": ...}`
+  `redirect` `{"url": ...}` (the call ended: its debrief) or `error` `{"status": 4xx/5xx, "html":
+  ...}`
   (the step was refused or failed: the step-error banner, nothing lost from the form).
 
 The step runs in a worker thread under the same per-call lock as the normal step
@@ -49,7 +50,10 @@ def _event(kind: str, data: dict[str, Any]) -> str:
 
 
 def _error(status: int, message: str) -> str:
-    return _event("error", {"status": status, "html": render_template("calls/_step_error.html", message=message)})
+    return _event(
+        "error",
+        {"status": status, "html": render_template("calls/_step_error.html", message=message)},
+    )
 
 
 def _stream(body: Iterator[str]) -> Response:
@@ -63,7 +67,9 @@ def _run(app: Flask, call_id: int, raw: Any, pieces: queue.Queue) -> None:
     """The worker: apply the step with its own database connection; report through `pieces`."""
     with app.app_context():
         try:
-            call, events = apply_step(get_db(), call_id, raw, lambda text: pieces.put(("delta", text)))
+            call, events = apply_step(
+                get_db(), call_id, raw, lambda text: pieces.put(("delta", text))
+            )
         except (StepError, CallEnded, StaleCall) as exc:
             pieces.put(("refused", exc))
         except Exception as exc:  # noqa: BLE001 - reported to the page, logged here
@@ -99,7 +105,10 @@ def say(call_id: int):
             message, status = step_refusal(value)
             yield _error(status, message)
         elif kind == "failed":
-            yield _error(500, _("The step could not be completed. Reload the page to see where the call stands."))
+            yield _error(
+                500,
+                _("The step could not be completed. Reload the page to see where the call stands."),
+            )
         else:
             call, events = value
             if call.ended:

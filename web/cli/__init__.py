@@ -26,5 +26,11 @@ def register(app: Flask) -> None:
     app.cli.add_command(run_demo)
     app.cli.add_command(report_command)
     app.cli.add_command(demo_command)
-    for command in (play_command, replay_command, grade_command, regrade_command, judge_tone_command):
+    for command in (
+        play_command,
+        replay_command,
+        grade_command,
+        regrade_command,
+        judge_tone_command,
+    ):
         app.cli.add_command(command)

@@ -24,21 +24,32 @@ DEMO_ACCOUNTS = [
 
 
 def ensure_demo(db: Database) -> bool:
-    """Create the demo accounts, cohort and assignments if the database has no user; True if created."""
+    """Create the demo accounts, cohort and assignments if the database has no user; True if
+    created."""
     if db["users"].count:
         return False
     ids = {}
     with immediate(db):
         for username, name, role, password, locale in DEMO_ACCOUNTS:
-            ids[username] = users.add_user(db, username, name, password, role, f"{username}@example.com", locale)
+            ids[username] = users.add_user(
+                db, username, name, password, role, f"{username}@example.com", locale
+            )
         cohort = users.add_cohort(db, "Promo 2026 — Lyon", ids["trainer"])
         for name in ("alice", "bruno", "sam"):
             users.add_member(db, cohort, ids[name])
         soon = datetime.now(UTC) + timedelta(days=7)
         users.assign(db, cohort, "printer-offline", due_at=soon.date().isoformat())
-        users.assign(db, cohort, "wifi-airplane-mode", persona="angry", due_at=soon.date().isoformat())
-        users.assign(db, cohort, "password-expired", exam=True, attempts=2,
-                     due_at=(soon + timedelta(days=7)).date().isoformat())
+        users.assign(
+            db, cohort, "wifi-airplane-mode", persona="angry", due_at=soon.date().isoformat()
+        )
+        users.assign(
+            db,
+            cohort,
+            "password-expired",
+            exam=True,
+            attempts=2,
+            due_at=(soon + timedelta(days=7)).date().isoformat(),
+        )
     return True
 
 
@@ -57,11 +68,14 @@ def run_demo(host: str, port: int) -> None:
     """Set up the embedded database (demo data on first run) and serve the app."""
     db = get_db()
     created = ensure_demo(db)
-    click.echo(f"Database: {current_app.config['DATABASE']}" + (" (demo data created)" if created else ""))
+    click.echo(
+        f"Database: {current_app.config['DATABASE']}" + (" (demo data created)" if created else "")
+    )
     if any(users.get_by_username(db, u) for u, *_ in DEMO_ACCOUNTS):
         print_accounts()
     click.echo(f"Open http://{host}:{port}/ in a browser. Ctrl+C stops the server.")
-    # Flask ignores app.run() inside a CLI command. Imported here, when the command runs, on purpose:
+    # Flask ignores app.run() inside a CLI command. Imported here, when the command runs, on
+    # purpose:
     # tests replace werkzeug.serving.run_simple, which a top-level import would have bound already.
     from werkzeug.serving import run_simple
 

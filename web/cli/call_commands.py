@@ -44,8 +44,10 @@ def _resolve(scenario_id: str, persona: str | None, locale: str):
     except KeyError as exc:
         raise click.ClickException(str(exc.args[0])) from exc
     if persona and persona not in scenario.personas:
-        raise click.ClickException(f"persona '{persona}' is not allowed in {scenario_id} "
-                                   f"(allowed: {', '.join(scenario.personas)})")
+        raise click.ClickException(
+            f"persona '{persona}' is not allowed in {scenario_id} "
+            f"(allowed: {', '.join(scenario.personas)})"
+        )
     return scenario
 
 
@@ -62,7 +64,9 @@ def replay_command(scenario_id, transcript, persona, locale, seed, mode, as_json
     """Play a transcript file (a YAML list of steps) and print the call."""
     scenario = _resolve(scenario_id, persona, locale)
     if mode == "llm" and get_engine().llm is None:
-        raise click.ClickException("--mode llm needs an endpoint: set HOTLINER_LLM_BASE_URL and HOTLINER_LLM_MODEL")
+        raise click.ClickException(
+            "--mode llm needs an endpoint: set HOTLINER_LLM_BASE_URL and HOTLINER_LLM_MODEL"
+        )
     try:
         steps = parse_transcript(transcript.read_text(encoding="utf-8"), str(transcript))
     except OSError as exc:
@@ -90,7 +94,9 @@ def replay_command(scenario_id, transcript, persona, locale, seed, mode, as_json
     click.echo(f"\nOutcome: {json.dumps(record['outcome'])}")
     if record["score"]:
         s = record["score"]
-        click.echo(f"Score: {s['overall']}/100 {s['skills']}" + ("  CRITICAL" if s["critical"] else ""))
+        click.echo(
+            f"Score: {s['overall']}/100 {s['skills']}" + ("  CRITICAL" if s["critical"] else "")
+        )
         for f in s["findings"]:
             click.echo(f"  [{f['skill']}] {f['points']:+d} turn {f['turn']}: {f['message']}")
 
@@ -108,7 +114,12 @@ def _parse_command(line: str):
         return {"hold": int(rest) if rest.isdigit() else rest}
     if name == "dir":
         parts = rest.split()
-        return {"directory": {"op": parts[0] if parts else "", **({"user": parts[1]} if len(parts) > 1 else {})}}
+        return {
+            "directory": {
+                "op": parts[0] if parts else "",
+                **({"user": parts[1]} if len(parts) > 1 else {}),
+            }
+        }
     if name == "escalate":
         team, _, note = rest.partition(" ")
         return {"escalate": {"team": team, "note": note}}
@@ -215,14 +226,18 @@ def llm_check_command():
     """Say whether the configured endpoint answers and honours JSON-schema output."""
     config = llm_config()
     if config is None:
-        raise click.ClickException("no endpoint configured: set HOTLINER_LLM_BASE_URL and HOTLINER_LLM_MODEL, "
-                                   "or save them on the admin page (/admin/)")
+        raise click.ClickException(
+            "no endpoint configured: set HOTLINER_LLM_BASE_URL and HOTLINER_LLM_MODEL, "
+            "or save them on the admin page (/admin/)"
+        )
     result = LLMClient(config).check()
     click.echo(f"endpoint: {config.base_url}  model: {config.model}")
     click.echo(f"answers: {'yes' if result['reachable'] else 'no'}")
     click.echo(f"JSON-schema output: {'yes' if result['json_schema'] else 'no'}")
     if not result["json_schema"]:
-        raise click.ClickException(f"not usable: {result['reason']} {result.get('detail', '')}".strip())
+        raise click.ClickException(
+            f"not usable: {result['reason']} {result.get('detail', '')}".strip()
+        )
 
 
 @click.command("judge-tone")
@@ -232,8 +247,10 @@ def judge_tone_command(call_id):
     """Ask the language model to judge an ended call's tone; blend it into the score (capped)."""
     config = llm_config()
     if config is None:
-        raise click.ClickException("no endpoint configured: set HOTLINER_LLM_BASE_URL and HOTLINER_LLM_MODEL, "
-                                   "or save them on the admin page (/admin/)")
+        raise click.ClickException(
+            "no endpoint configured: set HOTLINER_LLM_BASE_URL and HOTLINER_LLM_MODEL, "
+            "or save them on the admin page (/admin/)"
+        )
     try:
         score, failure = judge_call(get_db(), call_id, config)
     except CallNotFound as exc:

@@ -1,4 +1,5 @@
-"""`hotliner demo`: cohorts of Faker-made trainees whose calls are transcripts played through the engine.
+"""`hotliner demo`: cohorts of Faker-made trainees whose calls are transcripts played through the
+engine.
 
 A pool of calls is played first: the expert and poor transcripts of tests/transcripts/, with
 various callers and seeds, some expert ones with a few lines left out (a trainee forgetting
@@ -33,7 +34,17 @@ from web.shared.database import get_db
 from web.shared.runtime import get_engine, get_library, grade_call
 
 DEMO_PASSWORD = next(p for u, _n, _r, p, _l in DEMO_ACCOUNTS if u == "alice")
-CITIES = ("Lyon", "Nantes", "Lille", "Bordeaux", "Toulouse", "Rennes", "Grenoble", "Montpellier", "Strasbourg")
+CITIES = (
+    "Lyon",
+    "Nantes",
+    "Lille",
+    "Bordeaux",
+    "Toulouse",
+    "Rennes",
+    "Grenoble",
+    "Montpellier",
+    "Strasbourg",
+)
 
 
 def _transcripts(folder: Path, library) -> dict[tuple[str, str], list[Path]]:
@@ -50,7 +61,9 @@ def _variant(rng: random.Random, paths: list[Path], steps_of) -> list:
     """A transcript's steps as one trainee plays them: some lines forgotten, sometimes cut short."""
     experts = [p for p in paths if p.name.startswith("expert.")]
     poor = [p for p in paths if not p.name.startswith("expert.")]
-    path = rng.choice(experts) if experts and (not poor or rng.random() < 0.45) else rng.choice(poor)
+    path = (
+        rng.choice(experts) if experts and (not poor or rng.random() < 0.45) else rng.choice(poor)
+    )
     steps = steps_of(path)
     sloppiness = rng.choice((0.0, 0.0, 0.1, 0.2, 0.35, 0.5))
     kept = [s for s in steps[:-1] if s.name != "say" or rng.random() >= sloppiness]
@@ -59,9 +72,11 @@ def _variant(rng: random.Random, paths: list[Path], steps_of) -> list:
     return kept + steps[-1:]
 
 
-def play_pool(rng: random.Random, transcripts: dict[tuple[str, str], list[Path]], size: int,
-              report=None) -> dict[tuple[str, str], list[dict[str, Any]]]:
-    """Play about `size` calls through the engine; per (scenario, locale), sorted by overall score."""
+def play_pool(
+    rng: random.Random, transcripts: dict[tuple[str, str], list[Path]], size: int, report=None
+) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """Play about `size` calls through the engine; per (scenario, locale), sorted by overall
+    score."""
     library, engine = get_library(), get_engine()
     per_key = max(3, size // max(1, len(transcripts)))
     parsed: dict[Path, list] = {}
@@ -77,7 +92,14 @@ def play_pool(rng: random.Random, transcripts: dict[tuple[str, str], list[Path]]
         played = []
         for _ in range(per_key):
             steps = _variant(rng, paths, steps_of)
-            call, _record = play(engine, scenario, steps, rng.choice(scenario.personas), locale, rng.randrange(1, 10**6))
+            call, _record = play(
+                engine,
+                scenario,
+                steps,
+                rng.choice(scenario.personas),
+                locale,
+                rng.randrange(1, 10**6),
+            )
             if not call.ended:
                 engine.step(call, parse_step("close"))
             score = grade_call(scenario, call.events)
@@ -108,14 +130,29 @@ def _people(rng: random.Random, fake: Faker, count: int, seen: set[str]) -> list
             n += 1
             email = f"{slug}{n}@example.org"
         seen.add(email)
-        people.append({"name": f"{first} {last}", "email": email, "locale": "fr" if rng.random() < 0.6 else "en"})
+        people.append(
+            {
+                "name": f"{first} {last}",
+                "email": email,
+                "locale": "fr" if rng.random() < 0.6 else "en",
+            }
+        )
     return people
 
 
-def _calls_of(rng: random.Random, trainee: dict, count: int, pool, tasks: list[dict], start: datetime,
-              span: timedelta) -> list[dict[str, Any]]:
+def _calls_of(
+    rng: random.Random,
+    trainee: dict,
+    count: int,
+    pool,
+    tasks: list[dict],
+    start: datetime,
+    span: timedelta,
+) -> list[dict[str, Any]]:
     """A trainee's calls: picked from the pool at their level, which rises with practice."""
-    keys = [k for k in pool if k[1] == trainee["locale"] and pool[k]] or [k for k in pool if pool[k]]
+    keys = [k for k in pool if k[1] == trainee["locale"] and pool[k]] or [
+        k for k in pool if pool[k]
+    ]
     level, slope = rng.uniform(0.1, 0.7), rng.uniform(0.05, 0.45)
     out = []
     for j in range(count):
@@ -124,24 +161,47 @@ def _calls_of(rng: random.Random, trainee: dict, count: int, pool, tasks: list[d
         plays = pool[rng.choice(options)]
         at = min(1.0, max(0.0, level + slope * j / max(1, count - 1) + rng.gauss(0, 0.18)))
         chosen = plays[round(at * (len(plays) - 1))]
-        started = start + span * ((j + rng.random()) / count) + timedelta(minutes=rng.randrange(0, 600))
+        started = (
+            start + span * ((j + rng.random()) / count) + timedelta(minutes=rng.randrange(0, 600))
+        )
         ended = started + timedelta(seconds=int(chosen["events"][-1]["at"]) + 1)
-        out.append({"user_id": trainee["id"], "events": chosen["events"], "score": chosen["score"],
-                    "started_at": started.isoformat(timespec="seconds"), "ended_at": ended.isoformat(timespec="seconds"),
-                    "assignment_id": task["id"] if task else None, "exam": task["exam"] if task else 0})
+        out.append(
+            {
+                "user_id": trainee["id"],
+                "events": chosen["events"],
+                "score": chosen["score"],
+                "started_at": started.isoformat(timespec="seconds"),
+                "ended_at": ended.isoformat(timespec="seconds"),
+                "assignment_id": task["id"] if task else None,
+                "exam": task["exam"] if task else 0,
+            }
+        )
     return out
 
 
-def generate(db: Database, trainees: int, calls: int, cohort_size: int = 20, seed: int = 2026, pool_size: int = 300,
-             weeks: int = 10, folder: Path | None = None, report=None) -> dict[str, int]:
+def generate(
+    db: Database,
+    trainees: int,
+    calls: int,
+    cohort_size: int = 20,
+    seed: int = 2026,
+    pool_size: int = 300,
+    weeks: int = 10,
+    folder: Path | None = None,
+    report=None,
+) -> dict[str, int]:
     """Fill the database with cohorts run by the demo trainer; returns what was created."""
     ensure_demo(db)
     rng, fake = random.Random(seed), Faker(["fr_FR", "en_GB"])
     fake.seed_instance(seed)
     library = get_library()
-    transcripts = _transcripts(folder or Path(current_app.root_path) / "tests" / "transcripts", library)
+    transcripts = _transcripts(
+        folder or Path(current_app.root_path) / "tests" / "transcripts", library
+    )
     if not transcripts:
-        raise click.ClickException("no transcripts found to play (tests/transcripts/<scenario>/*.yaml)")
+        raise click.ClickException(
+            "no transcripts found to play (tests/transcripts/<scenario>/*.yaml)"
+        )
     for scenario_id, _locale in transcripts:
         scenario = library.scenarios[scenario_id]
         if scenario_id in library.sources:
@@ -154,14 +214,27 @@ def generate(db: Database, trainees: int, calls: int, cohort_size: int = 20, see
     seen: set[str] = set()
     made = {"cohorts": 0, "trainees": 0, "calls": 0}
     for n in range(0, trainees, cohort_size):
-        cohort_id = cohort_store.create_cohort(db, _cohort_name(db, fake, trainer_id, n // cohort_size + 1), trainer_id)
+        cohort_id = cohort_store.create_cohort(
+            db, _cohort_name(db, fake, trainer_id, n // cohort_size + 1), trainer_id
+        )
         tasks = []
-        for k, scenario_id in enumerate(rng.sample(sorted({s for s, _ in pool}), min(4, len({s for s, _ in pool})))):
+        for k, scenario_id in enumerate(
+            rng.sample(sorted({s for s, _ in pool}), min(4, len({s for s, _ in pool})))
+        ):
             due = (start + span * (k + 1) / 5).date().isoformat()
-            tasks.append({"id": assign(db, cohort_id, scenario_id, exam=k == 3, due_at=due), "scenario_id": scenario_id,
-                          "exam": int(k == 3)})
-        people = cohort_store.add_trainees(db, cohort_id, _people(rng, fake, min(cohort_size, trainees - n), seen),
-                                           password_hash=password_hash)
+            tasks.append(
+                {
+                    "id": assign(db, cohort_id, scenario_id, exam=k == 3, due_at=due),
+                    "scenario_id": scenario_id,
+                    "exam": int(k == 3),
+                }
+            )
+        people = cohort_store.add_trainees(
+            db,
+            cohort_id,
+            _people(rng, fake, min(cohort_size, trainees - n), seen),
+            password_hash=password_hash,
+        )
         for person in people:
             insert_played_calls(db, _calls_of(rng, person, calls, pool, tasks, start, span))
         made["cohorts"] += 1
@@ -174,19 +247,31 @@ def generate(db: Database, trainees: int, calls: int, cohort_size: int = 20, see
 @click.option("--trainees", default=40, show_default=True, help="Trainees to create.")
 @click.option("--calls", default=20, show_default=True, help="Scored calls per trainee.")
 @click.option("--cohort-size", default=20, show_default=True, help="Trainees per cohort.")
-@click.option("--pool", "pool_size", default=300, show_default=True, help="Calls played through the engine.")
-@click.option("--weeks", default=10, show_default=True, help="The calls spread over the past weeks.")
+@click.option(
+    "--pool", "pool_size", default=300, show_default=True, help="Calls played through the engine."
+)
+@click.option(
+    "--weeks", default=10, show_default=True, help="The calls spread over the past weeks."
+)
 @click.option("--seed", default=2026, show_default=True, help="Same seed, same data.")
 @with_appcontext
 def demo_command(trainees, calls, cohort_size, pool_size, weeks, seed):
-    """Fill the database with realistic cohorts (run by the demo trainer) whose calls were really played."""
+    """Fill the database with realistic cohorts (run by the demo trainer) whose calls were really
+    played."""
     if trainees < 1 or calls < 0 or cohort_size < 1:
-        raise click.ClickException("--trainees and --cohort-size must be at least 1, --calls at least 0")
+        raise click.ClickException(
+            "--trainees and --cohort-size must be at least 1, --calls at least 0"
+        )
     db = get_db()
     with click.progressbar(length=pool_size, label="Playing transcripts") as bar:
         made = generate(db, trainees, calls, cohort_size, seed, pool_size, weeks, report=bar.update)
-    click.echo(f"{made['cohorts']} cohort(s), {made['trainees']} trainee(s), {made['calls']} call(s) stored "
-               f"in {current_app.config['DATABASE']}")
+    click.echo(
+        f"{made['cohorts']} cohort(s), {made['trainees']} trainee(s), {made['calls']} call(s) "
+        "stored "
+        f"in {current_app.config['DATABASE']}"
+    )
     trainer_password = next(p for u, _n, _r, p, _l in DEMO_ACCOUNTS if u == "trainer")
-    click.echo(f"Log in as trainer / {trainer_password} to read the reports; "
-               f"every generated trainee's password is {DEMO_PASSWORD}")
+    click.echo(
+        f"Log in as trainer / {trainer_password} to read the reports; "
+        f"every generated trainee's password is {DEMO_PASSWORD}"
+    )

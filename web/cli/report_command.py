@@ -19,10 +19,18 @@ def _fmt(value) -> str:
 
 @click.command("report")
 @click.argument("cohort")
-@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the trainee table to this CSV file.")
-@click.option("--calls-csv", "calls_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write every scored call to this CSV file.")
+@click.option(
+    "--csv",
+    "csv_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the trainee table to this CSV file.",
+)
+@click.option(
+    "--calls-csv",
+    "calls_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write every scored call to this CSV file.",
+)
 @with_appcontext
 def report_command(cohort: str, csv_path: Path | None, calls_path: Path | None) -> None:
     """Print a cohort's report (COHORT is its id or its name); optionally write the CSV exports."""
@@ -35,17 +43,48 @@ def report_command(cohort: str, csv_path: Path | None, calls_path: Path | None) 
         raise click.ClickException(f"several cohorts are named '{cohort}': use an id ({ids})")
     cohort_id = found[0]["id"]
     avg = reports.averages(db, cohort_id)
-    click.echo(f"{found[0]['name']} — {avg['trainees'] or 0} trainee(s) with calls, {avg['calls']} scored call(s), "
-               f"average {_fmt(avg['overall'])}, critical errors {avg['criticals'] or 0}")
-    header = ("trainee", "calls", "done", "late", "overall", "diag", "resol", "escal", "tone", "crit", "trend")
+    click.echo(
+        f"{found[0]['name']} — {avg['trainees'] or 0} trainee(s) with calls, {avg['calls']} "
+        "scored call(s), "
+        f"average {_fmt(avg['overall'])}, critical errors {avg['criticals'] or 0}"
+    )
+    header = (
+        "trainee",
+        "calls",
+        "done",
+        "late",
+        "overall",
+        "diag",
+        "resol",
+        "escal",
+        "tone",
+        "crit",
+        "trend",
+    )
     rows = [header] + [
-        (r["name"], str(r["calls"]), f"{r['assignments_done']}/{r['assigned']}", str(r["assignments_late"]),
-         _fmt(r["overall"]), _fmt(r["diagnosis"]), _fmt(r["resolution"]), _fmt(r["escalation"]), _fmt(r["tone"]),
-         str(r["criticals"]), "—" if r["trend"] is None else f"{r['trend']:+.0f}")
-        for r in reports.trainee_rows(db, cohort_id)]
+        (
+            r["name"],
+            str(r["calls"]),
+            f"{r['assignments_done']}/{r['assigned']}",
+            str(r["assignments_late"]),
+            _fmt(r["overall"]),
+            _fmt(r["diagnosis"]),
+            _fmt(r["resolution"]),
+            _fmt(r["escalation"]),
+            _fmt(r["tone"]),
+            str(r["criticals"]),
+            "—" if r["trend"] is None else f"{r['trend']:+.0f}",
+        )
+        for r in reports.trainee_rows(db, cohort_id)
+    ]
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     for row in rows:
-        click.echo("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))))
+        click.echo(
+            "  ".join(
+                c.ljust(w) if i == 0 else c.rjust(w)
+                for i, (c, w) in enumerate(zip(row, widths, strict=True))
+            )
+        )
     for path, text in ((csv_path, trainees_csv), (calls_path, calls_csv)):
         if path:
             try:

@@ -23,19 +23,31 @@ def _scenario_dir() -> Path:
     return Path(current_app.config["SCENARIO_DIR"])
 
 
-# The lines of `scenarios validate` around the problems, per --lang (the problems have their own table).
+# The lines of `scenarios validate` around the problems, per --lang (the problems have their own
+# table).
 VALIDATE_LINES = {
-    "en": ("{path}: no such file or folder", "{count} error(s); {valid} scenario(s) valid",
-           "{valid} scenario(s) valid"),
-    "fr": ("{path}\u00a0: fichier ou dossier introuvable", "{count} erreur(s)\u00a0; {valid} scénario(s) valide(s)",
-           "{valid} scénario(s) valide(s)"),
+    "en": (
+        "{path}: no such file or folder",
+        "{count} error(s); {valid} scenario(s) valid",
+        "{valid} scenario(s) valid",
+    ),
+    "fr": (
+        "{path}\u00a0: fichier ou dossier introuvable",
+        "{count} erreur(s)\u00a0; {valid} scénario(s) valide(s)",
+        "{valid} scénario(s) valide(s)",
+    ),
 }
 
 
 @scenarios_cli.command("validate")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--lang", type=click.Choice(sorted(VALIDATE_LINES)), default="en", show_default=True,
-              help="Language of the messages.")
+@click.option(
+    "--lang",
+    type=click.Choice(sorted(VALIDATE_LINES)),
+    default="en",
+    show_default=True,
+    help="Language of the messages.",
+)
 def validate_command(paths: tuple[Path, ...], lang: str) -> None:
     """Check scenario files (default: the built-in library); list every error with its line."""
     no_such, failed, passed = VALIDATE_LINES[lang]
@@ -67,7 +79,9 @@ def list_command() -> None:
         raise click.ClickException(str(exc)) from exc
     rows = [("id", "title", "category", "difficulty", "locales", "personas")]
     for s in sorted(library.scenarios.values(), key=lambda s: (s.difficulty, s.id)):
-        rows.append((s.id, s.title.en, s.category, str(s.difficulty), "en,fr", ",".join(s.personas)))
+        rows.append(
+            (s.id, s.title.en, s.category, str(s.difficulty), "en,fr", ",".join(s.personas))
+        )
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for row in rows:
         click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
@@ -75,23 +89,33 @@ def list_command() -> None:
 
 @scenarios_cli.command("draft")
 @click.argument("brief")
-@click.option("--out", "out", type=click.Path(path_type=Path), required=True, help="Where to write the YAML.")
+@click.option(
+    "--out", "out", type=click.Path(path_type=Path), required=True, help="Where to write the YAML."
+)
 def draft_command(brief: str, out: Path) -> None:
     """Draft a scenario with the language model from a short brief (always a draft to review)."""
     config = llm_config()
     if config is None:
-        raise click.ClickException("no endpoint configured: set HOTLINER_LLM_BASE_URL and HOTLINER_LLM_MODEL, "
-                                   "or save them on the admin page (/admin/)")
+        raise click.ClickException(
+            "no endpoint configured: set HOTLINER_LLM_BASE_URL and HOTLINER_LLM_MODEL, "
+            "or save them on the admin page (/admin/)"
+        )
     base = _scenario_dir()
     catalog, articles = load_catalog(base / "catalog.yaml"), load_articles(base / "kb")
     try:
         draft = draft_scenario(LLMClient(config), brief, catalog, set(articles))
     except LLMFailure as exc:
-        raise click.ClickException(f"the model did not answer usefully ({exc.reason}); nothing written") from exc
+        raise click.ClickException(
+            f"the model did not answer usefully ({exc.reason}); nothing written"
+        ) from exc
     out.write_text(draft.yaml, encoding="utf-8")
     if draft.valid:
-        click.echo(f"{out}: valid draft after {draft.attempts} attempt(s); review it before publishing")
+        click.echo(
+            f"{out}: valid draft after {draft.attempts} attempt(s); review it before publishing"
+        )
         return
     for problem in draft.problems:
         click.echo(str(problem).replace("draft.yaml", str(out)), err=True)
-    raise click.ClickException(f"{out}: written, but {len(draft.problems)} error(s) remain after 2 attempts")
+    raise click.ClickException(
+        f"{out}: written, but {len(draft.problems)} error(s) remain after 2 attempts"
+    )

@@ -27,7 +27,9 @@ SKILLS = reports.SKILLS
 def visible_cohort(cohort_id: int) -> dict:
     """The cohort if the current user runs it (or is an admin); 404 otherwise."""
     cohort = store.get_cohort(get_db(), cohort_id)
-    if cohort is None or not (current_user.role == "admin" or cohort["trainer_id"] == current_user.id):
+    if cohort is None or not (
+        current_user.role == "admin" or cohort["trainer_id"] == current_user.id
+    ):
         abort(404)
     return cohort
 
@@ -59,7 +61,9 @@ def _helpers() -> dict:
 @role_required("trainer")
 def index():
     """The cohorts I run (all of them for an admin), and a form to create one."""
-    trainers = [u for u in list_users(get_db()) if u["role"] in ("trainer", "admin") and u["active"]]
+    trainers = [
+        u for u in list_users(get_db()) if u["role"] in ("trainer", "admin") and u["active"]
+    ]
     return render_template("cohorts/index.html", cohorts=my_cohorts(), trainers=trainers)
 
 
@@ -78,9 +82,11 @@ def create():
     try:
         cohort_id = store.create_cohort(db, request.form.get("name", ""), trainer_id)
     except store.CohortError as exc:
-        message = {"empty name": _("Give the cohort a name."),
-                   "name too long": _("A cohort name has at most 120 characters."),
-                   "name taken": _("This trainer already runs a cohort with that name.")}[str(exc)]
+        message = {
+            "empty name": _("Give the cohort a name."),
+            "name too long": _("A cohort name has at most 120 characters."),
+            "name taken": _("This trainer already runs a cohort with that name."),
+        }[str(exc)]
         flash(message, "error")
         return redirect(url_for("cohorts.index"))
     flash(_("Cohort created. Add its trainees now."), "success")
@@ -90,7 +96,11 @@ def create():
 def _chart_skills(avg: dict) -> dict:
     keys = ["overall", *SKILLS]
     labels = [str(_("Overall"))] + [str(SKILL_LABELS[k]) for k in SKILLS]
-    return {"type": "bar", "labels": labels, "datasets": [{"label": str(_("Average")), "data": [avg[k] for k in keys]}]}
+    return {
+        "type": "bar",
+        "labels": labels,
+        "datasets": [{"label": str(_("Average")), "data": [avg[k] for k in keys]}],
+    }
 
 
 @bp.route("/<int:cohort_id>")
@@ -106,16 +116,29 @@ def report(cohort_id: int):
     series[str(_("Overall"))] = [w["overall"] for w in weeks]
     charts = {
         "skills": _chart_skills(avg),
-        "distribution": {"type": "bar", "labels": [f"{b['low']}–{b['high']}" for b in dist],
-                         "datasets": [{"label": str(_("Calls")), "data": [b["calls"] for b in dist]}],
-                         "counts": True},
-        "progress": {"type": "line", "labels": [w["week"] for w in weeks],
-                     "datasets": [{"label": k, "data": v} for k, v in series.items()]},
+        "distribution": {
+            "type": "bar",
+            "labels": [f"{b['low']}–{b['high']}" for b in dist],
+            "datasets": [{"label": str(_("Calls")), "data": [b["calls"] for b in dist]}],
+            "counts": True,
+        },
+        "progress": {
+            "type": "line",
+            "labels": [w["week"] for w in weeks],
+            "datasets": [{"label": k, "data": v} for k, v in series.items()],
+        },
     }
     return render_template(
-        "cohorts/report.html", cohort=cohort, rows=reports.trainee_rows(db, cohort_id), avg=avg, dist=dist,
-        weeks=weeks, scenarios=reports.scenario_skills(db, cohort_id), charts=charts,
-        findings=reports.frequent_findings(db, cohort_id), criticals=reports.critical_errors(db, cohort_id, limit=10),
+        "cohorts/report.html",
+        cohort=cohort,
+        rows=reports.trainee_rows(db, cohort_id),
+        avg=avg,
+        dist=dist,
+        weeks=weeks,
+        scenarios=reports.scenario_skills(db, cohort_id),
+        charts=charts,
+        findings=reports.frequent_findings(db, cohort_id),
+        criticals=reports.critical_errors(db, cohort_id, limit=10),
         critical_rules=reports.critical_counts(db, cohort_id),
     )
 
@@ -129,12 +152,20 @@ def trainee(cohort_id: int, user_id: int):
     if not store.is_member(db, cohort_id, user_id):
         abort(404)
     calls = reports.scored_calls(db, cohort_id, user_id)
-    trainee_chart = {"type": "line", "labels": [c["started_at"][:10] for c in calls],
-             "datasets": [{"label": str(SKILL_LABELS[k]), "data": [c[k] for c in calls]} for k in SKILLS]
-             + [{"label": str(_("Overall")), "data": [c["overall"] for c in calls]}]}
+    trainee_chart = {
+        "type": "line",
+        "labels": [c["started_at"][:10] for c in calls],
+        "datasets": [{"label": str(SKILL_LABELS[k]), "data": [c[k] for c in calls]} for k in SKILLS]
+        + [{"label": str(_("Overall")), "data": [c["overall"] for c in calls]}],
+    }
     return render_template(
-        "cohorts/trainee.html", cohort=cohort, person=get_user(db, user_id), calls=calls, trainee_chart=trainee_chart,
-        mine=reports.trainee_averages(db, cohort_id, user_id), avg=reports.averages(db, cohort_id),
+        "cohorts/trainee.html",
+        cohort=cohort,
+        person=get_user(db, user_id),
+        calls=calls,
+        trainee_chart=trainee_chart,
+        mine=reports.trainee_averages(db, cohort_id, user_id),
+        avg=reports.averages(db, cohort_id),
         findings=reports.frequent_findings(db, cohort_id, user_id=user_id),
     )
 
@@ -159,4 +190,3 @@ def export_calls(cohort_id: int):
     """Every scored call of the cohort as CSV."""
     visible_cohort(cohort_id)
     return _csv(calls_csv(get_db(), cohort_id), f"cohort-{cohort_id}-calls.csv")
-

@@ -1,4 +1,5 @@
-"""A cohort's people and work: add trainees (one by one or from a CSV file), move them, assign scenarios."""
+"""A cohort's people and work: add trainees (one by one or from a CSV file), move them, assign
+scenarios."""
 
 from __future__ import annotations
 
@@ -23,11 +24,19 @@ from web.shared.runtime import llm_config
 MAX_ATTEMPTS = 50
 
 
-def _members_page(cohort: dict, created: list | None = None, form: dict | None = None, status: int = 200):
+def _members_page(
+    cohort: dict, created: list | None = None, form: dict | None = None, status: int = 200
+):
     db = get_db()
     others = [c for c in my_cohorts() if c["id"] != cohort["id"]]
-    return render_template("cohorts/members.html", cohort=cohort, members=store.members(db, cohort["id"]),
-                           others=others, created=created or [], form=form or {}), status
+    return render_template(
+        "cohorts/members.html",
+        cohort=cohort,
+        members=store.members(db, cohort["id"]),
+        others=others,
+        created=created or [],
+        form=form or {},
+    ), status
 
 
 @bp.route("/<int:cohort_id>/members")
@@ -48,9 +57,17 @@ def add_member(cohort_id: int):
         if person is None:
             flash(_("No account with that user name or email."), "error")
         elif person["role"] != "trainee":
-            role = {"trainer": _("trainer"), "admin": _("admin")}.get(person["role"], person["role"])
-            flash(_("Only trainees can join a cohort; %(name)s is a %(role)s.", name=person["name"],
-                    role=role), "error")
+            role = {"trainer": _("trainer"), "admin": _("admin")}.get(
+                person["role"], person["role"]
+            )
+            flash(
+                _(
+                    "Only trainees can join a cohort; %(name)s is a %(role)s.",
+                    name=person["name"],
+                    role=role,
+                ),
+                "error",
+            )
         elif store.is_member(db, cohort_id, person["id"]):
             flash(_("%(name)s is already in this cohort.", name=person["name"]), "info")
         else:
@@ -62,10 +79,20 @@ def add_member(cohort_id: int):
     if reason:
         flash(_("Not added: %(reason)s.", reason=reason), "error")
         return _members_page(cohort, form=row, status=422)
-    new = {"name": " ".join(row["name"].split()), "email": row["email"].strip(),
-           "locale": row["locale"].strip().lower(), "password": initial_password()}
+    new = {
+        "name": " ".join(row["name"].split()),
+        "email": row["email"].strip(),
+        "locale": row["locale"].strip().lower(),
+        "password": initial_password(),
+    }
     created = store.add_trainees(db, cohort_id, [new])
-    flash(_("Account created. Give the trainee their first password now: it will not be shown again."), "success")
+    flash(
+        _(
+            "Account created. Give the trainee their first password now: it will not be shown "
+            "again."
+        ),
+        "success",
+    )
     return _members_page(cohort, created=created)
 
 
@@ -86,7 +113,9 @@ def import_members(cohort_id: int):
         flash(str(exc) + " " + _("Nothing was imported."), "error")
         return redirect(url_for("cohorts.members", cohort_id=cohort_id))
     created = store.add_trainees(db, cohort_id, checked.accepted) if checked.accepted else []
-    return render_template("cohorts/import_result.html", cohort=cohort, created=created, rejected=checked.rejected)
+    return render_template(
+        "cohorts/import_result.html", cohort=cohort, created=created, rejected=checked.rejected
+    )
 
 
 @bp.route("/<int:cohort_id>/members/<int:user_id>/move", methods=["POST"])
@@ -104,7 +133,14 @@ def move_member(cohort_id: int, user_id: int):
         return redirect(url_for("cohorts.members", cohort_id=cohort_id))
     store.move_member(db, user_id, cohort_id, int(target))
     person = get_user(db, user_id)
-    flash(_("%(name)s moved to %(cohort)s.", name=person["name"], cohort=allowed[int(target)]["name"]), "success")
+    flash(
+        _(
+            "%(name)s moved to %(cohort)s.",
+            name=person["name"],
+            cohort=allowed[int(target)]["name"],
+        ),
+        "success",
+    )
     return redirect(url_for("cohorts.members", cohort_id=cohort_id))
 
 
@@ -117,18 +153,29 @@ def remove_member(cohort_id: int, user_id: int):
     if not store.is_member(db, cohort_id, user_id):
         abort(404)
     store.remove_member(db, cohort_id, user_id)
-    flash(_("%(name)s left the cohort; their account and calls are kept.", name=get_user(db, user_id)["name"]),
-          "success")
+    flash(
+        _(
+            "%(name)s left the cohort; their account and calls are kept.",
+            name=get_user(db, user_id)["name"],
+        ),
+        "success",
+    )
     return redirect(url_for("cohorts.members", cohort_id=cohort_id))
 
 
 def _assignments_page(cohort: dict, form: dict | None = None, status: int = 200):
     scenarios = sorted(offered_scenarios().values(), key=lambda s: (s.difficulty, s.id))
-    return render_template("cohorts/assignments.html", cohort=cohort, scenarios=scenarios,
-                           personas=_personas(), assignments=store.cohort_assignments(get_db(), cohort["id"]),
-                           form=form or {}, today=datetime.now(UTC).date().isoformat(),
-                           judge_available=llm_config() is not None,
-                           judge_weight=round(100 * JUDGE_WEIGHT)), status
+    return render_template(
+        "cohorts/assignments.html",
+        cohort=cohort,
+        scenarios=scenarios,
+        personas=_personas(),
+        assignments=store.cohort_assignments(get_db(), cohort["id"]),
+        form=form or {},
+        today=datetime.now(UTC).date().isoformat(),
+        judge_available=llm_config() is not None,
+        judge_weight=round(100 * JUDGE_WEIGHT),
+    ), status
 
 
 @bp.route("/<int:cohort_id>/assignments")
@@ -156,10 +203,14 @@ def _check_assignment(form) -> tuple[dict | None, str | None]:
     persona = form.get("persona", "")
     if persona:
         locale = select_locale()
-        refusing = [scenarios[s].title.get(locale) for s in chosen if persona not in scenarios[s].personas]
+        refusing = [
+            scenarios[s].title.get(locale) for s in chosen if persona not in scenarios[s].personas
+        ]
         if persona not in _personas() or refusing:
-            return None, _("This caller is not available in: %(titles)s. Choose another caller or “random”.",
-                           titles=", ".join(refusing) or persona)
+            return None, _(
+                "This caller is not available in: %(titles)s. Choose another caller or “random”.",
+                titles=", ".join(refusing) or persona,
+            )
     due = form.get("due", "").strip()
     if due:
         try:
@@ -169,12 +220,19 @@ def _check_assignment(form) -> tuple[dict | None, str | None]:
             return None, _("The due date is not a date (YYYY-MM-DD).")
     attempts = form.get("attempts", "").strip()
     if attempts and (not attempts.isdigit() or not 1 <= int(attempts) <= MAX_ATTEMPTS):
-        return None, _("Attempts: a whole number from 1 to %(n)d, or empty for no limit.", n=MAX_ATTEMPTS)
+        return None, _(
+            "Attempts: a whole number from 1 to %(n)d, or empty for no limit.", n=MAX_ATTEMPTS
+        )
     mode = form.get("mode", "practice")
     if mode not in ("practice", "exam"):
         return None, _("Choose practice or exam.")
-    return {"scenarios": chosen, "persona": persona or None, "exam": mode == "exam", "due_at": due or None,
-            "attempts": int(attempts) if attempts else None}, None
+    return {
+        "scenarios": chosen,
+        "persona": persona or None,
+        "exam": mode == "exam",
+        "due_at": due or None,
+        "attempts": int(attempts) if attempts else None,
+    }, None
 
 
 @bp.route("/<int:cohort_id>/assignments", methods=["POST"])
@@ -189,8 +247,15 @@ def create_assignments(cohort_id: int):
     db = get_db()
     with immediate(db):
         for scenario_id in values["scenarios"]:
-            assign(db, cohort_id, scenario_id, persona=values["persona"], exam=values["exam"],
-                   due_at=values["due_at"], attempts=values["attempts"])
+            assign(
+                db,
+                cohort_id,
+                scenario_id,
+                persona=values["persona"],
+                exam=values["exam"],
+                due_at=values["due_at"],
+                attempts=values["attempts"],
+            )
     flash(_("%(n)d scenario(s) assigned.", n=len(values["scenarios"])), "success")
     return redirect(url_for("cohorts.assignments", cohort_id=cohort_id))
 
@@ -215,9 +280,22 @@ def set_tone_judge(cohort_id: int):
     if choice not in ("on", "off"):
         abort(400)
     if choice == "on" and llm_config() is None:
-        flash(_("The tone judge needs a language-model endpoint: ask an administrator to configure one."), "error")
+        flash(
+            _(
+                "The tone judge needs a language-model endpoint: ask an administrator to "
+                "configure one."
+            ),
+            "error",
+        )
         return redirect(url_for("cohorts.assignments", cohort_id=cohort_id))
     store.set_tone_judge(get_db(), cohort_id, choice == "on")
-    flash(_("Tone judge on: the tone of this cohort's calls is also judged by the language model when they end.")
-          if choice == "on" else _("Tone judge off: tone is graded by the rules alone."), "success")
+    flash(
+        _(
+            "Tone judge on: the tone of this cohort's calls is also judged by the language "
+            "model when they end."
+        )
+        if choice == "on"
+        else _("Tone judge off: tone is graded by the rules alone."),
+        "success",
+    )
     return redirect(url_for("cohorts.assignments", cohort_id=cohort_id))

@@ -1,4 +1,5 @@
-"""The cohort report as CSV: the trainee table and every scored call (web export and `hotliner report`)."""
+"""The cohort report as CSV: the trainee table and every scored call (web export and `hotliner
+report`)."""
 
 from __future__ import annotations
 
@@ -10,12 +11,43 @@ from sqlite_utils import Database
 
 from storage import reports
 
-TRAINEE_COLUMNS = ("trainee", "username", "email", "calls", "assignments", "assignments_done", "assignments_late",
-                   "overall", "diagnosis", "resolution", "escalation", "tone", "critical_errors", "trend",
-                   "last_call")
-CALL_COLUMNS = ("call_id", "trainee", "username", "scenario", "persona", "locale", "exam", "assignment_id",
-                "started_at", "ended_at", "overall", "critical", "diagnosis", "resolution", "escalation", "tone",
-                "overrides", "comments")
+TRAINEE_COLUMNS = (
+    "trainee",
+    "username",
+    "email",
+    "calls",
+    "assignments",
+    "assignments_done",
+    "assignments_late",
+    "overall",
+    "diagnosis",
+    "resolution",
+    "escalation",
+    "tone",
+    "critical_errors",
+    "trend",
+    "last_call",
+)
+CALL_COLUMNS = (
+    "call_id",
+    "trainee",
+    "username",
+    "scenario",
+    "persona",
+    "locale",
+    "exam",
+    "assignment_id",
+    "started_at",
+    "ended_at",
+    "overall",
+    "critical",
+    "diagnosis",
+    "resolution",
+    "escalation",
+    "tone",
+    "overrides",
+    "comments",
+)
 
 
 def _cell(value: Any) -> Any:
@@ -36,17 +68,52 @@ def _write(columns: tuple[str, ...], rows: list[tuple]) -> str:
 
 def trainees_csv(db: Database, cohort_id: int) -> str:
     """One line per trainee, as in the cohort table."""
-    rows = [(r["name"], r["username"], r["email"], r["calls"], r["assigned"], r["assignments_done"],
-             r["assignments_late"], r["overall"], r["diagnosis"], r["resolution"], r["escalation"], r["tone"],
-             r["criticals"], r["trend"], r["last_call"])
-            for r in reports.trainee_rows(db, cohort_id)]
+    rows = [
+        (
+            r["name"],
+            r["username"],
+            r["email"],
+            r["calls"],
+            r["assigned"],
+            r["assignments_done"],
+            r["assignments_late"],
+            r["overall"],
+            r["diagnosis"],
+            r["resolution"],
+            r["escalation"],
+            r["tone"],
+            r["criticals"],
+            r["trend"],
+            r["last_call"],
+        )
+        for r in reports.trainee_rows(db, cohort_id)
+    ]
     return _write(TRAINEE_COLUMNS, rows)
 
 
 def calls_csv(db: Database, cohort_id: int) -> str:
     """One line per scored call of the cohort's trainees, oldest first."""
-    rows = [(r["id"], r["name"], r["username"], r["scenario_id"], r["persona"], r["locale"], r["exam"],
-             r["assignment_id"], r["started_at"], r["ended_at"], r["overall"], r["critical"], r["diagnosis"],
-             r["resolution"], r["escalation"], r["tone"], r["overrides"], r["comments"])
-            for r in reports.scored_calls(db, cohort_id)]
+    rows = [
+        (
+            r["id"],
+            r["name"],
+            r["username"],
+            r["scenario_id"],
+            r["persona"],
+            r["locale"],
+            r["exam"],
+            r["assignment_id"],
+            r["started_at"],
+            r["ended_at"],
+            r["overall"],
+            r["critical"],
+            r["diagnosis"],
+            r["resolution"],
+            r["escalation"],
+            r["tone"],
+            r["overrides"],
+            r["comments"],
+        )
+        for r in reports.scored_calls(db, cohort_id)
+    ]
     return _write(CALL_COLUMNS, rows)

@@ -1,4 +1,5 @@
-"""Transcript review: a trainer reads a call of their cohorts, comments on turns, overrides a skill score."""
+"""Transcript review: a trainer reads a call of their cohorts, comments on turns, overrides a skill
+score."""
 
 from __future__ import annotations
 
@@ -46,7 +47,8 @@ def _reviewable(call_id: int) -> dict:
 @bp.route("/calls/<int:call_id>/review")
 @role_required("trainer")
 def review(call_id: int):
-    """The transcript with its findings, the trainee's scores and the trainer's comments and overrides."""
+    """The transcript with its findings, the trainee's scores and the trainer's comments and
+    overrides."""
     row = _reviewable(call_id)
     db = get_db()
     try:
@@ -57,9 +59,17 @@ def review(call_id: int):
     shown = entries(events)
     turns = sorted({e["turn"] for e in shown if e["turn"] > 0})
     return render_template(
-        "cohorts/review.html", row=row, scenario=scenario, score=load_score(db, call_id), entries=shown,
-        ticket=ticket_of(events), owner=get_user(db, row["user_id"]), locale=row["locale"],
-        anchors=last_entry_of_turn(shown), turns=turns, history=reviews.override_history(db, call_id),
+        "cohorts/review.html",
+        row=row,
+        scenario=scenario,
+        score=load_score(db, call_id),
+        entries=shown,
+        ticket=ticket_of(events),
+        owner=get_user(db, row["user_id"]),
+        locale=row["locale"],
+        anchors=last_entry_of_turn(shown),
+        turns=turns,
+        history=reviews.override_history(db, call_id),
         **review_of(db, call_id, shown),
     )
 
@@ -94,8 +104,14 @@ def override(call_id: int):
     raw = request.form.get("score", "").strip()
     score = int(raw) if raw.isdigit() else -1
     try:
-        reviews.add_override(get_db(), call_id, request.form.get("skill", ""), score,
-                             request.form.get("reason", ""), current_user.id)
+        reviews.add_override(
+            get_db(),
+            call_id,
+            request.form.get("skill", ""),
+            score,
+            request.form.get("reason", ""),
+            current_user.id,
+        )
     except reviews.ReviewError as exc:
         flash(ERRORS[str(exc)](), "error")
         return _back(call_id, "#scores")

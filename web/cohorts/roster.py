@@ -16,9 +16,18 @@ from web.shared.i18n import LOCALES
 
 MAX_ROWS = 200  # each new account's password is hashed (slow by design): about 0.1 s a row
 HEADERS = {  # accepted column titles → field
-    "name": "name", "nom": "name", "full name": "name", "nom complet": "name",
-    "email": "email", "e-mail": "email", "mail": "email", "courriel": "email",
-    "locale": "locale", "language": "locale", "langue": "locale", "lang": "locale",
+    "name": "name",
+    "nom": "name",
+    "full name": "name",
+    "nom complet": "name",
+    "email": "email",
+    "e-mail": "email",
+    "mail": "email",
+    "courriel": "email",
+    "locale": "locale",
+    "language": "locale",
+    "langue": "locale",
+    "lang": "locale",
 }
 EMAIL = re.compile(r"^[^@\s,;<>\"]+@[^@\s,;<>\"]+\.[^@\s,;<>\"]+$")
 
@@ -82,7 +91,11 @@ def parse(text: str) -> list[tuple[int, dict[str, str]]]:
 
 def check_row(db: Database, row: dict[str, str], seen: set[str]) -> str | None:
     """Why this row is refused, or None if it can be created."""
-    name, email, locale = " ".join(row["name"].split()), row["email"].strip(), row["locale"].strip().lower()
+    name, email, locale = (
+        " ".join(row["name"].split()),
+        row["email"].strip(),
+        row["locale"].strip().lower(),
+    )
     if not name:
         return _("the name is missing")
     if len(name) > 120:
@@ -96,7 +109,9 @@ def check_row(db: Database, row: dict[str, str], seen: set[str]) -> str | None:
     if cohorts.email_taken(db, email):
         return _("an account already uses this email (add it as an existing trainee)")
     if locale and locale not in LOCALES:
-        return _("unknown language “%(locale)s” (use en or fr, or leave it empty)", locale=row["locale"])
+        return _(
+            "unknown language “%(locale)s” (use en or fr, or leave it empty)", locale=row["locale"]
+        )
     return None
 
 
@@ -110,7 +125,13 @@ def check(db: Database, text: str) -> Checked:
         if reason:
             result.rejected.append({"line": line, **row, "reason": reason})
         else:
-            result.accepted.append({"line": line, "name": " ".join(row["name"].split()),
-                                    "email": row["email"].strip(), "locale": row["locale"].strip().lower(),
-                                    "password": initial_password()})
+            result.accepted.append(
+                {
+                    "line": line,
+                    "name": " ".join(row["name"].split()),
+                    "email": row["email"].strip(),
+                    "locale": row["locale"].strip().lower(),
+                    "password": initial_password(),
+                }
+            )
     return result

@@ -18,4 +18,8 @@ def can_review(db: Database, user, row: dict[str, Any]) -> bool:
     """Whether this user may read the call's transcript and score."""
     if owns(user, row) or user.role == "admin":
         return True
-    return user.role == "trainer" and row["user_id"] is not None and trainer_sees(db, user.id, row["user_id"])
+    return (
+        user.role == "trainer"
+        and row["user_id"] is not None
+        and trainer_sees(db, user.id, row["user_id"])
+    )

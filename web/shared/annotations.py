@@ -1,4 +1,5 @@
-"""A trainer's review laid over a transcript: comments placed after their turn, overrides per skill."""
+"""A trainer's review laid over a transcript: comments placed after their turn, overrides per
+skill."""
 
 from __future__ import annotations
 
@@ -28,4 +29,8 @@ def review_of(db: Database, call_id: int, entries: list[dict[str, Any]]) -> dict
             general.append(comment)
         else:
             placed.setdefault(seq, []).append(comment)
-    return {"comments_after": placed, "general_comments": general, "overrides": reviews.overrides(db, call_id)}
+    return {
+        "comments_after": placed,
+        "general_comments": general,
+        "overrides": reviews.overrides(db, call_id),
+    }

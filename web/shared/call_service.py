@@ -17,8 +17,16 @@ from web.shared.playable import scenario_of
 from web.shared.runtime import get_engine, get_library, grade_call
 
 
-def start_call(db: Database, scenario: Scenario, persona: str | None, locale: str, seed: int,
-               user_id: int | None = None, sandbox: bool = False, mode: str = "scripted") -> tuple[int, Call]:
+def start_call(
+    db: Database,
+    scenario: Scenario,
+    persona: str | None,
+    locale: str,
+    seed: int,
+    user_id: int | None = None,
+    sandbox: bool = False,
+    mode: str = "scripted",
+) -> tuple[int, Call]:
     """Start a call and store it with its opening events; (call id, call)."""
     library = get_library()
     source = library.sources.get(scenario.id)
@@ -29,9 +37,15 @@ def start_call(db: Database, scenario: Scenario, persona: str | None, locale: st
     return call_id, call
 
 
-def step_call(db: Database, call_id: int, call: Call, step: Any,
-              on_reply_text: Callable[[str], None] | None = None) -> list[dict[str, Any]]:
-    """Apply one step and commit its events (and, if it ends the call, the score) in one transaction."""
+def step_call(
+    db: Database,
+    call_id: int,
+    call: Call,
+    step: Any,
+    on_reply_text: Callable[[str], None] | None = None,
+) -> list[dict[str, Any]]:
+    """Apply one step and commit its events (and, if it ends the call, the score) in one
+    transaction."""
     events = get_engine().step(call, step, on_reply_text)
     score = grade_call(call.scenario, call.events) if call.ended else None
     with immediate(db):

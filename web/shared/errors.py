@@ -28,7 +28,9 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def _csrf(error: CSRFError):
-        message = _("Your session expired or the form was sent twice. Please reload the page and try again.")
+        message = _(
+            "Your session expired or the form was sent twice. Please reload the page and try again."
+        )
         if _wants_json():
             return jsonify(error="csrf", message=message), 400
         return render_template("error.html", code=400, message=message), 400
@@ -37,7 +39,9 @@ def init_app(app: Flask) -> None:
     def _busy(error: sqlite3.OperationalError):
         if "locked" not in str(error) and "busy" not in str(error):
             raise error  # a real fault: the usual 500
-        current_app.logger.warning("database busy on %s %s: %s", request.method, request.path, error, exc_info=error)
+        current_app.logger.warning(
+            "database busy on %s %s: %s", request.method, request.path, error, exc_info=error
+        )
         message = _("The server is busy. Nothing was changed; please try again in a moment.")
         if _wants_json():
             return jsonify(error="busy", message=message), 503, {"Retry-After": "1"}

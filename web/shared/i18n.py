@@ -11,7 +11,11 @@ LOCALES = ("en", "fr")
 
 def select_locale() -> str:
     """The language of this request."""
-    if current_user and getattr(current_user, "is_authenticated", False) and current_user.locale in LOCALES:
+    if (
+        current_user
+        and getattr(current_user, "is_authenticated", False)
+        and current_user.locale in LOCALES
+    ):
         return current_user.locale
     if session.get("locale") in LOCALES:
         return session["locale"]

@@ -97,12 +97,15 @@ def _remember(call_id: int, call: Call) -> None:
 def _step_lock(call_id: int) -> threading.RLock:
     """This process's lock for one call: two threads never step the same cached call at once."""
     ext = current_app.extensions.setdefault("hotliner", {})
-    locks = ext.get("step_locks") or ext.setdefault("step_locks", [threading.RLock() for _ in range(LOCK_STRIPES)])
+    locks = ext.get("step_locks") or ext.setdefault(
+        "step_locks", [threading.RLock() for _ in range(LOCK_STRIPES)]
+    )
     return locks[call_id % LOCK_STRIPES]
 
 
-def apply_step(db: Database, call_id: int, step: Any,
-               on_reply_text: Callable[[str], None] | None = None) -> tuple[Call, list[dict[str, Any]]]:
+def apply_step(
+    db: Database, call_id: int, step: Any, on_reply_text: Callable[[str], None] | None = None
+) -> tuple[Call, list[dict[str, Any]]]:
     """Apply one step to a live call and commit it; StaleCall if another writer got there first.
 
     `on_reply_text` receives the guarded pieces of a streamed model reply (see Engine.step).

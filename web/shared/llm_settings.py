@@ -1,6 +1,8 @@
-"""The language-model endpoint: the admin page's settings win over the app's config and the environment.
+"""The language-model endpoint: the admin page's settings win over the app's config and the
+environment.
 
-Key by key: a value saved on the page (table `settings`, keys `llm.<field>`) wins; a field left empty
+Key by key: a value saved on the page (table `settings`, keys `llm.<field>`) wins; a field left
+empty
 on the page falls back to the app's config, then to the process environment. The API key is stored
 in the SQLite file like the other settings; it is never rendered, logged nor put in a message.
 """
@@ -44,7 +46,9 @@ def environment() -> dict[str, str]:
 def stored(db: Database) -> dict[str, str]:
     """The fields saved on the admin page (the API key included: never show it)."""
     saved = settings.get_many(db, PREFIX)
-    return {key[len(PREFIX):]: value for key, value in saved.items() if key[len(PREFIX):] in FIELDS}
+    return {
+        key[len(PREFIX) :]: value for key, value in saved.items() if key[len(PREFIX) :] in FIELDS
+    }
 
 
 def effective(db: Database) -> dict[str, str]:
@@ -76,8 +80,12 @@ def origins(db: Database) -> dict[str, Origin]:
     result = {}
     for field, name in FIELDS.items():
         if field == "api_key":
-            result[field] = Origin("", "", key_on_page=bool(saved.get("api_key")),
-                                   key_in_environment=bool(env.get(name) or env.get(KEY_FALLBACK)))
+            result[field] = Origin(
+                "",
+                "",
+                key_on_page=bool(saved.get("api_key")),
+                key_in_environment=bool(env.get(name) or env.get(KEY_FALLBACK)),
+            )
         else:
             result[field] = Origin(saved.get(field, ""), env.get(name, ""))
     return result
@@ -100,7 +108,9 @@ def _check_url(text: str) -> str:
     except ValueError:
         return _("This address is not valid. Enter one such as http://127.0.0.1:11434/v1.")
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        return _("The address must start with http:// or https:// and name a server, such as http://127.0.0.1:11434/v1.")
+        return _(
+            "The address must start with http:// or https:// and name a server, such as http://127.0.0.1:11434/v1."
+        )
     if parts.username or parts.password:
         return _("Do not put a user name or key in the address: type the key in the API key field.")
     return ""
@@ -119,7 +129,8 @@ def _number(text: str, low: float, high: float, whole: bool) -> tuple[str, str]:
 
 
 def check_form(form: Mapping[str, str]) -> dict[str, str | None]:
-    """The values to store (None removes a field, the key is absent when kept); SettingsInvalid if wrong."""
+    """The values to store (None removes a field, the key is absent when kept); SettingsInvalid if
+    wrong."""
     errors: dict[str, str] = {}
     values: dict[str, str | None] = {}
     base_url = form.get("base_url", "").strip()

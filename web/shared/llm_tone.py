@@ -1,4 +1,5 @@
-"""The optional tone judge on a stored call: asked when a call of a cohort that wants it ends, or by the CLI.
+"""The optional tone judge on a stored call: asked when a call of a cohort that wants it ends, or
+by the CLI.
 
 The judgement (or the reason there is none) is appended to the ended call's log — after
 `call_ended`, so rebuilding the call replays nothing new — and the call is graded again: grading
@@ -39,9 +40,19 @@ def judge_call(db: Database, call_id: int, config: LLMConfig) -> tuple[dict[str,
     try:
         kind, data, failure = "tone_judged", judge_tone(LLMClient(config), events), None
     except LLMFailure as exc:
-        kind, data, failure = "tone_judge_failed", {"reason": exc.reason, "detail": exc.detail[:200]}, exc.reason
+        kind, data, failure = (
+            "tone_judge_failed",
+            {"reason": exc.reason, "detail": exc.detail[:200]},
+            exc.reason,
+        )
     last = events[-1]
-    event = {"seq": last["seq"] + 1, "at": last["at"], "turn": last["turn"], "kind": kind, "data": data}
+    event = {
+        "seq": last["seq"] + 1,
+        "at": last["at"],
+        "turn": last["turn"],
+        "kind": kind,
+        "data": data,
+    }
     score = grade_call(scenario, [*events, event])
     with immediate(db):
         store.append_events(db, call_id, [event])
@@ -50,7 +61,8 @@ def judge_call(db: Database, call_id: int, config: LLMConfig) -> tuple[dict[str,
 
 
 def judge_if_wanted(db: Database, call_id: int) -> bool:
-    """After a call ended on the web: judge it if its cohort wants it and an endpoint is configured."""
+    """After a call ended on the web: judge it if its cohort wants it and an endpoint is
+    configured."""
     config = llm_config()
     if config is None or not wants_tone_judge(db, store.get_call(db, call_id)):
         return False

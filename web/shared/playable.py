@@ -16,7 +16,13 @@ from storage.scenarios import version_text
 from web.shared.runtime import PARSED_VERSIONS, get_library
 
 log = logging.getLogger(__name__)
-STANDARD_PERSONAS = ("calm", "angry", "vague", "novice", "hurried")  # offered by name: dashboard, assignments
+STANDARD_PERSONAS = (
+    "calm",
+    "angry",
+    "vague",
+    "novice",
+    "hurried",
+)  # offered by name: dashboard, assignments
 PARSED_CAPACITY = 256  # stored versions kept parsed per library; beyond that the cache starts over
 
 
@@ -41,7 +47,9 @@ def parse_stored(text: str) -> Scenario:
     The parsed versions are kept beside the library in the app's extensions: reloading the library
     (`get_library` after a catalog change, or `forget_library`) drops them with it.
     """
-    library = get_library()  # first: a reload here drops the versions parsed against the old library
+    library = (
+        get_library()
+    )  # first: a reload here drops the versions parsed against the old library
     parsed = current_app.extensions["hotliner"].setdefault(PARSED_VERSIONS, {})
     scenario = parsed.get(text)
     if scenario is None:
@@ -62,7 +70,9 @@ def scenario_of(db: Database, row: dict[str, Any]) -> Scenario:
         current = library.scenarios.get(row["scenario_id"])
         if current and current.version == row["scenario_version"]:
             return current
-        raise StoredScenarioError(f"scenario {row['scenario_id']} version {row['scenario_version']} is not stored")
+        raise StoredScenarioError(
+            f"scenario {row['scenario_id']} version {row['scenario_version']} is not stored"
+        )
     return parse_stored(text)
 
 
@@ -75,12 +85,18 @@ def playable_scenarios(db: Database) -> dict[str, Scenario]:
         try:
             scenarios[row["id"]] = parse_stored(row["yaml"])
         except StoredVersionError as exc:
-            log.warning("scenario %s version %s is published but invalid: %s", row["id"], row["version"], exc)
+            log.warning(
+                "scenario %s version %s is published but invalid: %s",
+                row["id"],
+                row["version"],
+                exc,
+            )
     return scenarios
 
 
 def forget_library() -> None:
-    """Drop the app's cached library and engine (after the catalog changed): the next call reloads them."""
+    """Drop the app's cached library and engine (after the catalog changed): the next call reloads
+    them."""
     ext = current_app.extensions.setdefault("hotliner", {})
     ext.pop("library", None)
     ext.pop("engine", None)

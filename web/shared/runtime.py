@@ -26,14 +26,19 @@ from web.shared.database import get_db
 from web.shared.llm_settings import config_from
 
 LibraryError = (ScenarioError, CatalogError, KnowledgeBaseError, PersonaError)
-PARSED_VERSIONS = "parsed_versions"  # key of the stored versions parsed against the library (web.shared.playable)
+PARSED_VERSIONS = (
+    "parsed_versions"  # key of the stored versions parsed against the library (web.shared.playable)
+)
 
 
 def get_library() -> Library:
-    """The built-in library of the current app (loaded on first use, again when the catalog changed)."""
+    """The built-in library of the current app (loaded on first use, again when the catalog
+    changed)."""
     ext = current_app.extensions.setdefault("hotliner", {})
     directory = Path(current_app.config["SCENARIO_DIR"])
-    stamp = (directory / "catalog.yaml").stat().st_mtime_ns  # an admin's new example, from any worker
+    stamp = (
+        (directory / "catalog.yaml").stat().st_mtime_ns
+    )  # an admin's new example, from any worker
     if "library" not in ext or ext.get("catalog_stamp") != stamp:
         ext["library"] = load_library(directory)
         ext["catalog_stamp"] = stamp
@@ -59,7 +64,9 @@ def get_engine() -> Engine:
             with closing(connect(path)) as db:
                 return search(db, query, locale)
 
-        ext["engine"] = Engine(library.catalog, library.personas, library.articles, kb_search=kb_search)
+        ext["engine"] = Engine(
+            library.catalog, library.personas, library.articles, kb_search=kb_search
+        )
         ext.pop("llm_stamp", None)
     engine = ext["engine"]
     if not g.get("llm_settings_checked"):  # once per request, however often the engine is asked for

@@ -11,7 +11,9 @@ from simulator.scenario import CATEGORIES, TEAMS
 from simulator.steps import MAX_TEXT, StepError, parse_step
 
 
-def _text(form: MultiDict, name: str, what: str, limit: int = MAX_TEXT, required: bool = True) -> str:
+def _text(
+    form: MultiDict, name: str, what: str, limit: int = MAX_TEXT, required: bool = True
+) -> str:
     value = (form.get(name) or "").strip()
     if required and not value:
         raise StepError(_("%(what)s is empty.", what=what))
@@ -37,18 +39,29 @@ def step_from_form(form: MultiDict) -> Any:
             raise StepError(_("A hold lasts from 1 to 3600 seconds."))
         raw = {"hold": int(seconds)}
     elif kind == "directory":
-        raw = {"directory": {"op": form.get("op", ""), "user": (form.get("user") or "").strip(),
-                             "must_change": form.get("must_change") == "on"}}
+        raw = {
+            "directory": {
+                "op": form.get("op", ""),
+                "user": (form.get("user") or "").strip(),
+                "must_change": form.get("must_change") == "on",
+            }
+        }
     elif kind == "ticket":
         category = form.get("category", "")
         if category and category not in CATEGORIES:
             raise StepError(_("Choose a category from the list."))
-        raw = {"ticket": {k: _text(form, k, k, required=False)
-                          for k in ("category", "priority", "summary", "root_cause", "resolution")}}
+        raw = {
+            "ticket": {
+                k: _text(form, k, k, required=False)
+                for k in ("category", "priority", "summary", "root_cause", "resolution")
+            }
+        }
     elif kind == "escalate":
         if form.get("team") not in TEAMS:
             raise StepError(_("Choose the team to hand over to."))
-        raw = {"escalate": {"team": form["team"], "note": _text(form, "note", _("The hand-over note"))}}
+        raw = {
+            "escalate": {"team": form["team"], "note": _text(form, "note", _("The hand-over note"))}
+        }
     elif kind == "close":
         raw = {"close": {"summary": _text(form, "summary", _("The summary"), required=False)}}
     else:

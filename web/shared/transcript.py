@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-SHOWN = ("trainee_said", "caller_said", "remote_command", "directory_action", "kb_search", "hold",
-         "resume", "ticket_updated", "escalated", "call_ended", "remote_connected", "remote_refused")
+SHOWN = (
+    "trainee_said",
+    "caller_said",
+    "remote_command",
+    "directory_action",
+    "kb_search",
+    "hold",
+    "resume",
+    "ticket_updated",
+    "escalated",
+    "call_ended",
+    "remote_connected",
+    "remote_refused",
+)
 
 
 def entries(events: list[dict[str, Any]], after_seq: int = 0) -> list[dict[str, Any]]:

@@ -28,4 +28,8 @@ def warm_up(app: Flask) -> dict[str, float]:
             for locale in LOCALES:
                 engine.matcher(scenario, locale)
         built = time.perf_counter()
-    return {"library": loaded - began, "matchers": built - loaded, "scenarios": len(library.scenarios)}
+    return {
+        "library": loaded - began,
+        "matchers": built - loaded,
+        "scenarios": len(library.scenarios),
+    }
