@@ -10,13 +10,35 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from gettext import NullTranslations
 
+from babel.numbers import format_decimal
+
 from grading.model import Finding
 from simulator.scenario import Scenario, Text
-from simulator.translation import N_, NC_, gettext
+from simulator.translation import N_, NC_, gettext, ngettext
 from simulator.vocabulary import CATEGORY_LABELS, TEAM_LABELS
 
+
+@dataclass(frozen=True)
+class Plural:
+    """A message with a singular and a plural form, chosen by the finding's `count`."""
+
+    singular: str
+    plural: str
+
+
+def NP_(singular: str, plural: str) -> Plural:  # noqa: N802  (gettext-style marker)
+    """Mark a message with its plural form for extraction (keyword NP_:1,2)."""
+    return Plural(singular, plural)
+
+
+OPERATIONS = {
+    "reset_password": NC_("operation", "Password reset"),
+    "unlock": NC_("operation", "Account unlocked"),
+    "reset_mfa": NC_("operation", "MFA reset"),
+}
+
 # key: (English message, English tip); their French is in translations/ (gettext)
-TEXTS: dict[str, tuple[str, str]] = {
+TEXTS: dict[str, tuple[str | Plural, str]] = {
     # diagnosis
     "coverage_none": (N_("No essential check in this scenario."), ""),
     "coverage_all": (N_("All essential checks done before acting: {checks}."), ""),
@@ -28,11 +50,25 @@ TEXTS: dict[str, tuple[str, str]] = {
         N_("Rule out the simplest causes before acting: they are the most frequent."),
     ),
     "order_good": (N_("Checks in a sensible order: simple ones first."), ""),
-    "order_mixed": (
+    "no_diagnosis": (
+        N_("No question asked, no check made: there was no diagnosis."),
+        N_("Ask what happens and check the simplest causes before acting or closing."),
+    ),
+    "no_essential_check": (
         N_(
-            "Order of checks: {agree} of {pairs} pairs went from simple to involved; some "
-            "involved checks came before simple ones."
+            "None of the essential checks came before the fix or hand-over: diagnosis capped at {cap}."
         ),
+        N_("Rule out the simplest causes before acting: they are the most frequent."),
+    ),
+    "not_charged": (
+        N_(
+            '"{action}" was applied after a line the simulator understood only with low '
+            "confidence: it is not charged to you."
+        ),
+        "",
+    ),
+    "order_mixed": (
+        N_("Some involved checks came before simple ones."),
         N_("Ask and observe first, then simple checks by the caller, then remote commands."),
     ),
     "order_few": (N_("Too few checks of different difficulty to judge their order."), ""),
@@ -50,12 +86,17 @@ TEXTS: dict[str, tuple[str, str]] = {
         N_("When the simple checks point to the cause, fix the cause rather than reinstalling."),
     ),
     "harmful": (
-        N_('Harmful action "{action}": it damages the user\'s work or equipment. {why}'),
-        N_("Never delete or change what belongs to the user without need and consent."),
+        N_('Harmful action "{action}": level 1 must not do this here. {why}'),
+        N_(
+            "Never delete, open or change what belongs to someone without need, consent and checks."
+        ),
     ),
     "repetition_none": (N_("The caller never had to repeat themselves."), ""),
     "repetition": (
-        N_("Asked {count} time(s) for something the caller had already told you."),
+        NP_(
+            "Asked once for something the caller had already told you.",
+            "Asked {count} times for things the caller had already told you.",
+        ),
         N_(
             "Note what the caller says in the ticket as you go: the customer should never "
             "have to repeat."
@@ -107,11 +148,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "category_right": (N_("Ticket category right ({category})."), ""),
     "category_wrong": (
-        N_('Ticket category "{category}"; expected "{expected}".'),
+        N_("Ticket category: {category}; expected: {expected_category}."),
         N_("The category routes the ticket and feeds the statistics: choose it with care."),
     ),
     "category_missing": (
-        N_('The ticket has no category (expected "{expected}").'),
+        N_("The ticket has no category (expected: {expected_category})."),
         N_("Fill the ticket during the call: category, summary, root cause, resolution."),
     ),
     "note_good": (N_("The ticket names the cause and the fix ({keywords})."), ""),
@@ -123,7 +164,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         N_("The ticket has no root cause or resolution note."),
         N_("Write the cause and the action taken before closing."),
     ),
+    "note_contradicts": (
+        N_("The ticket names a {named} cable where the cause was a {truth} cable."),
+        N_("Write the cause exactly as found: the next agent will act on it."),
+    ),
     # escalation
+    "kept_unfixed": (
+        N_("Not fixed and not handed over: no credit for keeping the call at level 1."),
+        N_("Fix it, or hand it over with a note when level 1 cannot."),
+    ),
     "kept_level1": (N_("Kept at level 1, rightly: this fault is fixable without level 2."), ""),
     "unnecessary": (
         N_("Escalated to {team} a fault level 1 can fix: level 2's time is not free."),
@@ -167,6 +216,25 @@ TEXTS: dict[str, tuple[str, str]] = {
         N_('Open with a greeting: "Good morning".'),
     ),
     "intro_ok": (N_("Gave the service and your name at once."), ""),
+    "intro_no_name": (
+        N_("Named the service but not yourself."),
+        N_('"IT support, Sam speaking": your name makes the call personal.'),
+    ),
+    "intro_no_service": (
+        N_("Gave your name but not the service."),
+        N_('"IT support, Sam speaking" tells the caller they reached the right place.'),
+    ),
+    "silent": (
+        N_("Not a word to the caller: nothing to judge of tone but its absence."),
+        N_("Greet, listen, explain and close the call: the caller needs to hear you."),
+    ),
+    "curt": (
+        NP_(
+            'A curt line, with no courtesy nor acknowledgement: "{quote}".',
+            '{count} curt lines, with no courtesy nor acknowledgement, such as "{quote}".',
+        ),
+        N_('Soften orders: "Could you check the cable, please?" and acknowledge the answers.'),
+    ),
     "intro_missing": (
         N_("Did not give the service and your name in your first words."),
         N_('"IT support, Sam speaking" tells the caller they reached the right place.'),
@@ -188,9 +256,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "empathy_not_needed": (N_("The caller stayed calm; no frustration to acknowledge."), ""),
     "empathy_ok": (N_("Acknowledged the caller's frustration each time."), ""),
     "empathy_missed": (
-        N_(
-            "The caller showed frustration {total} time(s); {count} went unacknowledged within "
-            "two turns."
+        NP_(
+            "The caller showed frustration; it went unacknowledged within two turns.",
+            "The caller showed frustration several times; {count} of {total} went unacknowledged "
+            "within two turns.",
         ),
         N_(
             'Acknowledge before solving: "I understand, it\'s annoying when you have work waiting."'
@@ -249,6 +318,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         N_("Sum up in one sentence: the problem, the cause, what was done."),
     ),
     "close_give_ticket_number_ok": (N_("Gave the ticket number."), ""),
+    "ticket_number_wrong": (
+        N_("Gave a wrong ticket number ({said}); this call's ticket is {number}."),
+        N_("Read the number from the ticket itself: a wrong number sends the caller nowhere."),
+    ),
     "close_give_ticket_number_missing": (
         N_("Did not give the ticket number."),
         N_("Give the ticket number: the caller can quote it if the problem comes back."),
@@ -291,23 +364,27 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # critical
     "credentials_to_other": (
-        N_("CRITICAL: changed the account of {user} at the request of someone else."),
+        N_("Changed the account of {user} at the request of someone else."),
         N_(
             "Account changes are done only for the verified owner; report such requests to "
             "security."
         ),
     ),
     "change_before_identity": (
-        N_("CRITICAL: {op} before verifying the caller's identity."),
+        N_("{op} before verifying the caller's identity."),
         N_("Verify identity first: employee id plus one more detail, checked in the directory."),
     ),
     "asked_password": (
-        N_("CRITICAL: asked the caller for their password."),
+        N_("Asked the caller for their password."),
         N_("Never ask for a password: support never needs it."),
     ),
     "security_not_escalated": (
-        N_("CRITICAL: security incident closed without reporting it to the security team."),
+        N_("Security incident closed without reporting it to the security team."),
         N_("Phishing, compromised accounts and social engineering go to security at once."),
+    ),
+    "data_destroyed": (
+        N_('Destroyed the user\'s data on your own instruction: "{action}".'),
+        N_("Never delete what belongs to the user: free space elsewhere, or ask them to choose."),
     ),
 }
 
@@ -344,6 +421,10 @@ class Wording:
         """`message` (or a (context, message) pair) in this call's locale."""
         return gettext(self.translations, self.locale, message)
 
+    def n(self, message: Plural, count: int) -> str:
+        """The singular or plural form of `message` for `count`, in this call's locale."""
+        return ngettext(self.translations, self.locale, message.singular, message.plural, count)
+
     def label(self, labels: Mapping[str, str], key: str) -> str:
         """The translated name of a fixed id, lower case for use inside a sentence (else the id)."""
         return self(labels[key]).lower() if key in labels else key
@@ -371,14 +452,23 @@ def finding(
     **values: object,
 ) -> Finding:
     """A finding whose message and tip come from `key`, in the call's locale."""
-    message, tip = (words(text) for text in TEXTS[key])
+    text, tip_text = TEXTS[key]
+    count = int(str(values.get("count", 1)))
+    message = words.n(text, count) if isinstance(text, Plural) else words(text)
+    tip = words(tip_text)
+    if "op" in values and str(values["op"]) in OPERATIONS:
+        values["op"] = words(OPERATIONS[str(values["op"])])
+    for name, value in values.items():
+        if isinstance(value, float):
+            values[name] = format_decimal(value, locale=words.locale)
     for name in ("team", "expected"):
         if name in values and str(values[name]).split(",")[0].strip() in TEAM_LABELS:
             values[name] = team_names(str(values[name]), words)
-    for name in ("category", "expected"):
+    for name in ("category", "expected_category"):
         if name in values and str(values[name]) in CATEGORY_LABELS:
             values[name] = words.label(CATEGORY_LABELS, str(values[name]))
     message = message.format_map(_Blank({k: str(v) for k, v in values.items()})).strip()
+    message = message[:1].upper() + message[1:]
     return Finding(
         skill=skill,
         rule=rule,

@@ -3,9 +3,23 @@ one does, and closing the call properly."""
 
 from __future__ import annotations
 
+import re
+
+from grading.checks import asks_name, explains_cause, introduction, ticket_number, uses_name
 from grading.messages import CRITERION_NAMES, JUDGE_FAILURES, UNUSABLE_ANSWER, finding
 from grading.model import Finding, allot
-from grading.rubric import ACKNOWLEDGING, EMPATHY_WINDOW, JUDGE_WEIGHT, TONE_RULES
+from grading.politeness import curt, politeness
+from grading.rubric import (
+    ACKNOWLEDGING,
+    CURT_COST,
+    CURT_SENSITIVE,
+    EMPATHY_WINDOW,
+    JARGON_COST,
+    JUDGE_WEIGHT,
+    POLITE_FLOOR,
+    POLITE_TARGET,
+    TONE_RULES,
+)
 from grading.timeline import Timeline
 from simulator import tone as words
 from simulator.scenario import Scenario
@@ -15,9 +29,22 @@ JARGON_SENSITIVE = ("novice", "vague")
 
 
 def grade(scenario: Scenario, t: Timeline) -> list[Finding]:
-    """The tone findings of a call."""
-    pts = allot(TONE_RULES)
-    signals = {turn: words.signals(text, t.locale) for turn, text in t.said.items()}
+    """The tone findings of a call; a rule with nothing to judge counts for nothing (max 0)."""
+    weights = dict(TONE_RULES)
+    if not t.frustrated_turns:
+        weights["empathy"] = 0
+    if not t.remote_connects and not any(h["kind"] == "hold" for h in t.holds):
+        weights["explaining"] = 0
+    if not _sensitive(scenario, t):
+        weights["jargon"] = 0
+    pts = {**dict.fromkeys(weights, 0), **allot(weights)}
+    screen = _on_screen(scenario, t.locale)
+    signals = {
+        turn: words.signals(text, t.locale, f"{screen} {t.caller_words_before(turn)}")
+        for turn, text in t.said.items()
+    }
+    if not signals:
+        return [finding(SKILL, "silent", 0, 100, t.end_turn, t.words, "silent")]
     findings = [
         *_opening(t, pts["opening"]),
         _politeness(t, signals, pts["politeness"]),
@@ -99,19 +126,26 @@ def _opening(t: Timeline, weight: int) -> list[Finding]:
             "greet_ok" if ok else "greet_missing",
         )
     )
-    ok = "introduce_self" in said_first
-    out.append(
-        finding(
-            SKILL,
-            "introduction",
-            parts["introduce"] if ok else 0,
-            parts["introduce"],
-            first,
-            t.words,
-            "intro_ok" if ok else "intro_missing",
-        )
+    service, named = introduction(t.said.get(first, ""), t.locale)
+    got = (
+        parts["introduce"]
+        if service and named
+        else (parts["introduce"] // 2 if service or named else 0)
     )
-    asked = next((tn for tn in early if "ask_caller_name" in t.intents.get(tn, [])), None)
+    key = "intro_ok" if service and named else ("intro_no_name" if service else "intro_missing")
+    if named and not service:
+        key = "intro_no_service"
+    out.append(finding(SKILL, "introduction", got, parts["introduce"], first, t.words, key))
+    asked = next(
+        (
+            tn
+            for tn in early
+            if "ask_caller_name" in t.intents.get(tn, [])
+            or asks_name(t.said[tn])
+            or uses_name(t.said[tn], t.caller_name)
+        ),
+        None,
+    )
     out.append(
         finding(
             SKILL,
@@ -127,17 +161,22 @@ def _opening(t: Timeline, weight: int) -> list[Finding]:
 
 
 def _politeness(t: Timeline, signals, weight: int) -> Finding:
+    """Courtesy as people hear it: the mean politeness of the trainee's lines (grading.politeness)."""
     tu = next((turn for turn, s in sorted(signals.items()) if s.familiar_tu), None)
     if tu is not None:
         return finding(
             SKILL, "register", 0, weight, tu, t.words, "familiar_tu", quote=t.said[tu][:80]
         )
-    polite = [turn for turn, s in signals.items() if s.polite or "thank" in t.intents.get(turn, [])]
-    needed = max(1, len(signals) // 6)
-    if len(polite) >= needed:
-        return finding(SKILL, "politeness", weight, weight, min(polite), t.words, "polite_ok")
-    points = round(weight * len(polite) / needed)
-    return finding(SKILL, "politeness", points, weight, 1, t.words, "polite_missing")
+    scores = {turn: politeness(t.said[turn], t.locale) for turn in signals}
+    mean = sum(scores.values()) / len(scores)
+    share = max(0.0, min(1.0, (mean - POLITE_FLOOR) / (POLITE_TARGET - POLITE_FLOOR)))
+    points = round(weight * share)
+    coldest = min(scores, key=lambda turn: scores[turn])
+    if points == weight:
+        return finding(
+            SKILL, "politeness", points, weight, max(scores, key=scores.get), t.words, "polite_ok"
+        )
+    return finding(SKILL, "politeness", points, weight, coldest, t.words, "polite_missing")
 
 
 def _empathy(t: Timeline, weight: int) -> Finding:
@@ -179,6 +218,23 @@ def _respect(t: Timeline, signals, weight: int) -> list[Finding]:
             if hit:
                 lost += cost
                 out.append(finding(SKILL, key, 0, 0, turn, t.words, key, quote=quote))
+    curt_turns = [turn for turn in sorted(signals) if curt(t.said[turn], t.locale)]
+    if curt_turns:
+        cost = CURT_COST * (2 if t.persona in CURT_SENSITIVE else 1)
+        lost += cost * len(curt_turns)
+        out.append(
+            finding(
+                SKILL,
+                "curt",
+                0,
+                0,
+                curt_turns[0],
+                t.words,
+                "curt",
+                count=len(curt_turns),
+                quote=t.said[curt_turns[0]][:80],
+            )
+        )
     points = max(0, weight - lost)
     out.insert(
         0,
@@ -195,12 +251,16 @@ def _respect(t: Timeline, signals, weight: int) -> list[Finding]:
     return out
 
 
+def _sensitive(scenario: Scenario, t: Timeline) -> bool:
+    return scenario.caller.tech_level == "low" or t.persona in JARGON_SENSITIVE
+
+
 def _jargon(scenario: Scenario, t: Timeline, signals, weight: int) -> Finding:
-    sensitive = scenario.caller.tech_level == "low" or t.persona in JARGON_SENSITIVE
+    sensitive = _sensitive(scenario, t)
     used = [(turn, term) for turn, s in sorted(signals.items()) for term in s.jargon]
     if not used or not sensitive:
         return finding(SKILL, "jargon", weight, weight, 1, t.words, "jargon_ok")
-    points = max(0, weight - 3 * len(used))
+    points = max(0, weight - JARGON_COST * len(used))
     terms = ", ".join(dict.fromkeys(term for _, term in used))
     return finding(SKILL, "jargon", points, weight, used[0][0], t.words, "jargon", terms=terms)
 
@@ -221,6 +281,10 @@ def _cause_explained(scenario: Scenario, t: Timeline, signals) -> list[Finding]:
     """Telling the caller in plain words what was wrong: noticed, never scored (no weight of its
     own)."""
     told = next((tn for i, tn, _ in t.intent_seq if i == "explain_cause"), None)
+    after = t.resolved_turn or 0
+    told = told or next(
+        (tn for tn in t.say_turns() if tn >= after and explains_cause(t.said[tn], t.locale)), None
+    )
     if told is None:
         fixed = t.ended_by != "caller" and t.is_fixed(scenario)
         return (
@@ -265,6 +329,9 @@ def _closing(t: Timeline, weight: int) -> list[Finding]:
     out = []
     for intent, share in parts.items():
         hit = next((tn for i, tn, _ in t.intent_seq if i == intent), None)
+        if intent == "give_ticket_number":
+            out += _ticket_number(t, share)
+            continue
         out.append(
             finding(
                 SKILL,
@@ -277,3 +344,53 @@ def _closing(t: Timeline, weight: int) -> list[Finding]:
             )
         )
     return out
+
+
+def _ticket_number(t: Timeline, share: int) -> list[Finding]:
+    number = ticket_number(t)
+    if number.right:
+        return [
+            finding(
+                SKILL,
+                "closing_give_ticket_number",
+                share,
+                share,
+                number.turn or t.end_turn,
+                t.words,
+                "close_give_ticket_number_ok",
+            )
+        ]
+    if number.turn is not None:
+        return [
+            finding(
+                SKILL,
+                "closing_give_ticket_number",
+                0,
+                share,
+                number.turn,
+                t.words,
+                "ticket_number_wrong",
+                said=number.said,
+                number=t.ticket_number,
+            )
+        ]
+    return [
+        finding(
+            SKILL,
+            "closing_give_ticket_number",
+            0,
+            share,
+            t.end_turn,
+            t.words,
+            "close_give_ticket_number_missing",
+        )
+    ]
+
+
+def _on_screen(scenario: Scenario, locale: str) -> str:
+    """What the caller sees in this scenario: the quoted messages in their lines and openings."""
+    texts = [o.text(locale) for o in scenario.opening]
+    for item in [*scenario.probes, *scenario.actions]:
+        texts += [a.text(locale) for a in item.answers]
+    quoted = [q for text in texts for q in re.findall(r'"([^"]+)"|«([^»]+)»|“([^”]+)”', text)]
+    return " ".join(part for group in quoted for part in group if part)

@@ -144,6 +144,50 @@ JARGON = {
         "vlan",
     },
 }
+# More terms by field (hardware, display, network, Windows, accounts, security, printing, mail,
+# tools), several times the first list; a multi-word phrase is written with underscores.
+MORE_JARGON = {
+    "en": """
+psu power_supply_unit brick_led dc_in dc_jack mainboard motherboard rma gpu graphics_card cpu
+ssd hdd nvme sata m.2 post_code cmos docking_station thunderbolt usb_c usb_hub kvm
+display_driver refresh_rate scaling osd on_screen_display dp displayport_cable dvi vga edid
+subnet_mask default_gateway static_ip dhcp_lease ip_conflict nat firewall port_forwarding
+switch_port patch_panel poe uplink latency packet_loss bandwidth mtu arp fqdn cname nic
+network_adapter wlan_adapter mac_filtering wpa2 wpa3 radius 802.1x captive_portal ssl
+certificate tls https pac_file gpo group_policy gpupdate registry_key regedit services.msc
+event_viewer event_log safe_mode system_restore bsod kernel_panic dll msi sccm intune
+autopilot azure_ad entra_id aad upn samaccountname organizational_unit domain_controller
+domain_join trust_relationship ntlm lockout_policy conditional_access oauth saml
+refresh_token session_token roaming_profile ntuser ost_file pst_file outlook_profile mapi
+autodiscover owa mailbox_quota smtp_relay spf dkim dmarc malware ransomware ioc ioc's iocs
+xdr soc sandbox md5 sha256 exploit zero_day cve hotfix rollback reimaging imaging wds pxe
+bitlocker recovery_key tpm secure_boot fast_startup print_queue print_server wsd lpr ipp fuser
+duplex_unit pcl postscript scannow dism defrag appdata localappdata %temp% cli shell_script
+batch_file path_variable tracert flushdns netsh winsock tcp/ip rdp remote_desktop_protocol
+vnc anydesk ping_the spooler_service" + "
+""".split(),
+    "fr": """
+bloc_d_alimentation alimentation_dc carte_mere carte_graphique gpu cpu processeur barrette
+ssd hdd nvme sata cmos station_d_accueil thunderbolt usb_c hub_usb kvm mise_a_jour_du_pilote
+frequence_de_rafraichissement mise_a_l_echelle osd menu_osd dp dvi vga edid
+masque_de_sous_reseau passerelle_par_defaut ip_fixe ip_statique bail_dhcp conflit_d_ip nat
+pare_feu redirection_de_port port_du_switch baie_de_brassage poe latence perte_de_paquets
+bande_passante mtu table_arp fqdn carte_reseau adaptateur_wifi filtrage_mac wpa2 wpa3 radius
+802.1x portail_captif certificat_ssl tls https fichier_pac gpo strategie_de_groupe gpupdate
+cle_de_registre regedit observateur_d_evenements journal_d_evenements mode_sans_echec
+restauration_systeme bsod dll sccm intune autopilot azure_ad entra_id upn
+unite_d_organisation controleur_de_domaine jonction_au_domaine relation_d_approbation ntlm
+strategie_de_verrouillage acces_conditionnel oauth saml profil_itinerant fichier_ost
+fichier_pst profil_outlook mapi autodiscover owa relais_smtp spf dkim dmarc malware
+rancongiciel ransomware xdr soc bac_a_sable md5 sha256 exploit cve correctif hotfix rollback
+remasterisation reimager pxe bitlocker cle_de_recuperation tpm secure_boot demarrage_rapide
+file_d_impression serveur_d_impression port_wsd four_de_fusion unite_recto_verso scannow dism
+defragmentation appdata %temp% fichier_batch variable_d_environnement tracert flushdns netsh
+winsock tcp/ip rdp psu rma" + "
+""".split(),
+}
+for _locale, _terms in MORE_JARGON.items():
+    JARGON[_locale] |= {term.replace("_", " ") for term in _terms}
 EXPLAINERS = {
     "en": (
         "that is",
@@ -256,19 +300,91 @@ class ToneSignals:
     familiar_tu: bool
 
 
-def jargon_terms(text: str, locale: str) -> tuple[list[str], list[str]]:
-    """(unexplained jargon, explained jargon) in `text`: curated IT terms that are rare words."""
+def jargon_terms(text: str, locale: str, known: str = "") -> tuple[list[str], list[str]]:
+    """(unexplained jargon, explained jargon) in `text`: curated IT terms that are rare words,
+    rare abbreviations and bare shortcuts; a term in `known` (what the caller said or reads on
+    their screen) is not jargon."""
     folded = padded(text)
     found = [t for t in sorted(JARGON[locale]) if f" {t} " in folded]
     found = [t for t in found if " " in t or _rare(t, locale)]
+    found += [a for a in rare_acronyms(text, locale) if a not in found]
+    found = [t for t in found if not any(t != o and f" {t} " in f" {o} " for o in found)]
+    known_folded = padded(known) if known else ""
+    found = [t for t in found if f" {t} " not in known_folded]
+    found += shortcuts(text)
     explained = [
         t for t in found if _explained(folded, t, locale) or f"{t} (" in unidecode(text).lower()
     ]
     return [t for t in found if t not in explained], explained
 
 
+_SHORTCUT = re.compile(
+    r"\b(?:win(?:dows)?|ctrl|alt|shift|cmd|fn)\s*\+\s*[\w\s+]{1,12}?\b(?=\W|$)", re.I
+)
+_SHORTCUT_PURPOSE = re.compile(
+    r"\b(?:key|keys|touche|touches|lock|verrouill\w*|to show|to open|pour (?:afficher|ouvrir))\b",
+    re.I,
+)
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,4}\b")
+KNOWN_ACRONYMS = {
+    "IT",
+    "OK",
+    "PC",
+    "USB",
+    "WIFI",
+    "SMS",
+    "PIN",
+    "ID",
+    "INC",
+    "TV",
+    "CD",
+    "DVD",
+    "PDF",
+    "RH",
+    "DSI",
+    "CEO",
+    "CFO",
+    "HR",
+    "UK",
+    "US",
+    "ERP",
+    "AM",
+    "PM",
+    "GB",
+    "MB",
+    "GO",
+    "MO",
+    "TO",
+    "LED",
+    "A",
+    "I",
+    "C",
+    "D",
+    "E",
+}
+
+
+def shortcuts(text: str) -> list[str]:
+    """Key combinations ("Win+P") given without saying which keys or what they do."""
+    if _SHORTCUT_PURPOSE.search(text):
+        return []
+    return [m.group(0).strip() for m in _SHORTCUT.finditer(text)]
+
+
+def rare_acronyms(text: str, locale: str) -> list[str]:
+    """Upper-case abbreviations a caller is unlikely to know (rare as words: "OSD", "RMA")."""
+    found = []
+    for word in _ACRONYM.findall(text):
+        if word not in KNOWN_ACRONYMS and zipf_frequency(word.lower(), locale) < 3.6:
+            found.append(word.lower())
+    return found
+
+
 def _explained(folded: str, term: str, locale: str) -> bool:
-    after = folded.split(f" {term} ", 1)[1][:60]
+    parts = folded.split(f" {term} ", 1)
+    if len(parts) < 2:
+        return False
+    after = parts[1][:60]
     return any(f" {e} " in f" {after}" for e in EXPLAINERS[locale])
 
 
@@ -282,11 +398,11 @@ def shouting(text: str) -> bool:
     return sum(c.isupper() for c in letters) / len(letters) > 0.6 or len(caps) >= 3
 
 
-def signals(text: str, locale: str) -> ToneSignals:
-    """Every tone signal of one utterance."""
+def signals(text: str, locale: str, known: str = "") -> ToneSignals:
+    """Every tone signal of one utterance (`known`: words the caller already knows)."""
     locale = lang(locale)
     folded = padded(text)
-    unexplained, explained = jargon_terms(text, locale)
+    unexplained, explained = jargon_terms(text, locale, known)
     return ToneSignals(
         jargon=tuple(unexplained),
         explained=tuple(explained),
