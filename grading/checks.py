@@ -46,7 +46,7 @@ _ASKS_NAME = (
 
 @dataclass(frozen=True)
 class TicketNumber:
-    """Whether and where the ticket number was said: right, wrong (another number), or not at all."""
+    """Where the ticket number was said, and whether right (another number) or not at all."""
 
     turn: int | None
     right: bool

@@ -16,6 +16,7 @@ from grading.timeline import Timeline
 from simulator.scenario import Scenario
 
 SKILL = "diagnosis"
+SHOWN_BY_ANY_ANSWER = ("check_power",)  # checks answered by any of their facts being told
 DRASTIC_TIER = 4  # above every probe tier (1 ask, 2 caller checks, 3 remote commands)
 
 
@@ -31,9 +32,11 @@ def _probe_done_before(scenario: Scenario, t: Timeline, probe_id: str, seq: int)
     probe = scenario.probe(probe_id)
     if any(d.id == probe_id and d.seq < seq for d in t.probes):
         return True
-    return bool(probe and probe.reveals) and all(
-        t.revealed.get(f, 10**9) < seq for f in probe.reveals
-    )
+    if not (probe and probe.reveals):
+        return False
+    told = [t.revealed.get(f, 10**9) < seq for f in probe.reveals]
+    # A lit display or a light already described shows the device is on: power is checked.
+    return all(told) or (probe.intent in SHOWN_BY_ANY_ANSWER and any(told))
 
 
 def asked(scenario: Scenario, t: Timeline) -> list:
@@ -159,9 +162,9 @@ def _order_facts(scenario: Scenario, t: Timeline) -> tuple[int, int, int | None,
             firsts[d.id] = (d.seq, d.turn, probe.tier)
     for d in t.actions:  # a drastic action is the most involved step of all
         action = scenario.action(d.id)
-        if action and action.drastic and d.data.get("applied") and d.seq < decided:
-            if charged(scenario, t, d):
-                firsts.setdefault(f"action:{d.id}", (d.seq, d.turn, DRASTIC_TIER))
+        applied = action and action.drastic and d.data.get("applied") and d.seq < decided
+        if applied and charged(scenario, t, d):
+            firsts.setdefault(f"action:{d.id}", (d.seq, d.turn, DRASTIC_TIER))
     seq_list = sorted(firsts.values())
     pairs = agree = 0
     worst = None

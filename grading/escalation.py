@@ -124,7 +124,7 @@ def _note(
     present, absent = [], []
     for item in items:
         terms = [_fill(term, placeholders) for term in item.any]
-        (present if says(note, terms) else absent).append(item.label.get(t.locale))
+        (present if says(note, terms) else absent).append(_inside(item.label.get(t.locale)))
     points = round(weight * len(present) / len(items))
     if not absent:
         return finding(
@@ -147,6 +147,11 @@ def _note(
         "note_incomplete",
         missing=", ".join(absent),
     )
+
+
+def _inside(label: str) -> str:
+    """A label as it reads inside a sentence: "The asset tag" → "the asset tag" (not "MFA")."""
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
 
 
 def _asked_for(item, t: Timeline) -> bool:

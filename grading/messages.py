@@ -120,6 +120,10 @@ TEXTS: dict[str, tuple[str | Plural, str]] = {
         N_("Watch the caller's patience: acknowledge frustration and show progress."),
     ),
     "fixed": (N_("The fault is fixed."), ""),
+    "fixed_blind": (
+        N_("The fault is fixed, but without a single question: found by chance, half the credit."),
+        N_("Ask and check first: a fix you cannot explain may not last."),
+    ),
     "not_fixed": (
         N_("The fault is still there at the end of the call."),
         N_("Find the cause with the checks, then apply the fix it calls for."),
@@ -133,6 +137,14 @@ TEXTS: dict[str, tuple[str | Plural, str]] = {
     "not_handed_over": (
         N_("This fault is beyond level 1 and was not handed over to {team}."),
         N_("Recognise what level 1 cannot fix and hand it over quickly with a complete note."),
+    ),
+    "handed_over_unchecked": (
+        N_("Handed over to {team} without any of the checks they expect first: half the credit."),
+        N_("Do the basic checks first: level 2 may find it was only the plug."),
+    ),
+    "follow_up_hollow": (
+        N_("The caller was told what happens next, but the ticket went to a team that cannot act."),
+        N_("Promise a call-back only from the team that will actually handle the ticket."),
     ),
     "follow_up": (N_("The caller knows what happens next: ticket number and follow-up."), ""),
     "follow_up_partial": (

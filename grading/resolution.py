@@ -4,6 +4,7 @@ handed over correctly with the caller told what happens next."""
 from __future__ import annotations
 
 from grading.checks import ticket_number
+from grading.diagnosis import asked
 from grading.meaning import KIND_LABELS, contradiction, in_language
 from grading.messages import finding
 from grading.model import Finding, allot
@@ -35,7 +36,7 @@ def grade(scenario: Scenario, t: Timeline) -> list[Finding]:
         pts = allot(HANDOVER_RULES)
         return [
             _handed_over(scenario, t, pts["handed_over"]),
-            *_follow_up(t, pts["follow_up"]),
+            *_follow_up(t, pts["follow_up"], _right_team(scenario, t)),
             *_documented(scenario, t, pts["documented"]),
         ]
     pts = allot(RESOLUTION_RULES)
@@ -68,6 +69,9 @@ def _wrong_number(t: Timeline) -> list[Finding]:
 
 
 def _fixed(scenario: Scenario, t: Timeline, weight: int) -> Finding:
+    if t.is_fixed(scenario) and not asked(scenario, t):
+        turn = t.resolved_turn or t.end_turn
+        return finding(SKILL, "fixed", weight // 2, weight, turn, t.words, "fixed_blind")
     if t.is_fixed(scenario):
         return finding(
             SKILL, "fixed", weight, weight, t.resolved_turn or t.end_turn, t.words, "fixed"
@@ -89,6 +93,22 @@ def _handed_over(scenario: Scenario, t: Timeline, weight: int) -> Finding:
     teams = scenario.escalation.teams
     right = next((d for d in t.escalations if d.id in teams), None)
     if right:
+        unchecked = [
+            p
+            for p in scenario.escalation.after
+            if not any(d.id == p and d.seq < right.seq for d in t.probes)
+        ]
+        if scenario.escalation.after and len(unchecked) == len(scenario.escalation.after):
+            return finding(
+                SKILL,
+                "handed_over",
+                weight // 2,
+                weight,
+                right.turn,
+                t.words,
+                "handed_over_unchecked",
+                team=right.id,
+            )
         return finding(
             SKILL, "handed_over", weight, weight, right.turn, t.words, "handed_over", team=right.id
         )
@@ -104,7 +124,11 @@ def _handed_over(scenario: Scenario, t: Timeline, weight: int) -> Finding:
     )
 
 
-def _follow_up(t: Timeline, weight: int) -> list[Finding]:
+def _right_team(scenario: Scenario, t: Timeline) -> bool:
+    return any(d.id in scenario.escalation.teams for d in t.escalations)
+
+
+def _follow_up(t: Timeline, weight: int, right_team: bool = True) -> list[Finding]:
     number = ticket_number(t)
     told = ["give_ticket_number"] if number.right else []
     wrong = [] if number.right or number.turn is None else _wrong_number(t)
@@ -112,6 +136,8 @@ def _follow_up(t: Timeline, weight: int) -> list[Finding]:
     turn = next((tn for i, tn, _ in t.intent_seq if i in told), number.turn or t.end_turn)
     points = weight if len(told) == 2 else (weight // 2 if told else 0)
     key = "follow_up" if len(told) == 2 else ("follow_up_partial" if told else "follow_up_missing")
+    if told and not right_team:  # the promised call-back will not come from the wrong team
+        return [finding(SKILL, "follow_up", 0, weight, turn, t.words, "follow_up_hollow"), *wrong]
     return [finding(SKILL, "follow_up", points, weight, turn, t.words, key), *wrong]
 
 

@@ -161,7 +161,7 @@ def _opening(t: Timeline, weight: int) -> list[Finding]:
 
 
 def _politeness(t: Timeline, signals, weight: int) -> Finding:
-    """Courtesy as people hear it: the mean politeness of the trainee's lines (grading.politeness)."""
+    """Courtesy as people hear it: the mean politeness of the trainee's lines."""
     tu = next((turn for turn, s in sorted(signals.items()) if s.familiar_tu), None)
     if tu is not None:
         return finding(

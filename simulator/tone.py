@@ -144,10 +144,16 @@ JARGON = {
         "vlan",
     },
 }
+
+
 # More terms by field (hardware, display, network, Windows, accounts, security, printing, mail,
 # tools), several times the first list; a multi-word phrase is written with underscores.
+def _terms(text: str) -> list[str]:
+    return text.split()
+
+
 MORE_JARGON = {
-    "en": """
+    "en": _terms("""
 psu power_supply_unit brick_led dc_in dc_jack mainboard motherboard rma gpu graphics_card cpu
 ssd hdd nvme sata m.2 post_code cmos docking_station thunderbolt usb_c usb_hub kvm
 display_driver refresh_rate scaling osd on_screen_display dp displayport_cable dvi vga edid
@@ -165,8 +171,8 @@ bitlocker recovery_key tpm secure_boot fast_startup print_queue print_server wsd
 duplex_unit pcl postscript scannow dism defrag appdata localappdata %temp% cli shell_script
 batch_file path_variable tracert flushdns netsh winsock tcp/ip rdp remote_desktop_protocol
 vnc anydesk ping_the spooler_service" + "
-""".split(),
-    "fr": """
+"""),
+    "fr": _terms("""
 bloc_d_alimentation alimentation_dc carte_mere carte_graphique gpu cpu processeur barrette
 ssd hdd nvme sata cmos station_d_accueil thunderbolt usb_c hub_usb kvm mise_a_jour_du_pilote
 frequence_de_rafraichissement mise_a_l_echelle osd menu_osd dp dvi vga edid
@@ -184,7 +190,7 @@ remasterisation reimager pxe bitlocker cle_de_recuperation tpm secure_boot demar
 file_d_impression serveur_d_impression port_wsd four_de_fusion unite_recto_verso scannow dism
 defragmentation appdata %temp% fichier_batch variable_d_environnement tracert flushdns netsh
 winsock tcp/ip rdp psu rma" + "
-""".split(),
+"""),
 }
 for _locale, _terms in MORE_JARGON.items():
     JARGON[_locale] |= {term.replace("_", " ") for term in _terms}
