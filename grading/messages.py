@@ -269,9 +269,8 @@ TEXTS: dict[str, tuple[str | Plural, str]] = {
     "empathy_ok": (N_("Acknowledged the caller's frustration each time."), ""),
     "empathy_missed": (
         NP_(
-            "The caller showed frustration; it went unacknowledged within two turns.",
-            "The caller showed frustration several times; {count} of {total} went unacknowledged "
-            "within two turns.",
+            "{count} sign of frustration out of {total} went unacknowledged within two turns.",
+            "{count} signs of frustration out of {total} went unacknowledged within two turns.",
         ),
         N_(
             'Acknowledge before solving: "I understand, it\'s annoying when you have work waiting."'
