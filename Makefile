@@ -41,3 +41,4 @@ bench: setup
 	$(BIN)/python bench/engine_speed.py
 	$(BIN)/python bench/reports.py
 	$(BIN)/python bench/calibration.py
+	$(BIN)/python bench/politeness.py

@@ -112,6 +112,16 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
         "en": (r"\bwe\b", r"\blet s\b", r"\bour\b", r"\bus\b"),
         "fr": (r"\bnous\b", r"\bon\b", r"\bnotre\b", r"\bensemble\b"),
     },
+    "positive": {
+        "en": (
+            r"\b(?:great|good|nice|awesome|excellent|interesting|glad|happy|welcome|helpful|"
+            r"appreciated?|cool|perfect|wonderful|lovely)\b",
+        ),
+        "fr": (
+            r"\b(?:parfait|tres bien|super|excellent|bienvenue|ravie?|content|contente|genial|"
+            r"volontiers|avec plaisir|impeccable)\b",
+        ),
+    },
     "reassure": {
         "en": (
             r"\bdon t worry\b",
@@ -141,6 +151,11 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
             r"\bhow many times\b",
             r"\bwhat (?:on earth|the hell)\b",
             r"\breally\b\W*$",
+            r"^(?:or|and) (?:are|do|should|did) (?:you|we)\b",
+            r"\bhave you even\b",
+            r"\b(?:on earth|in the world)\b",
+            r"\bwhy so\b",
+            r"\bseriously\b",
         ),
         "fr": (
             r"\bpourquoi (?:vous avez|avez vous|vous n avez|n avez vous|tu)\b",
@@ -161,6 +176,8 @@ CUES: dict[str, dict[str, tuple[str, ...]]] = {
             r"\bof course not\b",
             r"\bjust\b",
             r"\bsimply\b",
+            r"\beven\b",
+            r"\bsurely\b",
         ),
         "fr": (
             r"\ben fait\b",
@@ -208,6 +225,7 @@ WEIGHTS = {
     "indirect": 0.7,
     "we": 0.2,
     "reassure": 0.7,
+    "positive": 0.6,
     "direct_question": -0.4,
     "why_you": -1.0,
     "second_person_start": -0.3,
