@@ -56,7 +56,8 @@ TEXTS: dict[str, tuple[str | Plural, str]] = {
     ),
     "no_essential_check": (
         N_(
-            "None of the essential checks came before the fix or hand-over: diagnosis capped at {cap}."
+            "None of the essential checks came before the fix or hand-over: diagnosis capped "
+            "at {cap}."
         ),
         N_("Rule out the simplest causes before acting: they are the most frequent."),
     ),
