@@ -3,6 +3,8 @@ repeated questions, and the scope asked early where it matters."""
 
 from __future__ import annotations
 
+import re
+
 from grading.messages import finding, names
 from grading.model import Finding, allot
 from grading.rubric import (
@@ -13,6 +15,7 @@ from grading.rubric import (
     SCOPING_EARLY_TURNS,
 )
 from grading.timeline import Timeline
+from simulator.folding import fold
 from simulator.scenario import Scenario
 
 SKILL = "diagnosis"
@@ -83,7 +86,7 @@ def grade(scenario: Scenario, t: Timeline) -> list[Finding]:
         out += _order(scenario, t, pts["order"], order)
     out += _drastic(scenario, t, pts["drastic"])
     if "repetition" in pts:
-        out.append(_repetition(t, pts["repetition"]))
+        out.append(_repetition(scenario, t, pts["repetition"]))
     if "scoping" in pts:
         out.append(_scoping(scenario, t, pts["scoping"]))
     return out + _cap_without_checks(scenario, t, out)
@@ -285,8 +288,12 @@ def _drastic(scenario: Scenario, t: Timeline, weight: int) -> list[Finding]:
     return [*notes, finding(SKILL, "drastic", weight, weight, 1, t.words, "drastic_none")]
 
 
-def _repetition(t: Timeline, weight: int) -> Finding:
-    repeats = [d for d in t.probes if d.data.get("repeat") and d.data.get("via") == "say"]
+def _repetition(scenario: Scenario, t: Timeline, weight: int) -> Finding:
+    repeats = [
+        d
+        for d in t.probes
+        if d.data.get("repeat") and d.data.get("via") == "say" and _asked_again(scenario, t, d)
+    ]
     if not repeats:
         return finding(SKILL, "repetition", weight, weight, 1, t.words, "repetition_none")
     points = max(0, weight - 5 * len(repeats))
@@ -300,6 +307,24 @@ def _repetition(t: Timeline, weight: int) -> Finding:
         "repetition",
         count=len(repeats),
     )
+
+
+_RESTATEMENT = re.compile(
+    r"^(?:so|ok so|right so|just to confirm|to confirm|if i understand|you said|you mentioned|"
+    r"you told me|as you said|donc|alors|si je comprends bien|pour confirmer|vous m avez dit|"
+    r"vous disiez|comme vous disiez|vous me disiez|d accord donc)\b"
+)
+
+
+def _asked_again(scenario: Scenario, t: Timeline, d) -> bool:
+    """A repeated question the trainee really asked again: not a restatement of what the caller
+    said ("So the printer is on?") nor a clause the matcher understood with low confidence."""
+    probe = scenario.probe(d.id)
+    match = t.match_of(probe.intent, d.turn) if probe and probe.intent else None
+    if match is not None and float(match.get("score", 1.0)) < LOW_CONFIDENCE:
+        return False
+    clause = fold(match["clause"] if match else t.said.get(d.turn, ""))
+    return not _RESTATEMENT.search(clause)
 
 
 def _scoping(scenario: Scenario, t: Timeline, weight: int) -> Finding:

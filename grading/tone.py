@@ -8,7 +8,7 @@ import re
 from grading.checks import asks_name, explains_cause, introduction, ticket_number, uses_name
 from grading.messages import CRITERION_NAMES, JUDGE_FAILURES, UNUSABLE_ANSWER, finding
 from grading.model import Finding, allot
-from grading.politeness import curt, politeness
+from grading.politeness import curt, politeness, strategies
 from grading.rubric import (
     ACKNOWLEDGING,
     CURT_COST,
@@ -187,7 +187,7 @@ def _empathy(t: Timeline, weight: int) -> Finding:
     missed = []
     for f in frustrated:
         window = [tn for tn in turns if tn > f][:EMPATHY_WINDOW]
-        if not any(set(ACKNOWLEDGING) & set(t.intents.get(tn, [])) for tn in window):
+        if not any(_acknowledges(t, tn) for tn in window):
             missed.append(f)
     points = round(weight * (len(frustrated) - len(missed)) / len(frustrated))
     if not missed:
@@ -203,6 +203,14 @@ def _empathy(t: Timeline, weight: int) -> Finding:
         count=len(missed),
         total=len(frustrated),
     )
+
+
+def _acknowledges(t: Timeline, turn: int) -> bool:
+    """Whether a line acknowledges the caller's feeling: the intent, or its words (an apology, "I
+    understand", "don't worry") when the matcher heard something else in it."""
+    if set(ACKNOWLEDGING) & set(t.intents.get(turn, [])):
+        return True
+    return bool({"apology", "reassure"} & set(strategies(t.said.get(turn, ""), t.locale)))
 
 
 def _respect(t: Timeline, signals, weight: int) -> list[Finding]:

@@ -268,3 +268,18 @@ def test_numbers_in_findings_follow_the_locale(library):
     words = replace(Wording(translations=library.translations), locale="fr")
     found = finding("tone", "model_judgement", 1, 0, 1, words, "model_judgement", score=85.7)
     assert "85,7" in found.message and "85.7" not in found.message
+
+
+def test_a_restatement_is_not_a_repeated_question(engine, library):
+    base = [
+        GREETING,
+        {"say": "What exactly happens when you try to print?"},
+        {"say": "Is the printer switched on, and what does its little screen show?"},
+        {"say": "Could you check the cable at the back of the printer, please?"},
+    ]
+    restated = [*base, {"say": "So the printer is switched on, is that right?"}]
+    asked_again = [*base, {"say": "Is the printer switched on?"}]
+    kept = by_rule(graded(engine, library, restated))["repetition"]
+    lost = by_rule(graded(engine, library, asked_again))["repetition"]
+    assert kept.points == kept.max
+    assert lost.points < lost.max
