@@ -148,7 +148,7 @@ def _coverage(scenario: Scenario, t: Timeline, weight: int) -> Finding:
         turn,
         t.words,
         "coverage_missing",
-        done=len(done),
+        count=len(done),
         total=len(essential),
         missing=names(scenario, missing, t.words),
     )

@@ -43,9 +43,11 @@ TEXTS: dict[str, tuple[str | Plural, str]] = {
     "coverage_none": (N_("No essential check in this scenario."), ""),
     "coverage_all": (N_("All essential checks done before acting: {checks}."), ""),
     "coverage_missing": (
-        N_(
-            "{done} of {total} essential checks done before the fix or hand-over; missing: "
-            "{missing}."
+        NP_(
+            "{count} of {total} essential checks done before the fix or hand-over; missing: "
+            "{missing}.",
+            "{count} of {total} essential checks done before the fix or hand-over; missing: "
+            "{missing}.",
         ),
         N_("Rule out the simplest causes before acting: they are the most frequent."),
     ),
