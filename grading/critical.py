@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from grading.diagnosis import charged
+from grading.attribution import charged
 from grading.messages import finding, names
 from grading.model import Finding
 from grading.timeline import Timeline

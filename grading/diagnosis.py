@@ -3,19 +3,16 @@ repeated questions, and the scope asked early where it matters."""
 
 from __future__ import annotations
 
-import re
-
+from grading.attribution import asked, asked_again, charged
 from grading.messages import finding, names
 from grading.model import Finding, allot
 from grading.rubric import (
     DIAGNOSIS_RULES,
-    LOW_CONFIDENCE,
     NO_CHECK_CAP,
     REPETITION_MIN_QUESTIONS,
     SCOPING_EARLY_TURNS,
 )
 from grading.timeline import Timeline
-from simulator.folding import fold
 from simulator.scenario import Scenario
 
 SKILL = "diagnosis"
@@ -40,25 +37,6 @@ def _probe_done_before(scenario: Scenario, t: Timeline, probe_id: str, seq: int)
     told = [t.revealed.get(f, 10**9) < seq for f in probe.reveals]
     # A lit display or a light already described shows the device is on: power is checked.
     return all(told) or (probe.intent in SHOWN_BY_ANY_ANSWER and any(told))
-
-
-def asked(scenario: Scenario, t: Timeline) -> list:
-    """The checks the trainee made to find the cause (the final "does it work now?" excluded)."""
-    verify = scenario.resolution.verify if scenario.resolution else None
-    return [d for d in t.probes if d.id != verify]
-
-
-def charged(scenario: Scenario, t: Timeline, d) -> bool:
-    """Whether an applied action is the trainee's doing, not the simulator's low-confidence guess.
-
-    Negated and claimed clauses are never applied; a clause the matcher understood only with low
-    confidence (or read as a follow-up below its threshold) is the simulator's mishearing.
-    """
-    if d.data.get("via") != "say":
-        return True
-    action = scenario.action(d.id)
-    match = t.match_of(action.intent, d.turn) if action and action.intent else None
-    return match is None or float(match.get("score", 1.0)) >= LOW_CONFIDENCE
 
 
 def grade(scenario: Scenario, t: Timeline) -> list[Finding]:
@@ -292,7 +270,7 @@ def _repetition(scenario: Scenario, t: Timeline, weight: int) -> Finding:
     repeats = [
         d
         for d in t.probes
-        if d.data.get("repeat") and d.data.get("via") == "say" and _asked_again(scenario, t, d)
+        if d.data.get("repeat") and d.data.get("via") == "say" and asked_again(scenario, t, d)
     ]
     if not repeats:
         return finding(SKILL, "repetition", weight, weight, 1, t.words, "repetition_none")
@@ -307,24 +285,6 @@ def _repetition(scenario: Scenario, t: Timeline, weight: int) -> Finding:
         "repetition",
         count=len(repeats),
     )
-
-
-_RESTATEMENT = re.compile(
-    r"^(?:so|ok so|right so|just to confirm|to confirm|if i understand|you said|you mentioned|"
-    r"you told me|as you said|donc|alors|si je comprends bien|pour confirmer|vous m avez dit|"
-    r"vous disiez|comme vous disiez|vous me disiez|d accord donc)\b"
-)
-
-
-def _asked_again(scenario: Scenario, t: Timeline, d) -> bool:
-    """A repeated question the trainee really asked again: not a restatement of what the caller
-    said ("So the printer is on?") nor a clause the matcher understood with low confidence."""
-    probe = scenario.probe(d.id)
-    match = t.match_of(probe.intent, d.turn) if probe and probe.intent else None
-    if match is not None and float(match.get("score", 1.0)) < LOW_CONFIDENCE:
-        return False
-    clause = fold(match["clause"] if match else t.said.get(d.turn, ""))
-    return not _RESTATEMENT.search(clause)
 
 
 def _scoping(scenario: Scenario, t: Timeline, weight: int) -> Finding:

@@ -3,8 +3,8 @@ handed over correctly with the caller told what happens next."""
 
 from __future__ import annotations
 
+from grading.attribution import asked
 from grading.checks import ticket_number
-from grading.diagnosis import asked
 from grading.meaning import KIND_LABELS, contradiction, in_language
 from grading.messages import finding
 from grading.model import Finding, allot
