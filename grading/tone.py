@@ -41,7 +41,9 @@ def grade(scenario: Scenario, t: Timeline) -> list[Finding]:
     pts = {**dict.fromkeys(weights, 0), **allot(weights)}
     screen = _on_screen(scenario, t.locale)
     signals = {
-        turn: words.signals(text, t.locale, f"{screen} {t.caller_words_before(turn)}")
+        turn: words.signals(
+            text, t.locale, f"{screen} {t.caller_words_before(turn)}", extended=True
+        )
         for turn, text in t.said.items()
     }
     if not signals:

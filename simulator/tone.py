@@ -14,10 +14,10 @@ from unidecode import unidecode
 from wordfreq import zipf_frequency
 
 from simulator.folding import padded
-from simulator.jargon import JARGON
+from simulator.jargon import EXTENDED_JARGON, JARGON
 from simulator.translation import lang
 
-__all__ = ["JARGON", "jargon_terms", "signals", "ToneSignals"]
+__all__ = ["EXTENDED_JARGON", "JARGON", "ToneSignals", "jargon_terms", "signals"]
 
 EXPLAINERS = {
     "en": (
@@ -131,18 +131,22 @@ class ToneSignals:
     familiar_tu: bool
 
 
-def jargon_terms(text: str, locale: str, known: str = "") -> tuple[list[str], list[str]]:
-    """(unexplained jargon, explained jargon) in `text`: curated IT terms that are rare words,
-    rare abbreviations and bare shortcuts; a term in `known` (what the caller said or reads on
-    their screen) is not jargon."""
+def jargon_terms(
+    text: str, locale: str, known: str = "", extended: bool = False
+) -> tuple[list[str], list[str]]:
+    """(unexplained jargon, explained jargon) in `text`: curated IT terms that are rare words; with
+    `extended`, every field's terms, rare abbreviations and bare shortcuts too. A term in `known`
+    (what the caller said or reads on their screen) is not jargon."""
     folded = padded(text)
-    found = [t for t in sorted(JARGON[locale]) if f" {t} " in folded]
+    terms = EXTENDED_JARGON[locale] if extended else JARGON[locale]
+    found = [t for t in sorted(terms) if f" {t} " in folded]
     found = [t for t in found if " " in t or _rare(t, locale)]
-    found += [a for a in rare_acronyms(text, locale) if a not in found]
+    if extended:
+        found += [a for a in rare_acronyms(text, locale) if a not in found]
     found = [t for t in found if not any(t != o and f" {t} " in f" {o} " for o in found)]
     known_folded = padded(known) if known else ""
     found = [t for t in found if f" {t} " not in known_folded]
-    found += shortcuts(text)
+    found += shortcuts(text) if extended else []
     explained = [
         t for t in found if _explained(folded, t, locale) or f"{t} (" in unidecode(text).lower()
     ]
@@ -229,11 +233,12 @@ def shouting(text: str) -> bool:
     return sum(c.isupper() for c in letters) / len(letters) > 0.6 or len(caps) >= 3
 
 
-def signals(text: str, locale: str, known: str = "") -> ToneSignals:
-    """Every tone signal of one utterance (`known`: words the caller already knows)."""
+def signals(text: str, locale: str, known: str = "", extended: bool = False) -> ToneSignals:
+    """Every tone signal of one utterance (`known`: words the caller already knows; `extended`:
+    the whole jargon list, abbreviations and shortcuts, as grading judges them)."""
     locale = lang(locale)
     folded = padded(text)
-    unexplained, explained = jargon_terms(text, locale, known)
+    unexplained, explained = jargon_terms(text, locale, known, extended)
     return ToneSignals(
         jargon=tuple(unexplained),
         explained=tuple(explained),
