@@ -40,3 +40,5 @@ bench: setup
 	$(BIN)/python bench/understanding.py
 	$(BIN)/python bench/engine_speed.py
 	$(BIN)/python bench/reports.py
+	$(BIN)/python bench/calibration.py
+	$(BIN)/python bench/politeness.py

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from grading.messages import finding
+from grading.attribution import charged
+from grading.messages import finding, names
 from grading.model import Finding
 from grading.timeline import Timeline
 from simulator.scenario import Scenario
 
 CHANGES = ("unlock", "reset_password", "reset_mfa")
+DATA_LOSS = ("delete_user_files",)  # intents whose action destroys the user's own data
 
 
 def grade(scenario: Scenario, t: Timeline) -> list[Finding]:
@@ -33,8 +35,17 @@ def grade(scenario: Scenario, t: Timeline) -> list[Finding]:
             and d.data.get("applied")
             and not d.data.get("identity_verified")
             and d.turn not in flagged_turns
+            and charged(scenario, t, d)
         ):
             out.append(_critical("resolution", "change_before_identity", d.turn, t, op=d.id))
+        if (
+            action
+            and action.intent in DATA_LOSS
+            and d.data.get("applied")
+            and charged(scenario, t, d)
+        ):
+            label = names(scenario, [d.id], t.words)
+            out.append(_critical("resolution", "data_destroyed", d.turn, t, action=label))
     for turn in t.password_turns:
         out.append(_critical("tone", "asked_password", turn, t))
     if (
@@ -51,9 +62,7 @@ def _security_incident(scenario: Scenario) -> bool:
     return esc.policy == "required" and "security" in esc.teams
 
 
-CRITICAL_POINTS = (
-    -40
-)  # taken from the skill the error belongs to, besides capping the overall score
+CRITICAL_POINTS = -40  # taken from the error's skill, besides capping the overall score
 
 
 def _critical(skill: str, key: str, turn: int, t: Timeline, **values: str) -> Finding:

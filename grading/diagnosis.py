@@ -3,13 +3,21 @@ repeated questions, and the scope asked early where it matters."""
 
 from __future__ import annotations
 
+from grading.attribution import asked, asked_again, charged
 from grading.messages import finding, names
 from grading.model import Finding, allot
-from grading.rubric import DIAGNOSIS_RULES, SCOPING_EARLY_TURNS
+from grading.rubric import (
+    DIAGNOSIS_RULES,
+    NO_CHECK_CAP,
+    REPETITION_MIN_QUESTIONS,
+    SCOPING_EARLY_TURNS,
+)
 from grading.timeline import Timeline
 from simulator.scenario import Scenario
 
 SKILL = "diagnosis"
+SHOWN_BY_ANY_ANSWER = ("check_power",)  # checks answered by any of their facts being told
+DRASTIC_TIER = 4  # above every probe tier (1 ask, 2 caller checks, 3 remote commands)
 
 
 def decision_seq(t: Timeline) -> tuple[int, int]:
@@ -24,26 +32,71 @@ def _probe_done_before(scenario: Scenario, t: Timeline, probe_id: str, seq: int)
     probe = scenario.probe(probe_id)
     if any(d.id == probe_id and d.seq < seq for d in t.probes):
         return True
-    return bool(probe and probe.reveals) and all(
-        t.revealed.get(f, 10**9) < seq for f in probe.reveals
-    )
+    if not (probe and probe.reveals):
+        return False
+    told = [t.revealed.get(f, 10**9) < seq for f in probe.reveals]
+    # A lit display or a light already described shows the device is on: power is checked.
+    return all(told) or (probe.intent in SHOWN_BY_ANY_ANSWER and any(told))
 
 
 def grade(scenario: Scenario, t: Timeline) -> list[Finding]:
-    """The diagnosis findings of a call."""
+    """The diagnosis findings of a call; a rule with nothing to judge is left out."""
+    if not asked(scenario, t):
+        return [
+            finding(SKILL, "no_diagnosis", 0, 100, _first_decision_turn(t), t.words, "no_diagnosis")
+        ]
     weights = dict(DIAGNOSIS_RULES)
     if not scenario.scope_matters:
         weights["scoping"] = 0
+    if not any(p.essential for p in scenario.probes):
+        weights["coverage"] = 0
+    order = _order_facts(scenario, t)
+    if order[0] == 0:
+        weights["order"] = 0
+    repeats_judged = sum(d.data.get("via") == "say" for d in t.probes) >= REPETITION_MIN_QUESTIONS
+    if not repeats_judged:
+        weights["repetition"] = 0
     pts = allot(weights)
-    out = [
-        _coverage(scenario, t, pts["coverage"]),
-        *_order(scenario, t, pts["order"]),
-        _drastic(scenario, t, pts["drastic"]),
-        _repetition(t, pts["repetition"]),
-    ]
+    out: list[Finding] = []
+    if "coverage" in pts:
+        out.append(_coverage(scenario, t, pts["coverage"]))
+    if "order" in pts:
+        out += _order(scenario, t, pts["order"], order)
+    out += _drastic(scenario, t, pts["drastic"])
+    if "repetition" in pts:
+        out.append(_repetition(scenario, t, pts["repetition"]))
     if "scoping" in pts:
         out.append(_scoping(scenario, t, pts["scoping"]))
-    return out
+    return out + _cap_without_checks(scenario, t, out)
+
+
+def _first_decision_turn(t: Timeline) -> int:
+    seq, turn = decision_seq(t)
+    return turn if seq < 10**9 else t.end_turn
+
+
+def _cap_without_checks(scenario: Scenario, t: Timeline, out: list[Finding]) -> list[Finding]:
+    """No essential check before the fix or hand-over: diagnosis at most NO_CHECK_CAP."""
+    essential = [p.id for p in scenario.probes if p.essential]
+    seq, turn = decision_seq(t)
+    if not essential or any(_probe_done_before(scenario, t, p, seq) for p in essential):
+        return []
+    total = sum(f.points for f in out)
+    if total <= NO_CHECK_CAP:
+        return []
+    cut = NO_CHECK_CAP - total
+    return [
+        finding(
+            SKILL,
+            "no_essential_check",
+            cut,
+            0,
+            turn,
+            t.words,
+            "no_essential_check",
+            cap=NO_CHECK_CAP,
+        )
+    ]
 
 
 def _coverage(scenario: Scenario, t: Timeline, weight: int) -> Finding:
@@ -73,13 +126,14 @@ def _coverage(scenario: Scenario, t: Timeline, weight: int) -> Finding:
         turn,
         t.words,
         "coverage_missing",
-        done=len(done),
+        count=len(done),
         total=len(essential),
         missing=names(scenario, missing, t.words),
     )
 
 
-def _order(scenario: Scenario, t: Timeline, weight: int) -> list[Finding]:
+def _order_facts(scenario: Scenario, t: Timeline) -> tuple[int, int, int | None, list]:
+    """(pairs and rules judged, of them in order, turn of the first inversion, rule violations)."""
     firsts: dict[str, tuple[int, int, int]] = {}
     decided, _ = decision_seq(t)
     verify = scenario.resolution.verify if scenario.resolution else None
@@ -87,6 +141,11 @@ def _order(scenario: Scenario, t: Timeline, weight: int) -> list[Finding]:
         probe = scenario.probe(d.id)
         if probe and probe.relevant and d.id not in firsts and d.id != verify and d.seq < decided:
             firsts[d.id] = (d.seq, d.turn, probe.tier)
+    for d in t.actions:  # a drastic action is the most involved step of all
+        action = scenario.action(d.id)
+        applied = action and action.drastic and d.data.get("applied") and d.seq < decided
+        if applied and charged(scenario, t, d):
+            firsts.setdefault(f"action:{d.id}", (d.seq, d.turn, DRASTIC_TIER))
     seq_list = sorted(firsts.values())
     pairs = agree = 0
     worst = None
@@ -100,7 +159,12 @@ def _order(scenario: Scenario, t: Timeline, weight: int) -> list[Finding]:
     rules_applied, violations = _order_rules(scenario, t)
     total = pairs + 2 * rules_applied
     good = agree + 2 * (rules_applied - len(violations))
-    points = round(weight * good / total) if total else weight
+    return total, good, worst, violations
+
+
+def _order(scenario: Scenario, t: Timeline, weight: int, facts) -> list[Finding]:
+    total, good, worst, violations = facts
+    points = round(weight * good / total)
     out = []
     if violations:
         for turn, rule in violations:
@@ -117,8 +181,6 @@ def _order(scenario: Scenario, t: Timeline, weight: int) -> list[Finding]:
                 )
             )
     key = "order_good" if points == weight else "order_mixed"
-    if total == 0:
-        key = "order_few"
     out.insert(
         0,
         finding(
@@ -129,8 +191,6 @@ def _order(scenario: Scenario, t: Timeline, weight: int) -> list[Finding]:
             worst or (violations[0][0] if violations else 1),
             t.words,
             key,
-            agree=agree,
-            pairs=pairs,
         ),
     )
     return out
@@ -160,43 +220,58 @@ def _order_rules(scenario: Scenario, t: Timeline):
     return applied, violations
 
 
-def _drastic(scenario: Scenario, t: Timeline, weight: int) -> Finding:
+def _drastic(scenario: Scenario, t: Timeline, weight: int) -> list[Finding]:
     simple = [p.id for p in scenario.probes if p.relevant and p.tier <= 2 and p.essential]
+    notes: list[Finding] = []
     for d in t.actions:
         action = scenario.action(d.id)
         if not action or not (action.drastic or action.harmful) or not d.data.get("applied"):
             continue
+        if not charged(scenario, t, d):
+            label = names(scenario, [d.id], t.words)
+            notes.append(
+                finding(SKILL, "not_charged", 0, 0, d.turn, t.words, "not_charged", action=label)
+            )
+            continue
         undone = [p for p in simple if not _probe_done_before(scenario, t, p, d.seq)]
         why = action.why.get(t.locale) if action.why else ""
         if undone or action.harmful:
-            return finding(
+            return notes + [
+                finding(
+                    SKILL,
+                    "drastic",
+                    0,
+                    weight,
+                    d.turn,
+                    t.words,
+                    "harmful" if action.harmful else "drastic_first",
+                    action=names(scenario, [d.id], t.words),
+                    undone=names(scenario, undone, t.words),
+                    why=why,
+                )
+            ]
+        return notes + [
+            finding(
                 SKILL,
                 "drastic",
-                0,
+                weight // 2,
                 weight,
                 d.turn,
                 t.words,
-                "harmful" if action.harmful else "drastic_first",
+                "drastic_late",
                 action=names(scenario, [d.id], t.words),
-                undone=names(scenario, undone, t.words),
                 why=why,
             )
-        return finding(
-            SKILL,
-            "drastic",
-            weight // 2,
-            weight,
-            d.turn,
-            t.words,
-            "drastic_late",
-            action=names(scenario, [d.id], t.words),
-            why=why,
-        )
-    return finding(SKILL, "drastic", weight, weight, 1, t.words, "drastic_none")
+        ]
+    return [*notes, finding(SKILL, "drastic", weight, weight, 1, t.words, "drastic_none")]
 
 
-def _repetition(t: Timeline, weight: int) -> Finding:
-    repeats = [d for d in t.probes if d.data.get("repeat") and d.data.get("via") == "say"]
+def _repetition(scenario: Scenario, t: Timeline, weight: int) -> Finding:
+    repeats = [
+        d
+        for d in t.probes
+        if d.data.get("repeat") and d.data.get("via") == "say" and asked_again(scenario, t, d)
+    ]
     if not repeats:
         return finding(SKILL, "repetition", weight, weight, 1, t.words, "repetition_none")
     points = max(0, weight - 5 * len(repeats))

@@ -3,12 +3,12 @@ note that lets them act — and keep at level 1 what it can fix."""
 
 from __future__ import annotations
 
+from grading.meaning import says
 from grading.messages import finding, names
 from grading.model import Finding, allot
 from grading.rubric import ESCALATION_RULES, LATE_ESCALATION_TURNS
 from grading.timeline import Timeline
 from simulator.caller import used_placeholders
-from simulator.folding import fold
 from simulator.scenario import Scenario
 
 SKILL = "escalation"
@@ -37,14 +37,23 @@ def grade(scenario: Scenario, t: Timeline, placeholders: dict[str, str]) -> list
         first = t.escalations[0]
         return [finding(SKILL, "unnecessary", 30, 100, first.turn, t.words, "unnecessary_fixed")]
     target = next((d for d in t.escalations if d.id in esc.teams), t.escalations[0])
-    return [
+    out = [
         _team(scenario, t, target, pts["team"]),
         _timing(scenario, t, target, pts["timing"]),
         _note(scenario, t, target, pts["note"], placeholders),
     ]
+    if target.id not in esc.teams:  # the right timing and note, sent where nobody can act on them
+        out = [out[0], *(_halved(f) for f in out[1:])]
+    return out
+
+
+def _halved(f: Finding) -> Finding:
+    return Finding(**{**f.to_dict(), "points": f.points // 2})
 
 
 def _kept(scenario: Scenario, t: Timeline) -> Finding:
+    if not t.escalations and not (t.is_fixed(scenario) and t.ended_by != "caller"):
+        return finding(SKILL, "kept_unfixed", 0, 100, t.end_turn, t.words, "kept_unfixed")
     if not t.escalations:
         return finding(SKILL, "kept_level1", 100, 100, t.end_turn, t.words, "kept_level1")
     first = t.escalations[0]
@@ -108,16 +117,14 @@ def _timing(scenario: Scenario, t: Timeline, target, weight: int) -> Finding:
 def _note(
     scenario: Scenario, t: Timeline, target, weight: int, placeholders: dict[str, str]
 ) -> Finding:
-    items = scenario.escalation.note
+    items = [i for i in scenario.escalation.note if _asked_for(i, t)]
     if not items:
         return finding(SKILL, "note", weight, weight, target.turn, t.words, "note_free")
-    note = f" {fold(target.data.get('note', ''))} "
+    note = target.data.get("note", "")
     present, absent = [], []
     for item in items:
         terms = [_fill(term, placeholders) for term in item.any]
-        (present if any(f" {fold(x)} " in note for x in terms if fold(x)) else absent).append(
-            item.label.get(t.locale)
-        )
+        (present if says(note, terms) else absent).append(_inside(item.label.get(t.locale)))
     points = round(weight * len(present) / len(items))
     if not absent:
         return finding(
@@ -140,6 +147,20 @@ def _note(
         "note_incomplete",
         missing=", ".join(absent),
     )
+
+
+def _inside(label: str) -> str:
+    """A label as it reads inside a sentence: "The asset tag" → "the asset tag" (not "MFA")."""
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
+
+
+def _asked_for(item, t: Timeline) -> bool:
+    """Whether the call gave the trainee this item to report: an id of the caller's, or something
+    said in the call (a note cannot report a fact nobody mentioned)."""
+    if any("{" in term for term in item.any):
+        return True
+    spoken = " ".join([*t.said.values(), *(text for _, text in t.heard)])
+    return says(spoken, item.any)
 
 
 def _fill(term: str, placeholders: dict[str, str]) -> str:

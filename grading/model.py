@@ -29,7 +29,10 @@ class Finding:
 
 @dataclass(frozen=True)
 class Score:
-    """Per-skill scores (0–100), the weighted overall, the critical flag and every finding."""
+    """Per-skill scores (0–100), the weighted overall, the critical flag and every finding.
+
+    A call with a critical finding is failed: its overall is capped (rubric.CRITICAL_CAP).
+    """
 
     overall: int
     critical: bool
@@ -38,11 +41,17 @@ class Score:
     grader_version: int = 1
     weights: dict[str, int] = field(default_factory=dict)
 
+    @property
+    def failed(self) -> bool:
+        """Whether the call is failed: a critical error (identity, passwords, security, data)."""
+        return self.critical
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict, as `hotliner replay --json` prints it."""
         return {
             "overall": self.overall,
             "critical": self.critical,
+            "failed": self.failed,
             "skills": dict(self.skills),
             "findings": [f.to_dict() for f in self.findings],
             "grader_version": self.grader_version,

@@ -3,9 +3,12 @@ handed over correctly with the caller told what happens next."""
 
 from __future__ import annotations
 
+from grading.attribution import asked
+from grading.checks import ticket_number
+from grading.meaning import KIND_LABELS, contradiction, in_language
 from grading.messages import finding
 from grading.model import Finding, allot
-from grading.rubric import HANDOVER_RULES, RESOLUTION_RULES
+from grading.rubric import HANDOVER_RULES, RESOLUTION_RULES, WRONG_NUMBER_COST
 from grading.timeline import Timeline
 from simulator.folding import fold
 from simulator.scenario import Scenario
@@ -33,7 +36,7 @@ def grade(scenario: Scenario, t: Timeline) -> list[Finding]:
         pts = allot(HANDOVER_RULES)
         return [
             _handed_over(scenario, t, pts["handed_over"]),
-            _follow_up(t, pts["follow_up"]),
+            *_follow_up(t, pts["follow_up"], _right_team(scenario, t)),
             *_documented(scenario, t, pts["documented"]),
         ]
     pts = allot(RESOLUTION_RULES)
@@ -41,10 +44,34 @@ def grade(scenario: Scenario, t: Timeline) -> list[Finding]:
         _fixed(scenario, t, pts["fixed"]),
         _verified(scenario, t, pts["verified"]),
         *_documented(scenario, t, pts["documented"]),
+        *_wrong_number(t),
+    ]
+
+
+def _wrong_number(t: Timeline) -> list[Finding]:
+    """A wrong ticket number told to the caller: the follow-up is lost (points off, no maximum)."""
+    number = ticket_number(t)
+    if number.right or number.turn is None:
+        return []
+    return [
+        finding(
+            SKILL,
+            "ticket_number_wrong",
+            -WRONG_NUMBER_COST,
+            0,
+            number.turn,
+            t.words,
+            "ticket_number_wrong",
+            said=number.said,
+            number=t.ticket_number,
+        )
     ]
 
 
 def _fixed(scenario: Scenario, t: Timeline, weight: int) -> Finding:
+    if t.is_fixed(scenario) and not asked(scenario, t):
+        turn = t.resolved_turn or t.end_turn
+        return finding(SKILL, "fixed", weight // 2, weight, turn, t.words, "fixed_blind")
     if t.is_fixed(scenario):
         return finding(
             SKILL, "fixed", weight, weight, t.resolved_turn or t.end_turn, t.words, "fixed"
@@ -66,6 +93,22 @@ def _handed_over(scenario: Scenario, t: Timeline, weight: int) -> Finding:
     teams = scenario.escalation.teams
     right = next((d for d in t.escalations if d.id in teams), None)
     if right:
+        unchecked = [
+            p
+            for p in scenario.escalation.after
+            if not any(d.id == p and d.seq < right.seq for d in t.probes)
+        ]
+        if scenario.escalation.after and len(unchecked) == len(scenario.escalation.after):
+            return finding(
+                SKILL,
+                "handed_over",
+                weight // 2,
+                weight,
+                right.turn,
+                t.words,
+                "handed_over_unchecked",
+                team=right.id,
+            )
         return finding(
             SKILL, "handed_over", weight, weight, right.turn, t.words, "handed_over", team=right.id
         )
@@ -81,12 +124,21 @@ def _handed_over(scenario: Scenario, t: Timeline, weight: int) -> Finding:
     )
 
 
-def _follow_up(t: Timeline, weight: int) -> Finding:
-    told = [i for i in ("give_ticket_number", "explain_follow_up") if t.said_intent(i)]
-    turn = next((tn for i, tn, _ in t.intent_seq if i in told), t.end_turn)
+def _right_team(scenario: Scenario, t: Timeline) -> bool:
+    return any(d.id in scenario.escalation.teams for d in t.escalations)
+
+
+def _follow_up(t: Timeline, weight: int, right_team: bool = True) -> list[Finding]:
+    number = ticket_number(t)
+    told = ["give_ticket_number"] if number.right else []
+    wrong = [] if number.right or number.turn is None else _wrong_number(t)
+    told += ["explain_follow_up"] if t.said_intent("explain_follow_up") else []
+    turn = next((tn for i, tn, _ in t.intent_seq if i in told), number.turn or t.end_turn)
     points = weight if len(told) == 2 else (weight // 2 if told else 0)
     key = "follow_up" if len(told) == 2 else ("follow_up_partial" if told else "follow_up_missing")
-    return finding(SKILL, "follow_up", points, weight, turn, t.words, key)
+    if told and not right_team:  # the promised call-back will not come from the wrong team
+        return [finding(SKILL, "follow_up", 0, weight, turn, t.words, "follow_up_hollow"), *wrong]
+    return [finding(SKILL, "follow_up", points, weight, turn, t.words, key), *wrong]
 
 
 def _documented(
@@ -123,7 +175,7 @@ def _documented(
                 t.words,
                 "category_wrong",
                 category=category,
-                expected=scenario.ticket.category,
+                expected_category=scenario.ticket.category,
             )
         )
     else:
@@ -136,13 +188,29 @@ def _documented(
                 turn,
                 t.words,
                 "category_missing",
-                expected=scenario.ticket.category,
+                expected_category=scenario.ticket.category,
             )
         )
-    note = fold(" ".join(t.ticket.get(k, "") for k in ("summary", "root_cause", "resolution")))
+    text = " ".join(t.ticket.get(k, "") for k in ("summary", "root_cause", "resolution"))
+    note = fold(text)
     words = f" {note} "
-    hits = [k for k in scenario.ticket.keywords if f" {fold(k)} " in words]
-    if hits:
+    hits = in_language([k for k in scenario.ticket.keywords if f" {fold(k)} " in words], t.locale)
+    wrong = contradiction(text, scenario.ticket.keywords)
+    if wrong:
+        out.append(
+            finding(
+                SKILL,
+                "ticket_note",
+                0,
+                note_pts,
+                turn,
+                t.words,
+                "note_contradicts",
+                named=t.words(KIND_LABELS[wrong[0]]),
+                truth=t.words(KIND_LABELS[wrong[1]]),
+            )
+        )
+    elif hits:
         out.append(
             finding(
                 SKILL,

@@ -5,9 +5,9 @@ Skill weights can be overridden per scenario or per cohort by passing `weights` 
 
 from __future__ import annotations
 
-GRADER_VERSION = 1
+GRADER_VERSION = 2
 SKILL_WEIGHTS = {"diagnosis": 30, "resolution": 30, "escalation": 15, "tone": 25}
-CRITICAL_CAP = 40
+CRITICAL_CAP = 20  # a critical error fails the call: overall at most this
 
 DIAGNOSIS_RULES = {"coverage": 35, "order": 20, "drastic": 25, "repetition": 10, "scoping": 10}
 RESOLUTION_RULES = {"fixed": 50, "verified": 20, "documented": 30}
@@ -42,3 +42,14 @@ def skill_weights(overrides: dict[str, int] | None = None) -> dict[str, int]:
     if sum(weights.values()) == 0:
         raise ValueError("at least one skill needs a weight above 0")
     return weights
+
+
+NO_CHECK_CAP = 25  # diagnosis ceiling when no essential check came before the fix or hand-over
+REPETITION_MIN_QUESTIONS = 3  # fewer questions than this: nothing to judge about repeating
+LOW_CONFIDENCE = 0.0  # a match scored below this is the simulator's guess, not the trainee's words
+CURT_COST = 3  # respect points per curt reply (doubled with a novice or angry caller)
+CURT_SENSITIVE = ("novice", "angry")
+JARGON_COST = 5  # jargon points per unexplained term (per distinct term and turn)
+POLITE_FLOOR = -0.2  # mean politeness of the trainee's lines worth no courtesy points
+POLITE_TARGET = 0.15  # mean politeness worth all of them
+WRONG_NUMBER_COST = 10  # resolution points off for telling the caller a wrong ticket number

@@ -48,6 +48,10 @@ class Timeline:
     ended_by: str | None = None
     end_turn: int = 0
     final_state: dict[str, Scalar] = field(default_factory=dict)
+    heard: list[tuple[int, str]] = field(default_factory=list)
+    matches: dict[int, list[dict[str, Any]]] = field(default_factory=dict)
+    ticket_number: str = ""
+    caller_name: str = ""
     tone_judgement: dict[str, Any] | None = None
     tone_judge_failure: str | None = None
 
@@ -58,6 +62,14 @@ class Timeline:
     def said_intent(self, intent: str) -> bool:
         """Whether the trainee ever said `intent`."""
         return any(i == intent for i, _, _ in self.intent_seq)
+
+    def match_of(self, intent: str, turn: int) -> dict[str, Any] | None:
+        """The matcher's record (score, clause, flags) of `intent` said at `turn`, if any."""
+        return next((m for m in self.matches.get(turn, []) if m["intent"] == intent), None)
+
+    def caller_words_before(self, turn: int) -> str:
+        """Everything the caller said before `turn`, one text."""
+        return " ".join(text for tn, text in self.heard if tn < turn)
 
     def say_turns(self) -> list[int]:
         """The turns in which the trainee spoke, in order."""
@@ -78,12 +90,17 @@ def read(
         t.last_turn = max(t.last_turn, turn)
         if kind == "call_started":
             t.locale, t.persona = data["locale"], data["persona"]
+            caller = data.get("caller") or {}
+            t.ticket_number = str(caller.get("ticket", ""))
+            t.caller_name = str(caller.get("caller_name", caller.get("name", "")))
             if words is not None:
                 t.words = replace(words, locale=t.locale)
         elif kind == "trainee_said":
             t.said[turn] = data["text"]
         elif kind == "intent_matched":
-            ids = [m["intent"] for m in data["intents"]]
+            t.matches[turn] = list(data["intents"])
+            kept = [m for m in data["intents"] if not (m.get("negated") or m.get("claimed"))]
+            ids = [m["intent"] for m in kept]
             t.intents[turn] = ids
             t.intent_seq += [(i, turn, seq) for i in ids]
         elif kind == "probe_answered":
@@ -106,8 +123,10 @@ def read(
             t.remote_connects.append(Done("remote", turn, seq, data))
         elif kind == "remote_refused":
             t.remote_connects.append(Done("remote_refused", turn, seq, {"explained": False}))
-        elif kind == "caller_said" and data.get("frustrated"):
-            t.frustrated_turns.append(turn)
+        elif kind == "caller_said":
+            t.heard.append((turn, data.get("text", "")))
+            if data.get("frustrated"):
+                t.frustrated_turns.append(turn)
         elif kind == "password_requested":
             t.password_turns.append(turn)
         elif kind == "escalated":

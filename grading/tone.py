@@ -3,9 +3,24 @@ one does, and closing the call properly."""
 
 from __future__ import annotations
 
+import re
+
+from grading.checks import explains_cause
+from grading.framing import closing, opening
 from grading.messages import CRITERION_NAMES, JUDGE_FAILURES, UNUSABLE_ANSWER, finding
 from grading.model import Finding, allot
-from grading.rubric import ACKNOWLEDGING, EMPATHY_WINDOW, JUDGE_WEIGHT, TONE_RULES
+from grading.politeness import curt, politeness, strategies
+from grading.rubric import (
+    ACKNOWLEDGING,
+    CURT_COST,
+    CURT_SENSITIVE,
+    EMPATHY_WINDOW,
+    JARGON_COST,
+    JUDGE_WEIGHT,
+    POLITE_FLOOR,
+    POLITE_TARGET,
+    TONE_RULES,
+)
 from grading.timeline import Timeline
 from simulator import tone_signals as words
 from simulator.scenario import Scenario
@@ -15,18 +30,33 @@ JARGON_SENSITIVE = ("novice", "vague")
 
 
 def grade(scenario: Scenario, t: Timeline) -> list[Finding]:
-    """The tone findings of a call."""
-    pts = allot(TONE_RULES)
-    signals = {turn: words.signals(text, t.locale) for turn, text in t.said.items()}
+    """The tone findings of a call; a rule with nothing to judge counts for nothing (max 0)."""
+    weights = dict(TONE_RULES)
+    if not t.frustrated_turns:
+        weights["empathy"] = 0
+    if not t.remote_connects and not any(h["kind"] == "hold" for h in t.holds):
+        weights["explaining"] = 0
+    if not _sensitive(scenario, t):
+        weights["jargon"] = 0
+    pts = {**dict.fromkeys(weights, 0), **allot(weights)}
+    screen = _on_screen(scenario, t.locale)
+    signals = {
+        turn: words.signals(
+            text, t.locale, f"{screen} {t.caller_words_before(turn)}", extended=True
+        )
+        for turn, text in t.said.items()
+    }
+    if not signals:
+        return [finding(SKILL, "silent", 0, 100, t.end_turn, t.words, "silent")]
     findings = [
-        *_opening(t, pts["opening"]),
+        *opening(t, pts["opening"]),
         _politeness(t, signals, pts["politeness"]),
         _empathy(t, pts["empathy"]),
         *_respect(t, signals, pts["respect"]),
         _jargon(scenario, t, signals, pts["jargon"]),
         _explaining(t, pts["explaining"]),
         *_cause_explained(scenario, t, signals),
-        *_closing(t, pts["closing"]),
+        *closing(t, pts["closing"]),
     ]
     judged = _judgement(t, sum(f.points for f in findings))
     return [*findings, judged] if judged else findings
@@ -80,64 +110,23 @@ def _judgement(t: Timeline, rules: int) -> Finding | None:
     )
 
 
-def _opening(t: Timeline, weight: int) -> list[Finding]:
-    parts = allot({"greet": 1, "introduce": 1, "name": 1}, weight)
-    turns = t.say_turns()
-    first = turns[0] if turns else 1
-    early = turns[:3]
-    said_first = t.intents.get(first, [])
-    out = []
-    ok = "greet" in said_first
-    out.append(
-        finding(
-            SKILL,
-            "greeting",
-            parts["greet"] if ok else 0,
-            parts["greet"],
-            first,
-            t.words,
-            "greet_ok" if ok else "greet_missing",
-        )
-    )
-    ok = "introduce_self" in said_first
-    out.append(
-        finding(
-            SKILL,
-            "introduction",
-            parts["introduce"] if ok else 0,
-            parts["introduce"],
-            first,
-            t.words,
-            "intro_ok" if ok else "intro_missing",
-        )
-    )
-    asked = next((tn for tn in early if "ask_caller_name" in t.intents.get(tn, [])), None)
-    out.append(
-        finding(
-            SKILL,
-            "caller_name",
-            parts["name"] if asked else 0,
-            parts["name"],
-            asked or first,
-            t.words,
-            "name_ok" if asked else "name_missing",
-        )
-    )
-    return out
-
-
 def _politeness(t: Timeline, signals, weight: int) -> Finding:
+    """Courtesy as people hear it: the mean politeness of the trainee's lines."""
     tu = next((turn for turn, s in sorted(signals.items()) if s.familiar_tu), None)
     if tu is not None:
         return finding(
             SKILL, "register", 0, weight, tu, t.words, "familiar_tu", quote=t.said[tu][:80]
         )
-    polite = [turn for turn, s in signals.items() if s.polite or "thank" in t.intents.get(turn, [])]
-    needed = max(1, len(signals) // 6)
-    if len(polite) >= needed:
-        return finding(SKILL, "politeness", weight, weight, min(polite), t.words, "polite_ok")
-    points = round(weight * len(polite) / needed)
-    return finding(SKILL, "politeness", points, weight, 1, t.words, "polite_missing")
+    scores = {turn: politeness(t.said[turn], t.locale) for turn in signals}
+    mean = sum(scores.values()) / len(scores)
+    share = max(0.0, min(1.0, (mean - POLITE_FLOOR) / (POLITE_TARGET - POLITE_FLOOR)))
+    points = round(weight * share)
+    coldest = min(scores, key=lambda turn: scores[turn])
+    if points == weight:
+        return finding(
+            SKILL, "politeness", points, weight, max(scores, key=scores.get), t.words, "polite_ok"
+        )
+    return finding(SKILL, "politeness", points, weight, coldest, t.words, "polite_missing")
 
 
 def _empathy(t: Timeline, weight: int) -> Finding:
@@ -148,7 +137,7 @@ def _empathy(t: Timeline, weight: int) -> Finding:
     missed = []
     for f in frustrated:
         window = [tn for tn in turns if tn > f][:EMPATHY_WINDOW]
-        if not any(set(ACKNOWLEDGING) & set(t.intents.get(tn, [])) for tn in window):
+        if not any(_acknowledges(t, tn) for tn in window):
             missed.append(f)
     points = round(weight * (len(frustrated) - len(missed)) / len(frustrated))
     if not missed:
@@ -166,6 +155,14 @@ def _empathy(t: Timeline, weight: int) -> Finding:
     )
 
 
+def _acknowledges(t: Timeline, turn: int) -> bool:
+    """Whether a line acknowledges the caller's feeling: the intent, or its words (an apology, "I
+    understand", "don't worry") when the matcher heard something else in it."""
+    if set(ACKNOWLEDGING) & set(t.intents.get(turn, [])):
+        return True
+    return bool({"apology", "reassure"} & set(strategies(t.said.get(turn, ""), t.locale)))
+
+
 def _respect(t: Timeline, signals, weight: int) -> list[Finding]:
     out, lost = [], 0
     for turn, s in sorted(signals.items()):
@@ -179,6 +176,23 @@ def _respect(t: Timeline, signals, weight: int) -> list[Finding]:
             if hit:
                 lost += cost
                 out.append(finding(SKILL, key, 0, 0, turn, t.words, key, quote=quote))
+    curt_turns = [turn for turn in sorted(signals) if curt(t.said[turn], t.locale)]
+    if curt_turns:
+        cost = CURT_COST * (2 if t.persona in CURT_SENSITIVE else 1)
+        lost += cost * len(curt_turns)
+        out.append(
+            finding(
+                SKILL,
+                "curt",
+                0,
+                0,
+                curt_turns[0],
+                t.words,
+                "curt",
+                count=len(curt_turns),
+                quote=t.said[curt_turns[0]][:80],
+            )
+        )
     points = max(0, weight - lost)
     out.insert(
         0,
@@ -195,12 +209,16 @@ def _respect(t: Timeline, signals, weight: int) -> list[Finding]:
     return out
 
 
+def _sensitive(scenario: Scenario, t: Timeline) -> bool:
+    return scenario.caller.tech_level == "low" or t.persona in JARGON_SENSITIVE
+
+
 def _jargon(scenario: Scenario, t: Timeline, signals, weight: int) -> Finding:
-    sensitive = scenario.caller.tech_level == "low" or t.persona in JARGON_SENSITIVE
+    sensitive = _sensitive(scenario, t)
     used = [(turn, term) for turn, s in sorted(signals.items()) for term in s.jargon]
     if not used or not sensitive:
         return finding(SKILL, "jargon", weight, weight, 1, t.words, "jargon_ok")
-    points = max(0, weight - 3 * len(used))
+    points = max(0, weight - JARGON_COST * len(used))
     terms = ", ".join(dict.fromkeys(term for _, term in used))
     return finding(SKILL, "jargon", points, weight, used[0][0], t.words, "jargon", terms=terms)
 
@@ -221,6 +239,10 @@ def _cause_explained(scenario: Scenario, t: Timeline, signals) -> list[Finding]:
     """Telling the caller in plain words what was wrong: noticed, never scored (no weight of its
     own)."""
     told = next((tn for i, tn, _ in t.intent_seq if i == "explain_cause"), None)
+    after = t.resolved_turn or 0
+    told = told or next(
+        (tn for tn in t.say_turns() if tn >= after and explains_cause(t.said[tn], t.locale)), None
+    )
     if told is None:
         fixed = t.ended_by != "caller" and t.is_fixed(scenario)
         return (
@@ -256,24 +278,10 @@ def _cause_explained(scenario: Scenario, t: Timeline, signals) -> list[Finding]:
     return [finding(SKILL, "cause_explained", 0, 0, told, t.words, "cause_explained_ok")]
 
 
-def _closing(t: Timeline, weight: int) -> list[Finding]:
-    parts = allot(
-        {"summarize": 1, "give_ticket_number": 1, "offer_further_help": 1, "goodbye": 1}, weight
-    )
-    if t.ended_by == "caller":
-        return [finding(SKILL, "closing", 0, weight, t.end_turn, t.words, "closing_hung_up")]
-    out = []
-    for intent, share in parts.items():
-        hit = next((tn for i, tn, _ in t.intent_seq if i == intent), None)
-        out.append(
-            finding(
-                SKILL,
-                f"closing_{intent}",
-                share if hit else 0,
-                share,
-                hit or t.end_turn,
-                t.words,
-                f"close_{intent}_{'ok' if hit else 'missing'}",
-            )
-        )
-    return out
+def _on_screen(scenario: Scenario, locale: str) -> str:
+    """What the caller sees in this scenario: the quoted messages in their lines and openings."""
+    texts = [o.text(locale) for o in scenario.opening]
+    for item in [*scenario.probes, *scenario.actions]:
+        texts += [a.text(locale) for a in item.answers]
+    quoted = [q for text in texts for q in re.findall(r'"([^"]+)"|«([^»]+)»|“([^”]+)”', text)]
+    return " ".join(part for group in quoted for part in group if part)

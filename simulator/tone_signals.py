@@ -14,136 +14,11 @@ from unidecode import unidecode
 from wordfreq import zipf_frequency
 
 from simulator.folding import padded
+from simulator.jargon import EXTENDED_JARGON, JARGON
 from simulator.translation import lang
 
-# IT terms a non-technical caller may not know. Kept folded (no accents, lower case).
-JARGON = {
-    "en": {
-        "dns",
-        "dhcp",
-        "ipconfig",
-        "nslookup",
-        "ip address",
-        "subnet",
-        "gateway",
-        "spooler",
-        "driver",
-        "firmware",
-        "bios",
-        "uefi",
-        "registry",
-        "cache",
-        "proxy",
-        "mfa",
-        "2fa",
-        "ssid",
-        "vpn client",
-        "active directory",
-        "ldap",
-        "kerberos",
-        "smtp",
-        "imap",
-        "exchange",
-        "activesync",
-        "ost",
-        "pst",
-        "tcp",
-        "udp",
-        "port",
-        "mac address",
-        "ethernet",
-        "wlan",
-        "ping",
-        "traceroute",
-        "cmd",
-        "command prompt",
-        "powershell",
-        "sfc",
-        "chkdsk",
-        "tenant",
-        "sso",
-        "token",
-        "hash",
-        "kernel",
-        "payload",
-        "credential harvesting",
-        "endpoint",
-        "edr",
-        "siem",
-        "input source",
-        "displayport",
-        "hdmi",
-        "osd",
-        "lockout",
-        "cleanmgr",
-        "temp folder",
-        "flush",
-        "reimage",
-        "vlan",
-    },
-    "fr": {
-        "dns",
-        "dhcp",
-        "ipconfig",
-        "nslookup",
-        "adresse ip",
-        "sous reseau",
-        "passerelle",
-        "spouleur",
-        "pilote",
-        "firmware",
-        "micrologiciel",
-        "bios",
-        "uefi",
-        "registre",
-        "cache",
-        "proxy",
-        "mfa",
-        "2fa",
-        "ssid",
-        "client vpn",
-        "active directory",
-        "ldap",
-        "kerberos",
-        "smtp",
-        "imap",
-        "exchange",
-        "activesync",
-        "ost",
-        "pst",
-        "tcp",
-        "udp",
-        "port",
-        "adresse mac",
-        "ethernet",
-        "wlan",
-        "ping",
-        "traceroute",
-        "cmd",
-        "invite de commandes",
-        "powershell",
-        "sfc",
-        "chkdsk",
-        "tenant",
-        "sso",
-        "jeton",
-        "hash",
-        "noyau",
-        "payload",
-        "endpoint",
-        "edr",
-        "siem",
-        "source d entree",
-        "displayport",
-        "hdmi",
-        "osd",
-        "cleanmgr",
-        "dossier temp",
-        "flush",
-        "remasteriser",
-        "vlan",
-    },
-}
+__all__ = ["EXTENDED_JARGON", "JARGON", "ToneSignals", "jargon_terms", "signals"]
+
 EXPLAINERS = {
     "en": (
         "that is",
@@ -256,19 +131,95 @@ class ToneSignals:
     familiar_tu: bool
 
 
-def jargon_terms(text: str, locale: str) -> tuple[list[str], list[str]]:
-    """(unexplained jargon, explained jargon) in `text`: curated IT terms that are rare words."""
+def jargon_terms(
+    text: str, locale: str, known: str = "", extended: bool = False
+) -> tuple[list[str], list[str]]:
+    """(unexplained jargon, explained jargon) in `text`: curated IT terms that are rare words; with
+    `extended`, every field's terms, rare abbreviations and bare shortcuts too. A term in `known`
+    (what the caller said or reads on their screen) is not jargon."""
     folded = padded(text)
-    found = [t for t in sorted(JARGON[locale]) if f" {t} " in folded]
+    terms = EXTENDED_JARGON[locale] if extended else JARGON[locale]
+    found = [t for t in sorted(terms) if f" {t} " in folded]
     found = [t for t in found if " " in t or _rare(t, locale)]
+    if extended:
+        found += [a for a in rare_acronyms(text, locale) if a not in found]
+    found = [t for t in found if not any(t != o and f" {t} " in f" {o} " for o in found)]
+    known_folded = padded(known) if known else ""
+    found = [t for t in found if f" {t} " not in known_folded]
+    found += shortcuts(text) if extended else []
     explained = [
         t for t in found if _explained(folded, t, locale) or f"{t} (" in unidecode(text).lower()
     ]
     return [t for t in found if t not in explained], explained
 
 
+_SHORTCUT = re.compile(
+    r"\b(?:win(?:dows)?|ctrl|alt|shift|cmd|fn)\s*\+\s*[\w\s+]{1,12}?\b(?=\W|$)", re.I
+)
+_SHORTCUT_PURPOSE = re.compile(
+    r"\b(?:key|keys|touche|touches|lock|verrouill\w*|to show|to open|pour (?:afficher|ouvrir))\b",
+    re.I,
+)
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,4}\b")
+KNOWN_ACRONYMS = {
+    "IT",
+    "OK",
+    "PC",
+    "USB",
+    "WIFI",
+    "SMS",
+    "PIN",
+    "ID",
+    "INC",
+    "TV",
+    "CD",
+    "DVD",
+    "PDF",
+    "RH",
+    "DSI",
+    "CEO",
+    "CFO",
+    "HR",
+    "UK",
+    "US",
+    "ERP",
+    "AM",
+    "PM",
+    "GB",
+    "MB",
+    "GO",
+    "MO",
+    "TO",
+    "LED",
+    "A",
+    "I",
+    "C",
+    "D",
+    "E",
+}
+
+
+def shortcuts(text: str) -> list[str]:
+    """Key combinations ("Win+P") given without saying which keys or what they do."""
+    if _SHORTCUT_PURPOSE.search(text):
+        return []
+    return [m.group(0).strip() for m in _SHORTCUT.finditer(text)]
+
+
+def rare_acronyms(text: str, locale: str) -> list[str]:
+    """Upper-case abbreviations a caller is unlikely to know (rare as words: "OSD", "RMA")."""
+    found = []
+    for word in _ACRONYM.findall(text):
+        if word not in KNOWN_ACRONYMS and zipf_frequency(word.lower(), locale) < 3.6:
+            found.append(word.lower())
+    return found
+
+
 def _explained(folded: str, term: str, locale: str) -> bool:
-    after = folded.split(f" {term} ", 1)[1][:60]
+    parts = folded.split(f" {term} ", 1)
+    if len(parts) < 2:
+        return False
+    after = parts[1][:60]
     return any(f" {e} " in f" {after}" for e in EXPLAINERS[locale])
 
 
@@ -282,11 +233,12 @@ def shouting(text: str) -> bool:
     return sum(c.isupper() for c in letters) / len(letters) > 0.6 or len(caps) >= 3
 
 
-def signals(text: str, locale: str) -> ToneSignals:
-    """Every tone signal of one utterance."""
+def signals(text: str, locale: str, known: str = "", extended: bool = False) -> ToneSignals:
+    """Every tone signal of one utterance (`known`: words the caller already knows; `extended`:
+    the whole jargon list, abbreviations and shortcuts, as grading judges them)."""
     locale = lang(locale)
     folded = padded(text)
-    unexplained, explained = jargon_terms(text, locale)
+    unexplained, explained = jargon_terms(text, locale, known, extended)
     return ToneSignals(
         jargon=tuple(unexplained),
         explained=tuple(explained),

@@ -26,3 +26,9 @@ CATEGORY_LABELS = {
     "storage": N_("Storage"),
     "security": N_("Security"),
 }
+PRIORITY_LABELS = {
+    "low": N_("Low"),
+    "medium": N_("Medium"),
+    "high": N_("High"),
+    "critical": N_("Critical"),
+}

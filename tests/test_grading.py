@@ -65,11 +65,21 @@ def test_drastic_action_before_simple_checks_is_a_heavy_deduction(engine, librar
 
 def test_fixing_without_checking_misses_coverage(engine, library):
     steps = [
-        {"say": "Hello. Please plug the printer cable back in."},
+        {"say": "Hello. What exactly happens when you try to print?"},
+        {"say": "Please plug the printer cable back in."},
         {"say": "Try printing again please"},
     ]
     coverage = rules(graded(engine, library, steps))["coverage"]
     assert coverage.points < coverage.max and "missing" in coverage.message
+
+
+def test_fixing_without_a_single_question_is_no_diagnosis(engine, library):
+    steps = [
+        {"say": "Hello. Please plug the printer cable back in."},
+        {"say": "Try printing again please"},
+    ]
+    score = graded(engine, library, steps)
+    assert score.skills["diagnosis"] == 0 and "no_diagnosis" in rules(score)
 
 
 def test_unverified_fix_loses_the_verification_points(engine, library):
@@ -202,7 +212,7 @@ def test_unexplained_jargon_with_a_novice_is_a_finding(engine, library):
 
 def test_hold_without_asking_is_a_finding(engine, library):
     asked = [{"say": "May I put you on hold for a moment while I check?"}, {"hold": 30}, "resume"]
-    unasked = [{"hold": 30}, "resume"]
+    unasked = [{"say": "Good morning, IT support, Sam speaking."}, {"hold": 30}, "resume"]
     assert (
         rules(graded(engine, library, asked))["explaining"].points
         == rules(graded(engine, library, asked))["explaining"].max

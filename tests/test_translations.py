@@ -18,7 +18,14 @@ METHODS = [
 ]
 # gettext's own names, Flask-Babel's lazy ones, and simulator.translation's markers (NC_: with a
 # context)
-KEYWORDS = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None, "N_": None, "NC_": ((1, "c"), 2)}
+KEYWORDS = {
+    **DEFAULT_KEYWORDS,
+    "_l": None,
+    "lazy_gettext": None,
+    "N_": None,
+    "NC_": ((1, "c"), 2),
+    "NP_": (1, 2),
+}
 
 
 def _extracted() -> dict[tuple[str, str | None], tuple[str, int]]:
