@@ -1,7 +1,7 @@
 """IT terms a non-technical caller may not know, in French and English, by field.
 
 Kept folded (no accents, lower case); a multi-word term in the longer lists is written with
-underscores. `simulator.tone` combines them with word rarity (wordfreq) to tell jargon.
+underscores. `simulator.tone_signals` combines them with word rarity (wordfreq) to tell jargon.
 """
 
 from __future__ import annotations

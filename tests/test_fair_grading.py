@@ -7,7 +7,7 @@ import copy
 
 from grading import grade
 from grading.meaning import contradiction, in_language, says
-from simulator.tone import signals as tone_signals
+from simulator.tone_signals import signals as tone_signals
 from tests.helpers import play
 
 GREETING = {"say": "Good morning, IT support, Sam speaking. May I have your name, please?"}
