@@ -233,6 +233,7 @@ def spec(personas_by_scenario: dict[str, list[str]] | None = None) -> dict[str, 
                     "properties": {
                         "overall": {"type": "integer"},
                         "critical": {"type": "boolean"},
+                        "failed": {"type": "boolean"},
                         "skills": {"type": "object"},
                         "findings": {"type": "array"},
                         "grader_version": {"type": "integer"},

@@ -95,7 +95,7 @@ def replay_command(scenario_id, transcript, persona, locale, seed, mode, as_json
     if record["score"]:
         s = record["score"]
         click.echo(
-            f"Score: {s['overall']}/100 {s['skills']}" + ("  CRITICAL" if s["critical"] else "")
+            f"Score: {s['overall']}/100 {s['skills']}" + ("  FAILED (critical error)" if s["critical"] else "")
         )
         for f in s["findings"]:
             click.echo(f"  [{f['skill']}] {f['points']:+d} turn {f['turn']}: {f['message']}")
@@ -176,7 +176,7 @@ def play_command(scenario_id, persona, locale, seed):
 
 
 def _print_score(score: dict) -> None:
-    flag = "  CRITICAL" if score["critical"] else ""
+    flag = "  FAILED (critical error)" if score["critical"] else ""
     click.echo(f"Score: {score['overall']}/100 {score['skills']}{flag}")
     for f in score["findings"]:
         click.echo(f"  [{f['skill']}] {f['points']:+d} turn {f['turn']}: {f['message']}")
