@@ -34,6 +34,7 @@ from wtforms.validators import DataRequired, Length
 from storage import users
 from web.shared.database import get_db
 from web.shared.i18n import LOCALES
+from web.shared.redirects import same_site_path
 from web.shared.security import limiter
 
 bp = Blueprint("auth", __name__)
@@ -103,9 +104,7 @@ class SettingsForm(FlaskForm):
 
 
 def _safe_next(target: str | None) -> str:
-    if target and target.startswith("/") and not target.startswith("//"):
-        return target
-    return url_for("calls.dashboard")
+    return same_site_path(target) or url_for("calls.dashboard")
 
 
 @bp.route("/login", methods=["GET", "POST"])

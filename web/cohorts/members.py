@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from grading.rubric import JUDGE_WEIGHT
 from storage import cohorts as store
@@ -22,6 +23,15 @@ from web.shared.playable import STANDARD_PERSONAS
 from web.shared.runtime import llm_config
 
 MAX_ATTEMPTS = 50
+
+
+def _may_add(db, person: dict | None, cohort: dict) -> bool:
+    """An existing trainee may join when no other trainer holds them (an admin may move anyone)."""
+    if person is None or person["role"] != "trainee":
+        return False
+    if current_user.role == "admin":
+        return True
+    return not store.held_elsewhere(db, person["id"], cohort["trainer_id"])
 
 
 def _members_page(
@@ -54,17 +64,14 @@ def add_member(cohort_id: int):
     db = get_db()
     if request.form.get("kind") == "existing":
         person = store.find_trainee(db, request.form.get("who", ""))
-        if person is None:
-            flash(_("No account with that user name or email."), "error")
-        elif person["role"] != "trainee":
-            role = {"trainer": _("trainer"), "admin": _("admin")}.get(
-                person["role"], person["role"]
-            )
+        if not _may_add(db, person, cohort):
+            # One message for every refusal: it must not tell whether the account exists, what
+            # its role is, or that another trainer has it.
             flash(
                 _(
-                    "Only trainees can join a cohort; %(name)s is a %(role)s.",
-                    name=person["name"],
-                    role=role,
+                    "No trainee you can add has that user name or email. A trainee who is in "
+                    "another trainer's cohort can only be moved by that trainer or an "
+                    "administrator."
                 ),
                 "error",
             )
