@@ -164,6 +164,7 @@ def add_trainees(
                         "locale": row.get("locale", ""),
                         "created_at": now(),
                         "active": 1,
+                        "must_change_password": 1,  # the trainer saw it: the trainee changes it
                     }
                 )
                 .last_pk

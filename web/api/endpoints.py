@@ -12,6 +12,7 @@ from typing import Any
 
 from flask import abort, current_app, jsonify, request
 from flask_login import current_user
+from werkzeug.exceptions import HTTPException
 
 from simulator.call import CallEnded
 from simulator.engine import EngineError
@@ -24,6 +25,7 @@ from web.api.openapi import spec
 from web.shared.access import can_review, owns
 from web.shared.call_service import start_call
 from web.shared.database import get_db
+from web.shared.json_input import BadJSON
 from web.shared.live_calls import StaleCall, apply_step
 from web.shared.playable import StoredScenarioError, playable_scenarios
 from web.shared.security import csrf
@@ -49,7 +51,12 @@ def _authenticate():
 
 
 def _body() -> dict[str, Any]:
-    data = request.get_json(silent=True)
+    try:
+        data = request.get_json()
+    except HTTPException as exc:
+        if isinstance(exc.__cause__, BadJSON):  # too deep, or a lone surrogate: say which
+            abort(_error(400, "bad_json", str(exc.__cause__)))
+        data = None
     if not isinstance(data, dict):
         abort(_error(400, "bad_json", "the body must be a JSON object"))
     return data

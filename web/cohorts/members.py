@@ -19,6 +19,7 @@ from web.cohorts.cohort_pages import my_cohorts, offered_scenarios, visible_coho
 from web.cohorts.roster import RosterError, check, check_row, decode, initial_password
 from web.shared.database import get_db
 from web.shared.i18n import select_locale
+from web.shared.numbers import SQLITE_MAX, parse_int
 from web.shared.playable import STANDARD_PERSONAS
 from web.shared.runtime import llm_config
 
@@ -135,16 +136,17 @@ def move_member(cohort_id: int, user_id: int):
         abort(404)
     target = request.form.get("to", "")
     allowed = {c["id"]: c for c in my_cohorts() if c["id"] != cohort_id}
-    if not target.isdigit() or int(target) not in allowed:
+    target = parse_int(target, 1, SQLITE_MAX)
+    if target not in allowed:
         flash(_("Choose the cohort to move this trainee to."), "error")
         return redirect(url_for("cohorts.members", cohort_id=cohort_id))
-    store.move_member(db, user_id, cohort_id, int(target))
+    store.move_member(db, user_id, cohort_id, target)
     person = get_user(db, user_id)
     flash(
         _(
             "%(name)s moved to %(cohort)s.",
             name=person["name"],
-            cohort=allowed[int(target)]["name"],
+            cohort=allowed[target]["name"],
         ),
         "success",
     )
@@ -226,7 +228,7 @@ def _check_assignment(form) -> tuple[dict | None, str | None]:
         except ValueError:
             return None, _("The due date is not a date (YYYY-MM-DD).")
     attempts = form.get("attempts", "").strip()
-    if attempts and (not attempts.isdigit() or not 1 <= int(attempts) <= MAX_ATTEMPTS):
+    if attempts and parse_int(attempts, 1, MAX_ATTEMPTS) is None:
         return None, _(
             "Attempts: a whole number from 1 to %(n)d, or empty for no limit.", n=MAX_ATTEMPTS
         )
