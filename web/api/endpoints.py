@@ -26,6 +26,7 @@ from web.shared.access import can_review, owns
 from web.shared.call_service import start_call
 from web.shared.database import get_db
 from web.shared.json_input import BadJSON
+from web.shared.limits import limited
 from web.shared.live_calls import StaleCall, apply_step
 from web.shared.playable import StoredScenarioError, playable_scenarios
 from web.shared.security import csrf
@@ -90,6 +91,7 @@ def scenarios():
 
 
 @bp.post("/calls")
+@limited("call")
 def create_call():
     """Start a call."""
     data = _body()
@@ -125,6 +127,7 @@ def _owned(call_id: int) -> dict[str, Any]:
 
 
 @bp.post("/calls/<int:call_id>/steps")
+@limited("step")
 def send_step(call_id: int):
     """Apply one step (the same steps as `hotliner replay`)."""
     row = _owned(call_id)

@@ -34,6 +34,7 @@ from web.authoring.versions import DraftRejected, can_edit, check, save, source_
 from web.authoring.yaml_text import set_top_level
 from web.shared.database import get_db
 from web.shared.i18n import select_locale
+from web.shared.limits import limited
 from web.shared.numbers import id_arg
 from web.shared.runtime import get_library, llm_config
 
@@ -309,6 +310,7 @@ def save_scenario(scenario_id: str):
 
 
 @bp.post("/validate")
+@limited("validate")
 def validate():
     """Live validation for the editor: the problems of the YAML sent, each with its line (JSON)."""
     mode = request.form.get("mode") if request.form.get("mode") in ("new", "edit") else "new"

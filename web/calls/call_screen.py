@@ -30,6 +30,7 @@ from web.shared.annotations import review_of
 from web.shared.call_service import start_call
 from web.shared.database import get_db
 from web.shared.i18n import LOCALES, select_locale
+from web.shared.limits import limited
 from web.shared.live_calls import StaleCall, apply_step, get_live
 from web.shared.numbers import SQLITE_MAX, parse_int
 from web.shared.playable import (
@@ -86,6 +87,7 @@ def _pick(scenarios: dict, form) -> tuple:
 
 @bp.route("/practice", methods=["POST"])
 @login_required
+@limited("call")
 def practice():
     """Start a call: a chosen or random scenario and persona, or an assignment."""
     db = get_db()
@@ -168,6 +170,7 @@ def call_screen(call_id: int):
 
 @bp.route("/calls/<int:call_id>/step", methods=["POST"])
 @login_required
+@limited("step")
 def step(call_id: int):
     """Apply one trainee step; answer with the new conversation entries (htmx) or redirect."""
     db, row = own_call(call_id)

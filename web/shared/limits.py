@@ -4,6 +4,7 @@ address as the trusted proxies report it, and the HTTPS-only cookie settings."""
 from __future__ import annotations
 
 import os
+from functools import wraps
 
 from flask import Flask, abort, current_app, request
 from flask_login import current_user
@@ -50,7 +51,7 @@ def limit_user(action: str) -> None:
 def init_app(app: Flask) -> None:
     """Limit defaults; trusted proxy hops (HOTLINER_PROXY_HOPS); HOTLINER_HTTPS=1: Secure, HSTS."""
     for key, value in DEFAULTS.items():
-        app.config.setdefault(key, value)
+        app.config.setdefault(key, os.environ.get(f"HOTLINER_{key}", value))
     hops = int(os.environ.get("HOTLINER_PROXY_HOPS", app.config.get("PROXY_HOPS", 0)) or 0)
     if hops > 0:
         # Only then is X-Forwarded-For believed: the address is the one the nearest trusted
@@ -66,3 +67,17 @@ def init_app(app: Flask) -> None:
                 "Strict-Transport-Security", "max-age=31536000; includeSubDomains"
             )
             return response
+
+
+def limited(action: str):
+    """Decorate a view: each request counts one `action` of the current user (429 past it)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            limit_user(action)
+            return view(*args, **kwargs)
+
+        return wrapped
+
+    return decorator
