@@ -96,3 +96,103 @@ def test_a_bare_placeholder_still_validates(library):
     )
     scenario, problems = validate_text(text, library.catalog, set(library.articles))
     assert problems == [] and scenario is not None
+
+
+# Inputs that used to answer 500: each is now refused with a message or a 404.
+UNICODE_DIGITS = ["²", "٣", "𝟑", "1²"]
+
+
+def _calls(web):  # noqa: F811
+    alice = client_as(web, "alice")
+    live = start_call(alice)
+    ended = start_call(alice)
+    alice.post(f"/calls/{ended}/step", data={"step": "close", "summary": "done"})
+    return alice, live, ended
+
+
+def start_call(client) -> int:
+    response = client.post(
+        "/practice", data={"scenario": "printer-offline", "persona": "calm", "locale": "en"}
+    )
+    return int(response.headers["Location"].rstrip("/").split("/")[-1])
+
+
+@pytest.mark.parametrize("value", UNICODE_DIGITS)
+def test_unicode_digits_in_every_number_field_are_refused_never_a_500(web, value):  # noqa: F811
+    alice, live, ended = _calls(web)
+    trainer = client_as(web, "trainer")
+    answers = [
+        alice.post(f"/calls/{live}/step", data={"step": "hold", "seconds": value}),
+        trainer.post(f"/cohorts/calls/{ended}/comments", data={"turn": value, "text": "Hi"}),
+        trainer.post(
+            f"/cohorts/calls/{ended}/overrides",
+            data={"skill": "tone", "score": value, "reason": "why"},
+        ),
+        trainer.post("/cohorts/1/members/4/move", data={"to": value}),
+        trainer.post(
+            "/cohorts/1/assignments",
+            data={"scenario": "disk-full", "mode": "practice", "attempts": value},
+        ),
+        client_as(web, "admin").post("/cohorts/new", data={"name": "Z", "trainer": value}),
+        alice.post("/practice", data={"assignment": value, "locale": "en"}),
+    ]
+    codes = [a.status_code for a in answers]
+    assert all(code < 500 for code in codes), codes
+
+
+def test_a_hold_in_arabic_digits_is_not_taken_as_three(web):  # noqa: F811
+    alice, live, _ended = _calls(web)
+    alice.post("/language/en")
+    response = alice.post(
+        f"/calls/{live}/step", data={"step": "hold", "seconds": "٣"}, headers={"HX-Request": "true"}
+    )
+    assert response.headers["X-Step-Status"] in ("400", "422")
+    assert "A hold lasts from 1 to 3600 seconds" in response.get_data(as_text=True)
+
+
+def test_an_unknown_call_language_is_refused_with_a_message(web):  # noqa: F811
+    alice = client_as(web, "alice")
+    alice.post("/language/en")
+    response = alice.post("/practice", data={"scenario": "printer-offline", "locale": "xx"})
+    assert response.status_code == 302
+    page = alice.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Choose English or French for the call." in page
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/cohorts/99999999999999999999",
+        "/cohorts/99999999999999999999/members",
+        "/cohorts/1/trainees/99999999999999999999",
+        "/calls/99999999999999999999",
+        "/calls/٣",
+        "/authoring/printer-offline?version=99999999999999999999",
+        "/authoring/printer-offline/export?version=99999999999999999999",
+        "/authoring/printer-offline?version=٣",
+    ],
+)
+def test_ids_beyond_sqlites_range_are_404(web, path):  # noqa: F811
+    assert client_as(web, "admin").get(path).status_code == 404
+
+
+def test_a_lone_surrogate_and_deep_json_are_refused_with_a_message(web):  # noqa: F811
+    alice = client_as(web, "alice")
+    created = alice.post(
+        "/api/v1/calls", json={"scenario": "printer-offline", "seed": 1, "locale": "en"}
+    )
+    call_id = created.get_json()["id"]
+    lone = alice.post(
+        f"/api/v1/calls/{call_id}/steps",
+        data='{"step": {"say": "hello \\ud800"}}',
+        content_type="application/json",
+    )
+    assert lone.status_code == 400 and "surrogate" in lone.get_json()["message"]
+    deep = alice.post(
+        f"/api/v1/calls/{call_id}/steps",
+        data="[" * 100_000 + "]" * 100_000,
+        content_type="application/json",
+    )
+    assert deep.status_code == 400 and "nested" in deep.get_json()["message"]
+    fine = alice.post(f"/api/v1/calls/{call_id}/steps", json={"step": {"say": "hello é"}})
+    assert fine.status_code == 200

@@ -55,8 +55,11 @@ def _body() -> dict[str, Any]:
     try:
         data = request.get_json()
     except HTTPException as exc:
-        if isinstance(exc.__cause__, BadJSON):  # too deep, or a lone surrogate: say which
-            abort(_error(400, "bad_json", str(exc.__cause__)))
+        cause = exc.__cause__
+        while cause is not None and not isinstance(cause, BadJSON):
+            cause = cause.__cause__ or cause.__context__
+        if cause is not None:  # too deep, or a lone surrogate: say which
+            abort(_error(400, "bad_json", str(cause)))
         data = None
     if not isinstance(data, dict):
         abort(_error(400, "bad_json", "the body must be a JSON object"))
