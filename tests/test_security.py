@@ -196,3 +196,119 @@ def test_a_lone_surrogate_and_deep_json_are_refused_with_a_message(web):  # noqa
     assert deep.status_code == 400 and "nested" in deep.get_json()["message"]
     fine = alice.post(f"/api/v1/calls/{call_id}/steps", json={"step": {"say": "hello é"}})
     assert fine.status_code == 200
+
+
+def test_the_anonymous_openapi_document_lists_no_scenario_id(web):  # noqa: F811
+    anonymous = web.test_client().get("/api/v1/openapi.json").get_data(as_text=True)
+    assert "printer-offline" not in anonymous and '"openapi"' in anonymous
+    signed_in = client_as(web, "alice").get("/api/v1/openapi.json").get_data(as_text=True)
+    assert "printer-offline" in signed_in
+
+
+def test_a_trainer_reads_only_the_phrases_of_their_own_trainees(web):  # noqa: F811
+    from storage.users import add_cohort, add_member, add_user
+    from web.shared.database import get_db
+
+    with web.app_context():
+        db = get_db()
+        rival = add_user(db, "trainer2", "Rival", "password-22", "trainer")
+        outsider = add_user(db, "outsider", "Out Sider", "password-33")
+        add_member(db, add_cohort(db, "Rival cohort", rival), outsider)
+    mine, theirs = client_as(web, "alice"), web.test_client()
+    theirs.post("/login", data={"username": "outsider", "password": "password-33"})
+    for client, text in ((mine, "zorglub from alice"), (theirs, "private words of outsider")):
+        call_id = start_call(client)
+        client.post(f"/calls/{call_id}/step", data={"step": "say", "text": text})
+    page = client_as(web, "trainer").get("/authoring/printer-offline/phrases")
+    assert page.status_code == 200
+    text = page.get_data(as_text=True)
+    assert "zorglub from alice" in text and "private words of outsider" not in text
+    admin = client_as(web, "admin").get("/authoring/printer-offline/phrases")
+    assert "private words of outsider" in admin.get_data(as_text=True)
+
+
+def test_steps_and_call_starts_are_limited_per_user_across_workers(tmp_path):
+    from app import create_app
+    from web.cli.accounts import ensure_demo
+    from web.shared.database import get_db
+
+    config = {
+        "TESTING": True,
+        "DATABASE": str(tmp_path / "limits.db"),
+        "SECRET_KEY": "t",
+        "WTF_CSRF_ENABLED": False,
+        "STEP_RATE_LIMIT": "4 per minute",
+        "CALL_RATE_LIMIT": "2 per hour",
+    }
+    one, two = create_app(config), create_app(config)
+    with one.app_context():
+        ensure_demo(get_db())
+    clients = [client_as(app, "alice") for app in (one, two)]
+    starts = [
+        clients[i % 2].post("/api/v1/calls", json={"scenario": "printer-offline", "seed": i})
+        for i in range(3)
+    ]
+    assert [s.status_code for s in starts] == [201, 201, 429]
+    call_id = starts[0].get_json()["id"]
+    steps = [
+        clients[i % 2]
+        .post(f"/api/v1/calls/{call_id}/steps", json={"step": {"say": f"hello {i}"}})
+        .status_code
+        for i in range(5)
+    ]
+    assert steps == [200] * 4 + [429]
+    refused = clients[1].post(f"/api/v1/calls/{call_id}/steps", json={"step": {"say": "again"}})
+    assert "Trop de tentatives" in refused.get_json()["message"]  # Alice reads French
+
+
+def test_https_mode_sets_secure_cookies_and_hsts(tmp_path, monkeypatch):
+    from app import create_app
+
+    monkeypatch.setenv("HOTLINER_HTTPS", "1")
+    app = create_app({"TESTING": True, "DATABASE": str(tmp_path / "s.db"), "SECRET_KEY": "t"})
+    response = app.test_client().get("/login")
+    assert "max-age=" in response.headers["Strict-Transport-Security"]
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+    monkeypatch.delenv("HOTLINER_HTTPS")
+    plain = create_app({"TESTING": True, "DATABASE": str(tmp_path / "p.db"), "SECRET_KEY": "t"})
+    assert "Strict-Transport-Security" not in plain.test_client().get("/login").headers
+
+
+def test_the_database_and_the_secret_key_file_are_private(tmp_path, monkeypatch):
+    from app import create_app
+
+    monkeypatch.delenv("HOTLINER_SECRET_KEY", raising=False)
+    monkeypatch.setenv("HOTLINER_INSTANCE", str(tmp_path / "instance"))
+    from web.shared.database import get_db
+
+    app = create_app({"TESTING": True, "DATABASE": str(tmp_path / "private.db")})
+    with app.app_context():
+        get_db()
+    assert (tmp_path / "private.db").stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "instance" / "secret_key").stat().st_mode & 0o777 == 0o600
+
+
+def test_a_trusted_proxy_hop_gives_each_client_its_own_address_limit(tmp_path, monkeypatch):
+    from app import create_app
+
+    monkeypatch.setenv("HOTLINER_PROXY_HOPS", "1")
+    app = create_app(
+        {
+            "TESTING": True,
+            "DATABASE": str(tmp_path / "proxy.db"),
+            "SECRET_KEY": "t",
+            "WTF_CSRF_ENABLED": False,
+            "LOGIN_RATE_LIMIT": "2 per minute",
+        }
+    )
+    client = app.test_client()
+
+    def attempt(address: str) -> int:
+        return client.post(
+            "/login",
+            data={"username": f"u-{address}", "password": "x"},
+            headers={"X-Forwarded-For": address},
+        ).status_code
+
+    assert [attempt("10.0.0.1") for _ in range(3)] == [200, 200, 429]
+    assert attempt("10.0.0.2") == 200  # another client behind the same proxy is not blocked
