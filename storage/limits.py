@@ -88,3 +88,28 @@ def login_alerts(db: Database) -> list[dict[str, Any]]:
 
 def _name(username: str) -> str:
     return username.strip().lower()[:64]
+
+
+BUDGET_KEY = "limits.llm_daily_calls"
+
+
+def model_calls_today(db: Database, user_id: int) -> int:
+    """How many language-model turns this user's calls made since midnight (UTC)."""
+    today = now()[:10]
+    row = next(
+        iter(
+            db.query(
+                "select count(*) as n from events e join calls c on c.id = e.call_id "
+                "where e.kind = 'llm_turn' and e.created_at >= ? and c.user_id = ?",
+                [today, user_id],
+            )
+        )
+    )
+    return row["n"]
+
+
+def daily_model_budget(db: Database) -> int | None:
+    """The admin's daily budget of model turns per user (None: no budget)."""
+    rows = list(db.query("select value from settings where key = ?", [BUDGET_KEY]))
+    value = rows[0]["value"] if rows else None
+    return int(value) if value not in (None, "") else None

@@ -312,3 +312,38 @@ def test_a_trusted_proxy_hop_gives_each_client_its_own_address_limit(tmp_path, m
 
     assert [attempt("10.0.0.1") for _ in range(3)] == [200, 200, 429]
     assert attempt("10.0.0.2") == 200  # another client behind the same proxy is not blocked
+
+
+def test_the_admins_daily_model_budget_refuses_further_model_replies(web):  # noqa: F811
+    from storage.calls import now
+    from web.shared.database import get_db
+
+    alice, admin = client_as(web, "alice"), client_as(web, "admin")
+    alice.post("/language/en")
+    used = alice.post("/api/v1/calls", json={"scenario": "printer-offline", "seed": 1}).get_json()
+    live = alice.post("/api/v1/calls", json={"scenario": "printer-offline", "seed": 2}).get_json()
+    with web.app_context():
+        db = get_db()
+        db.execute("update calls set mode = 'llm' where id in (?, ?)", [used["id"], live["id"]])
+        for seq in range(1000, 1003):  # three model replies today on another call of hers
+            db["events"].insert(
+                {
+                    "call_id": used["id"],
+                    "seq": seq,
+                    "at": 0.0,
+                    "turn": 1,
+                    "kind": "llm_turn",
+                    "data": "{}",
+                    "created_at": now(),
+                }
+            )
+        db.conn.commit()
+    say = {"step": {"say": "Hello, is the printer on?"}}
+    assert alice.post(f"/api/v1/calls/{live['id']}/steps", json=say).status_code == 200
+    assert admin.post("/admin/accounts/model-budget", data={"budget": "٣"}).status_code == 422
+    assert admin.post("/admin/accounts/model-budget", data={"budget": "3"}).status_code == 302
+    refused = alice.post(f"/api/v1/calls/{live['id']}/steps", json=say)
+    assert refused.status_code in (400, 422)
+    assert "today's 3 replies of the language model" in refused.get_json()["message"]
+    admin.post("/admin/accounts/model-budget", data={"budget": ""})
+    assert alice.post(f"/api/v1/calls/{live['id']}/steps", json=say).status_code == 200

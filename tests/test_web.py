@@ -457,6 +457,12 @@ MATRIX = [
     ),
     (
         "POST",
+        "admin.set_model_budget",
+        lambda c: "/admin/accounts/model-budget",
+        dict(anonymous=302, alice=403, bruno=403, trainer=403, admin=302),
+    ),
+    (
+        "POST",
         "admin.reset_account",
         lambda c: "/admin/accounts/4/reset",
         dict(anonymous=302, alice=403, bruno=403, trainer=403, admin=200),
@@ -510,6 +516,7 @@ BODIES = {
     "admin.create_account": {"data": {"username": "matrix.user", "name": "M", "role": "trainee"}},
     "admin.set_account_role": {"data": {"role": "trainee"}},
     "admin.set_account_active": {"data": {"active": "1"}},
+    "admin.set_model_budget": {"data": {"budget": "500"}},
 }
 
 

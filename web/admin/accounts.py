@@ -7,11 +7,11 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from storage import limits, passwords, users
+from storage import limits, passwords, settings, users
 from web.admin import bp
 from web.auth import role_required
 from web.shared.database import get_db
-from web.shared.numbers import parse_id
+from web.shared.numbers import parse_id, parse_int
 
 
 def _role_labels() -> dict[str, str]:
@@ -24,6 +24,7 @@ def _page(shown: dict | None = None, form: dict | None = None, status: int = 200
         "admin/accounts.html",
         accounts=users.list_users(db),
         alerts=limits.login_alerts(db),
+        budget=limits.daily_model_budget(db),
         roles=_role_labels(),
         shown=shown,
         form=form or {},
@@ -122,3 +123,19 @@ def reset_account(user_id: str):
         "success",
     )
     return _page(shown={"username": row["username"], "password": password})
+
+
+@bp.route("/accounts/model-budget", methods=["POST"])
+@role_required("admin")
+def set_model_budget():
+    """The daily budget of language-model replies per user (empty: no budget)."""
+    text = request.form.get("budget", "").strip()
+    value = parse_int(text, 1, 100_000) if text else None
+    if text and value is None:
+        flash(_("Enter a whole number from 1 to 100000, or leave the field empty."), "error")
+        return _page(status=422)
+    settings.set_many(
+        get_db(), {limits.BUDGET_KEY: None if value is None else str(value)}, current_user.id
+    )
+    flash(_("Daily budget of model replies saved."), "success")
+    return redirect(url_for("admin.accounts"))
