@@ -13,7 +13,7 @@ from web import auth, own_password  # noqa: F401  (own_password: a route of auth
 
 # A feature package's __init__ only defines its blueprint; the route modules below add their routes
 # to it when they are imported, so they are imported here, before the blueprints are registered.
-from web.admin import accounts, admin_page  # noqa: F401  (routes of admin_bp)
+from web.admin import account_admin, admin_page  # noqa: F401  (routes of admin_bp)
 from web.admin import bp as admin_bp
 from web.api import bp as api_bp
 from web.api import endpoints  # noqa: F401  (routes of api_bp)
@@ -29,7 +29,7 @@ from web.cohorts import (  # noqa: F401  (routes of cohorts_bp)
     review,
     trainee_password,
 )
-from web.shared import database, errors, i18n, json_input, labels, limits, numbers, security
+from web.shared import database, errors, i18n, json_input, labels, numbers, rate_limits, security
 
 ROOT = Path(__file__).resolve().parent
 
@@ -80,7 +80,7 @@ def create_app(config: dict | None = None) -> Flask:
     labels.init_app(app)
     auth.init_app(app)
     security.init_app(app)
-    limits.init_app(app)
+    rate_limits.init_app(app)
     errors.init_app(app)
     app.register_blueprint(auth.bp)
     app.register_blueprint(calls_bp)

@@ -36,7 +36,7 @@ from storage import users
 from storage.passwords import end_sessions
 from web.shared.database import get_db
 from web.shared.i18n import LOCALES
-from web.shared.limits import address_may_try_login
+from web.shared.rate_limits import address_may_try_login
 from web.shared.redirects import same_site_path
 
 bp = Blueprint("auth", __name__)

@@ -26,9 +26,9 @@ from web.shared.access import can_review, owns
 from web.shared.call_service import start_call
 from web.shared.database import get_db
 from web.shared.json_input import BadJSON
-from web.shared.limits import limited
 from web.shared.live_calls import StaleCall, apply_step
 from web.shared.playable import StoredScenarioError, playable_scenarios
+from web.shared.rate_limits import limited
 from web.shared.security import csrf
 from web.shared.transcript import entries
 

@@ -34,8 +34,8 @@ from web.authoring.versions import DraftRejected, can_edit, check, save, source_
 from web.authoring.yaml_text import set_top_level
 from web.shared.database import get_db
 from web.shared.i18n import select_locale
-from web.shared.limits import limited
 from web.shared.numbers import id_arg
+from web.shared.rate_limits import limited
 from web.shared.runtime import get_library, llm_config
 
 SCENARIO_STATUSES = ("draft", "published", "archived")

@@ -30,7 +30,6 @@ from web.shared.annotations import review_of
 from web.shared.call_service import start_call
 from web.shared.database import get_db
 from web.shared.i18n import LOCALES, select_locale
-from web.shared.limits import limited
 from web.shared.live_calls import StaleCall, apply_step, get_live
 from web.shared.numbers import SQLITE_MAX, parse_int
 from web.shared.playable import (
@@ -39,6 +38,7 @@ from web.shared.playable import (
     playable_scenarios,
     scenario_of,
 )
+from web.shared.rate_limits import limited
 from web.shared.runtime import get_engine, grade_call
 from web.shared.step_form import step_from_form
 from web.shared.transcript import entries, mood_series, ticket_of

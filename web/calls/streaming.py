@@ -39,8 +39,8 @@ from simulator.call import CallEnded
 from simulator.steps import StepError
 from web.calls.call_screen import own_call, step_refusal, step_result_html
 from web.shared.database import get_db
-from web.shared.limits import limited
 from web.shared.live_calls import StaleCall, apply_step
+from web.shared.rate_limits import limited
 from web.shared.step_form import step_from_form
 
 bp = Blueprint("say_stream", __name__)
