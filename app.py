@@ -9,11 +9,11 @@ from pathlib import Path
 from flask import Flask
 from flask.cli import FlaskGroup
 
-from web import auth
+from web import auth, own_password  # noqa: F401  (own_password: a route of auth.bp)
 
 # A feature package's __init__ only defines its blueprint; the route modules below add their routes
 # to it when they are imported, so they are imported here, before the blueprints are registered.
-from web.admin import admin_page  # noqa: F401  (routes of admin_bp)
+from web.admin import account_admin, admin_page  # noqa: F401  (routes of admin_bp)
 from web.admin import bp as admin_bp
 from web.api import bp as api_bp
 from web.api import endpoints  # noqa: F401  (routes of api_bp)
@@ -23,8 +23,13 @@ from web.calls import bp as calls_bp
 from web.calls import call_screen, streaming  # noqa: F401  (call_screen: routes of calls_bp)
 from web.cli import register as register_commands
 from web.cohorts import bp as cohorts_bp
-from web.cohorts import cohort_pages, members, review  # noqa: F401  (routes of cohorts_bp)
-from web.shared import database, errors, i18n, labels, security
+from web.cohorts import (  # noqa: F401  (routes of cohorts_bp)
+    cohort_pages,
+    members,
+    review,
+    trainee_password,
+)
+from web.shared import database, errors, i18n, json_input, labels, numbers, rate_limits, security
 
 ROOT = Path(__file__).resolve().parent
 
@@ -35,8 +40,9 @@ def _secret_key(instance: Path) -> str:
         return os.environ["HOTLINER_SECRET_KEY"]
     path = instance / "secret_key"
     if not path.exists():
-        path.write_text(secrets.token_hex(32), encoding="ascii")
-        path.chmod(0o600)
+        # Created 0600 from the start: a chmod after writing would leave a window.
+        with os.fdopen(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600), "w") as out:
+            out.write(secrets.token_hex(32))
     return path.read_text(encoding="ascii").strip()
 
 
@@ -58,11 +64,12 @@ def create_app(config: dict | None = None) -> Flask:
         REMEMBER_COOKIE_SAMESITE="Lax",
         BABEL_DEFAULT_LOCALE="en",
         BABEL_TRANSLATION_DIRECTORIES=str(ROOT / "translations"),
-        LOGIN_RATE_LIMIT="10 per minute",
         RATELIMIT_STORAGE_URI="memory://",
         MAX_CONTENT_LENGTH=2 * 1024 * 1024,
         WTF_CSRF_TIME_LIMIT=None,
     )
+    app.json = json_input.BoundedJSONProvider(app)
+    app.url_map.converters["int"] = numbers.AsciiIdConverter  # ASCII ids in SQLite's range
     if config:
         app.config.update(config)
     if not app.config.get("SECRET_KEY"):
@@ -73,6 +80,7 @@ def create_app(config: dict | None = None) -> Flask:
     labels.init_app(app)
     auth.init_app(app)
     security.init_app(app)
+    rate_limits.init_app(app)
     errors.init_app(app)
     app.register_blueprint(auth.bp)
     app.register_blueprint(calls_bp)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import string
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -311,6 +312,41 @@ def reachable(scenario: Scenario) -> bool:
     return False
 
 
+_BARE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _texts(value: object, path: PathKey) -> Iterator[tuple[PathKey, str]]:
+    """Every (path, string) of a scenario's bilingual texts, in both languages."""
+    if isinstance(getattr(value, "en", None), str) and isinstance(getattr(value, "fr", None), str):
+        yield (*path, "en"), value.en
+        yield (*path, "fr"), value.fr
+    if isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            yield from _texts(item, (*path, i))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, (*path, str(key)))
+    elif hasattr(value, "__pydantic_fields__"):
+        for name in type(value).model_fields:
+            yield from _texts(getattr(value, name), (*path, name))
+
+
+def check_bare_placeholders(scenario: Scenario) -> Iterator[Found]:
+    """Placeholders are a bare `{name}`: a format spec or conversion (`{ticket:>9999}`, `{x!r}`)
+    could make every call start write megabytes or fail, so each one is reported with its line."""
+    for path, text in _texts(scenario, ()):
+        try:
+            parts = list(string.Formatter().parse(text))
+        except ValueError:
+            continue  # malformed braces: reported by the placeholder check itself
+        for _literal, name, spec, conversion in parts:
+            if name is None or (_BARE_NAME.fullmatch(name) and not spec and not conversion):
+                continue
+            shown = "{" + name + (f"!{conversion}" if conversion else "")
+            shown += (f":{spec}" if spec else "") + "}"
+            yield path, "placeholder_not_bare", {"text": shown}
+
+
 def validate_source(
     source: Source, catalog: Catalog, kb_ids: set[str], file: str
 ) -> tuple[Scenario | None, list[Problem]]:
@@ -326,6 +362,10 @@ def validate_source(
     problems = [
         Problem.of(file, source.line_of(path), format_path(path), code, **params)
         for path, code, params in _Checker(scenario, catalog, kb_ids).run()
+    ]
+    problems += [
+        Problem.of(file, source.line_of(path), format_path(path), code, **params)
+        for path, code, params in check_bare_placeholders(scenario)
     ]
     return (None if problems else scenario), problems
 

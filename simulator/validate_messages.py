@@ -23,6 +23,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file_too_large": NC_("validation", "file is larger than {kib} KiB; refused"),
     "file_empty": NC_("validation", "file is empty"),
     "malformed_yaml": NC_("validation", "malformed YAML: {detail}"),
+    "yaml_alias": NC_(
+        "validation", "YAML anchors and aliases (&name, *name) are not allowed; write the text out"
+    ),
     "cannot_read": NC_("validation", "cannot read: {reason}"),
     "duplicate_scenario_id": NC_("validation", "duplicate scenario id '{value}'"),
     "not_a_mapping": NC_("validation", "a scenario must be a YAML mapping"),
@@ -88,6 +91,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_team": NC_("validation", "unknown team '{value}'{did_you_mean}"),
     "unknown_placeholder": NC_("validation", "unknown placeholder '{{{name}}}'{did_you_mean}"),
     "malformed_placeholder": NC_("validation", "malformed placeholder: {detail}"),
+    "placeholder_not_bare": NC_(
+        "validation", "placeholder {text}: write a bare name like {{ticket}}, with no : or !"
+    ),
     "default_persona_not_listed": NC_("validation", "'{value}' is not in personas"),
     "trigger_kind": NC_("validation", "needs exactly one of intent, remote or directory"),
     "invalid_command_pattern": NC_("validation", "invalid command pattern: {detail}"),

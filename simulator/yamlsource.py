@@ -57,12 +57,25 @@ def _collect_lines(node: yaml.Node, path: PathKey, lines: dict[PathKey, int]) ->
             _collect_lines(item, (*path, index), lines)
 
 
+def _refuse_aliases(text: str) -> None:
+    """Refuse anchors and aliases before anything is built: one event pass, linear in the text.
+
+    An alias repeats a node without repeating its text, so nine lines of `&a`/`*a` can stand for a
+    billion values (the "billion laughs"); building or walking them would exhaust the server.
+    Scenarios never need them: they are refused with the line of the first one.
+    """
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise SourceError("yaml_alias", event.start_mark.line + 1)
+
+
 def parse(text: str, limit: int = MAX_BYTES) -> Source:
     """Parse YAML text with the safe loader; raise SourceError with a line if it is malformed."""
     if len(text.encode("utf-8")) > limit:
         raise SourceError("file_too_large", kib=limit // 1024)
     loader = _Loader(text)
     try:
+        _refuse_aliases(text)
         node = loader.get_single_node()
         if node is None:
             raise SourceError("file_empty", 1)

@@ -183,17 +183,27 @@ def published(db: Database) -> list[dict[str, Any]]:
     )
 
 
-def unrecognized(db: Database, scenario_id: str) -> list[dict[str, Any]]:
+def unrecognized(
+    db: Database, scenario_id: str, trainer_id: int | None = None
+) -> list[dict[str, Any]]:
     """What trainees typed on this scenario that was not understood: grouped, most frequent
-    first."""
+    first. With `trainer_id`, only what that trainer may read: calls of the trainees of their
+    cohorts and their own calls (everyone's on a scenario they wrote)."""
+    scope = ""
+    if trainer_id is not None:
+        scope = """and (c.user_id = :t
+                  or exists (select 1 from scenarios s where s.id = c.scenario_id
+                             and s.author_id = :t)
+                  or exists (select 1 from memberships m join cohorts k on k.id = m.cohort_id
+                             where m.user_id = c.user_id and k.trainer_id = :t))"""
     rows = db.query(
-        """select json_extract(e.data, '$.text') as text, c.locale as locale, count(*) as count,
+        f"""select json_extract(e.data, '$.text') as text, c.locale as locale, count(*) as count,
                   max(e.created_at) as last_seen, count(distinct c.id) as calls,
                   max(json_extract(e.data, '$.best_guess.intent')) as guess
            from events e join calls c on c.id = e.call_id
-           where c.scenario_id = ? and c.sandbox = 0 and e.kind = 'unrecognized'
+           where c.scenario_id = :s and c.sandbox = 0 and e.kind = 'unrecognized' {scope}
            group by lower(trim(json_extract(e.data, '$.text'))), c.locale
            order by count desc, last_seen desc limit 500""",
-        [scenario_id],
+        {"s": scenario_id, "t": trainer_id},
     )
     return [dict(r) for r in rows]

@@ -164,6 +164,7 @@ def add_trainees(
                         "locale": row.get("locale", ""),
                         "created_at": now(),
                         "active": 1,
+                        "must_change_password": 1,  # the trainer saw it: the trainee changes it
                     }
                 )
                 .last_pk
@@ -252,3 +253,13 @@ def wants_tone_judge(db: Database, call: dict[str, Any]) -> bool:
         "where m.user_id = ? and c.tone_judge = 1 limit 1"
     )
     return bool(list(db.query(sql, [call["user_id"]])))
+
+
+def held_elsewhere(db: Database, user_id: int, trainer_id: int) -> bool:
+    """Whether the account is in a cohort that another trainer runs (moving it needs consent)."""
+    rows = db.query(
+        "select 1 from memberships m join cohorts c on c.id = m.cohort_id "
+        "where m.user_id = ? and c.trainer_id != ? limit 1",
+        [user_id, trainer_id],
+    )
+    return bool(list(rows))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,6 +25,7 @@ def connect(path: str | Path | None = None, memory: bool = False, prepare: bool 
     else:
         if prepare:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
+            _private(Path(path))
         db = Database(path)
         if prepare:
             db.enable_wal()
@@ -33,6 +35,17 @@ def connect(path: str | Path | None = None, memory: bool = False, prepare: bool 
     if prepare:
         migrations.apply(db)
     return db
+
+
+def _private(path: Path) -> None:
+    """Create the file readable by its owner only (it holds password hashes and the model key);
+    SQLite gives its -wal and -shm files the same mode. An older, wider file is narrowed."""
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        if path.stat().st_mode & 0o077:
+            path.chmod(0o600)
+    except OSError:
+        pass  # not ours to change (a shared or read-only file): SQLite will say if it cannot open
 
 
 @contextmanager

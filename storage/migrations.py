@@ -243,3 +243,18 @@ def cohorts_choose_the_tone_judge(db: Database) -> None:
     """A cohort's trainers may have a language model judge the tone of its calls (off by
     default)."""
     db["cohorts"].add_column("tone_judge", int, not_null_default=0)
+
+
+@migrations()
+def m_security_sessions_and_limits(db: Database) -> None:
+    """Accounts: a session stamp (rotated on logout and password change) and a forced password
+    change; limits every worker shares: a hit log per key and failed logins per typed name."""
+    db["users"].add_column("session_stamp", str, not_null_default="")
+    db["users"].add_column("must_change_password", int, not_null_default=0)
+    db["rate_hits"].create({"key": str, "at": float}, not_null={"key", "at"})
+    db["rate_hits"].create_index(["key", "at"])
+    db["login_failures"].create(
+        {"username": str, "failures": int, "locked_until": float, "last_at": str},
+        pk="username",
+        not_null={"failures"},
+    )

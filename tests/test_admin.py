@@ -281,7 +281,6 @@ def test_the_check_reports_a_working_endpoint_with_the_saved_key(web, server):
 @pytest.mark.parametrize(
     "behaviour, answers, label",
     [
-        (lambda body: "500", "no", "Server error"),
         (lambda body: "this is not json", "yes", "Answer not in JSON"),
         (lambda body: {"ok": "yes"}, "yes", "JSON not in the expected shape"),
     ],
@@ -312,7 +311,35 @@ def test_the_check_of_an_unreachable_endpoint_is_a_message(web):
     )
     response = client.post("/admin/llm/check", headers={"Accept-Language": "en"})
     assert response.status_code == 200
-    assert "Server unreachable" in page(response).select_one("#check-result").text
+    assert "Not a reachable model endpoint" in page(response).select_one("#check-result").text
+
+
+def test_a_closed_port_and_a_server_error_get_the_same_answer(web, server):
+    server.behaviour = lambda body: "500"
+    client = client_as(web, "admin")
+    answers = []
+    for url in (server.base_url, f"http://127.0.0.1:{closed_port()}/v1"):
+        client.post("/admin/llm", data={**GOOD, "base_url": url, "timeout": "2"})
+        response = client.post("/admin/llm/check", headers={"Accept-Language": "en"})
+        answers.append(page(response).select_one("#check-result").text.strip())
+    assert answers[0] == answers[1] == "Not a reachable model endpoint."
+
+
+def test_changing_the_base_url_removes_the_stored_key_unless_typed_again(web, server):
+    client = client_as(web, "admin")
+    client.post("/admin/llm", data={**GOOD, "base_url": server.base_url, "api_key": SECRET})
+    client.post("/admin/llm", data={**GOOD, "base_url": server.base_url})  # same URL: kept
+    assert stored(web).get("llm.api_key") == SECRET
+    moved = client.post(
+        "/admin/llm",
+        data={**GOOD, "base_url": "http://127.0.0.1:9/v1"},
+        headers={"Accept-Language": "en"},
+        follow_redirects=True,
+    )
+    assert stored(web).get("llm.api_key") is None
+    assert "the stored key was removed" in moved.get_data(as_text=True)
+    client.post("/admin/llm", data={**GOOD, "base_url": server.base_url, "api_key": "typed-again"})
+    assert stored(web).get("llm.api_key") == "typed-again"
 
 
 def test_the_check_without_an_endpoint_says_so(web):

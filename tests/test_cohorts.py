@@ -173,8 +173,44 @@ def test_existing_trainee_joins_but_a_trainer_cannot(web):  # noqa: F811
             f"/cohorts/{other}/members/add", data={"kind": "existing", "who": "admin"}
         ).headers["Location"]
     )
-    assert "Only trainees can join a cohort" in soup(page).select_one(".flash-error").text
+    assert "No trainee you can add" in soup(page).select_one(".flash-error").text
     assert members_of(web, int(other)) == {"alice"}
+
+
+def test_a_trainer_cannot_take_another_trainers_trainee_and_learns_nothing(web):  # noqa: F811
+    with web.app_context():
+        db = get_db()
+        rival = add_user(db, "trainer2", "Rival Trainer", "password-2", "trainer")
+        theirs = add_cohort(db, "Rival cohort", rival)
+    rival_client = web.test_client()
+    rival_client.post("/login", data={"username": "trainer2", "password": "password-2"})
+    answers = {}
+    for who in ("alice", "admin", "trainer", "nobody-at-all"):
+        response = rival_client.post(
+            f"/cohorts/{theirs}/members/add", data={"kind": "existing", "who": who}
+        )
+        answers[who] = soup(rival_client.get(response.headers["Location"])).select_one(
+            ".flash-error"
+        )
+    assert members_of(web, theirs) == set()
+    texts = {answer.text.strip() for answer in answers.values()}
+    assert len(texts) == 1, texts  # the same refusal for a held trainee, an admin, nobody
+    text = texts.pop()
+    assert "Alice" not in text and "Admin" not in text and "admin " not in text
+    calls_of_alice = rival_client.get("/cohorts/")  # nothing of Alice's is reachable either
+    assert "Alice" not in calls_of_alice.get_data(as_text=True)
+
+
+def test_an_admin_may_move_a_held_trainee_into_another_cohort(web):  # noqa: F811
+    with web.app_context():
+        db = get_db()
+        theirs = add_cohort(
+            db, "Rival cohort", add_user(db, "trainer2", "Rival", "password-2", "trainer")
+        )
+    client_as(web, "admin").post(
+        f"/cohorts/{theirs}/members/add", data={"kind": "existing", "who": "alice"}
+    )
+    assert members_of(web, theirs) == {"alice"}
 
 
 def test_moving_a_trainee_changes_their_cohort(web):  # noqa: F811

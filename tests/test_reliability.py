@@ -131,6 +131,17 @@ def _load(
     return stop, threads
 
 
+def _wait_for_answers(answered: list, lock: threading.Lock, count: int, deadline: float = 180):
+    """Wait until `count` steps were answered (progress, not time); fail after a generous wait."""
+    end = time.monotonic() + deadline
+    while time.monotonic() < end:
+        with lock:
+            if len(answered) >= count or any(a[0] == "server error" for a in answered):
+                return
+        time.sleep(0.05)
+    raise AssertionError(f"only {len(answered)} of {count} steps answered in {deadline} s")
+
+
 def test_a_crash_loses_no_answered_step_and_every_call_resumes(tmp_path):
     db_path = tmp_path / "crash.db"
     tokens = trainees(db_path, 6)
@@ -139,9 +150,9 @@ def test_a_crash_loses_no_answered_step_and_every_call_resumes(tmp_path):
     lock = threading.Lock()
     try:
         stop, threads = _load(server.url, tokens, answered, lock)
-        time.sleep(3)
+        _wait_for_answers(answered, lock, 25)  # the load got going, however slow the machine
         killed = server.kill_worker()
-        time.sleep(3)
+        _wait_for_answers(answered, lock, len(answered) + 25)  # and went on after the kill
         assert killed not in server.worker_pids()
         server.crash()
         stop.set()

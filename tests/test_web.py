@@ -413,6 +413,60 @@ MATRIX = [
         lambda c: "/admin/llm/check",
         dict(anonymous=302, alice=403, bruno=403, trainer=403, admin=200),
     ),
+    (
+        "GET",
+        "auth.change_password",
+        lambda c: "/password",
+        dict(anonymous=302, alice=200, bruno=200, trainer=200, admin=200),
+    ),
+    (
+        "POST",
+        "auth.change_password",
+        lambda c: "/password",
+        dict(anonymous=302, alice=422, bruno=422, trainer=422, admin=422),
+    ),
+    (
+        "POST",
+        "cohorts.reset_password",
+        lambda c: "/cohorts/1/members/3/reset-password",
+        dict(anonymous=302, alice=403, bruno=403, trainer=200, admin=200),
+    ),
+    (
+        "GET",
+        "admin.accounts",
+        lambda c: "/admin/accounts",
+        dict(anonymous=302, alice=403, bruno=403, trainer=403, admin=200),
+    ),
+    (
+        "POST",
+        "admin.create_account",
+        lambda c: "/admin/accounts",
+        dict(anonymous=302, alice=403, bruno=403, trainer=403, admin=200),
+    ),
+    (
+        "POST",
+        "admin.set_account_role",
+        lambda c: "/admin/accounts/4/role",
+        dict(anonymous=302, alice=403, bruno=403, trainer=403, admin=302),
+    ),
+    (
+        "POST",
+        "admin.set_account_active",
+        lambda c: "/admin/accounts/4/active",
+        dict(anonymous=302, alice=403, bruno=403, trainer=403, admin=302),
+    ),
+    (
+        "POST",
+        "admin.set_model_budget",
+        lambda c: "/admin/accounts/model-budget",
+        dict(anonymous=302, alice=403, bruno=403, trainer=403, admin=302),
+    ),
+    (
+        "POST",
+        "admin.reset_account",
+        lambda c: "/admin/accounts/4/reset",
+        dict(anonymous=302, alice=403, bruno=403, trainer=403, admin=200),
+    ),
 ]
 BODIES = {
     "auth.login": {"data": {"username": "nobody", "password": "wrong-password"}},
@@ -458,6 +512,11 @@ BODIES = {
     "cohorts.comment": {"data": {"turn": "0", "text": "Matrix comment"}},
     "cohorts.override": {"data": {"skill": "tone", "score": "70", "reason": "Matrix override"}},
     "admin.save_llm": {"data": {"model": "matrix-model", "timeout": "20", "retries": "1"}},
+    "auth.change_password": {"data": {"current": "wrong", "new": "a-new-pass", "again": "x"}},
+    "admin.create_account": {"data": {"username": "matrix.user", "name": "M", "role": "trainee"}},
+    "admin.set_account_role": {"data": {"role": "trainee"}},
+    "admin.set_account_active": {"data": {"active": "1"}},
+    "admin.set_model_budget": {"data": {"budget": "500"}},
 }
 
 

@@ -8,8 +8,8 @@ from flask import (
     Blueprint,
     Flask,
     abort,
-    current_app,
     flash,
+    g,
     redirect,
     render_template,
     request,
@@ -31,10 +31,13 @@ from wtforms import PasswordField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
+from storage import limits as login_limits
 from storage import users
+from storage.passwords import end_sessions
 from web.shared.database import get_db
 from web.shared.i18n import LOCALES
-from web.shared.security import limiter
+from web.shared.rate_limits import address_may_try_login
+from web.shared.redirects import same_site_path
 
 bp = Blueprint("auth", __name__)
 login_manager = LoginManager()
@@ -50,6 +53,7 @@ class User(UserMixin):
         self.name = row["name"]
         self.role = row["role"]
         self.locale = row["locale"] or ""
+        self.must_change_password = bool(row.get("must_change_password"))
 
     @property
     def is_active(self) -> bool:
@@ -62,8 +66,11 @@ class User(UserMixin):
 
 @login_manager.user_loader
 def _load(user_id: str):
-    row = users.get_user(get_db(), int(user_id))
-    return User(row) if row else None
+    row = users.get_user(get_db(), int(user_id)) if user_id.isdecimal() else None
+    # A session opened before the last logout or password change holds an older stamp: refused.
+    if row is None or session.get("stamp", "") != (row.get("session_stamp") or ""):
+        return None
+    return User(row)
 
 
 @login_manager.request_loader
@@ -71,6 +78,7 @@ def _load_from_token(req):
     header = req.headers.get("Authorization", "")
     if header.startswith("Bearer "):
         row = users.user_for_token(get_db(), header[7:].strip())
+        g.by_token = row is not None
         return User(row) if row else None
     return None
 
@@ -103,30 +111,59 @@ class SettingsForm(FlaskForm):
 
 
 def _safe_next(target: str | None) -> str:
-    if target and target.startswith("/") and not target.startswith("//"):
-        return target
-    return url_for("calls.dashboard")
+    return same_site_path(target) or url_for("calls.dashboard")
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"])
 def login():
-    """The login page."""
+    """The login page: limited per address and, with a growing delay, per account name."""
     form = LoginForm()
     if form.validate_on_submit():
-        row = users.check_login(get_db(), form.username.data, form.password.data)
+        db = get_db()
+        name = form.username.data
+        if not address_may_try_login():
+            abort(429)
+        wait = login_limits.locked_for(db, name)
+        if wait:
+            return _locked(wait)
+        row = users.check_login(db, name, form.password.data)
         if row:
+            login_limits.record_success(db, name)
+            session["stamp"] = row.get("session_stamp") or ""
             login_user(User(row))
             return redirect(_safe_next(request.args.get("next")))
+        wait = login_limits.record_failure(db, name)
+        if wait:
+            return _locked(wait)
         flash(_("Wrong user name or password."), "error")
     return render_template("auth/login.html", form=form)
+
+
+def _locked(seconds: float):
+    """The login page, refusing for now: too many wrong passwords for this account name."""
+    minutes = max(1, round(seconds / 60))
+    flash(
+        _(
+            "Too many wrong passwords for this account. Wait %(n)d minute(s) and try again, "
+            "or ask your trainer or an administrator for a new password.",
+            n=minutes,
+        ),
+        "error",
+    )
+    return (
+        render_template("auth/login.html", form=LoginForm()),
+        429,
+        {"Retry-After": str(int(seconds) + 1)},
+    )
 
 
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout():
-    """Log out (a POST, so that a link cannot log anyone out)."""
+    """Log out (a POST, so that a link cannot log anyone out); a copied session cookie dies too."""
+    end_sessions(get_db(), current_user.id)
     logout_user()
+    session.pop("stamp", None)
     return redirect(url_for("auth.login"))
 
 
@@ -160,7 +197,24 @@ def language(locale: str):
 
 
 def init_app(app: Flask) -> None:
-    """Install Flask-Login."""
+    """Install Flask-Login; an account given its password by someone else must change it first."""
     login_manager.init_app(app)
+    app.before_request(_forced_change)
     login_manager.login_view = "auth.login"
     login_manager.login_message = _l("Please log in to continue.")
+
+
+FREE_WHILE_FORCED = {"auth.change_password", "auth.logout", "auth.language", "static"}
+
+
+def _forced_change():
+    if (
+        current_user.is_authenticated
+        and current_user.must_change_password
+        and not g.get("by_token")
+        and request.endpoint not in FREE_WHILE_FORCED
+    ):
+        if request.path.startswith("/api/"):
+            abort(403)
+        return redirect(url_for("auth.change_password"))
+    return None

@@ -65,7 +65,14 @@ def save_llm():
             )
         flash(_("Nothing was saved: correct the fields marked below."), "error")
         return _page(form=typed, errors=errors, status=422)
-    llm_settings.save(get_db(), values, current_user.id)
+    if llm_settings.save(get_db(), values, current_user.id):
+        flash(
+            _(
+                "The base URL changed, so the stored key was removed: it is never sent to a new "
+                "address. Type it again if this endpoint needs it."
+            ),
+            "info",
+        )
     current_app.logger.info(
         "language-model settings changed by user %s (fields: %s)",
         current_user.id,
@@ -103,15 +110,11 @@ def check_llm():
     except Exception as exc:  # noqa: BLE001 - a check must end in a message, never a 500
         # The exception's type only: its text could carry what the client was given.
         current_app.logger.warning("endpoint check failed: %s", type(exc).__name__)
-        return _page(
-            check={
-                "ok": False,
-                "message": _(
-                    "The check could not be made (%(error)s). Verify the base URL and try again.",
-                    error=type(exc).__name__,
-                ),
-            }
-        )
+        result = {"reachable": False}
+    if not result["reachable"]:
+        # One answer for a closed port, a timeout, an HTTP error or a crash: the check must not
+        # tell an admin's browser which internal addresses have something listening.
+        return _page(check={"ok": False, "message": _("Not a reachable model endpoint.")})
     return _page(
         check={
             "ok": result["json_schema"],

@@ -12,6 +12,7 @@ from typing import Any
 
 from flask import abort, current_app, jsonify, request
 from flask_login import current_user
+from werkzeug.exceptions import HTTPException
 
 from simulator.call import CallEnded
 from simulator.engine import EngineError
@@ -24,8 +25,10 @@ from web.api.openapi import spec
 from web.shared.access import can_review, owns
 from web.shared.call_service import start_call
 from web.shared.database import get_db
+from web.shared.json_input import BadJSON
 from web.shared.live_calls import StaleCall, apply_step
 from web.shared.playable import StoredScenarioError, playable_scenarios
+from web.shared.rate_limits import limited
 from web.shared.security import csrf
 from web.shared.transcript import entries
 
@@ -49,7 +52,15 @@ def _authenticate():
 
 
 def _body() -> dict[str, Any]:
-    data = request.get_json(silent=True)
+    try:
+        data = request.get_json()
+    except HTTPException as exc:
+        cause = exc.__cause__
+        while cause is not None and not isinstance(cause, BadJSON):
+            cause = cause.__cause__ or cause.__context__
+        if cause is not None:  # too deep, or a lone surrogate: say which
+            abort(_error(400, "bad_json", str(cause)))
+        data = None
     if not isinstance(data, dict):
         abort(_error(400, "bad_json", "the body must be a JSON object"))
     return data
@@ -58,6 +69,8 @@ def _body() -> dict[str, Any]:
 @bp.get("/openapi.json")
 def openapi():
     """The OpenAPI 3.1 description of this API."""
+    if not current_user.is_authenticated:  # anonymous: the API's shape, no scenario ids
+        return jsonify(spec())
     scenarios = playable_scenarios(get_db()).values()
     return jsonify(spec({s.id: list(s.personas) for s in scenarios}))
 
@@ -83,6 +96,7 @@ def scenarios():
 
 
 @bp.post("/calls")
+@limited("call")
 def create_call():
     """Start a call."""
     data = _body()
@@ -118,6 +132,7 @@ def _owned(call_id: int) -> dict[str, Any]:
 
 
 @bp.post("/calls/<int:call_id>/steps")
+@limited("step")
 def send_step(call_id: int):
     """Apply one step (the same steps as `hotliner replay`)."""
     row = _owned(call_id)

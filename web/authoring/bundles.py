@@ -15,6 +15,7 @@ from web.authoring import bp
 from web.authoring.library_page import filter_rows, library_rows, render_library
 from web.authoring.versions import BundleError, import_files, source_text, unpack
 from web.shared.database import get_db
+from web.shared.numbers import id_arg
 
 
 @bp.post("/import")
@@ -65,7 +66,7 @@ def _attachment(body: bytes | str, mimetype: str, filename: str) -> Response:
 @bp.get("/<scenario_id>/export")
 def export_one(scenario_id: str):
     """One scenario's YAML (its newest version, or `?version=N`) as a file."""
-    version = request.args.get("version", type=int)
+    version = id_arg("version")
     text = source_text(get_db(), scenario_id, version)
     if text is None:
         abort(404)

@@ -34,6 +34,8 @@ from web.authoring.versions import DraftRejected, can_edit, check, save, source_
 from web.authoring.yaml_text import set_top_level
 from web.shared.database import get_db
 from web.shared.i18n import select_locale
+from web.shared.numbers import id_arg
+from web.shared.rate_limits import limited
 from web.shared.runtime import get_library, llm_config
 
 SCENARIO_STATUSES = ("draft", "published", "archived")
@@ -250,7 +252,7 @@ def create():
 @bp.get("/<scenario_id>")
 def scenario(scenario_id: str):
     """A scenario in the editor (read-only when built-in or not yours), its versions and actions."""
-    version = request.args.get("version", type=int)
+    version = id_arg("version")
     text = source_text(get_db(), scenario_id, version)
     if text is None:
         abort(404)
@@ -308,6 +310,7 @@ def save_scenario(scenario_id: str):
 
 
 @bp.post("/validate")
+@limited("validate")
 def validate():
     """Live validation for the editor: the problems of the YAML sent, each with its line (JSON)."""
     mode = request.form.get("mode") if request.form.get("mode") in ("new", "edit") else "new"

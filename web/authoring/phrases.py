@@ -86,7 +86,9 @@ def _page(scenario_id: str, status: int = 200):
     scenario = scenario_version(db, scenario_id)
     head = authored.head(db, scenario_id)
     engine = get_engine()
-    rows = authored.unrecognized(db, scenario_id)
+    rows = authored.unrecognized(
+        db, scenario_id, None if current_user.role == "admin" else current_user.id
+    )
     for row in rows:
         understanding = engine.matcher(scenario, row["locale"]).understand(row["text"])
         row["now"] = [m.intent for m in understanding.matches] if understanding.understood else []

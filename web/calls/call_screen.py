@@ -29,14 +29,16 @@ from web.shared.access import can_review, owns
 from web.shared.annotations import review_of
 from web.shared.call_service import start_call
 from web.shared.database import get_db
-from web.shared.i18n import select_locale
+from web.shared.i18n import LOCALES, select_locale
 from web.shared.live_calls import StaleCall, apply_step, get_live
+from web.shared.numbers import SQLITE_MAX, parse_int
 from web.shared.playable import (
     STANDARD_PERSONAS,
     StoredScenarioError,
     playable_scenarios,
     scenario_of,
 )
+from web.shared.rate_limits import limited
 from web.shared.runtime import get_engine, grade_call
 from web.shared.step_form import step_from_form
 from web.shared.transcript import entries, mood_series, ticket_of
@@ -85,6 +87,7 @@ def _pick(scenarios: dict, form) -> tuple:
 
 @bp.route("/practice", methods=["POST"])
 @login_required
+@limited("call")
 def practice():
     """Start a call: a chosen or random scenario and persona, or an assignment."""
     db = get_db()
@@ -92,7 +95,7 @@ def practice():
     assignment = None
     if form.get("assignment"):
         mine = {a["id"]: a for a in users.assignments_of(db, current_user.id)}
-        assignment = mine.get(int(form["assignment"])) if form["assignment"].isdigit() else None
+        assignment = mine.get(parse_int(form["assignment"], 1, SQLITE_MAX))
         if assignment is None:
             abort(404)
         if assignment["attempts"] and assignment["done"] >= assignment["attempts"]:
@@ -107,6 +110,9 @@ def practice():
         flash(_("No scenario matches these choices."), "error")
         return redirect(url_for("calls.dashboard"))
     locale = request.form.get("locale") or _locale()
+    if locale not in LOCALES:
+        flash(_("Choose English or French for the call."), "error")
+        return redirect(url_for("calls.dashboard"))
     seed = secrets.randbelow(2**31)
     mode = (
         "llm" if request.form.get("mode") == "llm" and get_engine().llm is not None else "scripted"
@@ -164,6 +170,7 @@ def call_screen(call_id: int):
 
 @bp.route("/calls/<int:call_id>/step", methods=["POST"])
 @login_required
+@limited("step")
 def step(call_id: int):
     """Apply one trainee step; answer with the new conversation entries (htmx) or redirect."""
     db, row = own_call(call_id)

@@ -40,6 +40,7 @@ from simulator.steps import StepError
 from web.calls.call_screen import own_call, step_refusal, step_result_html
 from web.shared.database import get_db
 from web.shared.live_calls import StaleCall, apply_step
+from web.shared.rate_limits import limited
 from web.shared.step_form import step_from_form
 
 bp = Blueprint("say_stream", __name__)
@@ -81,6 +82,7 @@ def _run(app: Flask, call_id: int, raw: Any, pieces: queue.Queue) -> None:
 
 @bp.route("/calls/<int:call_id>/say/stream", methods=["POST"])
 @login_required
+@limited("step")
 def say(call_id: int):
     """Apply a say step, streaming the guarded model reply, then the step's HTML."""
     _db, row = own_call(call_id)

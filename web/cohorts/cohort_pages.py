@@ -19,6 +19,7 @@ from web.cohorts.report_csv import calls_csv, trainees_csv
 from web.shared.database import get_db
 from web.shared.labels import SKILLS as SKILL_LABELS
 from web.shared.labels import rule_label
+from web.shared.numbers import SQLITE_MAX, parse_int
 from web.shared.playable import playable_scenarios
 
 SKILLS = reports.SKILLS
@@ -73,8 +74,9 @@ def create():
     """Create a cohort (an admin may give it to another trainer)."""
     db = get_db()
     trainer_id = current_user.id
-    if current_user.role == "admin" and request.form.get("trainer", "").isdigit():
-        trainer = get_user(db, int(request.form["trainer"]))
+    chosen = parse_int(request.form.get("trainer"), 1, SQLITE_MAX)
+    if current_user.role == "admin" and chosen is not None:
+        trainer = get_user(db, chosen)
         if trainer is None or trainer["role"] not in ("trainer", "admin"):
             flash(_("Choose a trainer from the list."), "error")
             return redirect(url_for("cohorts.index"))

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from grading.rubric import JUDGE_WEIGHT
 from storage import cohorts as store
@@ -18,10 +19,20 @@ from web.cohorts.cohort_pages import my_cohorts, offered_scenarios, visible_coho
 from web.cohorts.roster import RosterError, check, check_row, decode, initial_password
 from web.shared.database import get_db
 from web.shared.i18n import select_locale
+from web.shared.numbers import SQLITE_MAX, parse_int
 from web.shared.playable import STANDARD_PERSONAS
 from web.shared.runtime import llm_config
 
 MAX_ATTEMPTS = 50
+
+
+def _may_add(db, person: dict | None, cohort: dict) -> bool:
+    """An existing trainee may join when no other trainer holds them (an admin may move anyone)."""
+    if person is None or person["role"] != "trainee":
+        return False
+    if current_user.role == "admin":
+        return True
+    return not store.held_elsewhere(db, person["id"], cohort["trainer_id"])
 
 
 def _members_page(
@@ -54,17 +65,14 @@ def add_member(cohort_id: int):
     db = get_db()
     if request.form.get("kind") == "existing":
         person = store.find_trainee(db, request.form.get("who", ""))
-        if person is None:
-            flash(_("No account with that user name or email."), "error")
-        elif person["role"] != "trainee":
-            role = {"trainer": _("trainer"), "admin": _("admin")}.get(
-                person["role"], person["role"]
-            )
+        if not _may_add(db, person, cohort):
+            # One message for every refusal: it must not tell whether the account exists, what
+            # its role is, or that another trainer has it.
             flash(
                 _(
-                    "Only trainees can join a cohort; %(name)s is a %(role)s.",
-                    name=person["name"],
-                    role=role,
+                    "No trainee you can add has that user name or email. A trainee who is in "
+                    "another trainer's cohort can only be moved by that trainer or an "
+                    "administrator."
                 ),
                 "error",
             )
@@ -128,16 +136,17 @@ def move_member(cohort_id: int, user_id: int):
         abort(404)
     target = request.form.get("to", "")
     allowed = {c["id"]: c for c in my_cohorts() if c["id"] != cohort_id}
-    if not target.isdigit() or int(target) not in allowed:
+    target = parse_int(target, 1, SQLITE_MAX)
+    if target not in allowed:
         flash(_("Choose the cohort to move this trainee to."), "error")
         return redirect(url_for("cohorts.members", cohort_id=cohort_id))
-    store.move_member(db, user_id, cohort_id, int(target))
+    store.move_member(db, user_id, cohort_id, target)
     person = get_user(db, user_id)
     flash(
         _(
             "%(name)s moved to %(cohort)s.",
             name=person["name"],
-            cohort=allowed[int(target)]["name"],
+            cohort=allowed[target]["name"],
         ),
         "success",
     )
@@ -219,7 +228,7 @@ def _check_assignment(form) -> tuple[dict | None, str | None]:
         except ValueError:
             return None, _("The due date is not a date (YYYY-MM-DD).")
     attempts = form.get("attempts", "").strip()
-    if attempts and (not attempts.isdigit() or not 1 <= int(attempts) <= MAX_ATTEMPTS):
+    if attempts and parse_int(attempts, 1, MAX_ATTEMPTS) is None:
         return None, _(
             "Attempts: a whole number from 1 to %(n)d, or empty for no limit.", n=MAX_ATTEMPTS
         )

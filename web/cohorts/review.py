@@ -16,6 +16,7 @@ from web.cohorts import bp
 from web.shared.access import can_review
 from web.shared.annotations import last_entry_of_turn, review_of
 from web.shared.database import get_db
+from web.shared.numbers import parse_int
 from web.shared.playable import StoredScenarioError, scenario_of
 from web.shared.transcript import entries, ticket_of
 
@@ -84,7 +85,8 @@ def comment(call_id: int):
     """Add a comment to a turn of the call (turn 0: the whole call)."""
     _reviewable(call_id)
     turn = request.form.get("turn", "0")
-    turn = int(turn) if turn.isdigit() else -1
+    turn = parse_int(turn, 0, 100_000)
+    turn = -1 if turn is None else turn
     if turn and turn not in {e["turn"] for e in entries(call_store.load_events(get_db(), call_id))}:
         turn = -1
     try:
@@ -102,7 +104,8 @@ def override(call_id: int):
     """Give a skill the trainer's score, with a reason; the automatic score stays as it was."""
     _reviewable(call_id)
     raw = request.form.get("score", "").strip()
-    score = int(raw) if raw.isdigit() else -1
+    score = parse_int(raw, 0, 100)
+    score = -1 if score is None else score
     try:
         reviews.add_override(
             get_db(),

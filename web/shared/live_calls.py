@@ -22,6 +22,7 @@ from simulator.steps import StepError
 from storage import calls as store
 from web.shared.call_service import load_call, step_call
 from web.shared.llm_tone import judge_if_wanted
+from web.shared.model_budget import check_model_budget
 from web.shared.runtime import get_engine
 
 CAPACITY = 512
@@ -115,7 +116,8 @@ def apply_step(
     call is dropped, so a step that was not committed never survives in memory.
     """
     with _step_lock(call_id):
-        _, call = get_live(db, call_id)
+        row, call = get_live(db, call_id)
+        check_model_budget(db, row, step)
         try:
             events = step_call(db, call_id, call, step, on_reply_text)
         except sqlite3.IntegrityError as exc:  # store.LogConflict included

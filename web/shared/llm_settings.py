@@ -162,6 +162,14 @@ def check_form(form: Mapping[str, str]) -> dict[str, str | None]:
     return values
 
 
-def save(db: Database, values: Mapping[str, str | None], user_id: int | None) -> None:
-    """Store the checked values in one transaction."""
+def save(db: Database, values: Mapping[str, str | None], user_id: int | None) -> bool:
+    """Store the checked values in one transaction; True when the stored key was removed because
+    the base URL changed and no key was typed (a key only ever goes where it was given for)."""
+    values = dict(values)
+    saved = stored(db)
+    url_changed = "base_url" in values and values["base_url"] != saved.get("base_url")
+    cleared = url_changed and "api_key" not in values and bool(saved.get("api_key"))
+    if cleared:
+        values["api_key"] = None
     settings.set_many(db, {PREFIX + field: value for field, value in values.items()}, user_id)
+    return cleared

@@ -9,6 +9,7 @@ from werkzeug.datastructures import MultiDict
 
 from simulator.scenario import CATEGORIES, TEAMS
 from simulator.steps import MAX_TEXT, StepError, parse_step
+from web.shared.numbers import parse_int
 
 
 def _text(
@@ -35,9 +36,10 @@ def step_from_form(form: MultiDict) -> Any:
         raw = {"kb": _text(form, "query", _("The search"), 200)}
     elif kind == "hold":
         seconds = form.get("seconds", "")
-        if not seconds.isdigit() or not 1 <= int(seconds) <= 3600:
+        held = parse_int(seconds, 1, 3600)
+        if held is None:
             raise StepError(_("A hold lasts from 1 to 3600 seconds."))
-        raw = {"hold": int(seconds)}
+        raw = {"hold": held}
     elif kind == "directory":
         raw = {
             "directory": {

@@ -1,0 +1,83 @@
+"""Limits that hold across every worker (kept in the database by storage.limits), the client
+address as the trusted proxies report it, and the HTTPS-only cookie settings."""
+
+from __future__ import annotations
+
+import os
+from functools import wraps
+
+from flask import Flask, abort, current_app, request
+from flask_login import current_user
+from limits import parse
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from storage.limits import Window, hit
+from web.shared.database import get_db
+
+DEFAULTS = {
+    "LOGIN_RATE_LIMIT": "10 per minute",  # per client address, every worker counted together
+    "STEP_RATE_LIMIT": "60 per minute",  # per user: says, clicks and API steps
+    "CALL_RATE_LIMIT": "30 per hour",  # per user: calls started
+    "VALIDATE_RATE_LIMIT": "60 per minute",  # per user: the editor's live validation
+}
+
+
+def window(config_key: str) -> Window:
+    """A limit of the app's config ("10 per minute") as a window."""
+    item = parse(current_app.config[config_key])
+    return Window(item.amount, float(item.get_expiry()))
+
+
+def _enabled() -> bool:
+    return bool(current_app.config.get("RATELIMIT_ENABLED", True))
+
+
+def address_may_try_login() -> bool:
+    """Count a login attempt from this address; False once the address used up its window."""
+    return not _enabled() or hit(
+        get_db(), f"login:{request.remote_addr}", window("LOGIN_RATE_LIMIT")
+    )
+
+
+def limit_user(action: str) -> None:
+    """Count one `action` ("step", "call", "validate") of the current user; 429 past its limit."""
+    if not _enabled() or not current_user.is_authenticated:
+        return
+    key = f"{action.upper()}_RATE_LIMIT"
+    if not hit(get_db(), f"{action}:{current_user.id}", window(key)):
+        abort(429)
+
+
+def init_app(app: Flask) -> None:
+    """Limit defaults; trusted proxy hops (HOTLINER_PROXY_HOPS); HOTLINER_HTTPS=1: Secure, HSTS."""
+    for key, value in DEFAULTS.items():
+        app.config.setdefault(key, os.environ.get(f"HOTLINER_{key}", value))
+    hops = int(os.environ.get("HOTLINER_PROXY_HOPS", app.config.get("PROXY_HOPS", 0)) or 0)
+    if hops > 0:
+        # Only then is X-Forwarded-For believed: the address is the one the nearest trusted
+        # proxy saw, so one client behind the proxy does not block everyone.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+    https = os.environ.get("HOTLINER_HTTPS", "1" if app.config.get("HTTPS") else "") == "1"
+    if https:
+        app.config.update(SESSION_COOKIE_SECURE=True, REMEMBER_COOKIE_SECURE=True)
+
+        @app.after_request
+        def _hsts(response):
+            response.headers.setdefault(
+                "Strict-Transport-Security", "max-age=31536000; includeSubDomains"
+            )
+            return response
+
+
+def limited(action: str):
+    """Decorate a view: each request counts one `action` of the current user (429 past it)."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            limit_user(action)
+            return view(*args, **kwargs)
+
+        return wrapped
+
+    return decorator
