@@ -94,9 +94,8 @@ def replay_command(scenario_id, transcript, persona, locale, seed, mode, as_json
     click.echo(f"\nOutcome: {json.dumps(record['outcome'])}")
     if record["score"]:
         s = record["score"]
-        click.echo(
-            f"Score: {s['overall']}/100 {s['skills']}" + ("  FAILED (critical error)" if s["critical"] else "")
-        )
+        failed = "  FAILED (critical error)" if s["critical"] else ""
+        click.echo(f"Score: {s['overall']}/100 {s['skills']}{failed}")
         for f in s["findings"]:
             click.echo(f"  [{f['skill']}] {f['points']:+d} turn {f['turn']}: {f['message']}")
 
