@@ -117,23 +117,64 @@ def _ipconfig(full: bool, state, who, t) -> Output:
     return "\n".join(lines), reveals
 
 
+PUBLIC_TLDS = ("com", "fr", "org", "net", "io", "eu", "de", "uk")
+_IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
+
+
+def world(state: Mapping[str, Scalar], who: Mapping[str, str]) -> dict[str, str]:
+    """The scenario's machines by short name: the caller's PC, the intranet, `host.<name>` facts."""
+    hosts = {
+        who["hostname"].lower(): who["ip"],
+        "localhost": "127.0.0.1",
+        "intranet": str(state.get("host.intranet", "10.20.0.80")),
+    }
+    hosts.update({k[5:].lower(): str(v) for k, v in state.items() if k.startswith("host.")})
+    return hosts
+
+
+def resolve(host: str, state: Mapping[str, Scalar], who: Mapping[str, str]) -> str | None:
+    """The address a name resolves to, or None: a host outside the scenario's world is unknown.
+
+    Internal names come from the scenario (`host.sql-fin01: 10.10.2.15`); public internet names
+    resolve to a stable made-up address; anything else is not found.
+    """
+    name = host.lower().rstrip(".")
+    if _IPV4.fullmatch(name):
+        return name
+    if _internal(name) and not state.get("dns.intranet_resolves", True):
+        return None
+    short = name.split(".")[0]
+    hosts = world(state, who)
+    if short in hosts and (name == short or _internal(name)):
+        return hosts[short]
+    if "." in name and not _internal(name) and name.rsplit(".", 1)[1] in PUBLIC_TLDS:
+        return _fake_ip(name)
+    return None
+
+
 def _ping(host: str, state, who, t) -> Output:
     if not _connected(state):
         return t["ping_fail"], []
-    if _internal(host) and not state.get("dns.intranet_resolves", True):
+    ip = resolve(host, state, who)
+    if ip is None:
         return t["ping_host"].format(host=host), []
-    return t["ping"].format(host=host, ip=_fake_ip(host), loss="0%"), []
+    return t["ping"].format(host=host, ip=ip, loss="0%"), []
 
 
 def _internal(host: str) -> bool:
-    return "intranet" in host or host.endswith((".local", ".corp", ".lan", ".intra"))
+    return (
+        "intranet" in host
+        or ".corp." in host
+        or host.endswith((".local", ".corp", ".lan", ".intra"))
+    )
 
 
 def _nslookup(host: str, state, who, t) -> Output:
     server = _dns_servers(state).split(",")[0].strip()
-    if not _connected(state) or (_internal(host) and not state.get("dns.intranet_resolves", True)):
+    ip = resolve(host, state, who) if _connected(state) else None
+    if ip is None:
         return t["ns_fail"].format(server=server, host=host), []
-    return t["ns_ok"].format(server=server, host=host, ip=_fake_ip(host)), []
+    return t["ns_ok"].format(server=server, host=host, ip=ip), []
 
 
 def _service(verb: str, name: str, state, who, t) -> Output:
