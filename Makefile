@@ -40,3 +40,4 @@ bench: setup
 	$(BIN)/python bench/understanding.py
 	$(BIN)/python bench/engine_speed.py
 	$(BIN)/python bench/reports.py
+	$(BIN)/python bench/caller_consistency.py
