@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from simulator import remote, saying
+from simulator import hosts, remote, saying
 from simulator.caller import draw_caller
 from simulator.persona import CONDITIONS
 from tests.helpers import caller_lines, play
@@ -46,25 +46,37 @@ def test_a_host_outside_the_scenario_does_not_answer(host, locale):
     who = {"hostname": "PC-1234", "ip": "10.20.30.40", "gateway": "10.20.30.1"}
     for command in (f"ping {host}", f"nslookup {host}"):
         output, _ = remote.run(command, {}, who, locale)
-        assert remote.resolve(host, {}, who) is None
+        assert hosts.resolve(host, {}, who) is None
         assert set(re.findall(r"\d+\.\d+\.\d+\.\d+", output)) <= {"10.20.0.10"}, output
 
 
 def test_known_hosts_answer_and_the_console_is_the_same_in_both_locales():
-    who = {"hostname": "PC-1234", "ip": "10.20.30.40", "gateway": "10.20.30.1"}
-    state = {"host.srv-print02": "10.20.0.40"}
+    who = {"hostname": "PC-1234", "ip": "10.20.30.40", "gateway": "10.20.30.1", "username": "jd"}
+    state = {"host.srv-print02": "10.20.0.40", "pc.disk_free_gb": 0.38}
     assert "10.20.0.40" in remote.run("ping srv-print02", state, who, "en")[0]
     assert "10.20.30.40" in remote.run("ping pc-1234", state, who, "fr")[0]
-    for command in ("net stop spooler", "wmic logicaldisk", "rd /s /q c:\\temp", "net use"):
-        en, fr = (remote.run(command, state, who, loc)[0] for loc in ("en", "fr"))
-        assert ("not recognized" in en) == (
-            "not recognized" in remote.run(command, state, who, "en")[0]
-        )
-        assert bool(en) and bool(fr)
-        assert remote.COMMANDS  # one command table for every locale: same match for both
-        assert any(p.fullmatch(remote.normalize(command)) for p, _ in remote.COMMANDS) or (
-            "'" in en and "'" in fr
-        )
+    commands = [
+        "net stop spooler",
+        "net use",
+        "wmic logicaldisk get freespace",
+        "rd /s /q c:\\temp",
+        "powershell",
+        "gpupdate /force",
+        "tnc srv-print02 -port 445",
+    ]
+    for command in commands:
+        for locale in ("en", "fr"):
+            output = remote.run(command, state, who, locale)[0]
+            assert "not recognized as an internal" not in output
+            assert "n'est pas reconnu en tant que commande" not in output
+
+
+@pytest.mark.parametrize("locale", ["en", "fr"])
+def test_dir_shows_the_free_space_of_the_facts(locale):
+    who = {"hostname": "PC-1234", "ip": "10.20.30.40", "gateway": "10.20.30.1", "username": "jd"}
+    output = remote.run("dir c:\\", {"pc.disk_free_gb": 0.38}, who, locale)[0]
+    shown = int(re.sub(r"\D", "", output.rsplit("  ", 1)[-1]))
+    assert abs(shown / 1024**3 - 0.38) < 0.01
 
 
 @pytest.mark.parametrize(
