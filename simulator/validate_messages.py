@@ -88,6 +88,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_team": NC_("validation", "unknown team '{value}'{did_you_mean}"),
     "unknown_placeholder": NC_("validation", "unknown placeholder '{{{name}}}'{did_you_mean}"),
     "malformed_placeholder": NC_("validation", "malformed placeholder: {detail}"),
+    "address_disagrees": NC_(
+        "validation",
+        "'{host}' is shown at {shown} here but at {expected} elsewhere (its host. fact or another "
+        "output): ping, nslookup and every output must agree",
+    ),
+    "host_outside_world": NC_(
+        "validation",
+        "'{host}' is shown at {address} but is not in the scenario's world: add the fact "
+        "'host.{host}: \"{address}\"' so ping and nslookup find it",
+    ),
     "default_persona_not_listed": NC_("validation", "'{value}' is not in personas"),
     "trigger_kind": NC_("validation", "needs exactly one of intent, remote or directory"),
     "invalid_command_pattern": NC_("validation", "invalid command pattern: {detail}"),
