@@ -42,11 +42,8 @@ class Reply:
         if times >= 2 and "repeated_question" not in self.effects:
             self.effect("repeated_question")
             self.frustrated = True
-        if times >= 2:
-            short = saying.short_form(saying.gist(text))
-            lead = self._draw("repeated_question")
-            earlier = saying.said(self.call)
-            return lead if any(short in line for line in earlier) else f"{lead} {short}"
+        if times >= 2:  # the third time: annoyance, the facts are not repeated again
+            return self._draw("repeated_question")
         return f"{self._draw('as_i_said')} {saying.gist(text)}"
 
     def line(
@@ -222,6 +219,7 @@ class Reply:
             )
             self.pieces = []
             return
+        self.pieces = saying.pruned(self.pieces)
         body = [text for text, _ in self.pieces]
         situations = [s for _, s in self.pieces]
         rng = call.rng("wrap")
@@ -247,14 +245,19 @@ class Reply:
         self.pieces = []
 
     def _wrap(self, agitated: bool, roll: float, tail: float) -> tuple[str, int] | None:
-        """Which add-on (complaint, lead-in or tail) wraps this reply, if any: one at most."""
+        """Which add-on (complaint, lead-in or tail) wraps this reply, if any: one at most.
+
+        A lead-in or a tail ("Right, so...", "Does that help?") frames an answer to a question or
+        an instruction; a greeting, a goodbye or the opening gets none.
+        """
+        answering = any(s.startswith(("probe:", "action:")) for _, s in self.pieces)
         if agitated and self.call.mood < 35 and not self.call.resolved and not self.frustrated:
             if roll < 0.5:
                 self.frustrated = True
                 return "complaint", 0
-        elif roll < 0.3:
+        elif roll < 0.3 and answering:
             return "answer_prefix", 0
-        if tail < (0.4 if agitated else 0.15):
+        if tail < (0.4 if agitated else 0.15) and answering:
             return "answer_suffix", -1
         return None
 
@@ -523,7 +526,7 @@ def _username(call: Call, reply: Reply) -> bool:
     """The caller's own username, or, asked about someone else, that person's."""
     other = saying.third_party(call)
     if other is not None:
-        reply.line("give_username", username=other.username)
+        reply.line("give_other_username", username=other.username, other_name=other.name)
         return False
     reply.line("give_username")
     return reply.reveal(["caller.username"])

@@ -60,6 +60,7 @@ SITUATIONS = (
     "give_username",
     "claimed_done",
     "as_i_said",
+    "give_other_username",
 )
 
 # How much each kind of event moves the caller's patience (before the persona's multipliers).

@@ -31,6 +31,12 @@ SOCIAL = {
     "explain_cause",
     "explain_next_step",
 }
+# One acknowledgement per reply: "Not at all. It's quite all right. Thank you, that's kind." is
+# three answers to one sentence of the trainee's.
+ACKNOWLEDGEMENTS = {"thanked", "apology_received", "empathy_received", "reassured"}
+# Lines that make no sense beside a real answer: "I don't know" after describing the light,
+# "go ahead, I'm waiting" after having done it.
+SILENT_BESIDE_ANSWER = {"dont_know", "next_step_ack"}
 REPEAT_MIN = 20  # a shorter line ("Okay.", "Sorry?") may come back; a sentence may not
 TIC_SITUATIONS = ("answer_prefix", "answer_suffix", "complaint")
 
@@ -57,7 +63,7 @@ def said(call: Call) -> list[str]:
 
 def sentences(text: str) -> list[str]:
     """The sentences of a line."""
-    return [s for s in re.split(r"(?<=[.!?…])\s+", text.strip()) if s]
+    return [s for s in re.split(r"(?:(?<=[.!?…])|(?<=[.!?…][\"»]))\s+", text.strip()) if s]
 
 
 def times_said(text: str, earlier: list[str]) -> int:
@@ -76,13 +82,42 @@ def times_said(text: str, earlier: list[str]) -> int:
 
 
 def gist(text: str) -> str:
-    """A shorter form of the same facts: the first sentence, cut at a pause when long."""
-    first = sentences(text)[0] if sentences(text) else text
-    if len(first) > 60:
-        cut = re.search(r"[,;:—]\s", first[20:])
-        if cut:
-            first = first[: 20 + cut.start()] + "…"
-    return first[0].lower() + first[1:] if first[:2] not in ("I ", "I'") else first
+    """A shorter form of the same facts: the first sentence (a quotation kept whole), cut at a
+    pause or a word when long, any quotation it opened closed again."""
+    first = ""
+    for part in sentences(text) or [text]:
+        first = f"{first} {part}".strip()
+        if _balanced(first):
+            break
+    if len(first) > 50:
+        pause = re.search(r"[,;:—]\s", first[15:])
+        at = 15 + pause.start() if pause and pause.start() < 45 else first.rfind(" ", 0, 50)
+        if at > 0:
+            first = _closed(first[:at].rstrip(" ,;:—"))
+    word = re.split(r"[\s,]", first, maxsplit=1)[0].lower()
+    return first[0].lower() + first[1:] if word in _LOWER_STARTS else first
+
+
+# Sentence openings that read in lower case after "As I said," (names and days keep theirs).
+_LOWER_STARTS = set(
+    "it it's the yes no still my there that this we a an on in at nothing everything when every "
+    "since just yeah um well c'est il elle ça je j'ai oui non toujours mon ma mes le la les un une "
+    "rien tout depuis quand dans sous pareil euh bah alors".split()
+)
+
+
+def _closed(head: str) -> str:
+    """A cut text ended with an ellipsis, the quotation it left open closed."""
+    if head.count("«") > head.count("»"):
+        return head + "… »"
+    if head.count('"') % 2:
+        return head + '…"'
+    return head + "…"
+
+
+def _balanced(text: str) -> bool:
+    """Whether every quotation opened in the text is closed."""
+    return text.count("«") == text.count("»") and text.count('"') % 2 == 0
 
 
 def short_form(text: str) -> str:
@@ -180,3 +215,19 @@ def third_party(call: Call) -> Person | None:
         ):
             return call.caller.others.get(other.key)
     return None
+
+
+def pruned(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A reply's pieces without what contradicts or stutters: one acknowledgement at most, no
+    "I don't know" or "go ahead" beside an answer to a probe or an action."""
+    answered = any(s.startswith(("probe:", "action:", "trigger:")) for _, s in pieces)
+    kept, acknowledged = [], False
+    for text, situation in pieces:
+        if answered and situation in SILENT_BESIDE_ANSWER:
+            continue
+        if situation in ACKNOWLEDGEMENTS:
+            if acknowledged:
+                continue
+            acknowledged = True
+        kept.append((text, situation))
+    return kept
