@@ -94,15 +94,53 @@ def gist(text: str) -> str:
         at = 15 + pause.start() if pause and pause.start() < 45 else first.rfind(" ", 0, 50)
         if at > 0:
             first = _closed(first[:at].rstrip(" ,;:—"))
-    word = re.split(r"[\s,]", first, maxsplit=1)[0].lower()
-    return first[0].lower() + first[1:] if word in _LOWER_STARTS else first
+    word = re.split(r"[\s,:;.!?…]", first, maxsplit=1)[0]
+    name = re.match(r"[A-ZÀ-Ý][\w'-]+ [A-ZÀ-Ý]", first)  # "Chad Davis too"
+    keep = (
+        word.lower() in _KEEP_CAPITAL
+        or word[1:2].isupper()
+        or any(c.isdigit() for c in word)
+        or bool(name)
+    )
+    return first if keep else first[0].lower() + first[1:]
 
 
-# Sentence openings that read in lower case after "As I said," (names and days keep theirs).
-_LOWER_STARTS = set(
-    "it it's the yes no still my there that this we a an on in at nothing everything when every "
-    "since just yeah um well c'est il elle ça je j'ai oui non toujours mon ma mes le la les un une "
-    "rien tout depuis quand dans sous pareil euh bah alors".split()
+# Words that keep their capital after "As I said," (days, months, "I"); other openings are
+# lowered, acronyms and names written in capitals aside.
+_KEEP_CAPITAL = set(
+    [
+        "i",
+        "i'm",
+        "i've",
+        "i'd",
+        "i'll",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "windows",
+        "outlook",
+        "teams",
+        "excel",
+        "sage",
+        "google",
+        "wi-fi",
+    ]
 )
 
 
