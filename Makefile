@@ -42,3 +42,4 @@ bench: setup
 	$(BIN)/python bench/reports.py
 	$(BIN)/python bench/calibration.py
 	$(BIN)/python bench/politeness.py
+	$(BIN)/python bench/caller_consistency.py

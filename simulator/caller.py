@@ -89,20 +89,29 @@ def _username(fake: Faker, first: str, last: str) -> str:
     return "".join(ch for ch in base if ch.isalnum())[:12] + str(fake.random_int(1, 99))
 
 
+def _person(fake: Faker, gender: str | None = None) -> tuple[str, str]:
+    """A first and a last name as people write them: no title, no suffix, never "François
+    François" (Faker's `name()` adds "DDS", "PhD", "Jr." to a share of its names)."""
+    first = {"female": fake.first_name_female, "male": fake.first_name_male}.get(
+        gender or "", fake.first_name
+    )()
+    last = fake.last_name()
+    while unidecode(last).lower() == unidecode(first).lower():
+        last = fake.last_name()
+    return first, last
+
+
 def draw_caller(spec: Caller, locale: str, seed: int) -> CallerIdentity:
     """Draw the caller's identity for `spec` in `locale` from `seed` (deterministic)."""
     fake = Faker(FAKER_LOCALES.get(locale, "en_US"))
     fake.seed_instance(seed)
-    first = {"female": fake.first_name_female, "male": fake.first_name_male}.get(
-        spec.gender or "", fake.first_name
-    )()
-    last = fake.last_name()
+    first, last = _person(fake, spec.gender)
     domain = {"fr": "exemple.fr", "en": "example.com"}[lang(locale)]
     username = _username(fake, first, last)
     subnet = fake.random_int(10, 60)
     others = {}
     for other in spec.others:
-        o_first, o_last = fake.first_name(), fake.last_name()
+        o_first, o_last = _person(fake)
         others[other.key] = Person(
             name=f"{o_first} {o_last}",
             username=_username(fake, o_first, o_last),
@@ -113,7 +122,7 @@ def draw_caller(spec: Caller, locale: str, seed: int) -> CallerIdentity:
         last_name=last,
         phone=fake.phone_number(),
         employee_id=f"E{fake.random_int(10000, 99999)}",
-        manager=fake.name(),
+        manager=" ".join(_person(fake)),
         hostname=f"PC-{fake.random_int(1000, 9999)}",
         ip=f"10.20.{subnet}.{fake.random_int(20, 240)}",
         gateway=f"10.20.{subnet}.1",

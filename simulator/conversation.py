@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from simulator import saying
 from simulator import tone_signals as tone
 from simulator.call import Call
 from simulator.folding import fold
@@ -29,21 +30,60 @@ class Reply:
         self.frustrated = False
 
     def add(self, text: str, situation: str, first: bool = False) -> None:
-        """Add words the caller says (in order, or first)."""
-        if text and (text, situation) not in self.pieces:
-            self.pieces.insert(0, (text, situation)) if first else self.pieces.append(
-                (text, situation)
-            )
+        """Add words the caller says (in order, or first); said before, they come back shorter."""
+        if not text or (text, situation) in self.pieces:
+            return
+        times = saying.times_said(text, saying.said(self.call) + [t for t, _ in self.pieces])
+        if times:
+            text = self._restated(text, times)
+        self.pieces.insert(0, (text, situation)) if first else self.pieces.append((text, situation))
+
+    def _restated(self, text: str, times: int) -> str:
+        """The same facts again: "as I said, …" the second time, with annoyance the third."""
+        if times >= 2 and "repeated_question" not in self.effects:
+            self.effect("repeated_question")
+            self.frustrated = True
+        if times >= 2:  # the third time: annoyance, the facts are not repeated again
+            return self._draw("repeated_question")
+        return f"{self._draw('as_i_said')} {saying.gist(text)}"
 
     def line(
         self, situation: str, frustrated: bool = False, first: bool = False, **values: str
     ) -> None:
-        """Add one persona line for a situation."""
+        """Add one persona line for a situation: true now, not said before, one tic at most."""
+        text = self._draw(situation, **values)
+        if text:
+            self.pieces.insert(0, (text, situation)) if first else self.pieces.append(
+                (text, situation)
+            )
+        self.frustrated = self.frustrated or frustrated
+
+    def _draw(self, situation: str, **values: str) -> str:
+        """A variant of a situation that holds in the call's state and was not said yet."""
         call = self.call
         rng = call.rng(situation, len(self.pieces))
-        text = call.persona.line(situation, call.locale, rng, {**call.placeholders(), **values})
-        self.add(text, situation, first)
-        self.frustrated = self.frustrated or frustrated
+        fill = {**call.placeholders(), **values}
+        variants = call.persona.variants(situation, call.locale, saying.context(call))
+        earlier = saying.said(call) + [t for t, _ in self.pieces]
+        fresh = [v for v in variants if not saying.times_said(v.format_map(_Keep(fill)), earlier)]
+        if any(saying.has_tic(call, t) for t, _ in self.pieces):
+            fresh = [v for v in fresh if not saying.has_tic(call, v)] or fresh
+        if fresh:
+            return rng.choice(fresh).format_map(_Keep(fill))
+        if situation in saying.TIC_SITUATIONS:  # every add-on said already: none this time
+            return ""
+        shorts = [saying.short_form(v.format_map(_Keep(fill))) for v in variants]
+        unsaid = [v for v in shorts if not any(v in line for line in earlier)]
+        return rng.choice(unsaid) if unsaid else min(shorts, key=len)
+
+    def needs_guidance(self, intent: str | None, step_id: str) -> bool:
+        """A step the persona cannot do from a bare instruction: they ask how, and do nothing."""
+        guidance = saying.unguided(self.call, intent, step_id)
+        if guidance is None:
+            return False
+        self.call.emit("guidance_asked", step=step_id, intent=intent)
+        self.add(guidance.ask.get(self.call.locale).format_map(self.call.placeholders()), "ask")
+        return True
 
     def effect(self, name: str) -> None:
         """Record something that moves the caller's mood this step."""
@@ -60,6 +100,8 @@ class Reply:
     def probe(self, probe: Probe, via: str, speak: bool = True) -> tuple[str, bool]:
         """Answer a probe from the current state; (the answer, whether it was progress)."""
         call = self.call
+        if via == "say" and self.needs_guidance(probe.intent, probe.id):
+            return "", False
         repeat = (
             bool(probe.reveals)
             and probe.id in call.done
@@ -71,7 +113,6 @@ class Reply:
         text = text.format_map(call.placeholders())
         if repeat and via == "say" and probe.tier == 1:
             self.effect("repeated_question")
-            self.line("repeated_question", frustrated=True)
         progress = self.reveal(list(probe.reveals)) and probe.relevant
         changed = apply(probe.effects, call.state)
         if changed:
@@ -86,6 +127,8 @@ class Reply:
         """Apply the first applicable action; (what the caller says, whether the state changed)."""
         call = self.call
         action = next((a for a in actions if holds(a.when, call.state)), actions[0])
+        if via == "say" and self.needs_guidance(action.intent, action.id):
+            return "", False
         if (
             "remote_session" in action.requires
             and not call.state["remote.session"]
@@ -140,7 +183,11 @@ class Reply:
     def settle_mood(self) -> None:
         """Apply this step's mood effects and log the change."""
         call = self.call
+        rough = saying.rough(call)
+        self.effects += [e for e in rough if e not in self.effects]
         delta = sum(call.persona.mood_delta(e) for e in self.effects)
+        if rough:  # a curt or jargon-laden turn lifts no one's patience, whatever else it did
+            delta = min(delta, 0)
         new = max(0, min(100, call.mood + delta))
         if new != call.mood:
             call.emit("mood_changed", before=call.mood, after=new, reasons=list(self.effects))
@@ -173,28 +220,52 @@ class Reply:
             )
             self.pieces = []
             return
+        self.pieces = saying.pruned(self.pieces)
         body = [text for text, _ in self.pieces]
+        situations = [s for _, s in self.pieces]
         rng = call.rng("wrap")
         agitated = call.persona.id in AGITATED
-        if agitated and call.mood < 35 and rng.random() < 0.5 and not self.frustrated:
-            body.insert(0, call.persona.line("complaint", call.locale, rng, call.placeholders()))
-            self.frustrated = True
-        elif rng.random() < 0.3:
-            body.insert(
-                0, call.persona.line("answer_prefix", call.locale, rng, call.placeholders())
-            )
-        if rng.random() < (0.4 if agitated else 0.15):
-            body.append(call.persona.line("answer_suffix", call.locale, rng, call.placeholders()))
+        roll, tail = rng.random(), rng.random()
+        if not any(saying.has_tic(call, t) for t in body):  # one tic per reply at most
+            wrap = self._wrap(agitated, roll, tail)
+            if wrap:
+                situation, at = wrap
+                text = self._draw(situation)
+                if text:
+                    body.insert(0, text) if at == 0 else body.append(text)
+                    situations.insert(0, situation) if at == 0 else situations.append(situation)
         text = " ".join(t.strip() for t in body if t and t.strip())
         call.clock += len(text) / 15
         call.emit(
             "caller_said",
             text=text,
-            situations=[s for _, s in self.pieces],
+            situations=situations,
             frustrated=self.frustrated or (agitated and call.mood < 30),
             mood=call.mood,
         )
         self.pieces = []
+
+    def _wrap(self, agitated: bool, roll: float, tail: float) -> tuple[str, int] | None:
+        """Which add-on (complaint, lead-in or tail) wraps this reply, if any: one at most.
+
+        A lead-in or a tail ("Right, so...", "Does that help?") frames an answer to a question or
+        an instruction; a greeting, a goodbye or the opening gets none.
+        """
+        answering = any(s.startswith(("probe:", "action:")) for _, s in self.pieces)
+        if agitated and self.call.mood < 35 and not self.call.resolved and not self.frustrated:
+            if roll < 0.5:
+                self.frustrated = True
+                return "complaint", 0
+        elif roll < 0.3 and answering:
+            return "answer_prefix", 0
+        if tail < (0.4 if agitated else 0.15) and answering:
+            return "answer_suffix", -1
+        return None
+
+
+class _Keep(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
 
 
 def handle_say(
@@ -453,6 +524,11 @@ def _name(call: Call, reply: Reply) -> bool:
 
 
 def _username(call: Call, reply: Reply) -> bool:
+    """The caller's own username, or, asked about someone else, that person's."""
+    other = saying.third_party(call)
+    if other is not None:
+        reply.line("give_other_username", username=other.username, other_name=other.name)
+        return False
     reply.line("give_username")
     return reply.reveal(["caller.username"])
 
@@ -525,6 +601,8 @@ def _password(call: Call, reply: Reply) -> bool:
 
 
 def _device(call: Call, reply: Reply) -> bool:
+    if reply.needs_guidance("ask_device_details", "device"):
+        return False
     reply.line("device_given")
     return reply.reveal(["caller.asset_tag", "caller.hostname"])
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, ValidationError
 
-from simulator.scenario import Model, Text
+from simulator.folding import fold
+from simulator.scenario import Model, Terms, Text
 from simulator.yamlsource import SourceError, format_path, read
 
 PERSONAS_PATH = Path(__file__).resolve().parent.parent / "scenarios" / "personas.yaml"
@@ -57,6 +59,8 @@ SITUATIONS = (
     "cause_explained",
     "give_username",
     "claimed_done",
+    "as_i_said",
+    "give_other_username",
 )
 
 # How much each kind of event moves the caller's patience (before the persona's multipliers).
@@ -82,7 +86,37 @@ MOOD_EFFECTS: dict[str, int] = {
     "familiar_tu": -5,
     "password_asked": -6,
     "explain_cause": 5,
+    "curt": -4,
 }
+
+
+# What must hold for a line variant to be said (`when:` in personas.yaml); see `context`.
+CONDITIONS = (
+    "unresolved",  # the fault is still there
+    "resolved",  # the fault is fixed
+    "said_before",  # the caller has already answered something in this call
+    "no_loss",  # nothing was lost or damaged by a harmful step
+    "repeat_caller",  # the scenario says the caller has called about this before
+)
+
+
+class Variant(Model):
+    """A line variant said only when all its conditions hold."""
+
+    text: str
+    when: list[Literal[CONDITIONS]] = Field(min_length=1)  # type: ignore[valid-type]
+
+
+class Guidance(Model):
+    """A step a persona cannot do unless told where and how (the key, the button, the tab)."""
+
+    hints: Terms  # words that show the trainee explained it; any one is enough
+    ask: Text  # what the caller asks back when told the step bare
+
+    def explained(self, text: str, locale: str) -> bool:
+        """Whether the trainee's words explain the step (name where it is or how it looks)."""
+        folded = f" {fold(text)} "
+        return any(f" {fold(h)} " in folded for h in self.hints.get(locale))
 
 
 class PersonaSpec(Model):
@@ -97,7 +131,9 @@ class PersonaSpec(Model):
     vague: bool = False
     volunteers: bool = True
     remote_needs_reason: bool = False
-    lines: dict[str, dict[str, list[str]]]
+    curtness_sensitivity: float = Field(default=1.0, ge=0, le=3)  # bare orders, blame
+    lines: dict[str, dict[str, list[str | Variant]]]
+    guidance: dict[str, Guidance] = Field(default_factory=dict)  # by intent
 
 
 class PersonaError(Exception):
@@ -111,10 +147,28 @@ class Persona:
     id: str
     spec: PersonaSpec
 
-    def line(self, situation: str, locale: str, rng: random.Random, values: dict[str, str]) -> str:
-        """One variant of a situation's line, with its placeholders filled."""
-        variants = self.spec.lines[situation][locale]
+    def line(
+        self,
+        situation: str,
+        locale: str,
+        rng: random.Random,
+        values: dict[str, str],
+        context: frozenset[str] | None = None,
+    ) -> str:
+        """One variant of a situation's line that holds in `context`, placeholders filled.
+
+        Without a context only the unconditional variants are drawn (always safe to say).
+        """
+        variants = self.variants(situation, locale, context or frozenset())
         return rng.choice(variants).format_map(_Missing(values))
+
+    def variants(self, situation: str, locale: str, context: frozenset[str]) -> list[str]:
+        """The texts of a situation's variants whose conditions all hold in `context`."""
+        return [
+            v if isinstance(v, str) else v.text
+            for v in self.spec.lines[situation][locale]
+            if isinstance(v, str) or set(v.when) <= context
+        ]
 
     def mood_delta(self, effect: str) -> int:
         """How much `effect` moves this persona's mood."""
@@ -122,6 +176,8 @@ class Persona:
         factor = self.spec.warmth if base > 0 else self.spec.sensitivity
         if effect == "jargon":
             factor = self.spec.jargon_sensitivity
+        if effect in ("curt", "blame"):
+            factor *= self.spec.curtness_sensitivity
         if effect in ("long_hold", "no_progress") and self.id == "hurried":
             factor *= 2
         return round(base * factor)
@@ -160,8 +216,14 @@ def load_personas(path: Path = PERSONAS_PATH) -> PersonaBook:
     for pid, spec in specs.items():
         for situation in SITUATIONS:
             for locale in ("en", "fr"):
-                if not spec.lines.get(situation, {}).get(locale):
+                variants = spec.lines.get(situation, {}).get(locale)
+                if not variants:
                     problems.append(f"{path}: personas.{pid}.lines.{situation}.{locale}: missing")
+                elif not any(isinstance(v, str) for v in variants):
+                    problems.append(
+                        f"{path}: personas.{pid}.lines.{situation}.{locale}: "
+                        "needs one variant without `when`"
+                    )
     if problems:
         raise PersonaError("\n".join(problems))
     return PersonaBook({pid: Persona(pid, spec) for pid, spec in specs.items()})

@@ -6,10 +6,10 @@ unchanged output. A scenario's own remote probes and actions take precedence ove
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable, Mapping
 
+from simulator.hosts import resolve
 from simulator.scenario import Scalar
 from simulator.translation import NC_, Words
 
@@ -68,7 +68,8 @@ L = {
     "already": NC_("console", "The requested service has already been started."),
     "dir": NC_(
         "console",
-        " Volume in drive C is OS\n\n Directory of {path}\n\n{rows}\n               {free} GB free",
+        " Volume in drive C is OS\n\n Directory of {path}\n\n{rows}\n               3 Dir(s)  "
+        "{free} bytes free",
     ),
     "cleanmgr": NC_(
         "console",
@@ -76,6 +77,27 @@ L = {
     ),
     "printers": NC_("console", "Devices and Printers\n  Microsoft Print to PDF   Status: Ready"),
     "no_session": NC_("console", "No remote session is open."),
+    "net_use": NC_(
+        "console", "New connections will be remembered.\n\nThere are no entries in the list."
+    ),
+    "wmic_alias": NC_("console", "{alias} - Alias not found."),
+    "rd_missing": NC_("console", "The system cannot find the file specified."),
+    "ps_banner": NC_(
+        "console",
+        "Windows PowerShell\nCopyright (C) Microsoft Corporation. All rights reserved.\n\n"
+        "PS C:\\Users\\{user}>",
+    ),
+    "ps_unknown": NC_(
+        "console",
+        "{cmd} : The term '{cmd}' is not recognized as the name of a cmdlet, function, script "
+        "file, or operable program.",
+    ),
+    "tnc_fail": NC_("console", "WARNING: Name resolution of {host} failed"),
+    "gpupdate": NC_(
+        "console",
+        "Updating policy...\n\nComputer Policy update has completed successfully.\nUser Policy "
+        "update has completed successfully.",
+    ),
 }
 KNOWN_SERVICES = ("spooler", "dnscache", "dhcp", "wlansvc", "lanmanworkstation", "bits", "wuauserv")
 
@@ -83,11 +105,6 @@ KNOWN_SERVICES = ("spooler", "dnscache", "dhcp", "wlansvc", "lanmanworkstation",
 def normalize(command: str) -> str:
     """Lower case, whitespace collapsed: the form scenario patterns are matched against."""
     return " ".join(command.strip().split()).lower()
-
-
-def _fake_ip(host: str) -> str:
-    digest = hashlib.sha256(host.encode()).digest()
-    return f"10.{digest[0] % 50 + 10}.{digest[1]}.{digest[2] % 250 + 2}"
 
 
 def _connected(state: Mapping[str, Scalar]) -> bool:
@@ -120,20 +137,18 @@ def _ipconfig(full: bool, state, who, t) -> Output:
 def _ping(host: str, state, who, t) -> Output:
     if not _connected(state):
         return t["ping_fail"], []
-    if _internal(host) and not state.get("dns.intranet_resolves", True):
+    ip = resolve(host, state, who)
+    if ip is None:
         return t["ping_host"].format(host=host), []
-    return t["ping"].format(host=host, ip=_fake_ip(host), loss="0%"), []
-
-
-def _internal(host: str) -> bool:
-    return "intranet" in host or host.endswith((".local", ".corp", ".lan", ".intra"))
+    return t["ping"].format(host=host, ip=ip, loss="0%"), []
 
 
 def _nslookup(host: str, state, who, t) -> Output:
     server = _dns_servers(state).split(",")[0].strip()
-    if not _connected(state) or (_internal(host) and not state.get("dns.intranet_resolves", True)):
+    ip = resolve(host, state, who) if _connected(state) else None
+    if ip is None:
         return t["ns_fail"].format(server=server, host=host), []
-    return t["ns_ok"].format(server=server, host=host, ip=_fake_ip(host)), []
+    return t["ns_ok"].format(server=server, host=host, ip=ip), []
 
 
 def _service(verb: str, name: str, state, who, t) -> Output:
@@ -149,8 +164,14 @@ def _service(verb: str, name: str, state, who, t) -> Output:
     return t["stopped"].format(name=name.capitalize()), []
 
 
+def _bytes(gb: Scalar, locale: str) -> str:
+    """A size in bytes as Windows writes it: 412,090,368 (en) or 412 090 368 (fr)."""
+    text = f"{round(float(gb) * 1024**3):,}"
+    return text.replace(",", "\u202f") if locale.startswith("fr") else text
+
+
 def _dir(path: str, state, who, t) -> Output:
-    free = state.get("pc.disk_free_gb", 112)
+    free = _bytes(state.get("pc.disk_free_gb", 112), t.locale)
     rows = (
         "12/11/2026  08:41    <DIR>          Program Files\n12/11/2026  08:41    <DIR>       "
         "   Users\n12/11/2026  08:41    <DIR>          Windows"
@@ -183,7 +204,54 @@ COMMANDS: list[tuple[re.Pattern, Callable]] = [
     (re.compile(r"tasklist(?: .*)?"), lambda m, s, w, t: (_tasklist(s), [])),
     (re.compile(r"hostname"), lambda m, s, w, t: (w["hostname"], [])),
     (re.compile(r"whoami"), lambda m, s, w, t: (f"corp\\{w['username']}", [])),
+    (re.compile(r"net use"), lambda m, s, w, t: (t["net_use"], [])),
+    (re.compile(r"wmic logicaldisk(?: .*)?"), lambda m, s, w, t: _wmic_disk(s)),
+    (
+        re.compile(r"wmic (\S+)(?: .*)?"),
+        lambda m, s, w, t: (t["wmic_alias"].format(alias=m[1]), []),
+    ),
+    (re.compile(r"(?:rd|rmdir)(?: /[sq])* \S.*"), lambda m, s, w, t: (t["rd_missing"], [])),
+    (
+        re.compile(r"powershell(?:\.exe)?"),
+        lambda m, s, w, t: (t["ps_banner"].format(user=w["username"]), []),
+    ),
+    (
+        re.compile(r"(?:powershell(?:\.exe)? (?:-command )?)?([a-z]+-[a-z]+)(?: .*)?"),
+        lambda m, s, w, t: (t["ps_unknown"].format(cmd=m[1]), []),
+    ),
+    (re.compile(r"gpupdate(?: /force)?"), lambda m, s, w, t: (t["gpupdate"], [])),
 ]
+COMMANDS.insert(
+    -2,
+    (
+        re.compile(r"(?:test-netconnection|tnc) (?:-computername )?(\S+)(?: -port (\d+))?"),
+        lambda m, s, w, t: _tnc(m[1], m[2], s, w, t),
+    ),
+)
+
+
+def _tnc(host: str, port: str | None, state, who, t) -> Output:
+    """Test-NetConnection to a machine of the scenario's world (unknown names do not resolve)."""
+    ip = resolve(host, state, who) if _connected(state) else None
+    if ip is None:
+        return t["tnc_fail"].format(host=host), []
+    rows = [
+        f"ComputerName           : {host}",
+        f"RemoteAddress          : {ip}",
+        *([f"RemotePort             : {port}"] if port else []),
+        f"SourceAddress          : {who['ip']}",
+        "PingSucceeded          : True",
+        *(["TcpTestSucceeded       : True"] if port else []),
+    ]
+    return "\n".join(rows), []
+
+
+def _wmic_disk(state) -> Output:
+    """`wmic logicaldisk get ...`: the C drive's free space and size, from the facts."""
+    free = round(float(state.get("pc.disk_free_gb", 112)) * 1024**3)
+    size = round(float(state.get("pc.disk_size_gb", 237)) * 1024**3)
+    reveals = [k for k in ("pc.disk_free_gb",) if k in state]
+    return f"Caption  FreeSpace     Size\nC:       {free:<13} {size}", reveals
 
 
 def _tasklist(state) -> str:

@@ -18,6 +18,7 @@ from simulator.scenario import CATEGORIES, PERSONAS, TEAMS, Scenario, Text
 from simulator.state import BUILTIN_FACTS, apply, holds, initial_state
 from simulator.validate_messages import MESSAGES, placeholders, render
 from simulator.validate_messages import english as english_template
+from simulator.validate_values import address_problems
 from simulator.yamlsource import PathKey, Source, SourceError, format_path, parse, read
 
 MAX_SEARCH_STATES = 20_000
@@ -134,6 +135,7 @@ class _Checker:
         yield from self._check_escalation()
         yield from self._check_resolution()
         yield from self._check_intents()
+        yield from address_problems(s)
         for i, line in enumerate(s.opening):
             yield from self._check_answer(line, ("opening", i))
 

@@ -94,6 +94,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "placeholder_not_bare": NC_(
         "validation", "placeholder {text}: write a bare name like {{ticket}}, with no : or !"
     ),
+    "address_disagrees": NC_(
+        "validation",
+        "'{host}' is shown at {shown} here but at {expected} elsewhere (its host. fact or another "
+        "output): ping, nslookup and every output must agree",
+    ),
+    "host_outside_world": NC_(
+        "validation",
+        "'{host}' is shown at {address} but is not in the scenario's world: add the fact "
+        "'host.{host}: \"{address}\"' so ping and nslookup find it",
+    ),
     "default_persona_not_listed": NC_("validation", "'{value}' is not in personas"),
     "trigger_kind": NC_("validation", "needs exactly one of intent, remote or directory"),
     "invalid_command_pattern": NC_("validation", "invalid command pattern: {detail}"),

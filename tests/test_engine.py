@@ -8,7 +8,10 @@ import pytest
 
 from simulator.call import CallEnded
 from simulator.engine import EngineError
+from simulator.persona import CONDITIONS
 from simulator.steps import StepError
+
+ALL_CONDITIONS = frozenset(CONDITIONS)
 from tests.helpers import caller_lines, kinds, play
 
 
@@ -394,7 +397,8 @@ def test_saying_a_fix_was_done_does_not_do_it(
     assert matched and all(m.get("claimed") for m in matched)
     assert call.state[fact] == before and "action_applied" not in [e["kind"] for e in events]
     assert any(
-        line in caller_lines(call)[-1] for line in call.persona.spec.lines["claimed_done"][locale]
+        line in caller_lines(call)[-1]
+        for line in call.persona.variants("claimed_done", locale, ALL_CONDITIONS)
     )
     engine.step(call, {"say": asked})
     assert call.state[fact] != before
@@ -440,6 +444,8 @@ def test_thanks_said_with_goodbye_get_a_goodbye_not_a_call_to_keep_going(
     ]
     assert matched == ["thank", "goodbye"]
     reply = caller_lines(call)[-1]
-    thanks = call.persona.spec.lines["thanked"]["en"]
+    thanks = call.persona.variants("thanked", "en", ALL_CONDITIONS)
     assert not any(line in reply for line in thanks if line)
-    assert any(line in reply for line in call.persona.spec.lines["goodbye_unresolved"]["en"])
+    assert any(
+        line in reply for line in call.persona.variants("goodbye_unresolved", "en", ALL_CONDITIONS)
+    )
