@@ -11,8 +11,9 @@ from simulator.engine import EngineError
 from simulator.persona import CONDITIONS
 from simulator.steps import StepError
 
-ALL_CONDITIONS = frozenset(CONDITIONS)
 from tests.helpers import caller_lines, kinds, play
+
+ALL_CONDITIONS = frozenset(CONDITIONS)
 
 
 @pytest.fixture()
