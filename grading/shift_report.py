@@ -5,7 +5,7 @@
 first-contact resolution, SLA met per priority, abandoned calls, average handle and wait times,
 triage accuracy) and a score out of 100 made of four rules: SLA 40, triage 30, order of priority
 15, level-2 follow-up 15 (left out when no level-2 answer came). Each contact's own call is graded
-by `grading.grade` (the caller passes those scores in).
+by `grading.grade`; `call_scores` are their overall scores.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from gettext import NullTranslations
 from typing import Any
 
 from grading.messages import Wording
-from grading.model import Finding, Score, allot
+from grading.model import Finding, allot
 from grading.shift_messages import CHANNEL_WORDS, KIND_WORDS, SHIFT_TEXTS
 from grading.shift_timeline import ShiftTimeline, read_shift
 from simulator.shift_plan import PRIORITY_IDS, Matrix, ShiftPlan
@@ -194,7 +194,7 @@ def grade_shift(
     plan: ShiftPlan,
     matrix: Matrix,
     events: list[dict[str, Any]],
-    call_scores: Mapping[str, Score],
+    call_scores: Mapping[str, int],
     translations: Mapping[str, NullTranslations],
     locale: str = "en",
 ) -> dict[str, Any]:
@@ -210,7 +210,7 @@ def grade_shift(
         findings += _follow_up(t, best["follow_up"], words)
     handled = [c for c in t.contacts.values() if c.outcome and c.outcome != "abandoned"]
     resolved = [c for c in handled if c.outcome == "resolved"]
-    scored = [s.overall for s in call_scores.values()]
+    scored = [float(s) for s in call_scores.values()]
     return {
         "contacts": len(t.contacts),
         "handled": len(handled),

@@ -19,8 +19,8 @@ sys.path.insert(0, str(ROOT))
 
 from simulator.engine import Engine  # noqa: E402
 from simulator.library import load_library  # noqa: E402
-from simulator.shift_engine import ShiftEngine  # noqa: E402
 from simulator.replay import fill_placeholders  # noqa: E402
+from simulator.shift_engine import ShiftEngine  # noqa: E402
 from simulator.shift_library import load_shift_library  # noqa: E402
 from simulator.shift_steps import SHIFT_STEPS, parse_shift_step  # noqa: E402
 
