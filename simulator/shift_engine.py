@@ -186,6 +186,8 @@ class ShiftEngine:
                 raise ShiftRefused(f"finish or park contact {shift.active} before taking another")
             if c is None:
                 raise ShiftRefused(f"there is no contact {ref} in this shift")
+            if c.status == "scheduled":
+                raise ShiftRefused(f"contact {ref} has not arrived yet")
             if not c.queued:
                 raise ShiftRefused(f"contact {ref} is not in the queue ({c.status})")
             return
