@@ -154,8 +154,14 @@ def test_taking_a_contact_that_left_the_queue_is_refused(shifts, plan):
 
 @pytest.mark.parametrize(
     "raw",
-    [{"wait": 0}, {"wait": "soon"}, {"take": ""}, {"triage": {"impact": "huge"}},
-     {"triage": {"impact": "low", "urgency": "low", "kind": "problem"}}, {"email": {"to": "x"}}],
+    [
+        {"wait": 0},
+        {"wait": "soon"},
+        {"take": ""},
+        {"triage": {"impact": "huge"}},
+        {"triage": {"impact": "low", "urgency": "low", "kind": "problem"}},
+        {"email": {"to": "x"}},
+    ],
 )
 def test_a_malformed_shift_step_is_a_step_error(shifts, plan, raw):
     shift = shifts.start(plan, "en", 1)

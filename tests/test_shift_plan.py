@@ -34,8 +34,13 @@ def test_built_in_shifts_load_with_their_contacts(scenarios):
 
 @pytest.mark.parametrize(
     ("impact", "urgency", "priority"),
-    [("high", "high", "P1"), ("high", "medium", "P2"), ("medium", "medium", "P3"),
-     ("low", "low", "P4"), ("low", "high", "P3")],
+    [
+        ("high", "high", "P1"),
+        ("high", "medium", "P2"),
+        ("medium", "medium", "P3"),
+        ("low", "low", "P4"),
+        ("low", "high", "P3"),
+    ],
 )
 def test_matrix_gives_priority_from_impact_and_urgency(impact, urgency, priority):
     assert MATRIX.priority(impact, urgency) == priority
