@@ -53,7 +53,8 @@ def test_matrix_names_its_levels_in_both_languages():
 
 def test_unknown_scenario_is_named_with_its_line_and_a_suggestion(scenarios):
     text = PLAN_HEAD + (
-        "  - {ref: a, scenario: printer-ofline, triage: {kind: incident, impact: low, urgency: low}}\n"
+        "  - {ref: a, scenario: printer-ofline, triage: {kind: incident, impact: low, "
+        "urgency: low}}\n"
     )
     [problem] = _problems(text, scenarios)
     assert problem.line == 9
@@ -85,7 +86,8 @@ def test_every_cross_reference_error_is_listed_with_its_line(scenarios):
 
 def test_a_missing_sla_target_is_an_error(scenarios):
     text = PLAN_HEAD.replace(", P4: 3600", "") + (
-        "  - {ref: a, scenario: printer-offline, triage: {kind: incident, impact: low, urgency: low}}\n"
+        "  - {ref: a, scenario: printer-offline, triage: {kind: incident, impact: low, "
+        "urgency: low}}\n"
     )
     [problem] = _problems(text, scenarios)
     assert (problem.code, problem.params) == ("shift_sla_missing", {"value": "P4"})
