@@ -28,6 +28,7 @@ class StepOutcome:
 
     shift_events: list[dict[str, Any]]
     call_events: list[dict[str, Any]]
+    ref: str | None = None  # the contact whose call the call events belong to
 
 
 class ShiftRefused(ValueError):
@@ -97,15 +98,18 @@ class ShiftEngine:
             raise ShiftRefused("the shift has ended")
         handler = getattr(self, f"_{step.name}") if step.name in SHIFT_STEPS else self._call_step
         handler(shift, step, check=True)
-        in_hand = shift.contact(shift.active) if shift.active else None
-        call = in_hand.call if in_hand else None
-        first, first_call = len(shift.events), len(call.events) if call else 0
+        first = len(shift.events)
+        logged = {c.ref: len(c.call.events) for c in shift.contacts if c.call}
         shift.turn += 1
         handler(shift, step, check=False)
         if shift.active is None and shift.now >= shift.plan.length and not shift.ended:
             self._end(shift, "clock")
-        call_events = call.events[first_call:] if call and step.name not in SHIFT_STEPS else []
-        return StepOutcome(shift.events[first:], call_events)
+        for c in shift.contacts:  # at most one call moves in a step
+            if c.call and len(c.call.events) > logged.get(c.ref, 0):
+                return StepOutcome(
+                    shift.events[first:], c.call.events[logged.get(c.ref, 0) :], c.ref
+                )
+        return StepOutcome(shift.events[first:], [])
 
     def resume(self, plan: ShiftPlan, events: list[dict[str, Any]]) -> Shift:
         """Rebuild a shift from its log by replaying every trainee input in order."""
