@@ -253,6 +253,15 @@ class ShiftEngine:
         shift.emit("waited", input=step_input(step), seconds=seconds)
         self._advance(shift, min(shift.now + seconds, float(shift.plan.length)))
 
+    def _elapse(self, shift: Shift, step: Step, check: bool) -> None:
+        """Real time passed in live play: the shift's clock moves by it × the plan's time factor
+        (arrivals show during a call); the call in hand keeps its own clock."""
+        if check:
+            return
+        seconds = round(step.args["value"] * shift.plan.time_factor, 1)
+        shift.emit("clock_moved", input=step_input(step), seconds=seconds)
+        self._advance(shift, shift.now + seconds)
+
     def _email(self, shift: Shift, step: Step, check: bool) -> None:
         c = self._active(shift, "writing an e-mail")
         if check:

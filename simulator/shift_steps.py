@@ -7,7 +7,7 @@ from typing import Any
 from simulator.shift_plan import KINDS, LEVELS
 from simulator.steps import MAX_TEXT, Step, StepError, parse_step
 
-SHIFT_STEPS = ("take", "triage", "park", "wait", "email", "end_shift")
+SHIFT_STEPS = ("take", "triage", "park", "wait", "elapse", "email", "end_shift")
 BARE_SHIFT_STEPS = ("park", "end_shift")
 MAX_WAIT = 3600
 
@@ -49,6 +49,14 @@ def parse_shift_step(raw: Any) -> Step:
         if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_WAIT:
             raise StepError(f"'wait' needs a number of seconds from 1 to {MAX_WAIT}")
         return Step("wait", {"value": value})
+    if name == "elapse":
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not 0 < value <= MAX_WAIT
+        ):
+            raise StepError(f"'elapse' needs real seconds, more than 0 and up to {MAX_WAIT}")
+        return Step("elapse", {"value": round(float(value), 1)})
     if name == "triage":
         return Step("triage", _triage(value))
     body = value.get("body") if isinstance(value, dict) else None

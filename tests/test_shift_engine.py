@@ -197,3 +197,16 @@ def test_a_shift_is_rebuilt_from_its_log(shifts, plan):
         assert (other.call.events if other.call else None) == (
             contact.call.events if contact.call else None
         )
+
+
+def test_real_time_moves_the_clock_by_the_time_factor_even_during_a_call(shifts, library):
+    plan = make_plan(TWO.replace("at: 30", "at: 100"), scenarios=library.scenarios)
+    plan = plan.model_copy(update={"time_factor": 2.5})
+    shift = shifts.start(plan, "en", 1)
+    shifts.step(shift, {"take": "p4"})
+    call_clock = shift.contact("p4").call.clock
+    outcome = shifts.step(shift, {"elapse": 40})
+    assert shift.now == 100.0
+    assert [e["kind"] for e in outcome.shift_events] == ["clock_moved", "contact_arrived"]
+    assert shift.contact("p4").call.clock == call_clock
+    assert shifts.resume(plan, shift.events).events == shift.events
