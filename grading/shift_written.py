@@ -101,7 +101,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
 }
 
 
-def _rule(words: Wording, rule: str, ok: bool, best: int, **values: object) -> Finding:
+def _rule(words: Wording, rule: str, ok: bool, best: int, /, **values: object) -> Finding:
     kept, broken, tip = TEXTS[rule]
     message = words(kept if ok else broken).format(**values)
     return Finding("written", rule, best if ok else 0, best, 0, message, "" if ok else words(tip))
