@@ -173,8 +173,11 @@ def play_command(shift_id, locale, seed, log_path):
             line = input("you> ").strip()
         except EOFError:
             break
-        if line in ("/help", "/queue") or not line:
-            click.echo(PLAY_HELP) if line == "/help" else _print_queue(shift)
+        if line == "/help":
+            click.echo(PLAY_HELP)
+            continue
+        if line == "/queue" or not line:
+            _print_queue(shift)
             continue
         try:
             step = parse_shift_step(_shift_command(line) if line.startswith("/") else {"say": line})
