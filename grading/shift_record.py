@@ -10,9 +10,9 @@ from grading import grade
 from grading.shift_report import grade_shift
 from simulator.catalog import Catalog
 from simulator.scenario import Scenario
-from simulator.shift_engine import Shift
 from simulator.shift_plan import Matrix
 from simulator.shift_replay import contact_rows
+from simulator.shift_state import Shift
 
 
 def call_scores(

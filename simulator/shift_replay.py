@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from simulator.replay import TranscriptError, fill_placeholders
-from simulator.shift_engine import Shift, ShiftEngine, ShiftRefused
+from simulator.shift_engine import ShiftEngine
 from simulator.shift_plan import ShiftPlan
+from simulator.shift_state import Shift, ShiftRefused
 from simulator.shift_steps import SHIFT_STEPS, parse_shift_step
 from simulator.steps import Step, StepError
 from simulator.yamlsource import SourceError, parse

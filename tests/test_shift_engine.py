@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from simulator.shift_engine import ShiftRefused
 from simulator.shift_queue import schedule
+from simulator.shift_state import ShiftRefused
 from simulator.steps import StepError
 from tests.shift_helpers import make_plan, play_call, shift_engine
 

@@ -11,10 +11,11 @@ from flask.cli import AppGroup, with_appcontext
 from grading.shift_record import shift_record
 from simulator.replay import TranscriptError, fill_placeholders
 from simulator.scenario import LOCALES
-from simulator.shift_engine import Shift, ShiftEngine, ShiftRefused
+from simulator.shift_engine import ShiftEngine
 from simulator.shift_library import SHIFT_DIR, ShiftLibrary, check_plan_files, load_shift_library
 from simulator.shift_plan import PlanError
 from simulator.shift_replay import parse_shift_transcript, play_shift
+from simulator.shift_state import Shift, ShiftRefused
 from simulator.shift_steps import SHIFT_STEPS, parse_shift_step
 from simulator.steps import StepError
 from web.cli.call_commands import _parse_command
