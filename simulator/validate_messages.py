@@ -122,6 +122,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "validation", "unreachable: no sequence of actions can ever satisfy it"
     ),
     "intent_in_catalog": NC_("validation", "intent '{value}' already exists in the catalog"),
+    # shift plans and the priority matrix (simulator.shift_plan)
+    "shift_not_a_mapping": NC_("validation", "a shift plan must be a YAML mapping"),
+    "shift_sla_missing": NC_("validation", "no SLA target for {value}"),
+    "shift_duplicate_id": NC_("validation", "duplicate shift id '{value}'"),
+    "shift_duplicate_ref": NC_("validation", "contact ref '{value}' is already used"),
+    "shift_arrival_after_end": NC_(
+        "validation", "arrives at {at} s, after the end of the shift ({length} s)"
+    ),
+    "shift_unknown_scenario": NC_("validation", "unknown scenario '{value}'{did_you_mean}"),
+    "shift_channel_unsupported": NC_(
+        "validation", "scenario '{scenario}' cannot be played on channel '{value}'"
+    ),
+    "shift_persona_not_allowed": NC_(
+        "validation", "persona '{value}' is not allowed in scenario '{scenario}'"
+    ),
+    "shift_matrix_gap": NC_("validation", "no priority for impact {impact} × urgency {urgency}"),
 }
 
 DID_YOU_MEAN = NC_("validation", " (did you mean '{suggestion}'?)")

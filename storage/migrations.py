@@ -258,3 +258,44 @@ def m_security_sessions_and_limits(db: Database) -> None:
         pk="username",
         not_null={"failures"},
     )
+
+
+@migrations()
+def m_shift_tables(db: Database) -> None:
+    """Shifts: their own event log, and each contact's call (a row of `calls`) by its ref."""
+    db["shifts"].create(
+        {
+            "id": int,
+            "shift_id": str,
+            "plan": str,
+            "locale": str,
+            "seed": int,
+            "user_id": int,
+            "status": str,
+            "started_at": str,
+            "ended_at": str,
+        },
+        pk="id",
+        foreign_keys=[("user_id", "users", "id")],
+        not_null={"shift_id", "plan", "locale", "seed", "status", "started_at"},
+    )
+    db["shifts"].create_index(["user_id", "status"])
+    db["shift_events"].create(
+        {
+            "shift_pk": int,
+            "seq": int,
+            "at": float,
+            "turn": int,
+            "kind": str,
+            "data": str,
+            "created_at": str,
+        },
+        pk=("shift_pk", "seq"),
+        foreign_keys=[("shift_pk", "shifts", "id")],
+        not_null={"kind", "data"},
+    )
+    db["shift_calls"].create(
+        {"shift_pk": int, "ref": str, "call_id": int},
+        pk=("shift_pk", "ref"),
+        foreign_keys=[("shift_pk", "shifts", "id"), ("call_id", "calls", "id")],
+    )

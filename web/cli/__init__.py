@@ -16,11 +16,13 @@ from web.cli.call_commands import (
 from web.cli.demo_data import demo_command
 from web.cli.report_command import report_command
 from web.cli.scenario_commands import scenarios_cli
+from web.cli.shift_commands import shift_cli
 
 
 def register(app: Flask) -> None:
     """Attach these commands to the app's CLI."""
     app.cli.add_command(scenarios_cli)
+    app.cli.add_command(shift_cli)
     app.cli.add_command(users_cli)
     app.cli.add_command(llm_cli)
     app.cli.add_command(run_demo)
