@@ -10,7 +10,6 @@ from simulator.call import CallEnded
 from simulator.engine import EngineError
 from simulator.persona import CONDITIONS
 from simulator.steps import StepError
-
 from tests.helpers import caller_lines, kinds, play
 
 ALL_CONDITIONS = frozenset(CONDITIONS)
