@@ -11,7 +11,8 @@ import re
 from simulator import tone
 from simulator.call import Call
 from simulator.folding import fold
-from simulator.hearing import Hearing, negation
+from simulator.clauses import Clause
+from simulator.hearing import Hearing, clause_records, hear_clauses
 from simulator.scenario import Action, Probe
 from simulator.state import apply, holds
 from simulator.understand import Match, Understanding
@@ -231,48 +232,35 @@ def handle_say(
             "unrecognized",
             text=text,
             best_guess={"intent": guess.intent, "score": guess.score} if guess else None,
+            clauses=clause_records(hearing, call, text, []),
         )
         reply.effect("unrecognized")
         reply.line("unrecognized")
         return False
     matches = _narrated(hearing, call, list(understanding.matches))
-    negated = [
-        m
-        for m in matches
-        if hearing.intent_kind(call.scenario, m.intent) == "action"
-        and negation(m.clause, call.locale)
-        and not hearing.said_negatively(call.scenario, m.intent, call.locale)
-    ]
-    claimed = [
-        m
-        for m in matches
-        if m not in negated
-        and hearing.intent_kind(call.scenario, m.intent) == "action"
-        and claims_done(m.clause, call.locale)
-        and not _done_on_the_remote_desktop(call, m.intent)
-    ]
     matches = [
         m for m in matches if m.intent != "ask_password" or _asks_for_password(m.clause, text)
     ]
+    heard = hear_clauses(hearing, call, text, matches)
+    readings = [_reading(hearing, call, m, clause) for m, clause in heard]
     call.emit(
         "intent_matched",
         intents=[
-            {
-                "intent": m.intent,
-                "score": m.score,
-                "clause": m.clause,
-                **({"negated": True} if m in negated else {}),
-                **({"claimed": True} if m in claimed else {}),
-            }
-            for m in matches
+            {"intent": m.intent, "score": m.score, "clause": m.clause, "act": c.act, **flags}
+            for (m, c), flags in zip(heard, readings, strict=True)
         ],
+        clauses=clause_records(hearing, call, text, heard),
     )
-    matches = [m for m in matches if m not in negated and m not in claimed]
-    if claimed and not matches:
+    matches = [m for (m, _), flags in zip(heard, readings, strict=True) if not flags]
+    restated = [m for (m, _), flags in zip(heard, readings, strict=True) if "restated" in flags]
+    held = [(m, flags) for (m, _), flags in zip(heard, readings, strict=True) if flags]
+    if restated and not any(m.intent == "summarize" for m in matches):
+        matches.append(Match("summarize", restated[0].score, restated[0].clause))
+    if held and not matches:
+        claimed = [m for m, flags in held if "claimed" in flags]
         # Saying it was done does not do it. An action the trainee's own tools perform (remote
-        # console,
-        # account directory) is acknowledged; one only the caller could have done puzzles the
-        # caller.
+        # console, account directory) is acknowledged; one only the caller could have done
+        # puzzles the caller.
         on_caller_side = any(
             not (a.remote or a.directory)
             for m in claimed
@@ -280,8 +268,6 @@ def handle_say(
             if a.intent == m.intent
         )
         reply.line("claimed_done" if on_caller_side else "next_step_ack")
-    elif negated and not matches:
-        reply.line("next_step_ack")
     progress = False
     closing = any(m.intent == "goodbye" for m in matches)
     for match in matches:
@@ -352,25 +338,6 @@ _REQUEST = re.compile(
 )
 
 
-# The trainee saying that something *was done* ("I've reset it", « j'ai remis la bonne source »):
-# a first-person past statement at the head of the clause. It reports; it instructs nobody.
-_CLAIM = {
-    "en": re.compile(
-        r"^(?:(?:ok|okay|so|right|alright|well|now|there|good|great)\s+)*(?:i|we)\s+"
-        r"(?:ve\s+|have\s+|had\s+)?(?:just\s+|already\s+|also\s+)?"
-        r"(?!(?:need|needed|wanted|asked|would|d|ll|have|had)\b)"
-        r"(?:\w+ed|set|put|reset|done|did|made|sent|run|ran|cut|rebuilt|reinstalled)\b"
-    ),
-    "fr": re.compile(
-        r"^(?:(?:bon|alors|voila|ok|donc|bien|parfait|c est bon)\s+)*"
-        r"(?:(?:j ai|nous avons|on a|je vous ai|je l ai|je les ai|je lui ai)\s+"
-        r"(?:deja\s+|bien\s+|aussi\s+)?(?!(?:besoin|envie|une?|le|la|les|des|du|juste|pas|plus|peur"
-        r"|compris|l impression)\b)\w+(?:e|es|i|is|it|u|us|te|ts)\b"
-        r"|(?:je viens|on vient|nous venons) d)"
-    ),
-}
-
-
 def _done_on_the_remote_desktop(call: Call, intent: str) -> bool:
     """Whether the trainee performs this action themselves in a remote session: there, "I've set it
     to automatic" narrates what they are doing on the caller's screen, and counts."""
@@ -380,7 +347,33 @@ def _done_on_the_remote_desktop(call: Call, intent: str) -> bool:
 
 def claims_done(clause: str, locale: str) -> bool:
     """Whether a clause reports an action as done by the speaker rather than asking for it."""
-    return bool(_CLAIM[locale].search(fold(clause)))
+    from simulator.clauses import analyse
+
+    return any(c.act == "claim" for c in analyse(clause, locale))
+
+
+def _reading(hearing: Hearing, call: Call, match: Match, clause: Clause) -> dict[str, bool]:
+    """Why a heard intent is not acted on, if it is not: {} when it is answered or applied.
+
+    Only a request makes the caller act; an action negated, announced, claimed, imagined, advised
+    for later, asked about or reported is heard but not done. A probe whose facts the caller has
+    all given, restated, is active listening rather than a question asked again.
+    """
+    kind = hearing.intent_kind(call.scenario, match.intent)
+    if kind == "probe" and clause.act == "restate":
+        probe = next((p for p in call.scenario.probes if p.intent == match.intent), None)
+        if probe and probe.reveals and all(f in call.revealed for f in probe.reveals):
+            return {"restated": True}
+    if kind != "action":
+        return {}
+    if clause.negated and not hearing.said_negatively(call.scenario, match.intent, call.locale):
+        return {"negated": True}
+    if clause.act == "request" or _done_on_the_remote_desktop(call, match.intent):
+        if clause.act in ("request", "claim", "narrate", "announce"):
+            return {}
+    if clause.act == "claim":
+        return {"claimed": True}
+    return {"withheld": True}
 
 
 def _requests(clause: str) -> bool:

@@ -1,0 +1,301 @@
+"""The rules that name a clause's speech act from its parse (used by `simulator.clauses`).
+
+A clause is headed by a verb that is not merged into another one (an `xcomp` verb belongs to its
+governor: "going to *reinstall*", « pouvez *redémarrer* »). Its act comes from, in order: reported
+speech, a condition, advice for later, then the subject's person with the verbs' tense, mood and
+modals. Its polarity comes from a negation attached to one of its verbs, from "without" / « sans »
+heading it, or from a negative need ("no need to", « inutile de »); a negated "forget" or
+« hésiter » still asks ("don't forget to plug it in", « n'hésitez pas à rebrancher »).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from simulator.folding import fold
+
+Token = Any
+HEADS = {"ROOT", "conj", "ccomp", "advcl", "parataxis", "acl", "pcomp", "csubj", "relcl"}
+HEADS |= {"acl:relcl", "advcl:cleft", "xcomp:pred", "dep"}
+MERGED = {"xcomp", "aux", "aux:tense", "aux:pass", "aux:caus", "cop", "auxpass"}
+NEGATORS = {"not", "n't", "never", "no", "ne", "n'", "pas", "jamais", "rien", "aucun", "nt"}
+POLITE = {"forget", "hesitate", "fail", "oublier", "hesiter", "manquer"}
+WITHOUT = {"without", "sans"}
+NEED_NOUNS = {"need", "besoin", "inutile", "necessaire", "nécessaire"}
+AVOID = {"avoid", "eviter", "stop", "arreter", "refrain", "cesser"}
+SAY = {"say", "tell", "mention", "write", "dire", "expliquer", "raconter", "signaler", "ecrire"}
+SAY |= {"ask", "demander", "suggest", "suggerer", "conseiller", "recommend", "recommander"}
+WANT = {"need", "want", "like", "require", "besoin", "vouloir", "aimer", "demander", "souhaiter"}
+WANT |= {"ask", "prier", "falloir", "faut", "faudrait", "have", "wonder", "devoir", "would"}
+CONDITIONS = {"if", "si", "unless", "when", "quand", "lorsque", "once", "whenever", "whether", "s'"}
+MODALS_2 = {"can", "could", "would", "will", "should", "must", "might", "may", "ca", "wo"}
+MODAL_VERBS = {"pouvoir", "vouloir", "devoir", "aller", "pouvez", "pourriez", "voulez", "allez"}
+FUTURE = {"going", "will", "'ll", "ll", "shall", "aller", "vais", "va", "allons", "gonna", "let"}
+FIRST = {"i", "we", "je", "j'", "j", "nous", "on", "me", "let's", "us"}
+SECOND = {"you", "vous", "tu", "u", "ya"}
+ADVICE = (
+    "from time to time", "next time", "in the future", "in future", "if it happens again",
+    "every week", "every month", "every day", "regularly", "once a week", "once a month",
+    "going forward", "from now on", "in the long run", "de temps en temps", "de temps a autre",
+    "la prochaine fois", "a l avenir", "regulierement", "si ca se reproduit", "si ca recommence",
+    "si ca revient", "chaque semaine", "chaque mois", "une fois par", "desormais", "dorenavant",
+    "later on", "plus tard", "a terme", "if ever", "si jamais", "at some point",
+)  # fmt: skip
+RESTATE = (
+    "if i understand", "if i understood", "so you", "you said", "you told me", "you mentioned",
+    "so it s", "so its", "so your", "so the", "so that s", "so only", "so just",
+    "si je comprends", "si j ai bien compris", "donc vous", "donc c est", "donc votre", "donc ca",
+    "donc le", "donc la", "donc les", "donc seulement", "vous m avez dit", "vous dites",
+    "vous me dites", "d accord donc", "ok donc", "right so", "ok so", "okay so", "alright so",
+)  # fmt: skip
+
+
+# Phrases whose scope is the verb right after them: "no need to restart", « inutile de redémarrer ».
+NEG_LEAD = re.compile(
+    r"(?:\bno need to|\bdon t need to|\bdo not need to|\bneedn t|\bno reason to|\bavoid"
+    r"|\b(?:pas besoin|pas la peine|inutile|evitez|eviter|ne faut (?:surtout )?pas) (?:de|d)"
+    r"|\bsurtout pas|\bne faut (?:surtout )?pas)(?: le| la| les| l| y| en| to)?\s*$"
+)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A clause's speech act and whether it is negated."""
+
+    act: str
+    negated: bool
+
+
+def is_head(token: Token) -> bool:
+    """Whether a token heads a clause of its own: a sentence root, or a verb not merged into
+    another one (an xcomp verb, an auxiliary or a copula belongs to its governor)."""
+    if token.head.i == token.i or token.dep_ == "ROOT":
+        return True
+    return token.pos_ in ("VERB", "AUX") and token.dep_ not in MERGED and token.dep_ in HEADS
+
+
+def _verbs(head: Token) -> list[Token]:
+    """The head and the verbs merged into it (xcomp chain, downward): "going to reinstall"."""
+    chain = [head]
+    while True:
+        nxt = [c for c in chain[-1].children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
+        nxt = [c for c in nxt if c.dep_ == "xcomp" or _lemma(chain[-1]) in POLITE | AVOID]
+        if not nxt or len(chain) > 5:
+            return chain
+        chain.append(nxt[0])
+
+
+def _lemma(token: Token) -> str:
+    return fold(token.lemma_ or token.text)
+
+
+def _low(token: Token) -> str:
+    return fold(token.text)
+
+
+def _subject(verbs: list[Token]) -> Token | None:
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_.startswith("nsubj") or child.dep_ == "expl:subj":
+                return child
+    head = verbs[0]
+    if head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"):
+        return _subject(_verbs(head.head))
+    return None
+
+
+def _person(subject: Token | None, verbs: list[Token]) -> str:
+    if subject is not None and _lemma(subject) in NEED_NOUNS:
+        subject = None
+    if subject is None:
+        if any(_low(c) in ("let", "let's") for c in verbs):
+            return "1"
+        return "0"
+    word = _low(subject)
+    if word in ("we", "nous", "on", "us"):
+        return "1p"
+    if word in FIRST:
+        return "1"
+    if word in SECOND:
+        return "2"
+    return "3"
+
+
+def _negation(verbs: list[Token], head: Token) -> tuple[bool, bool]:
+    """(negated, polite): a negation on one of the clause's verbs; polite if it only says "do
+    not forget / hesitate to"."""
+    negated = polite = False
+    for verb in verbs:
+        neg = [c for c in verb.children if c.dep_ == "neg" or _low(c) in NEGATORS]
+        neg = [c for c in neg if c.dep_ in ("neg", "advmod", "det", "dep", "advmod:neg")]
+        if neg:
+            if _lemma(verb) in POLITE or _low(verb) in POLITE:
+                polite = True
+            else:
+                negated = True
+        if _lemma(verb) in AVOID and verb.i != verbs[-1].i:
+            negated = True
+    return negated, polite
+
+
+def _without(head: Token, verbs: list[Token]) -> bool:
+    """Whether "without" / « sans » heads the clause, or a negative need governs it."""
+    if any(_low(c) in WITHOUT and c.dep_ in ("mark", "case") for c in head.children):
+        return True
+    action = verbs[-1]
+    before = []
+    for token in reversed(action.doc[max(0, action.i - 5) : action.i]):
+        if token.text in (".", "?", "!", ";", ","):
+            break
+        before.insert(0, token)
+    if NEG_LEAD.search(fold(" ".join(t.text for t in before))):
+        return True
+    up = head.head
+    if up.i != head.i and _low(up) in WITHOUT:
+        return True
+    if up.i != head.i and _low(up) in NEED_NOUNS:
+        words = [_low(c) for c in up.children] + [_low(up.head)]
+        return _low(up) == "inutile" or bool(set(words) & {"no", "pas", "aucun", "nul"})
+    return False
+
+
+def _asked(sentence: str) -> bool:
+    return "?" in sentence
+
+
+def _inverted(head: Token, verbs: list[Token], subject: Token | None) -> bool:
+    """Subject after its verb or auxiliary: "did you…", "can you…", « pouvez-vous »."""
+    if subject is None:
+        return False
+    first = min([head, *[c for v in verbs for c in v.children if c.dep_.startswith("aux")]],
+                key=lambda t: t.i)  # fmt: skip
+    return subject.i > first.i
+
+
+def read_predicate(head: Token, span: str) -> Reading:
+    """The act and polarity of the clause headed by `head` (its text: `span`)."""
+    verbs = _verbs(head)
+    sentence = head.sent.text
+    span = fold(span)
+    negated, polite = _negation(verbs, head)
+    negated = (negated or _without(head, verbs)) and not polite
+    if negated and _asked(sentence) and _polite_question(head, verbs, sentence):
+        return Reading("request", False)
+    lemmas = {_lemma(v) for v in verbs} | {_low(v) for v in verbs}
+    auxes = {_low(c) for v in verbs for c in v.children if c.dep_.startswith("aux")}
+    subject = _subject(verbs)
+    person = _person(subject, verbs)
+    governor = head.head if head.dep_ in ("ccomp", "xcomp", "advcl") else None
+    if governor is not None and head.dep_ == "ccomp":
+        gov_person = _person(_subject(_verbs(governor)), [governor])
+        if _lemma(governor) in SAY and gov_person == "3":
+            return Reading("report", negated)
+        if (_lemma(governor) in WANT or _low(governor) in WANT) and gov_person in ("1", "3", "0"):
+            if not _asked(sentence) or gov_person != "0":
+                return Reading("request", negated)
+    if polite:
+        return Reading("request", False)
+    own_subject = any(c.dep_.startswith("nsubj") for c in head.children)
+    if head.dep_ == "conj" and not own_subject and head.head.i != head.i:
+        upper_head = head.head
+        while not is_head(upper_head):
+            upper_head = upper_head.head
+        upper = read_predicate(upper_head, upper_head.text)
+        return Reading(upper.act, negated or upper.negated)
+    act = _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor)
+    return Reading(act, negated)
+
+
+def _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor) -> str:
+    marks = {_low(c) for c in head.children if c.dep_ in ("mark", "advmod", "case")}
+    modal_2 = bool(auxes & MODALS_2) or bool(lemmas & MODAL_VERBS)
+    if marks & CONDITIONS and not (person == "2" and modal_2 and governor is None):
+        if not (person == "2" and auxes & {"could", "would"}):
+            return "hypothesis"
+        return "request"
+    folded_sentence = fold(sentence)
+    if any(marker in folded_sentence for marker in ADVICE) and not _asked(sentence):
+        return "advice"
+    past = _past(verbs, auxes)
+    if person in ("1", "1p"):
+        if governor is not None and _lemma(governor) in WANT and person == "1":
+            return "request"
+        if (lemmas | {_low(governor)} if governor is not None else lemmas) & WANT and _you(verbs):
+            return "request"
+        if past:
+            return "claim"
+        if person == "1p" and not past:
+            return "request"
+        if auxes & {"could", "would", "might"} or _conditional(verbs):
+            return "hypothesis"
+        if lemmas & FUTURE or auxes & FUTURE:
+            return "announce"
+        return "question" if _asked(sentence) else "narrate"
+    if any(span.startswith(m) or f" {m} " in f" {span} " for m in RESTATE):
+        return "restate"
+    if person == "2":
+        if modal_2 or _lemma(head) in ("falloir",):
+            return "request"
+        if _asked(sentence) or _inverted(head, verbs, subject):
+            return "question"
+        return "restate" if past or head.pos_ in ("AUX", "VERB") else "request"
+    if person == "3":
+        if lemmas & {"falloir", "faut", "faudrait"}:
+            return "request"
+        if _asked(sentence):
+            return "question"
+        return "claim" if past else ("hypothesis" if _conditional(verbs) else "restate")
+    # no subject: an imperative or an infinitive instruction, or a bare question ("Working?")
+    if _asked(sentence) and head.tag_ not in ("VB",) and not _imperative(head):
+        return "question"
+    return "request" if head.pos_ in ("VERB", "AUX", "PROPN", "NOUN", "ADJ") else "narrate"
+
+
+def _polite_question(head: Token, verbs: list[Token], sentence: str) -> bool:
+    """ "Why don't you restart it?", « Vous ne pourriez pas redémarrer ? »: asking, politely."""
+    folded = fold(sentence)
+    if "why don t" in folded or "pourquoi ne pas" in folded or "why not" in folded:
+        return True
+    auxes = {_low(c) for v in verbs for c in v.children if c.dep_.startswith("aux")}
+    subject = _person(_subject(verbs), verbs)
+    return subject == "2" and bool(auxes & {"can", "could", "ca"} or {_lemma(v) for v in verbs}
+                                   & {"pouvoir"})  # fmt: skip
+
+
+def _you(verbs: list[Token]) -> bool:
+    """Whether the clause asks it of "you" ("I need *you* to", « j'ai besoin que *vous* »)."""
+    for verb in verbs:
+        for child in verb.subtree:
+            if _low(child) in SECOND:
+                return True
+    return False
+
+
+# Verbs whose past is their base form: "I reset it" after a pause on the phone reports, as the
+# present tense of a one-off act is rarely used in speech (that would be "I'm resetting it").
+SAME_PAST = {"reset", "set", "put", "cut", "shut", "quit", "let", "rebuilt", "reran"}
+
+
+def _past(verbs: list[Token], auxes: set[str]) -> bool:
+    head = verbs[0]
+    if head.tag_ == "VBP" and _low(head) in SAME_PAST and not auxes:
+        return True
+    if head.tag_ == "VBD" or "Past" in head.morph.get("Tense") and head.tag_ != "VBN":
+        if head.morph.get("VerbForm") != ["Part"] or auxes & {"ai", "avons", "a", "have", "ve"}:
+            return True
+    if auxes & {"have", "'ve", "ve", "had", "has", "ai", "avons", "a", "avez"}:
+        return any(v.tag_ == "VBN" or "Part" in v.morph.get("VerbForm") for v in verbs)
+    return any(_lemma(v) == "venir" for v in verbs[:1]) and len(verbs) > 1
+
+
+def _conditional(verbs: list[Token]) -> bool:
+    return any("Cnd" in v.morph.get("Mood") for v in verbs) or any(
+        _low(c) in ("would", "could", "might", "should") for v in verbs for c in v.children
+    )
+
+
+def _imperative(head: Token) -> bool:
+    word = _low(head)
+    return "Imp" in head.morph.get("Mood") or word.endswith("ez") or word.endswith("ons")
