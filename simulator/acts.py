@@ -29,7 +29,7 @@ SAY = {"say", "tell", "mention", "write", "dire", "expliquer", "raconter", "sign
 SAY |= {"ask", "demander", "suggest", "suggerer", "conseiller", "recommend", "recommander"}
 WANT = {"need", "want", "like", "require", "besoin", "vouloir", "aimer", "demander", "souhaiter"}
 WANT |= {"ask", "prier", "falloir", "faut", "faudrait", "have", "wonder", "devoir", "would"}
-CONDITIONS = {"if", "si", "unless", "when", "quand", "lorsque", "once", "whenever", "whether", "s'"}
+CONDITIONS = {"if", "si", "unless", "when", "quand", "lorsque", "whenever", "whether", "s'"}
 MODALS_2 = {"can", "could", "would", "will", "should", "must", "might", "may", "ca", "wo"}
 MODAL_VERBS = {"pouvoir", "vouloir", "devoir", "aller", "pouvez", "pourriez", "voulez", "allez"}
 FUTURE = {"going", "will", "'ll", "ll", "shall", "aller", "vais", "va", "allons", "gonna", "let"}
@@ -209,7 +209,7 @@ def read_predicate(head: Token, span: str) -> Reading:
 
 
 def _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor) -> str:
-    marks = {_low(c) for c in head.children if c.dep_ in ("mark", "advmod", "case")}
+    marks = {_low(c) for c in head.children if c.dep_ == "mark"}
     modal_2 = bool(auxes & MODALS_2) or bool(lemmas & MODAL_VERBS)
     if marks & CONDITIONS and not (person == "2" and modal_2 and governor is None):
         if not (person == "2" and auxes & {"could", "would"}):
@@ -218,6 +218,10 @@ def _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor) 
     folded_sentence = fold(sentence)
     if any(marker in folded_sentence for marker in ADVICE) and not _asked(sentence):
         return "advice"
+    if _imperative(head) and (not _subject_before(head, subject) or _leads(head, span)):
+        return "request"
+    if _initial_command(span):
+        return "request"
     past = _past(verbs, auxes)
     if person in ("1", "1p"):
         if governor is not None and _lemma(governor) in WANT and person == "1":
@@ -297,5 +301,34 @@ def _conditional(verbs: list[Token]) -> bool:
 
 
 def _imperative(head: Token) -> bool:
+    """An imperative verb: tagged so, a bare English base form, or a French -ez / -ons form."""
     word = _low(head)
-    return "Imp" in head.morph.get("Mood") or word.endswith("ez") or word.endswith("ons")
+    if "Imp" in head.morph.get("Mood"):
+        return True
+    if head.tag_ == "VB" and not any(c.dep_.startswith("aux") for c in head.children):
+        return True
+    return head.lang_ == "fr" and (word.endswith("ez") or word.endswith("ons"))
+
+
+FILLERS = {"please", "just", "now", "so", "ok", "okay", "and", "then", "alors", "bien", "svp",
+           "maintenant", "donc", "et", "puis", "ensuite", "le", "la", "les", "l", "y", "en", "me"}
+NOT_VERBS = {"chez", "nez", "assez", "rez"}
+
+
+def _leads(head: Token, span: str) -> bool:
+    """Whether the clause starts with its verb (a subject before it is a misparse elsewhere)."""
+    words = [w for w in span.split() if w not in FILLERS]
+    return bool(words) and words[0] == _low(head)
+
+
+def _initial_command(span: str) -> bool:
+    """ "Let's…", or a French -ez verb first in the clause (« Renfoncez bien le câble »): the
+    parser sometimes reads a sentence-initial imperative as a noun."""
+    words = [w for w in span.split() if w not in FILLERS]
+    if span.startswith(("let s ", "let us ")):
+        return True
+    return bool(words) and words[0].endswith("ez") and len(words[0]) > 4 and words[0] not in NOT_VERBS
+
+
+def _subject_before(head: Token, subject: Token | None) -> bool:
+    return subject is not None and subject.i < head.i

@@ -62,6 +62,9 @@ class Hearing:
         return self.catalog.intents[intent_id].kind
 
 
+CARRIER_SHARE = 0.5  # how close to the best clause a negated clause or a request must come
+
+
 def hear_clauses(hearing: Hearing, call, text: str, matches: list[Match]) -> list[tuple]:
     """Each heard intent with the clause of the line that carries it.
 
@@ -73,11 +76,24 @@ def hear_clauses(hearing: Hearing, call, text: str, matches: list[Match]) -> lis
     heard = []
     for match in matches:
         found = clauses.covering(line, text, match.clause)
-        if len(found) > 1:
-            matcher = hearing.matcher(call.scenario, call.locale)
-            found.sort(key=lambda c: -matcher.scores(c.text).get(match.intent, 0.0))
-        heard.append((match, found[0] if found else Clause(text, "request", False)))
+        heard.append((match, _carrier(hearing, call, match, found)))
     return heard
+
+
+def _carrier(hearing: Hearing, call, match: Match, found: list[Clause]) -> Clause:
+    """The clause that carries an intent: the most similar one, unless a negated clause or a
+    request resembles it nearly as much (the negation wins over the rest for safety; a request
+    over its purpose or explanation: "press it once so that it goes grey")."""
+    if len(found) < 2:
+        return found[0] if found else Clause("", "request", False)
+    matcher = hearing.matcher(call.scenario, call.locale)
+    similar = {c: matcher.scores(c.text).get(match.intent, 0.0) for c in found}
+    best = max(similar.values())
+    for wanted in (lambda c: c.negated, lambda c: c.requested):
+        near = [c for c in found if wanted(c) and similar[c] >= CARRIER_SHARE * best]
+        if near:
+            return max(near, key=similar.get)
+    return max(found, key=similar.get)
 
 
 def clause_records(hearing: Hearing, call, text: str, heard: list[tuple]) -> list[dict]:

@@ -244,10 +244,13 @@ class Matcher:
                 matches += [m for m in part_matches if m in confident or m.intent == found.intent]
             elif found:
                 matches.append(found)
-        unique: list[Match] = []
+        # one match per intent, at its first place, carried by its surest clause: "The phone
+        # keeps your old password. Please update it" asks in the second sentence
+        surest: dict[str, Match] = {}
         for match in matches:
-            if match.intent not in {m.intent for m in unique}:
-                unique.append(match)
+            if match.intent not in surest or match.score > surest[match.intent].score:
+                surest[match.intent] = match
+        unique = [surest[i] for i in dict.fromkeys(m.intent for m in matches)]
         best_guess = max(guesses, key=lambda m: m.score) if guesses else None
         return Understanding(tuple(unique), best_guess)
 
