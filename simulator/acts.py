@@ -23,6 +23,9 @@ MERGED = {"xcomp", "aux", "aux:tense", "aux:pass", "aux:caus", "cop", "auxpass"}
 NEGATORS = {"not", "n't", "never", "no", "ne", "n'", "pas", "jamais", "rien", "aucun", "nt"}
 POLITE = {"forget", "hesitate", "fail", "oublier", "hesiter", "manquer"}
 WITHOUT = {"without", "sans"}
+# "Don't worry", « ne vous inquiétez pas »: a negation that reassures and scopes over no action.
+REASSURE = {"worry", "panic", "fret", "stress", "inquieter", "paniquer", "affoler", "afraid"}
+FEARS = {"afraid", "scared", "worried", "nervous", "inquiet", "en"}  # "don't be afraid", « ne vous en faites pas »
 NEED_NOUNS = {"need", "besoin", "inutile", "necessaire", "nécessaire"}
 AVOID = {"avoid", "eviter", "stop", "arreter", "refrain", "cesser"}
 SAY = {"say", "tell", "mention", "write", "dire", "expliquer", "raconter", "signaler", "ecrire"}
@@ -112,6 +115,10 @@ def _person(subject: Token | None, verbs: list[Token]) -> str:
     if subject is None:
         if any(_low(c) in ("let", "let's") for c in verbs):
             return "1"
+        head = verbs[0]
+        finite = "Fin" in head.morph.get("VerbForm") and "Imp" not in head.morph.get("Mood")
+        if finite and "3" in head.morph.get("Person") and not _imperative(head):
+            return "3"
         return "0"
     word = _low(subject)
     if word in ("we", "nous", "on", "us"):
@@ -131,19 +138,46 @@ def _negation(verbs: list[Token], head: Token) -> tuple[bool, bool]:
         neg = [c for c in verb.children if c.dep_ == "neg" or _low(c) in NEGATORS]
         neg = [c for c in neg if c.dep_ in ("neg", "advmod", "det", "dep", "advmod:neg")]
         if neg:
-            if _lemma(verb) in POLITE or _low(verb) in POLITE:
+            follows = verb.i != verbs[-1].i
+            if (_lemma(verb) in POLITE or _low(verb) in POLITE) and follows:
                 polite = True
-            else:
+            elif not _reassures(verb):
                 negated = True
         if _lemma(verb) in AVOID and verb.i != verbs[-1].i:
             negated = True
     return negated, polite
 
 
+def _dependent(head: Token, own_subject: bool) -> bool:
+    """An infinitive or participle clause with no subject, hanging on another verb: it shares
+    that verb's act ("I'll ask the network team *to restart it*", « j'ai réinstallé… »)."""
+    if own_subject or head.head.i == head.i or head.dep_ in ("conj", "ROOT"):
+        return False
+    if any(_low(c) in WITHOUT | CONDITIONS for c in head.children):
+        return False
+    form = head.morph.get("VerbForm")
+    nonfinite = "Inf" in form or "Part" in form or head.tag_ in ("VB", "VBG", "VBN")
+    return nonfinite and not _imperative(head)
+
+
+def _wants(verb: Token) -> bool:
+    """ "I need / I'd like / il faudrait", « j'aurais besoin » (need as a noun object too)."""
+    words = {_lemma(verb), _low(verb)} | {_lemma(c) for c in verb.children}
+    return bool(words & WANT)
+
+
+def _reassures(verb: Token) -> bool:
+    """ "Don't worry", "don't be afraid", « ne vous en faites pas »: a negation about feelings."""
+    if _lemma(verb) in REASSURE or _low(verb) in REASSURE:
+        return True
+    return any(_low(c) in FEARS for c in verb.children)
+
+
 def _without(head: Token, verbs: list[Token]) -> bool:
     """Whether "without" / « sans » heads the clause, or a negative need governs it."""
-    if any(_low(c) in WITHOUT and c.dep_ in ("mark", "case") for c in head.children):
-        return True
+    for verb in verbs:
+        if any(_low(c) in WITHOUT and c.dep_ in ("mark", "case") for c in verb.children):
+            return True
     action = verbs[-1]
     before = []
     for token in reversed(action.doc[max(0, action.i - 5) : action.i]):
@@ -174,8 +208,9 @@ def _inverted(head: Token, verbs: list[Token], subject: Token | None) -> bool:
     return subject.i > first.i
 
 
-def read_predicate(head: Token, span: str) -> Reading:
-    """The act and polarity of the clause headed by `head` (its text: `span`)."""
+def read_predicate(head: Token, span: str, first: Token | None = None) -> Reading:
+    """The act and polarity of the clause headed by `head` (its text: `span`, its first word:
+    `first`)."""
     verbs = _verbs(head)
     sentence = head.sent.text
     span = fold(span)
@@ -192,23 +227,35 @@ def read_predicate(head: Token, span: str) -> Reading:
         gov_person = _person(_subject(_verbs(governor)), [governor])
         if _lemma(governor) in SAY and gov_person == "3":
             return Reading("report", negated)
-        if (_lemma(governor) in WANT or _low(governor) in WANT) and gov_person in ("1", "3", "0"):
+        if _wants(governor) and gov_person in ("1", "3", "0"):
             if not _asked(sentence) or gov_person != "0":
                 return Reading("request", negated)
     if polite:
         return Reading("request", False)
+    if person in ("3", "0") and any(_lemma(v) in SAY for v in verbs[:-1]):
+        if not _imperative(head):
+            return Reading("report", negated)
+    if _dependent(head, own_subject=any(c.dep_.startswith("nsubj") for c in head.children)):
+        upper_head = head.head
+        while not is_head(upper_head):
+            upper_head = upper_head.head
+        upper = read_predicate(upper_head, upper_head.text, upper_head.left_edge)
+        return Reading(upper.act, negated or (upper.negated and not _reassures(upper_head)))
+    if head.dep_ in ("csubj", "csubjpass") and head.head.i != head.i:
+        upper = read_predicate(head.head, head.head.text)
+        return Reading(upper.act, negated)
     own_subject = any(c.dep_.startswith("nsubj") for c in head.children)
     if head.dep_ == "conj" and not own_subject and head.head.i != head.i:
         upper_head = head.head
         while not is_head(upper_head):
             upper_head = upper_head.head
-        upper = read_predicate(upper_head, upper_head.text)
-        return Reading(upper.act, negated or upper.negated)
-    act = _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor)
+        upper = read_predicate(upper_head, upper_head.text, upper_head.left_edge)
+        return Reading(upper.act, negated or (upper.negated and not _reassures(upper_head)))
+    act = _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor, first)
     return Reading(act, negated)
 
 
-def _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor) -> str:
+def _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor, first) -> str:
     marks = {_low(c) for c in head.children if c.dep_ == "mark"}
     modal_2 = bool(auxes & MODALS_2) or bool(lemmas & MODAL_VERBS)
     if marks & CONDITIONS and not (person == "2" and modal_2 and governor is None):
@@ -230,7 +277,11 @@ def _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor) 
             return "request"
         if past:
             return "claim"
-        if person == "1p" and not past:
+        if auxes & {"could", "would", "might", "may", "d", "'d"} or _conditional(verbs):
+            return "hypothesis"
+        if _conditioned(head):
+            return "hypothesis"
+        if person == "1p":
             return "request"
         if auxes & {"could", "would", "might"} or _conditional(verbs):
             return "hypothesis"
@@ -248,10 +299,16 @@ def _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor) 
     if person == "3":
         if lemmas & {"falloir", "faut", "faudrait"}:
             return "request"
+        if _bare_start(first):
+            return "request"
         if _asked(sentence):
             return "question"
         return "claim" if past else ("hypothesis" if _conditional(verbs) else "restate")
     # no subject: an imperative or an infinitive instruction, or a bare question ("Working?")
+    if _conditional(verbs):
+        return "hypothesis"
+    if head.pos_ not in ("VERB", "AUX") and PERFECT.search(span):
+        return "claim"
     if _asked(sentence) and head.tag_ not in ("VB",) and not _imperative(head):
         return "question"
     return "request" if head.pos_ in ("VERB", "AUX", "PROPN", "NOUN", "ADJ") else "narrate"
@@ -265,7 +322,7 @@ def _polite_question(head: Token, verbs: list[Token], sentence: str) -> bool:
     auxes = {_low(c) for v in verbs for c in v.children if c.dep_.startswith("aux")}
     subject = _person(_subject(verbs), verbs)
     return subject == "2" and bool(auxes & {"can", "could", "ca"} or {_lemma(v) for v in verbs}
-                                   & {"pouvoir"})  # fmt: skip
+                                   & {"pouvoir", "vouloir"})  # fmt: skip
 
 
 def _you(verbs: list[Token]) -> bool:
@@ -295,6 +352,8 @@ def _past(verbs: list[Token], auxes: set[str]) -> bool:
 
 
 def _conditional(verbs: list[Token]) -> bool:
+    if any(v.lang_ == "fr" and _low(v).endswith(("rait", "raient", "rais")) for v in verbs):
+        return True
     return any("Cnd" in v.morph.get("Mood") for v in verbs) or any(
         _low(c) in ("would", "could", "might", "should") for v in verbs for c in v.children
     )
@@ -310,6 +369,8 @@ def _imperative(head: Token) -> bool:
     return head.lang_ == "fr" and (word.endswith("ez") or word.endswith("ons"))
 
 
+# "a redémarré", "has restarted": a perfect the parser did not see as a verb group
+PERFECT = re.compile(r"\b(?:ai|as|a|avons|avez|ont|have|has|had|ve)\s+(?:\w+\s+)?\w+(?:e|ee|i|is|it|u|ed)\b")
 FILLERS = {"please", "just", "now", "so", "ok", "okay", "and", "then", "alors", "bien", "svp",
            "maintenant", "donc", "et", "puis", "ensuite", "le", "la", "les", "l", "y", "en", "me"}
 NOT_VERBS = {"chez", "nez", "assez", "rez"}
@@ -330,5 +391,25 @@ def _initial_command(span: str) -> bool:
     return bool(words) and words[0].endswith("ez") and len(words[0]) > 4 and words[0] not in NOT_VERBS
 
 
+def _conditioned(head: Token) -> bool:
+    """Whether an "if" / « si » clause hangs on this one: "if it fails, we might reinstall"."""
+    return any(
+        c.dep_ == "advcl" and any(_low(m) in CONDITIONS for m in c.children if m.dep_ == "mark")
+        for c in head.children
+    )
+
+
+def _bare_start(first: Token | None) -> bool:
+    """An English clause that opens on a bare common word ("press caps lock once"): the small
+    parser reads such imperatives as a noun subject; a real subject comes with its determiner."""
+    while first is not None and fold(first.text) in FILLERS and first.i + 1 < len(first.doc):
+        first = first.doc[first.i + 1]
+    if first is None or first.lang_ != "en" or first.tag_ not in ("NN", "VB", "VBP", "JJ"):
+        return False
+    return not any(c.dep_ in ("det", "poss") for c in first.children) and first.text.islower()
+
+
 def _subject_before(head: Token, subject: Token | None) -> bool:
-    return subject is not None and subject.i < head.i
+    if subject is None or subject.i > head.i:
+        return False
+    return not any(t.is_punct for t in head.doc[subject.i : head.i])

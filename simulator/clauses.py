@@ -48,6 +48,7 @@ class Clause:
     negated: bool
     start: int = 0
     end: int = 0
+    scope: str = ""  # the clause with all it governs (what the intent's similarity is read on)
 
     @property
     def requested(self) -> bool:
@@ -88,8 +89,10 @@ def analyse(text: str, locale: str) -> tuple[Clause, ...]:
         own = [t for t in doc if owner[t.i] == index and not t.is_punct] or [head]
         start, end = min(t.idx for t in own), max(t.idx + len(t) for t in own)
         span = text[start:end]
-        reading: Reading = read_predicate(head, span)
-        clauses.append(Clause(span, reading.act, reading.negated, start, end))
+        reading: Reading = read_predicate(head, span, own[0])
+        left, right = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+        scope = text[min(left, start) : max(right, end)]
+        clauses.append(Clause(span, reading.act, reading.negated, start, end, scope))
     return tuple(clauses)
 
 

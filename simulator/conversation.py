@@ -368,8 +368,10 @@ def _reading(hearing: Hearing, call: Call, match: Match, clause: Clause) -> dict
         return {}
     if clause.negated and not hearing.said_negatively(call.scenario, match.intent, call.locale):
         return {"negated": True}
-    if clause.act == "request" or _done_on_the_remote_desktop(call, match.intent):
-        if clause.act in ("request", "claim", "narrate", "announce"):
+    if clause.act == "request":
+        return {}
+    if clause.act in ("claim", "narrate") and _done_on_the_remote_desktop(call, match.intent):
+        if call.state["remote.session"]:  # the trainee saying what they do on the caller's screen
             return {}
     if clause.act == "claim":
         return {"claimed": True}
