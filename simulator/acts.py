@@ -90,6 +90,11 @@ def _verbs(head: Token) -> list[Token]:
         chain.append(nxt[0])
 
 
+def action_verb(head: Token) -> Token:
+    """The verb that names what is done in a clause: the last of its merged verbs."""
+    return _verbs(head)[-1]
+
+
 def _lemma(token: Token) -> str:
     return fold(token.lemma_ or token.text)
 
@@ -137,6 +142,7 @@ def _negation(verbs: list[Token], head: Token) -> tuple[bool, bool]:
     for verb in verbs:
         neg = [c for c in verb.children if c.dep_ == "neg" or _low(c) in NEGATORS]
         neg = [c for c in neg if c.dep_ in ("neg", "advmod", "det", "dep", "advmod:neg")]
+        neg = [c for c in neg if not _reassuring_words(c)]
         if neg:
             follows = verb.i != verbs[-1].i
             if (_lemma(verb) in POLITE or _low(verb) in POLITE) and follows:
@@ -166,6 +172,14 @@ def _wants(verb: Token) -> bool:
     return bool(words & WANT)
 
 
+def _reassuring_words(negator: Token) -> bool:
+    """Whether a negation opens a reassurance ("don't be afraid", « ne vous en faites pas »)
+    whatever the parse made of the words after it."""
+    start = negator.i - 1 if negator.text.lower() in ("n't", "nt", "not", "n’t") else negator.i
+    words = fold(negator.doc[max(0, start) : negator.i + 5].text)
+    return bool(REASSURING.match(words))
+
+
 def _reassures(verb: Token) -> bool:
     """ "Don't worry", "don't be afraid", « ne vous en faites pas »: a negation about feelings."""
     if _lemma(verb) in REASSURE or _low(verb) in REASSURE:
@@ -189,9 +203,6 @@ def _without(head: Token, verbs: list[Token]) -> bool:
     up = head.head
     if up.i != head.i and _low(up) in WITHOUT:
         return True
-    if up.i != head.i and _low(up) in NEED_NOUNS:
-        words = [_low(c) for c in up.children] + [_low(up.head)]
-        return _low(up) == "inutile" or bool(set(words) & {"no", "pas", "aucun", "nul"})
     return False
 
 
@@ -371,6 +382,12 @@ def _imperative(head: Token) -> bool:
 
 # "a redémarré", "has restarted": a perfect the parser did not see as a verb group
 PERFECT = re.compile(r"\b(?:ai|as|a|avons|avez|ont|have|has|had|ve)\s+(?:\w+\s+)?\w+(?:e|ee|i|is|it|u|ed)\b")
+REASSURING = re.compile(
+    r"(?:do ?n ?t|do not|never) (?:be (?:afraid|scared|worried|nervous)|worry|panic|fret|stress)"
+    r"|no need to (?:worry|panic|stress|be afraid)|no worries|no panic"
+    r"|ne (?:vous |t )?(?:en faites|inquietez|affolez|paniquez)|n ayez pas peur"
+    r"|pas (?:de |d )(?:panique|inquietude|souci|soucis|stress)|pas besoin de (?:vous )?(?:inquieter|en faire)"
+)
 FILLERS = {"please", "just", "now", "so", "ok", "okay", "and", "then", "alors", "bien", "svp",
            "maintenant", "donc", "et", "puis", "ensuite", "le", "la", "les", "l", "y", "en", "me"}
 NOT_VERBS = {"chez", "nez", "assez", "rez"}

@@ -15,12 +15,13 @@ tense and mood, its auxiliaries and negation, the governing verb's lemma and the
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from simulator.acts import Reading, is_head, read_predicate
+from simulator.acts import Reading, action_verb, is_head, read_predicate
 
 ACTS = (
     "request",
@@ -49,6 +50,7 @@ class Clause:
     start: int = 0
     end: int = 0
     scope: str = ""  # the clause with all it governs (what the intent's similarity is read on)
+    core: str = ""  # from the verb that names the act to the clause's end, without polite frames
 
     @property
     def requested(self) -> bool:
@@ -71,11 +73,23 @@ def warm(locales: tuple[str, ...] = ("en", "fr")) -> None:
         analyse("ok", locale)
 
 
+# Sentences as the matcher cuts them (a colon too): the small parsers do better on short input.
+_PIECES = re.compile(r"[^.?!;:\n]+[.?!;:\n]*")
+
+
 @lru_cache(maxsize=1024)
 def analyse(text: str, locale: str) -> tuple[Clause, ...]:
     """The clauses of a line, in order: one per verb that heads a clause (or verbless sentence)."""
-    doc = pipeline(locale)(text)
-    owner: dict[int, Any] = {}
+    pieces = [(m.start(), m.group()) for m in _PIECES.finditer(text) if m.group().strip()]
+    docs = pipeline(locale).pipe([piece for _, piece in pieces])
+    clauses: list[Clause] = []
+    for (offset, _), doc in zip(pieces, docs, strict=True):
+        clauses += _clauses_of(doc, text, offset)
+    return tuple(clauses)
+
+
+def _clauses_of(doc: Any, text: str, offset: int) -> list[Clause]:
+    owner: dict[int, int] = {}
     for token in doc:
         up = token
         while not is_head(up):
@@ -88,12 +102,16 @@ def analyse(text: str, locale: str) -> tuple[Clause, ...]:
             continue
         own = [t for t in doc if owner[t.i] == index and not t.is_punct] or [head]
         start, end = min(t.idx for t in own), max(t.idx + len(t) for t in own)
-        span = text[start:end]
+        span = doc.text[start:end]
         reading: Reading = read_predicate(head, span, own[0])
         left, right = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
-        scope = text[min(left, start) : max(right, end)]
-        clauses.append(Clause(span, reading.act, reading.negated, start, end, scope))
-    return tuple(clauses)
+        scope = doc.text[min(left, start) : max(right, end)]
+        verb = action_verb(head)
+        core = doc.text[verb.idx : end] if start <= verb.idx < end else span
+        clauses.append(
+            Clause(span, reading.act, reading.negated, offset + start, offset + end, scope, core)
+        )
+    return clauses
 
 
 def covering(clauses: tuple[Clause, ...], text: str, span: str) -> list[Clause]:

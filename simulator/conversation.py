@@ -12,7 +12,7 @@ from simulator import tone
 from simulator.call import Call
 from simulator.folding import fold
 from simulator.clauses import Clause
-from simulator.hearing import Hearing, clause_records, hear_clauses
+from simulator.hearing import Hearing, clause_records, hear_clauses, requested_cores
 from simulator.scenario import Action, Probe
 from simulator.state import apply, holds
 from simulator.understand import Match, Understanding
@@ -221,6 +221,9 @@ def handle_say(
         reply.effect("jargon")
         reply.line("jargon_confused", term=signals.jargon[0])
     understanding = understanding or hearing.matcher(call.scenario, call.locale).understand(text)
+    cores = requested_cores(hearing, call, text, list(understanding.matches))
+    if cores:
+        understanding = Understanding(understanding.matches + tuple(cores), understanding.best_guess)
     follow_up = (
         None if understanding.understood else _follow_up(call, understanding.best_guess, text)
     )
@@ -370,7 +373,7 @@ def _reading(hearing: Hearing, call: Call, match: Match, clause: Clause) -> dict
         return {"negated": True}
     if clause.act == "request":
         return {}
-    if clause.act in ("claim", "narrate") and _done_on_the_remote_desktop(call, match.intent):
+    if clause.act in ("claim", "narrate", "announce") and _done_on_the_remote_desktop(call, match.intent):
         if call.state["remote.session"]:  # the trainee saying what they do on the caller's screen
             return {}
     if clause.act == "claim":

@@ -108,3 +108,26 @@ def clause_records(hearing: Hearing, call, text: str, heard: list[tuple]) -> lis
         }
         for c in line
     ]
+
+
+def requested_cores(hearing: Hearing, call, text: str, heard: list[Match]) -> list[Match]:
+    """Probes and actions asked for inside a polite frame the matcher did not see through.
+
+    "I wondered if you could just reconnect that cable for me": the frame's words drown the
+    request. The core of each request clause ("reconnect that cable for me") is read on its own;
+    an action or probe of this scenario recognised there, and not heard already, is added.
+    """
+    line = clauses.analyse(text, lang(call.locale))
+    cores = [c for c in line if c.requested and c.core and c.core.strip() != text.strip()]
+    if not cores:
+        return []
+    matcher = hearing.matcher(call.scenario, call.locale)
+    known = {m.intent for m in heard}
+    bound = call.scenario.bound_intents()
+    found = []
+    for clause, (match, _) in zip(cores, matcher.classify_many([c.core for c in cores]), strict=True):
+        if match and match.intent not in known and match.intent in bound:
+            if hearing.intent_kind(call.scenario, match.intent) in ("action", "probe"):
+                found.append(Match(match.intent, match.score, clause.text))
+                known.add(match.intent)
+    return found
