@@ -38,5 +38,6 @@ screenshots: setup
 
 bench: setup
 	$(BIN)/python bench/understanding.py
+	$(BIN)/python bench/understanding_calls.py
 	$(BIN)/python bench/engine_speed.py
 	$(BIN)/python bench/reports.py

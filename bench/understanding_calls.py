@@ -40,7 +40,7 @@ def taken_up(events: list[dict]) -> set[str]:
             return {
                 m["intent"]
                 for m in event["data"]["intents"]
-                if not (m.get("negated") or m.get("claimed") or m.get("withheld"))
+                if not (m.get("negated") or m.get("claimed") or m.get("withheld") or m.get("restated"))
             }
     return set()
 

@@ -77,6 +77,11 @@ def warm(locales: tuple[str, ...] = ("en", "fr")) -> None:
 _PIECES = re.compile(r"[^.?!;:\n]+[.?!;:\n]*")
 
 
+def sentences(text: str) -> list[str]:
+    """The line's sentences as the matcher and the parser cut them."""
+    return [m.group().strip() for m in _PIECES.finditer(text) if m.group().strip(" .?!;:\n")]
+
+
 @lru_cache(maxsize=1024)
 def analyse(text: str, locale: str) -> tuple[Clause, ...]:
     """The clauses of a line, in order: one per verb that heads a clause (or verbless sentence)."""

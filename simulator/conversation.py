@@ -11,7 +11,7 @@ import re
 from simulator import tone
 from simulator.call import Call
 from simulator.folding import fold
-from simulator.clauses import Clause
+from simulator.clauses import Clause, analyse, sentences
 from simulator.hearing import Hearing, clause_records, hear_clauses, requested_cores
 from simulator.scenario import Action, Probe
 from simulator.state import apply, holds
@@ -222,11 +222,14 @@ def handle_say(
         reply.line("jargon_confused", term=signals.jargon[0])
     understanding = understanding or hearing.matcher(call.scenario, call.locale).understand(text)
     cores = requested_cores(hearing, call, text, list(understanding.matches))
+    cores += _checks_after_a_fix(hearing, call, text, list(understanding.matches) + cores)
     if cores:
         understanding = Understanding(understanding.matches + tuple(cores), understanding.best_guess)
     follow_up = (
         None if understanding.understood else _follow_up(call, understanding.best_guess, text)
     )
+    if follow_up is None and not understanding.understood:
+        follow_up = _restated(call, understanding.best_guess, text)
     if follow_up is not None:
         understanding = Understanding((follow_up,), understanding.best_guess)
     if not understanding.understood:
@@ -256,9 +259,15 @@ def handle_say(
     )
     matches = [m for (m, _), flags in zip(heard, readings, strict=True) if not flags]
     restated = [m for (m, _), flags in zip(heard, readings, strict=True) if "restated" in flags]
-    held = [(m, flags) for (m, _), flags in zip(heard, readings, strict=True) if flags]
+    held = [
+        (m, flags)
+        for (m, _), flags in zip(heard, readings, strict=True)
+        if flags and "restated" not in flags
+    ]
     if restated and not any(m.intent == "summarize" for m in matches):
-        matches.append(Match("summarize", restated[0].score, restated[0].clause))
+        # active listening: the caller confirms what they said, without answering it again
+        reply.effect("summarize")
+        reply.line("summary_ack")
     if held and not matches:
         claimed = [m for m, flags in held if "claimed" in flags]
         # Saying it was done does not do it. An action the trainee's own tools perform (remote
@@ -321,6 +330,39 @@ def _follow_up(call: Call, guess: Match | None, text: str) -> Match | None:
     return None
 
 
+def _checks_after_a_fix(hearing: Hearing, call: Call, text: str, heard: list[Match]) -> list:
+    """After a fix was tried, a question or request about things working is a verification
+    ("Working?", "And Teams and Outlook, are they working again?"), even when the matcher is
+    unsure of it on its own: each sentence nothing was heard in is read in that context."""
+    tried = any(e["kind"] == "action_applied" and e["data"]["applied"] for e in call.events)
+    if not tried or any(m.intent == "verify_fix" for m in heard):
+        return []
+    unheard = [s for s in sentences(text) if not any(m.clause in s or s in m.clause for m in heard)]
+    if not unheard:
+        return []
+    matcher = hearing.matcher(call.scenario, call.locale)
+    for sentence, (_, guess) in zip(unheard, matcher.classify_many(unheard), strict=True):
+        if guess and guess.intent == "verify_fix" and guess.score >= FOLLOW_UP_THRESHOLD:
+            acts = {c.act for c in analyse(sentence, call.locale)}
+            if acts & {"question", "request"}:
+                return [Match("verify_fix", guess.score, sentence)]
+    return []
+
+
+def _restated(call: Call, guess: Match | None, text: str) -> Match | None:
+    """A restatement of what the caller already said ("so it's only your laptop, right?"): the
+    matcher's unsure guess is taken when it is a probe whose facts the caller has all revealed and
+    the parser reads the line as a restatement. It is then answered as active listening."""
+    if guess is None or guess.score < FOLLOW_UP_THRESHOLD:
+        return None
+    probe = next((p for p in call.scenario.probes if p.intent == guess.intent), None)
+    if probe is None or not probe.reveals or not all(f in call.revealed for f in probe.reveals):
+        return None
+    if not any(c.act == "restate" for c in analyse(text, call.locale)):
+        return None
+    return Match(guess.intent, guess.score, text.strip())
+
+
 def _facts_since_last_turn(call: Call) -> set[str]:
     """Facts revealed between the trainee's previous step and this one."""
     facts: set[str] = set()
@@ -350,8 +392,6 @@ def _done_on_the_remote_desktop(call: Call, intent: str) -> bool:
 
 def claims_done(clause: str, locale: str) -> bool:
     """Whether a clause reports an action as done by the speaker rather than asking for it."""
-    from simulator.clauses import analyse
-
     return any(c.act == "claim" for c in analyse(clause, locale))
 
 
@@ -363,7 +403,7 @@ def _reading(hearing: Hearing, call: Call, match: Match, clause: Clause) -> dict
     all given, restated, is active listening rather than a question asked again.
     """
     kind = hearing.intent_kind(call.scenario, match.intent)
-    if kind == "probe" and clause.act == "restate":
+    if clause.act == "restate":
         probe = next((p for p in call.scenario.probes if p.intent == match.intent), None)
         if probe and probe.reveals and all(f in call.revealed for f in probe.reveals):
             return {"restated": True}

@@ -87,7 +87,8 @@ def _carrier(hearing: Hearing, call, match: Match, found: list[Clause]) -> Claus
     if len(found) < 2:
         return found[0] if found else Clause("", "request", False)
     matcher = hearing.matcher(call.scenario, call.locale)
-    similar = {c: matcher.scores(c.scope or c.text).get(match.intent, 0.0) for c in found}
+    values = matcher.resemblance([c.scope or c.text for c in found], match.intent)
+    similar = dict(zip(found, values, strict=True))
     best = max(similar.values())
     for wanted in (lambda c: c.negated, lambda c: c.requested):
         near = [c for c in found if wanted(c) and similar[c] >= CARRIER_SHARE * best]

@@ -175,6 +175,20 @@ class Matcher:
         blended = self._similarity_matrix(*self._features([folded]))[:, 0]
         return {i: float(blended[cols].max()) for i, cols in self._columns.items()}
 
+    def resemblance(self, clauses: list[str], intent: str) -> list[float]:
+        """How close each clause comes to an intent's closest example (0..1), in one pass."""
+        folded = [fold(c) for c in clauses]
+        keep = [i for i, f in enumerate(folded) if f]
+        result = [0.0] * len(clauses)
+        cols = self._columns.get(intent)
+        if not keep or cols is None:
+            return result
+        blended = self._similarity_matrix(*self._features([folded[i] for i in keep]))
+        best = blended[cols].max(axis=0)
+        for row, index in enumerate(keep):
+            result[index] = float(best[row])
+        return result
+
     def classify_many(
         self, clauses: list[str], questions: list[bool] | None = None
     ) -> list[tuple[Match | None, Match | None]]:
