@@ -20,7 +20,7 @@ Token = Any
 HEADS = {"ROOT", "conj", "ccomp", "advcl", "parataxis", "acl", "pcomp", "csubj", "relcl"}
 HEADS |= {"acl:relcl", "advcl:cleft", "xcomp:pred", "dep"}
 MERGED = {"xcomp", "aux", "aux:tense", "aux:pass", "aux:caus", "cop", "auxpass"}
-NEGATORS = {"not", "n't", "never", "no", "ne", "n'", "pas", "jamais", "rien", "aucun", "nt"}
+NEGATORS = {"not", "n't", "never", "no", "ne", "n'", "n", "pas", "jamais", "rien", "aucun", "nt"}
 POLITE = {"forget", "hesitate", "fail", "oublier", "hesiter", "manquer"}
 WITHOUT = {"without", "sans"}
 # "Don't worry", « ne vous inquiétez pas »: a negation that reassures and scopes over no action.
@@ -44,7 +44,9 @@ ADVICE = (
     "going forward", "from now on", "in the long run", "de temps en temps", "de temps a autre",
     "la prochaine fois", "a l avenir", "regulierement", "si ca se reproduit", "si ca recommence",
     "si ca revient", "chaque semaine", "chaque mois", "une fois par", "desormais", "dorenavant",
-    "later on", "plus tard", "a terme", "if ever", "si jamais", "at some point",
+    "later on", "plus tard", "a terme", "if ever", "si jamais", "at some point", "every few",
+    "once in a while", "now and then", "now and again", "toutes les semaines", "tous les mois",
+    "de temps a autre", "une fois de temps", "chaque fois que", "a chaque fois que",
 )  # fmt: skip
 RESTATE = (
     "if i understand", "if i understood", "so you", "you said", "you told me", "you mentioned",
