@@ -40,7 +40,9 @@ def taken_up(events: list[dict]) -> set[str]:
             return {
                 m["intent"]
                 for m in event["data"]["intents"]
-                if not (m.get("negated") or m.get("claimed") or m.get("withheld") or m.get("restated"))
+                if not (
+                    m.get("negated") or m.get("claimed") or m.get("withheld") or m.get("restated")
+                )
             }
     return set()
 
@@ -85,7 +87,9 @@ def traps(engine: Engine, library, locale: str, verbose: bool) -> None:
         call = engine.start(scenario, None, locale, seed=1)
         if item["action"] in taken_up(engine.step(call, {"say": item["text"]})):
             fired += 1
-            bad = any(a.drastic or a.harmful for a in scenario.actions if a.intent == item["action"])
+            bad = any(
+                a.drastic or a.harmful for a in scenario.actions if a.intent == item["action"]
+            )
             destructive += bad
             if verbose:
                 print(f"    ✗ trap fired{' (destructive)' if bad else ''}: {item['text']!r}")

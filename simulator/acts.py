@@ -25,7 +25,14 @@ POLITE = {"forget", "hesitate", "fail", "oublier", "hesiter", "manquer"}
 WITHOUT = {"without", "sans"}
 # "Don't worry", « ne vous inquiétez pas »: a negation that reassures and scopes over no action.
 REASSURE = {"worry", "panic", "fret", "stress", "inquieter", "paniquer", "affoler", "afraid"}
-FEARS = {"afraid", "scared", "worried", "nervous", "inquiet", "en"}  # "don't be afraid", « ne vous en faites pas »
+FEARS = {
+    "afraid",
+    "scared",
+    "worried",
+    "nervous",
+    "inquiet",
+    "en",
+}  # "don't be afraid", « ne vous en faites pas »
 NEED_NOUNS = {"need", "besoin", "inutile", "necessaire", "nécessaire"}
 AVOID = {"avoid", "eviter", "stop", "arreter", "refrain", "cesser"}
 SAY = {"say", "tell", "mention", "write", "dire", "expliquer", "raconter", "signaler", "ecrire"}
@@ -203,9 +210,7 @@ def _without(head: Token, verbs: list[Token]) -> bool:
     if NEG_LEAD.search(fold(" ".join(t.text for t in before))):
         return True
     up = head.head
-    if up.i != head.i and _low(up) in WITHOUT:
-        return True
-    return False
+    return up.i != head.i and _low(up) in WITHOUT
 
 
 def _asked(sentence: str) -> bool:
@@ -240,14 +245,14 @@ def read_predicate(head: Token, span: str, first: Token | None = None) -> Readin
         gov_person = _person(_subject(_verbs(governor)), [governor])
         if _lemma(governor) in SAY and gov_person == "3":
             return Reading("report", negated)
-        if _wants(governor) and gov_person in ("1", "3", "0"):
-            if not _asked(sentence) or gov_person != "0":
-                return Reading("request", negated)
+        asks = _wants(governor) and gov_person in ("1", "3", "0")
+        if asks and (not _asked(sentence) or gov_person != "0"):
+            return Reading("request", negated)
     if polite:
         return Reading("request", False)
-    if person in ("3", "0") and any(_lemma(v) in SAY for v in verbs[:-1]):
-        if not _imperative(head):
-            return Reading("report", negated)
+    reported = person in ("3", "0") and any(_lemma(v) in SAY for v in verbs[:-1])
+    if reported and not _imperative(head):
+        return Reading("report", negated)
     if _dependent(head, own_subject=any(c.dep_.startswith("nsubj") for c in head.children)):
         upper_head = head.head
         while not is_head(upper_head):
@@ -356,9 +361,10 @@ def _past(verbs: list[Token], auxes: set[str]) -> bool:
     head = verbs[0]
     if head.tag_ == "VBP" and _low(head) in SAME_PAST and not auxes:
         return True
-    if head.tag_ == "VBD" or "Past" in head.morph.get("Tense") and head.tag_ != "VBN":
-        if head.morph.get("VerbForm") != ["Part"] or auxes & {"ai", "avons", "a", "have", "ve"}:
-            return True
+    simple_past = head.tag_ == "VBD" or "Past" in head.morph.get("Tense") and head.tag_ != "VBN"
+    perfect = auxes & {"ai", "avons", "a", "have", "ve"}
+    if simple_past and (head.morph.get("VerbForm") != ["Part"] or perfect):
+        return True
     if auxes & {"have", "'ve", "ve", "had", "has", "ai", "avons", "a", "avez"}:
         return any(v.tag_ == "VBN" or "Part" in v.morph.get("VerbForm") for v in verbs)
     return any(_lemma(v) == "venir" for v in verbs[:1]) and len(verbs) > 1
@@ -383,15 +389,41 @@ def _imperative(head: Token) -> bool:
 
 
 # "a redémarré", "has restarted": a perfect the parser did not see as a verb group
-PERFECT = re.compile(r"\b(?:ai|as|a|avons|avez|ont|have|has|had|ve)\s+(?:\w+\s+)?\w+(?:e|ee|i|is|it|u|ed)\b")
+PERFECT = re.compile(
+    r"\b(?:ai|as|a|avons|avez|ont|have|has|had|ve)\s+(?:\w+\s+)?\w+(?:e|ee|i|is|it|u|ed)\b"
+)
 REASSURING = re.compile(
     r"(?:do ?n ?t|do not|never) (?:be (?:afraid|scared|worried|nervous)|worry|panic|fret|stress)"
     r"|no need to (?:worry|panic|stress|be afraid)|no worries|no panic"
     r"|ne (?:vous |t )?(?:en faites|inquietez|affolez|paniquez)|n ayez pas peur"
-    r"|pas (?:de |d )(?:panique|inquietude|souci|soucis|stress)|pas besoin de (?:vous )?(?:inquieter|en faire)"
+    r"|pas (?:de |d )(?:panique|inquietude|souci|soucis|stress)"
+    r"|pas besoin de (?:vous )?(?:inquieter|en faire)"
 )
-FILLERS = {"please", "just", "now", "so", "ok", "okay", "and", "then", "alors", "bien", "svp",
-           "maintenant", "donc", "et", "puis", "ensuite", "le", "la", "les", "l", "y", "en", "me"}
+FILLERS = {
+    "please",
+    "just",
+    "now",
+    "so",
+    "ok",
+    "okay",
+    "and",
+    "then",
+    "alors",
+    "bien",
+    "svp",
+    "maintenant",
+    "donc",
+    "et",
+    "puis",
+    "ensuite",
+    "le",
+    "la",
+    "les",
+    "l",
+    "y",
+    "en",
+    "me",
+}
 NOT_VERBS = {"chez", "nez", "assez", "rez"}
 
 
@@ -407,7 +439,9 @@ def _initial_command(span: str) -> bool:
     words = [w for w in span.split() if w not in FILLERS]
     if span.startswith(("let s ", "let us ")):
         return True
-    return bool(words) and words[0].endswith("ez") and len(words[0]) > 4 and words[0] not in NOT_VERBS
+    return (
+        bool(words) and words[0].endswith("ez") and len(words[0]) > 4 and words[0] not in NOT_VERBS
+    )
 
 
 def _conditioned(head: Token) -> bool:

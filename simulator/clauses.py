@@ -42,7 +42,7 @@ _lock = threading.Lock()
 
 @dataclass(frozen=True)
 class Clause:
-    """One part of a trainee's line: its text, speech act and polarity, where it lies in the line."""
+    """One part of a trainee's line: its text, speech act, polarity and place in the line."""
 
     text: str
     act: str

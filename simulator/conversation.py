@@ -10,8 +10,8 @@ import re
 
 from simulator import tone
 from simulator.call import Call
-from simulator.folding import fold
 from simulator.clauses import Clause, analyse, sentences
+from simulator.folding import fold
 from simulator.hearing import Hearing, clause_records, hear_clauses, requested_cores
 from simulator.scenario import Action, Probe
 from simulator.state import apply, holds
@@ -224,7 +224,9 @@ def handle_say(
     cores = requested_cores(hearing, call, text, list(understanding.matches))
     cores += _checks_after_a_fix(hearing, call, text, list(understanding.matches) + cores)
     if cores:
-        understanding = Understanding(understanding.matches + tuple(cores), understanding.best_guess)
+        understanding = Understanding(
+            understanding.matches + tuple(cores), understanding.best_guess
+        )
     follow_up = (
         None if understanding.understood else _follow_up(call, understanding.best_guess, text)
     )
@@ -413,9 +415,10 @@ def _reading(hearing: Hearing, call: Call, match: Match, clause: Clause) -> dict
         return {"negated": True}
     if clause.act == "request":
         return {}
-    if clause.act in ("claim", "narrate", "announce") and _done_on_the_remote_desktop(call, match.intent):
-        if call.state["remote.session"]:  # the trainee saying what they do on the caller's screen
-            return {}
+    # in a remote session the trainee saying what they do on the caller's screen is the act
+    on_screen = call.state["remote.session"] and _done_on_the_remote_desktop(call, match.intent)
+    if clause.act in ("claim", "narrate", "announce") and on_screen:
+        return {}
     if clause.act == "claim":
         return {"claimed": True}
     return {"withheld": True}

@@ -6,12 +6,13 @@ clause with them), so that neither has to import the other.
 
 from __future__ import annotations
 
-from simulator.catalog import Catalog
 from simulator import clauses
+from simulator.catalog import Catalog
 from simulator.clauses import Clause
 from simulator.scenario import Scenario
 from simulator.translation import lang
 from simulator.understand import Match, Matcher, matcher_for
+
 
 def negation(clause: str, locale: str) -> bool:
     """Whether a clause tells the caller *not* to do something ("don't delete it")."""
@@ -126,9 +127,11 @@ def requested_cores(hearing: Hearing, call, text: str, heard: list[Match]) -> li
     known = {m.intent for m in heard}
     bound = call.scenario.bound_intents()
     found = []
-    for clause, (match, _) in zip(cores, matcher.classify_many([c.core for c in cores]), strict=True):
-        if match and match.intent not in known and match.intent in bound:
-            if hearing.intent_kind(call.scenario, match.intent) in ("action", "probe"):
-                found.append(Match(match.intent, match.score, clause.text))
-                known.add(match.intent)
+    for clause, (match, _) in zip(
+        cores, matcher.classify_many([c.core for c in cores]), strict=True
+    ):
+        new = match is not None and match.intent not in known and match.intent in bound
+        if new and hearing.intent_kind(call.scenario, match.intent) in ("action", "probe"):
+            found.append(Match(match.intent, match.score, clause.text))
+            known.add(match.intent)
     return found

@@ -153,7 +153,11 @@ def test_a_restatement_is_listening_not_a_repeated_question(engine, library, loc
     ("locale", "fix", "check"),
     [
         ("en", "Please push the printer cable back in firmly.", "Thanks. And is it printing now?"),
-        ("fr", "Renfoncez bien le câble de l'imprimante.", "Merci. Vous pouvez relancer une impression pour voir si ça sort ?"),
+        (
+            "fr",
+            "Renfoncez bien le câble de l'imprimante.",
+            "Merci. Vous pouvez relancer une impression pour voir si ça sort ?",
+        ),
     ],
 )
 def test_thanks_then_a_check_answers_the_check(engine, library, locale, fix, check):

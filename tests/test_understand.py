@@ -58,7 +58,9 @@ def test_a_turn_with_several_things_gives_every_intent(en):
     assert got == ["greet", "introduce_self", "check_power"]
 
 
-@pytest.mark.parametrize("text", ["asdfgh qwerty", "did you see the football game yesterday evening?", "lol"])
+@pytest.mark.parametrize(
+    "text", ["asdfgh qwerty", "did you see the football game yesterday evening?", "lol"]
+)
 def test_small_talk_and_nonsense_are_not_taken_for_a_probe(en, text):
     understanding = en.understand(text)
     assert not any(
