@@ -15,26 +15,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from simulator.folding import fold
+from simulator.polarity import AVOID, POLITE, WITHOUT, negation, reassures, without
 
 Token = Any
 HEADS = {"ROOT", "conj", "ccomp", "advcl", "parataxis", "acl", "pcomp", "csubj", "relcl"}
 HEADS |= {"acl:relcl", "advcl:cleft", "xcomp:pred", "dep"}
 MERGED = {"xcomp", "aux", "aux:tense", "aux:pass", "aux:caus", "cop", "auxpass"}
-NEGATORS = {"not", "n't", "never", "no", "ne", "n'", "n", "pas", "jamais", "rien", "aucun", "nt"}
-POLITE = {"forget", "hesitate", "fail", "oublier", "hesiter", "manquer"}
-WITHOUT = {"without", "sans"}
-# "Don't worry", « ne vous inquiétez pas »: a negation that reassures and scopes over no action.
-REASSURE = {"worry", "panic", "fret", "stress", "inquieter", "paniquer", "affoler", "afraid"}
-FEARS = {
-    "afraid",
-    "scared",
-    "worried",
-    "nervous",
-    "inquiet",
-    "en",
-}  # "don't be afraid", « ne vous en faites pas »
 NEED_NOUNS = {"need", "besoin", "inutile", "necessaire", "nécessaire"}
-AVOID = {"avoid", "eviter", "stop", "arreter", "refrain", "cesser"}
 SAY = {"say", "tell", "mention", "write", "dire", "expliquer", "raconter", "signaler", "ecrire"}
 SAY |= {"ask", "demander", "suggest", "suggerer", "conseiller", "recommend", "recommander"}
 WANT = {"need", "want", "like", "require", "besoin", "vouloir", "aimer", "demander", "souhaiter"}
@@ -62,14 +49,6 @@ RESTATE = (
     "donc le", "donc la", "donc les", "donc seulement", "vous m avez dit", "vous dites",
     "vous me dites", "d accord donc", "ok donc", "right so", "ok so", "okay so", "alright so",
 )  # fmt: skip
-
-
-# Phrases whose scope is the verb right after them: "no need to restart", « inutile de redémarrer ».
-NEG_LEAD = re.compile(
-    r"(?:\bno need to|\bdon t need to|\bdo not need to|\bneedn t|\bno reason to|\bavoid"
-    r"|\b(?:pas besoin|pas la peine|inutile|evitez|eviter|ne faut (?:surtout )?pas) (?:de|d)"
-    r"|\bsurtout pas|\bne faut (?:surtout )?pas)(?: le| la| les| l| y| en| to)?\s*$"
-)
 
 
 @dataclass(frozen=True)
@@ -144,25 +123,6 @@ def _person(subject: Token | None, verbs: list[Token]) -> str:
     return "3"
 
 
-def _negation(verbs: list[Token], head: Token) -> tuple[bool, bool]:
-    """(negated, polite): a negation on one of the clause's verbs; polite if it only says "do
-    not forget / hesitate to"."""
-    negated = polite = False
-    for verb in verbs:
-        neg = [c for c in verb.children if c.dep_ == "neg" or _low(c) in NEGATORS]
-        neg = [c for c in neg if c.dep_ in ("neg", "advmod", "det", "dep", "advmod:neg")]
-        neg = [c for c in neg if not _reassuring_words(c)]
-        if neg:
-            follows = verb.i != verbs[-1].i
-            if (_lemma(verb) in POLITE or _low(verb) in POLITE) and follows:
-                polite = True
-            elif not _reassures(verb):
-                negated = True
-        if _lemma(verb) in AVOID and verb.i != verbs[-1].i:
-            negated = True
-    return negated, polite
-
-
 def _dependent(head: Token, own_subject: bool) -> bool:
     """An infinitive or participle clause with no subject, hanging on another verb: it shares
     that verb's act ("I'll ask the network team *to restart it*", « j'ai réinstallé… »)."""
@@ -179,38 +139,6 @@ def _wants(verb: Token) -> bool:
     """ "I need / I'd like / il faudrait", « j'aurais besoin » (need as a noun object too)."""
     words = {_lemma(verb), _low(verb)} | {_lemma(c) for c in verb.children}
     return bool(words & WANT)
-
-
-def _reassuring_words(negator: Token) -> bool:
-    """Whether a negation opens a reassurance ("don't be afraid", « ne vous en faites pas »)
-    whatever the parse made of the words after it."""
-    start = negator.i - 1 if negator.text.lower() in ("n't", "nt", "not", "n’t") else negator.i
-    words = fold(negator.doc[max(0, start) : negator.i + 5].text)
-    return bool(REASSURING.match(words))
-
-
-def _reassures(verb: Token) -> bool:
-    """ "Don't worry", "don't be afraid", « ne vous en faites pas »: a negation about feelings."""
-    if _lemma(verb) in REASSURE or _low(verb) in REASSURE:
-        return True
-    return any(_low(c) in FEARS for c in verb.children)
-
-
-def _without(head: Token, verbs: list[Token]) -> bool:
-    """Whether "without" / « sans » heads the clause, or a negative need governs it."""
-    for verb in verbs:
-        if any(_low(c) in WITHOUT and c.dep_ in ("mark", "case") for c in verb.children):
-            return True
-    action = verbs[-1]
-    before = []
-    for token in reversed(action.doc[max(0, action.i - 5) : action.i]):
-        if token.text in (".", "?", "!", ";", ","):
-            break
-        before.insert(0, token)
-    if NEG_LEAD.search(fold(" ".join(t.text for t in before))):
-        return True
-    up = head.head
-    return up.i != head.i and _low(up) in WITHOUT
 
 
 def _asked(sentence: str) -> bool:
@@ -232,8 +160,8 @@ def read_predicate(head: Token, span: str, first: Token | None = None) -> Readin
     verbs = _verbs(head)
     sentence = head.sent.text
     span = fold(span)
-    negated, polite = _negation(verbs, head)
-    negated = (negated or _without(head, verbs)) and not polite
+    negated, polite = negation(verbs, head)
+    negated = (negated or without(head, verbs)) and not polite
     if negated and _asked(sentence) and _polite_question(head, verbs, sentence):
         return Reading("request", False)
     lemmas = {_lemma(v) for v in verbs} | {_low(v) for v in verbs}
@@ -258,7 +186,7 @@ def read_predicate(head: Token, span: str, first: Token | None = None) -> Readin
         while not is_head(upper_head):
             upper_head = upper_head.head
         upper = read_predicate(upper_head, upper_head.text, upper_head.left_edge)
-        return Reading(upper.act, negated or (upper.negated and not _reassures(upper_head)))
+        return Reading(upper.act, negated or (upper.negated and not reassures(upper_head)))
     if head.dep_ in ("csubj", "csubjpass") and head.head.i != head.i:
         upper = read_predicate(head.head, head.head.text)
         return Reading(upper.act, negated)
@@ -268,7 +196,7 @@ def read_predicate(head: Token, span: str, first: Token | None = None) -> Readin
         while not is_head(upper_head):
             upper_head = upper_head.head
         upper = read_predicate(upper_head, upper_head.text, upper_head.left_edge)
-        return Reading(upper.act, negated or (upper.negated and not _reassures(upper_head)))
+        return Reading(upper.act, negated or (upper.negated and not reassures(upper_head)))
     act = _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor, first)
     return Reading(act, negated)
 
@@ -391,13 +319,6 @@ def _imperative(head: Token) -> bool:
 # "a redémarré", "has restarted": a perfect the parser did not see as a verb group
 PERFECT = re.compile(
     r"\b(?:ai|as|a|avons|avez|ont|have|has|had|ve)\s+(?:\w+\s+)?\w+(?:e|ee|i|is|it|u|ed)\b"
-)
-REASSURING = re.compile(
-    r"(?:do ?n ?t|do not|never) (?:be (?:afraid|scared|worried|nervous)|worry|panic|fret|stress)"
-    r"|no need to (?:worry|panic|stress|be afraid)|no worries|no panic"
-    r"|ne (?:vous |t )?(?:en faites|inquietez|affolez|paniquez)|n ayez pas peur"
-    r"|pas (?:de |d )(?:panique|inquietude|souci|soucis|stress)"
-    r"|pas besoin de (?:vous )?(?:inquieter|en faire)"
 )
 FILLERS = {
     "please",
