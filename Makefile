@@ -38,6 +38,7 @@ screenshots: setup
 
 bench: setup
 	$(BIN)/python bench/understanding.py
+	$(BIN)/python bench/understanding_calls.py
 	$(BIN)/python bench/engine_speed.py
 	$(BIN)/python bench/reports.py
 	$(BIN)/python bench/calibration.py

@@ -11,8 +11,9 @@ import re
 from simulator import saying
 from simulator import tone_signals as tone
 from simulator.call import Call
+from simulator.clauses import Clause, analyse, sentences
 from simulator.folding import fold
-from simulator.hearing import Hearing, negation
+from simulator.hearing import Hearing, clause_records, hear_clauses, requested_cores
 from simulator.scenario import Action, Probe
 from simulator.state import apply, holds
 from simulator.understand import Match, Understanding
@@ -291,9 +292,17 @@ def handle_say(
         reply.effect("jargon")
         reply.line("jargon_confused", term=signals.jargon[0])
     understanding = understanding or hearing.matcher(call.scenario, call.locale).understand(text)
+    cores = requested_cores(hearing, call, text, list(understanding.matches))
+    cores += _checks_after_a_fix(hearing, call, text, list(understanding.matches) + cores)
+    if cores:
+        understanding = Understanding(
+            understanding.matches + tuple(cores), understanding.best_guess
+        )
     follow_up = (
         None if understanding.understood else _follow_up(call, understanding.best_guess, text)
     )
+    if follow_up is None and not understanding.understood:
+        follow_up = _restated(call, understanding.best_guess, text)
     if follow_up is not None:
         understanding = Understanding((follow_up,), understanding.best_guess)
     if not understanding.understood:
@@ -302,48 +311,41 @@ def handle_say(
             "unrecognized",
             text=text,
             best_guess={"intent": guess.intent, "score": guess.score} if guess else None,
+            clauses=clause_records(hearing, call, text, []),
         )
         reply.effect("unrecognized")
         reply.line("unrecognized")
         return False
     matches = _narrated(hearing, call, list(understanding.matches))
-    negated = [
-        m
-        for m in matches
-        if hearing.intent_kind(call.scenario, m.intent) == "action"
-        and negation(m.clause, call.locale)
-        and not hearing.said_negatively(call.scenario, m.intent, call.locale)
-    ]
-    claimed = [
-        m
-        for m in matches
-        if m not in negated
-        and hearing.intent_kind(call.scenario, m.intent) == "action"
-        and claims_done(m.clause, call.locale)
-        and not _done_on_the_remote_desktop(call, m.intent)
-    ]
     matches = [
         m for m in matches if m.intent != "ask_password" or _asks_for_password(m.clause, text)
     ]
+    heard = hear_clauses(hearing, call, text, matches)
+    readings = [_reading(hearing, call, m, clause) for m, clause in heard]
     call.emit(
         "intent_matched",
         intents=[
-            {
-                "intent": m.intent,
-                "score": m.score,
-                "clause": m.clause,
-                **({"negated": True} if m in negated else {}),
-                **({"claimed": True} if m in claimed else {}),
-            }
-            for m in matches
+            {"intent": m.intent, "score": m.score, "clause": m.clause, "act": c.act, **flags}
+            for (m, c), flags in zip(heard, readings, strict=True)
         ],
+        clauses=clause_records(hearing, call, text, heard),
     )
-    matches = [m for m in matches if m not in negated and m not in claimed]
-    if claimed and not matches:
+    matches = [m for (m, _), flags in zip(heard, readings, strict=True) if not flags]
+    restated = [m for (m, _), flags in zip(heard, readings, strict=True) if "restated" in flags]
+    held = [
+        (m, flags)
+        for (m, _), flags in zip(heard, readings, strict=True)
+        if flags and "restated" not in flags
+    ]
+    if restated and not any(m.intent == "summarize" for m in matches):
+        # active listening: the caller confirms what they said, without answering it again
+        reply.effect("summarize")
+        reply.line("summary_ack")
+    if held and not matches:
+        claimed = [m for m, flags in held if "claimed" in flags]
         # Saying it was done does not do it. An action the trainee's own tools perform (remote
-        # console,
-        # account directory) is acknowledged; one only the caller could have done puzzles the
-        # caller.
+        # console, account directory) is acknowledged; one only the caller could have done
+        # puzzles the caller.
         on_caller_side = any(
             not (a.remote or a.directory)
             for m in claimed
@@ -351,8 +353,6 @@ def handle_say(
             if a.intent == m.intent
         )
         reply.line("claimed_done" if on_caller_side else "next_step_ack")
-    elif negated and not matches:
-        reply.line("next_step_ack")
     progress = False
     closing = any(m.intent == "goodbye" for m in matches)
     for match in matches:
@@ -403,6 +403,39 @@ def _follow_up(call: Call, guess: Match | None, text: str) -> Match | None:
     return None
 
 
+def _checks_after_a_fix(hearing: Hearing, call: Call, text: str, heard: list[Match]) -> list:
+    """After a fix was tried, a question or request about things working is a verification
+    ("Working?", "And Teams and Outlook, are they working again?"), even when the matcher is
+    unsure of it on its own: each sentence nothing was heard in is read in that context."""
+    tried = any(e["kind"] == "action_applied" and e["data"]["applied"] for e in call.events)
+    if not tried or any(m.intent == "verify_fix" for m in heard):
+        return []
+    unheard = [s for s in sentences(text) if not any(m.clause in s or s in m.clause for m in heard)]
+    if not unheard:
+        return []
+    matcher = hearing.matcher(call.scenario, call.locale)
+    for sentence, (_, guess) in zip(unheard, matcher.classify_many(unheard), strict=True):
+        if guess and guess.intent == "verify_fix" and guess.score >= FOLLOW_UP_THRESHOLD:
+            acts = {c.act for c in analyse(sentence, call.locale)}
+            if acts & {"question", "request"}:
+                return [Match("verify_fix", guess.score, sentence)]
+    return []
+
+
+def _restated(call: Call, guess: Match | None, text: str) -> Match | None:
+    """A restatement of what the caller already said ("so it's only your laptop, right?"): the
+    matcher's unsure guess is taken when it is a probe whose facts the caller has all revealed and
+    the parser reads the line as a restatement. It is then answered as active listening."""
+    if guess is None or guess.score < FOLLOW_UP_THRESHOLD:
+        return None
+    probe = next((p for p in call.scenario.probes if p.intent == guess.intent), None)
+    if probe is None or not probe.reveals or not all(f in call.revealed for f in probe.reveals):
+        return None
+    if not any(c.act == "restate" for c in analyse(text, call.locale)):
+        return None
+    return Match(guess.intent, guess.score, text.strip())
+
+
 def _facts_since_last_turn(call: Call) -> set[str]:
     """Facts revealed between the trainee's previous step and this one."""
     facts: set[str] = set()
@@ -423,25 +456,6 @@ _REQUEST = re.compile(
 )
 
 
-# The trainee saying that something *was done* ("I've reset it", « j'ai remis la bonne source »):
-# a first-person past statement at the head of the clause. It reports; it instructs nobody.
-_CLAIM = {
-    "en": re.compile(
-        r"^(?:(?:ok|okay|so|right|alright|well|now|there|good|great)\s+)*(?:i|we)\s+"
-        r"(?:ve\s+|have\s+|had\s+)?(?:just\s+|already\s+|also\s+)?"
-        r"(?!(?:need|needed|wanted|asked|would|d|ll|have|had)\b)"
-        r"(?:\w+ed|set|put|reset|done|did|made|sent|run|ran|cut|rebuilt|reinstalled)\b"
-    ),
-    "fr": re.compile(
-        r"^(?:(?:bon|alors|voila|ok|donc|bien|parfait|c est bon)\s+)*"
-        r"(?:(?:j ai|nous avons|on a|je vous ai|je l ai|je les ai|je lui ai)\s+"
-        r"(?:deja\s+|bien\s+|aussi\s+)?(?!(?:besoin|envie|une?|le|la|les|des|du|juste|pas|plus|peur"
-        r"|compris|l impression)\b)\w+(?:e|es|i|is|it|u|us|te|ts)\b"
-        r"|(?:je viens|on vient|nous venons) d)"
-    ),
-}
-
-
 def _done_on_the_remote_desktop(call: Call, intent: str) -> bool:
     """Whether the trainee performs this action themselves in a remote session: there, "I've set it
     to automatic" narrates what they are doing on the caller's screen, and counts."""
@@ -451,7 +465,34 @@ def _done_on_the_remote_desktop(call: Call, intent: str) -> bool:
 
 def claims_done(clause: str, locale: str) -> bool:
     """Whether a clause reports an action as done by the speaker rather than asking for it."""
-    return bool(_CLAIM[locale].search(fold(clause)))
+    return any(c.act == "claim" for c in analyse(clause, locale))
+
+
+def _reading(hearing: Hearing, call: Call, match: Match, clause: Clause) -> dict[str, bool]:
+    """Why a heard intent is not acted on, if it is not: {} when it is answered or applied.
+
+    Only a request makes the caller act; an action negated, announced, claimed, imagined, advised
+    for later, asked about or reported is heard but not done. A probe whose facts the caller has
+    all given, restated, is active listening rather than a question asked again.
+    """
+    kind = hearing.intent_kind(call.scenario, match.intent)
+    if clause.act == "restate":
+        probe = next((p for p in call.scenario.probes if p.intent == match.intent), None)
+        if probe and probe.reveals and all(f in call.revealed for f in probe.reveals):
+            return {"restated": True}
+    if kind != "action":
+        return {}
+    if clause.negated and not hearing.said_negatively(call.scenario, match.intent, call.locale):
+        return {"negated": True}
+    if clause.act == "request":
+        return {}
+    # in a remote session the trainee saying what they do on the caller's screen is the act
+    on_screen = call.state["remote.session"] and _done_on_the_remote_desktop(call, match.intent)
+    if clause.act in ("claim", "narrate", "announce") and on_screen:
+        return {}
+    if clause.act == "claim":
+        return {"claimed": True}
+    return {"withheld": True}
 
 
 def _requests(clause: str) -> bool:

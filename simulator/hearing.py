@@ -6,34 +6,17 @@ clause with them), so that neither has to import the other.
 
 from __future__ import annotations
 
-import re
-
+from simulator import clauses
 from simulator.catalog import Catalog
-from simulator.folding import fold
+from simulator.clauses import Clause
 from simulator.scenario import Scenario
 from simulator.translation import lang
-from simulator.understand import Matcher, matcher_for
-
-# An instruction *not* to do something: a negated imperative at the head of the clause, or a
-# phrase that only ever forbids. "pour qu'il ne soit plus surligné" is not a negated instruction.
-_NEGATION = {
-    "en": re.compile(
-        r"^(?:please |so |and |but |now )*(?:don t|dont|do not|never)\b"
-        r"|\b(?:no need to|you don t need to|needn t|mustn t|must not|avoid)\b"
-    ),
-    "fr": re.compile(
-        r"^(?:surtout |s il vous plait |svp |alors |et |mais )*(?:on |nous |je |vous )?(?:ne|n) "
-        r"\w+ "
-        r"(?:surtout )?(?:pas|jamais|rien)\b"
-        r"|\bil ne faut (?:surtout )?(?:pas|jamais)\b|\bsurtout pas\b|\bevitez de\b"
-        r"|\binutile de\b|\bpas besoin de\b"
-    ),
-}
+from simulator.understand import Match, Matcher, matcher_for
 
 
 def negation(clause: str, locale: str) -> bool:
     """Whether a clause tells the caller *not* to do something ("don't delete it")."""
-    return bool(_NEGATION[lang(locale)].search(fold(clause)))
+    return clauses.is_negated(clause, lang(locale))
 
 
 class Hearing:
@@ -43,6 +26,10 @@ class Hearing:
         self.catalog = catalog
         self._matchers: dict[tuple, Matcher] = {}
         self._negative: dict[tuple, bool] = {}
+
+    def warm(self, locales: tuple[str, ...] = ("en", "fr")) -> None:
+        """Load the clause parsers now, before a server forks its workers (else on first use)."""
+        clauses.warm(locales)
 
     def matcher(self, scenario: Scenario, locale: str) -> Matcher:
         """The matcher for this scenario: catalog examples plus the scenario's own (built once)."""
@@ -74,3 +61,77 @@ class Hearing:
         if intent_id in scenario.intents:
             return scenario.intents[intent_id].kind
         return self.catalog.intents[intent_id].kind
+
+
+CARRIER_SHARE = 0.5  # how close to the best clause a negated clause or a request must come
+
+
+def hear_clauses(hearing: Hearing, call, text: str, matches: list[Match]) -> list[tuple]:
+    """Each heard intent with the clause of the line that carries it.
+
+    The matcher cuts the line its own way; the parser cuts it into clauses. When a matched part
+    spans several clauses ("we'll free some space without touching your documents"), the intent
+    belongs to the clause that resembles it most (the matcher's own similarity).
+    """
+    line = clauses.analyse(text, lang(call.locale))
+    heard = []
+    for match in matches:
+        found = clauses.covering(line, text, match.clause)
+        heard.append((match, _carrier(hearing, call, match, found)))
+    return heard
+
+
+def _carrier(hearing: Hearing, call, match: Match, found: list[Clause]) -> Clause:
+    """The clause that carries an intent: the most similar one, unless a negated clause or a
+    request resembles it nearly as much (the negation wins over the rest for safety; a request
+    over its purpose or explanation: "press it once so that it goes grey")."""
+    if len(found) < 2:
+        return found[0] if found else Clause("", "request", False)
+    matcher = hearing.matcher(call.scenario, call.locale)
+    values = matcher.resemblance([c.scope or c.text for c in found], match.intent)
+    similar = dict(zip(found, values, strict=True))
+    best = max(similar.values())
+    for wanted in (lambda c: c.negated, lambda c: c.requested):
+        near = [c for c in found if wanted(c) and similar[c] >= CARRIER_SHARE * best]
+        if near:
+            return max(near, key=similar.get)
+    return max(found, key=similar.get)
+
+
+def clause_records(hearing: Hearing, call, text: str, heard: list[tuple]) -> list[dict]:
+    """The line's clauses as the replay shows them: text, act, negated, intents heard in it."""
+    line = clauses.analyse(text, lang(call.locale))
+    return [
+        {
+            "text": c.text,
+            "act": c.act,
+            "negated": c.negated,
+            "intents": [m.intent for m, owner in heard if owner == c],
+        }
+        for c in line
+    ]
+
+
+def requested_cores(hearing: Hearing, call, text: str, heard: list[Match]) -> list[Match]:
+    """Probes and actions asked for inside a polite frame the matcher did not see through.
+
+    "I wondered if you could just reconnect that cable for me": the frame's words drown the
+    request. The core of each request clause ("reconnect that cable for me") is read on its own;
+    an action or probe of this scenario recognised there, and not heard already, is added.
+    """
+    line = clauses.analyse(text, lang(call.locale))
+    cores = [c for c in line if c.requested and c.core and c.core.strip() != text.strip()]
+    if not cores:
+        return []
+    matcher = hearing.matcher(call.scenario, call.locale)
+    known = {m.intent for m in heard}
+    bound = call.scenario.bound_intents()
+    found = []
+    for clause, (match, _) in zip(
+        cores, matcher.classify_many([c.core for c in cores]), strict=True
+    ):
+        new = match is not None and match.intent not in known and match.intent in bound
+        if new and hearing.intent_kind(call.scenario, match.intent) in ("action", "probe"):
+            found.append(Match(match.intent, match.score, clause.text))
+            known.add(match.intent)
+    return found

@@ -53,24 +53,31 @@ class _Keep(dict):
 
 def _step_record(step: Step, events: list[dict[str, Any]], mood: int) -> dict[str, Any]:
     intents: list[str] = []
+    clauses: list[dict[str, Any]] | None = None
     caller, output = [], []
     for event in events:
         data = event["data"]
         if event["kind"] == "intent_matched":
             intents = [m["intent"] for m in data["intents"]]
+            clauses = data.get("clauses", clauses)
+        elif event["kind"] == "unrecognized" and "clauses" in data:
+            clauses = data["clauses"]
         elif event["kind"] == "caller_said":
             caller.append(data["text"])
         elif event["kind"] in TOOL_OUTPUT_KINDS:
             output.append(data["output"])
         elif event["kind"] == "kb_search":
             output.append("\n".join(f"{r['id']}: {r['title']}" for r in data["results"]))
-    return {
+    record = {
         "input": step.as_input(),
         "intents": intents,
         "caller": " ".join(caller),
         "output": "\n".join(output),
         "mood": mood,
     }
+    if clauses is not None:
+        record["clauses"] = clauses
+    return record
 
 
 def play(

@@ -175,6 +175,20 @@ class Matcher:
         blended = self._similarity_matrix(*self._features([folded]))[:, 0]
         return {i: float(blended[cols].max()) for i, cols in self._columns.items()}
 
+    def resemblance(self, clauses: list[str], intent: str) -> list[float]:
+        """How close each clause comes to an intent's closest example (0..1), in one pass."""
+        folded = [fold(c) for c in clauses]
+        keep = [i for i, f in enumerate(folded) if f]
+        result = [0.0] * len(clauses)
+        cols = self._columns.get(intent)
+        if not keep or cols is None:
+            return result
+        blended = self._similarity_matrix(*self._features([folded[i] for i in keep]))
+        best = blended[cols].max(axis=0)
+        for row, index in enumerate(keep):
+            result[index] = float(best[row])
+        return result
+
     def classify_many(
         self, clauses: list[str], questions: list[bool] | None = None
     ) -> list[tuple[Match | None, Match | None]]:
@@ -244,10 +258,13 @@ class Matcher:
                 matches += [m for m in part_matches if m in confident or m.intent == found.intent]
             elif found:
                 matches.append(found)
-        unique: list[Match] = []
+        # one match per intent, at its first place, carried by its surest clause: "The phone
+        # keeps your old password. Please update it" asks in the second sentence
+        surest: dict[str, Match] = {}
         for match in matches:
-            if match.intent not in {m.intent for m in unique}:
-                unique.append(match)
+            if match.intent not in surest or match.score > surest[match.intent].score:
+                surest[match.intent] = match
+        unique = [surest[i] for i in dict.fromkeys(m.intent for m in matches)]
         best_guess = max(guesses, key=lambda m: m.score) if guesses else None
         return Understanding(tuple(unique), best_guess)
 

@@ -27,6 +27,7 @@ def warm_up(app: Flask) -> dict[str, float]:
         for scenario in library.scenarios.values():
             for locale in LOCALES:
                 engine.matcher(scenario, locale)
+        engine.hearing.warm()  # the clause parsers (spaCy), shared by the forked workers too
         built = time.perf_counter()
     return {
         "library": loaded - began,

@@ -1,0 +1,119 @@
+"""Understanding in context: whole calls, trap lines and polite forms, played through the engine.
+
+Data (bench/data/, written as agents type, independently of the catalog):
+- calls_{en,fr}.yaml: whole calls; each trainee line lists the intents a person hears (`hear`) and
+  the intents that must not be heard (`not`). A line is fully right when every `hear` intent is
+  taken up (matched and not set aside as negated, announced, claimed...) and no `not` intent is.
+  The calls are split once, by a fixed hash of their name, into a tuning half and a held-out half.
+- traps_{en,fr}.yaml: lines that mention an action but must not make the caller do it.
+- polite_{en,fr}.yaml: polite or negative-looking forms that still ask for the action.
+
+Run: `.venv/bin/python bench/understanding_calls.py` (part of `make bench`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from simulator.engine import Engine  # noqa: E402
+from simulator.library import load_library  # noqa: E402
+
+DATA = ROOT / "bench" / "data"
+
+
+def half(name: str) -> str:
+    """The fixed half a call belongs to: 'held-out' or 'tuning' (sha1 of its name)."""
+    return "held-out" if hashlib.sha1(name.encode()).digest()[0] % 2 else "tuning"
+
+
+def taken_up(events: list[dict]) -> set[str]:
+    """The intents of a step the caller acts on or answers (not negated, withheld, claimed)."""
+    for event in events:
+        if event["kind"] == "intent_matched":
+            return {
+                m["intent"]
+                for m in event["data"]["intents"]
+                if not (
+                    m.get("negated") or m.get("claimed") or m.get("withheld") or m.get("restated")
+                )
+            }
+    return set()
+
+
+def play_call(engine: Engine, library, call_spec: dict, locale: str) -> list[tuple[dict, bool]]:
+    """Each line of a call with whether it was fully right."""
+    scenario = library.scenario(call_spec["scenario"])
+    call = engine.start(scenario, call_spec["persona"], locale, seed=1)
+    results = []
+    for line in call_spec["lines"]:
+        if call.ended:
+            results.append((line, False))
+            continue
+        heard = taken_up(engine.step(call, {"say": line["say"]}))
+        ok = set(line.get("hear", [])) <= heard and not set(line.get("not", [])) & heard
+        results.append((line | {"got": sorted(heard)}, ok))
+    return results
+
+
+def calls(engine: Engine, library, locale: str, verbose: bool) -> None:
+    specs = yaml.safe_load((DATA / f"calls_{locale}.yaml").read_text(encoding="utf-8"))
+    tally = {"tuning": [0, 0], "held-out": [0, 0]}
+    for spec in specs:
+        part = half(spec["name"])
+        for line, ok in play_call(engine, library, spec, locale):
+            tally[part][0] += ok
+            tally[part][1] += 1
+            if verbose and not ok and part == "tuning":
+                print(f"    ✗ [{spec['name']}] {line['say']!r} want {line.get('hear')} "
+                      f"not {line.get('not', [])} got {line.get('got')}")  # fmt: skip
+    names = {half(s["name"]) for s in specs}
+    print(f"== {locale}: {len(specs)} calls ({', '.join(sorted(names))})")
+    for part, (right, total) in tally.items():
+        print(f"  {part:9} {right}/{total} lines fully right = {100 * right / max(total, 1):.1f}%")
+
+
+def traps(engine: Engine, library, locale: str, verbose: bool) -> None:
+    fired = destructive = 0
+    items = yaml.safe_load((DATA / f"traps_{locale}.yaml").read_text(encoding="utf-8"))
+    for item in items:
+        scenario = library.scenario(item["scenario"])
+        call = engine.start(scenario, None, locale, seed=1)
+        if item["action"] in taken_up(engine.step(call, {"say": item["text"]})):
+            fired += 1
+            bad = any(
+                a.drastic or a.harmful for a in scenario.actions if a.intent == item["action"]
+            )
+            destructive += bad
+            if verbose:
+                print(f"    ✗ trap fired{' (destructive)' if bad else ''}: {item['text']!r}")
+    print(f"  traps: {len(items)} lines, {fired} fired the action ({destructive} destructive)")
+    items = yaml.safe_load((DATA / f"polite_{locale}.yaml").read_text(encoding="utf-8"))
+    applied = 0
+    for item in items:
+        call = engine.start(library.scenario(item["scenario"]), None, locale, seed=1)
+        ok = item["action"] in taken_up(engine.step(call, {"say": item["text"]}))
+        applied += ok
+        if verbose and not ok:
+            print(f"    ✗ polite form not applied: {item['text']!r}")
+    print(f"  polite forms: {applied}/{len(items)} applied = {100 * applied / len(items):.1f}%")
+
+
+def main() -> None:
+    """Print the in-context figures for both locales."""
+    library = load_library()
+    engine = Engine(library.catalog, library.personas, library.articles)
+    verbose = "-v" in sys.argv
+    for locale in ("en", "fr"):
+        calls(engine, library, locale, verbose)
+        traps(engine, library, locale, verbose)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,389 @@
+"""The rules that name a clause's speech act from its parse (used by `simulator.clauses`).
+
+A clause is headed by a verb that is not merged into another one (an `xcomp` verb belongs to its
+governor: "going to *reinstall*", « pouvez *redémarrer* »). Its act comes from, in order: reported
+speech, a condition, advice for later, then the subject's person with the verbs' tense, mood and
+modals. Its polarity comes from a negation attached to one of its verbs, from "without" / « sans »
+heading it, or from a negative need ("no need to", « inutile de »); a negated "forget" or
+« hésiter » still asks ("don't forget to plug it in", « n'hésitez pas à rebrancher »).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from simulator.folding import fold
+from simulator.polarity import AVOID, POLITE, WITHOUT, negation, reassures, without
+
+Token = Any
+HEADS = {"ROOT", "conj", "ccomp", "advcl", "parataxis", "acl", "pcomp", "csubj", "relcl"}
+HEADS |= {"acl:relcl", "advcl:cleft", "xcomp:pred", "dep"}
+MERGED = {"xcomp", "aux", "aux:tense", "aux:pass", "aux:caus", "cop", "auxpass"}
+NEED_NOUNS = {"need", "besoin", "inutile", "necessaire", "nécessaire"}
+SAY = {"say", "tell", "mention", "write", "dire", "expliquer", "raconter", "signaler", "ecrire"}
+SAY |= {"ask", "demander", "suggest", "suggerer", "conseiller", "recommend", "recommander"}
+WANT = {"need", "want", "like", "require", "besoin", "vouloir", "aimer", "demander", "souhaiter"}
+WANT |= {"ask", "prier", "falloir", "faut", "faudrait", "have", "wonder", "devoir", "would"}
+CONDITIONS = {"if", "si", "unless", "when", "quand", "lorsque", "whenever", "whether", "s'"}
+MODALS_2 = {"can", "could", "would", "will", "should", "must", "might", "may", "ca", "wo"}
+MODAL_VERBS = {"pouvoir", "vouloir", "devoir", "aller", "pouvez", "pourriez", "voulez", "allez"}
+FUTURE = {"going", "will", "'ll", "ll", "shall", "aller", "vais", "va", "allons", "gonna", "let"}
+FIRST = {"i", "we", "je", "j'", "j", "nous", "on", "me", "let's", "us"}
+SECOND = {"you", "vous", "tu", "u", "ya"}
+ADVICE = (
+    "from time to time", "next time", "in the future", "in future", "if it happens again",
+    "every week", "every month", "every day", "regularly", "once a week", "once a month",
+    "going forward", "from now on", "in the long run", "de temps en temps", "de temps a autre",
+    "la prochaine fois", "a l avenir", "regulierement", "si ca se reproduit", "si ca recommence",
+    "si ca revient", "chaque semaine", "chaque mois", "une fois par", "desormais", "dorenavant",
+    "later on", "plus tard", "a terme", "if ever", "si jamais", "at some point", "every few",
+    "once in a while", "now and then", "now and again", "toutes les semaines", "tous les mois",
+    "de temps a autre", "une fois de temps", "chaque fois que", "a chaque fois que",
+)  # fmt: skip
+RESTATE = (
+    "if i understand", "if i understood", "so you", "you said", "you told me", "you mentioned",
+    "so it s", "so its", "so your", "so the", "so that s", "so only", "so just",
+    "si je comprends", "si j ai bien compris", "donc vous", "donc c est", "donc votre", "donc ca",
+    "donc le", "donc la", "donc les", "donc seulement", "vous m avez dit", "vous dites",
+    "vous me dites", "d accord donc", "ok donc", "right so", "ok so", "okay so", "alright so",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A clause's speech act and whether it is negated."""
+
+    act: str
+    negated: bool
+
+
+def is_head(token: Token) -> bool:
+    """Whether a token heads a clause of its own: a sentence root, or a verb not merged into
+    another one (an xcomp verb, an auxiliary or a copula belongs to its governor)."""
+    if token.head.i == token.i or token.dep_ == "ROOT":
+        return True
+    return token.pos_ in ("VERB", "AUX") and token.dep_ not in MERGED and token.dep_ in HEADS
+
+
+def _verbs(head: Token) -> list[Token]:
+    """The head and the verbs merged into it (xcomp chain, downward): "going to reinstall"."""
+    chain = [head]
+    while True:
+        nxt = [c for c in chain[-1].children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
+        nxt = [c for c in nxt if c.dep_ == "xcomp" or _lemma(chain[-1]) in POLITE | AVOID]
+        if not nxt or len(chain) > 5:
+            return chain
+        chain.append(nxt[0])
+
+
+def action_verb(head: Token) -> Token:
+    """The verb that names what is done in a clause: the last of its merged verbs."""
+    return _verbs(head)[-1]
+
+
+def _lemma(token: Token) -> str:
+    return fold(token.lemma_ or token.text)
+
+
+def _low(token: Token) -> str:
+    return fold(token.text)
+
+
+def _subject(verbs: list[Token]) -> Token | None:
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_.startswith("nsubj") or child.dep_ == "expl:subj":
+                return child
+    head = verbs[0]
+    if head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"):
+        return _subject(_verbs(head.head))
+    return None
+
+
+def _person(subject: Token | None, verbs: list[Token]) -> str:
+    if subject is not None and _lemma(subject) in NEED_NOUNS:
+        subject = None
+    if subject is None:
+        if any(_low(c) in ("let", "let's") for c in verbs):
+            return "1"
+        head = verbs[0]
+        finite = "Fin" in head.morph.get("VerbForm") and "Imp" not in head.morph.get("Mood")
+        if finite and "3" in head.morph.get("Person") and not _imperative(head):
+            return "3"
+        return "0"
+    word = _low(subject)
+    if word in ("we", "nous", "on", "us"):
+        return "1p"
+    if word in FIRST:
+        return "1"
+    if word in SECOND:
+        return "2"
+    return "3"
+
+
+def _dependent(head: Token, own_subject: bool) -> bool:
+    """An infinitive or participle clause with no subject, hanging on another verb: it shares
+    that verb's act ("I'll ask the network team *to restart it*", « j'ai réinstallé… »)."""
+    if own_subject or head.head.i == head.i or head.dep_ in ("conj", "ROOT"):
+        return False
+    if any(_low(c) in WITHOUT | CONDITIONS for c in head.children):
+        return False
+    form = head.morph.get("VerbForm")
+    nonfinite = "Inf" in form or "Part" in form or head.tag_ in ("VB", "VBG", "VBN")
+    return nonfinite and not _imperative(head)
+
+
+def _wants(verb: Token) -> bool:
+    """ "I need / I'd like / il faudrait", « j'aurais besoin » (need as a noun object too)."""
+    words = {_lemma(verb), _low(verb)} | {_lemma(c) for c in verb.children}
+    return bool(words & WANT)
+
+
+def _asked(sentence: str) -> bool:
+    return "?" in sentence
+
+
+def _inverted(head: Token, verbs: list[Token], subject: Token | None) -> bool:
+    """Subject after its verb or auxiliary: "did you…", "can you…", « pouvez-vous »."""
+    if subject is None:
+        return False
+    first = min([head, *[c for v in verbs for c in v.children if c.dep_.startswith("aux")]],
+                key=lambda t: t.i)  # fmt: skip
+    return subject.i > first.i
+
+
+def read_predicate(head: Token, span: str, first: Token | None = None) -> Reading:
+    """The act and polarity of the clause headed by `head` (its text: `span`, its first word:
+    `first`)."""
+    verbs = _verbs(head)
+    sentence = head.sent.text
+    span = fold(span)
+    negated, polite = negation(verbs, head)
+    negated = (negated or without(head, verbs)) and not polite
+    if negated and _asked(sentence) and _polite_question(head, verbs, sentence):
+        return Reading("request", False)
+    lemmas = {_lemma(v) for v in verbs} | {_low(v) for v in verbs}
+    auxes = {_low(c) for v in verbs for c in v.children if c.dep_.startswith("aux")}
+    subject = _subject(verbs)
+    person = _person(subject, verbs)
+    governor = head.head if head.dep_ in ("ccomp", "xcomp", "advcl") else None
+    if governor is not None and head.dep_ == "ccomp":
+        gov_person = _person(_subject(_verbs(governor)), [governor])
+        if _lemma(governor) in SAY and gov_person == "3":
+            return Reading("report", negated)
+        asks = _wants(governor) and gov_person in ("1", "3", "0")
+        if asks and (not _asked(sentence) or gov_person != "0"):
+            return Reading("request", negated)
+    if polite:
+        return Reading("request", False)
+    reported = person in ("3", "0") and any(_lemma(v) in SAY for v in verbs[:-1])
+    if reported and not _imperative(head):
+        return Reading("report", negated)
+    if _dependent(head, own_subject=any(c.dep_.startswith("nsubj") for c in head.children)):
+        upper_head = head.head
+        while not is_head(upper_head):
+            upper_head = upper_head.head
+        upper = read_predicate(upper_head, upper_head.text, upper_head.left_edge)
+        return Reading(upper.act, negated or (upper.negated and not reassures(upper_head)))
+    if head.dep_ in ("csubj", "csubjpass") and head.head.i != head.i:
+        upper = read_predicate(head.head, head.head.text)
+        return Reading(upper.act, negated)
+    own_subject = any(c.dep_.startswith("nsubj") for c in head.children)
+    if head.dep_ == "conj" and not own_subject and head.head.i != head.i:
+        upper_head = head.head
+        while not is_head(upper_head):
+            upper_head = upper_head.head
+        upper = read_predicate(upper_head, upper_head.text, upper_head.left_edge)
+        return Reading(upper.act, negated or (upper.negated and not reassures(upper_head)))
+    act = _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor, first)
+    return Reading(act, negated)
+
+
+def _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor, first) -> str:
+    marks = {_low(c) for c in head.children if c.dep_ == "mark"}
+    modal_2 = bool(auxes & MODALS_2) or bool(lemmas & MODAL_VERBS)
+    if marks & CONDITIONS and not (person == "2" and modal_2 and governor is None):
+        if not (person == "2" and auxes & {"could", "would"}):
+            return "hypothesis"
+        return "request"
+    folded_sentence = fold(sentence)
+    if any(marker in folded_sentence for marker in ADVICE) and not _asked(sentence):
+        return "advice"
+    if _imperative(head) and (not _subject_before(head, subject) or _leads(head, span)):
+        return "request"
+    if _initial_command(span):
+        return "request"
+    past = _past(verbs, auxes)
+    if person in ("1", "1p"):
+        if governor is not None and _lemma(governor) in WANT and person == "1":
+            return "request"
+        if (lemmas | {_low(governor)} if governor is not None else lemmas) & WANT and _you(verbs):
+            return "request"
+        if past:
+            return "claim"
+        if auxes & {"could", "would", "might", "may", "d", "'d"} or _conditional(verbs):
+            return "hypothesis"
+        if _conditioned(head):
+            return "hypothesis"
+        if person == "1p":
+            return "request"
+        if auxes & {"could", "would", "might"} or _conditional(verbs):
+            return "hypothesis"
+        if lemmas & FUTURE or auxes & FUTURE:
+            return "announce"
+        return "question" if _asked(sentence) else "narrate"
+    if any(span.startswith(m) or f" {m} " in f" {span} " for m in RESTATE):
+        return "restate"
+    if person == "2":
+        if modal_2 or _lemma(head) in ("falloir",):
+            return "request"
+        if _asked(sentence) or _inverted(head, verbs, subject):
+            return "question"
+        return "restate" if past or head.pos_ in ("AUX", "VERB") else "request"
+    if person == "3":
+        if lemmas & {"falloir", "faut", "faudrait"}:
+            return "request"
+        if _bare_start(first):
+            return "request"
+        if _asked(sentence):
+            return "question"
+        return "claim" if past else ("hypothesis" if _conditional(verbs) else "restate")
+    # no subject: an imperative or an infinitive instruction, or a bare question ("Working?")
+    if _conditional(verbs):
+        return "hypothesis"
+    if head.pos_ not in ("VERB", "AUX") and PERFECT.search(span):
+        return "claim"
+    if _asked(sentence) and head.tag_ not in ("VB",) and not _imperative(head):
+        return "question"
+    return "request" if head.pos_ in ("VERB", "AUX", "PROPN", "NOUN", "ADJ") else "narrate"
+
+
+def _polite_question(head: Token, verbs: list[Token], sentence: str) -> bool:
+    """ "Why don't you restart it?", « Vous ne pourriez pas redémarrer ? »: asking, politely."""
+    folded = fold(sentence)
+    if "why don t" in folded or "pourquoi ne pas" in folded or "why not" in folded:
+        return True
+    auxes = {_low(c) for v in verbs for c in v.children if c.dep_.startswith("aux")}
+    subject = _person(_subject(verbs), verbs)
+    return subject == "2" and bool(auxes & {"can", "could", "ca"} or {_lemma(v) for v in verbs}
+                                   & {"pouvoir", "vouloir"})  # fmt: skip
+
+
+def _you(verbs: list[Token]) -> bool:
+    """Whether the clause asks it of "you" ("I need *you* to", « j'ai besoin que *vous* »)."""
+    for verb in verbs:
+        for child in verb.subtree:
+            if _low(child) in SECOND:
+                return True
+    return False
+
+
+# Verbs whose past is their base form: "I reset it" after a pause on the phone reports, as the
+# present tense of a one-off act is rarely used in speech (that would be "I'm resetting it").
+SAME_PAST = {"reset", "set", "put", "cut", "shut", "quit", "let", "rebuilt", "reran"}
+
+
+def _past(verbs: list[Token], auxes: set[str]) -> bool:
+    head = verbs[0]
+    if head.tag_ == "VBP" and _low(head) in SAME_PAST and not auxes:
+        return True
+    simple_past = head.tag_ == "VBD" or "Past" in head.morph.get("Tense") and head.tag_ != "VBN"
+    perfect = auxes & {"ai", "avons", "a", "have", "ve"}
+    if simple_past and (head.morph.get("VerbForm") != ["Part"] or perfect):
+        return True
+    if auxes & {"have", "'ve", "ve", "had", "has", "ai", "avons", "a", "avez"}:
+        return any(v.tag_ == "VBN" or "Part" in v.morph.get("VerbForm") for v in verbs)
+    return any(_lemma(v) == "venir" for v in verbs[:1]) and len(verbs) > 1
+
+
+def _conditional(verbs: list[Token]) -> bool:
+    if any(v.lang_ == "fr" and _low(v).endswith(("rait", "raient", "rais")) for v in verbs):
+        return True
+    return any("Cnd" in v.morph.get("Mood") for v in verbs) or any(
+        _low(c) in ("would", "could", "might", "should") for v in verbs for c in v.children
+    )
+
+
+def _imperative(head: Token) -> bool:
+    """An imperative verb: tagged so, a bare English base form, or a French -ez / -ons form."""
+    word = _low(head)
+    if "Imp" in head.morph.get("Mood"):
+        return True
+    if head.tag_ == "VB" and not any(c.dep_.startswith("aux") for c in head.children):
+        return True
+    return head.lang_ == "fr" and (word.endswith("ez") or word.endswith("ons"))
+
+
+# "a redémarré", "has restarted": a perfect the parser did not see as a verb group
+PERFECT = re.compile(
+    r"\b(?:ai|as|a|avons|avez|ont|have|has|had|ve)\s+(?:\w+\s+)?\w+(?:e|ee|i|is|it|u|ed)\b"
+)
+FILLERS = {
+    "please",
+    "just",
+    "now",
+    "so",
+    "ok",
+    "okay",
+    "and",
+    "then",
+    "alors",
+    "bien",
+    "svp",
+    "maintenant",
+    "donc",
+    "et",
+    "puis",
+    "ensuite",
+    "le",
+    "la",
+    "les",
+    "l",
+    "y",
+    "en",
+    "me",
+}
+NOT_VERBS = {"chez", "nez", "assez", "rez"}
+
+
+def _leads(head: Token, span: str) -> bool:
+    """Whether the clause starts with its verb (a subject before it is a misparse elsewhere)."""
+    words = [w for w in span.split() if w not in FILLERS]
+    return bool(words) and words[0] == _low(head)
+
+
+def _initial_command(span: str) -> bool:
+    """ "Let's…", or a French -ez verb first in the clause (« Renfoncez bien le câble »): the
+    parser sometimes reads a sentence-initial imperative as a noun."""
+    words = [w for w in span.split() if w not in FILLERS]
+    if span.startswith(("let s ", "let us ")):
+        return True
+    return (
+        bool(words) and words[0].endswith("ez") and len(words[0]) > 4 and words[0] not in NOT_VERBS
+    )
+
+
+def _conditioned(head: Token) -> bool:
+    """Whether an "if" / « si » clause hangs on this one: "if it fails, we might reinstall"."""
+    return any(
+        c.dep_ == "advcl" and any(_low(m) in CONDITIONS for m in c.children if m.dep_ == "mark")
+        for c in head.children
+    )
+
+
+def _bare_start(first: Token | None) -> bool:
+    """An English clause that opens on a bare common word ("press caps lock once"): the small
+    parser reads such imperatives as a noun subject; a real subject comes with its determiner."""
+    while first is not None and fold(first.text) in FILLERS and first.i + 1 < len(first.doc):
+        first = first.doc[first.i + 1]
+    if first is None or first.lang_ != "en" or first.tag_ not in ("NN", "VB", "VBP", "JJ"):
+        return False
+    return not any(c.dep_ in ("det", "poss") for c in first.children) and first.text.islower()
+
+
+def _subject_before(head: Token, subject: Token | None) -> bool:
+    if subject is None or subject.i > head.i:
+        return False
+    return not any(t.is_punct for t in head.doc[subject.i : head.i])

