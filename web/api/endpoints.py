@@ -159,7 +159,11 @@ def send_step(call_id: int):
     return jsonify(
         {
             "entries": entries(call.events, before),
-            "intents": [i["intent"] for i in intents if not (i.get("negated") or i.get("claimed"))],
+            "intents": [
+                i["intent"]
+                for i in intents
+                if not any(i.get(flag) for flag in ("negated", "claimed", "withheld", "restated"))
+            ],
             "mood": None if row["exam"] else call.mood,
             "ended": call.ended,
             "outcome": call.outcome() if call.ended else None,
