@@ -23,8 +23,8 @@ from web.calls import bp as calls_bp
 from web.calls import call_screen, streaming  # noqa: F401  (call_screen: routes of calls_bp)
 from web.cli import register as register_commands
 from web.cohorts import bp as cohorts_bp
-from web.cohorts import cohort_pages, members, review  # noqa: F401  (routes of cohorts_bp)
-from web.shared import database, errors, i18n, labels, security
+from web.cohorts import assignment_edit, cohort_pages, members, review  # noqa: F401  (routes of cohorts_bp)
+from web.shared import database, errors, formats, i18n, labels, security
 
 ROOT = Path(__file__).resolve().parent
 
@@ -71,6 +71,7 @@ def create_app(config: dict | None = None) -> Flask:
     database.init_app(app)
     i18n.init_app(app)
     labels.init_app(app)
+    formats.init_app(app)
     auth.init_app(app)
     security.init_app(app)
     errors.init_app(app)
