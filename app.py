@@ -24,7 +24,11 @@ from web.calls import call_screen, streaming  # noqa: F401  (call_screen: routes
 from web.cli import register as register_commands
 from web.cohorts import bp as cohorts_bp
 from web.cohorts import assignment_edit, cohort_pages, members, review  # noqa: F401  (routes of cohorts_bp)
+from web.notices import bp as notices_bp
+from web.notices import notice_list  # noqa: F401  (routes of notices_bp)
 from web.shared import database, errors, formats, i18n, labels, security
+from web.trainer_home import bp as trainer_home_bp
+from web.trainer_home import home_page  # noqa: F401  (routes of trainer_home_bp)
 
 ROOT = Path(__file__).resolve().parent
 
@@ -82,6 +86,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(authoring_bp)
     app.register_blueprint(cohorts_bp)
     app.register_blueprint(admin_bp)
+    app.register_blueprint(notices_bp)
+    app.register_blueprint(trainer_home_bp)
     register_commands(app)
     return app
 

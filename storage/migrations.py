@@ -243,3 +243,14 @@ def cohorts_choose_the_tone_judge(db: Database) -> None:
     """A cohort's trainers may have a language model judge the tone of its calls (off by
     default)."""
     db["cohorts"].add_column("tone_judge", int, not_null_default=0)
+
+
+@migrations()
+def m_centre_notice_reads(db: Database) -> None:
+    """Which in-app notices each user has seen (notices are computed; only the reading is kept)."""
+    db["notice_reads"].create(
+        {"user_id": int, "key": str, "read_at": str},
+        pk=("user_id", "key"),
+        foreign_keys=[("user_id", "users", "id")],
+        not_null={"read_at"},
+    )

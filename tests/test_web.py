@@ -385,6 +385,18 @@ MATRIX = [
     ),
     (
         "GET",
+        "trainer_home.home",
+        lambda c: "/trainer/",
+        dict(anonymous=302, alice=403, bruno=403, trainer=200, admin=200),
+    ),
+    (
+        "GET",
+        "notices.index",
+        lambda c: "/notices/",
+        dict(anonymous=302, alice=200, bruno=200, trainer=200, admin=200),
+    ),
+    (
+        "GET",
         "cohorts.review",
         lambda c: f"/cohorts/calls/{c['ended']}/review",
         dict(anonymous=302, alice=403, bruno=403, trainer=200, admin=200),
