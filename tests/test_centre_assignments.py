@@ -70,7 +70,7 @@ def test_practice_refuses_a_persona_the_scenario_does_not_allow(web):
         follow_redirects=True,
     )
     assert "/calls/" not in response.request.path
-    assert "not available" in response.get_data(as_text=True)
+    assert "n’est pas prévu" in response.get_data(as_text=True)  # alice reads French
 
 
 def test_trainer_edits_due_date_attempts_caller_and_mode(web):

@@ -19,7 +19,7 @@ WORDING = {
     "overdue": _l("Assignment “%(scenario)s” is overdue since %(due)s."),
     "fallback": _l(
         "In your call “%(scenario)s”, the language model did not answer every time: the caller "
-        "used scripted replies instead. Your score is not affected."
+        "used scripted replies instead."
     ),
 }
 
