@@ -22,8 +22,8 @@ from web.authoring import bundles, library_page, model_drafts, phrases, playtest
 from web.calls import bp as calls_bp
 from web.calls import call_screen, streaming  # noqa: F401  (call_screen: routes of calls_bp)
 from web.cli import register as register_commands
-from web.cohorts import bp as cohorts_bp
 from web.cohorts import assignment_edit, cohort_pages, members, review  # noqa: F401  (routes of cohorts_bp)
+from web.cohorts import bp as cohorts_bp
 from web.notices import bp as notices_bp
 from web.notices import notice_list  # noqa: F401  (routes of notices_bp)
 from web.shared import database, errors, formats, i18n, labels, security

@@ -288,14 +288,21 @@ class _Checker:
 def _named_values(data: dict) -> Iterator[Found]:
     """The category and persona names of raw YAML checked against their lists (needs no shape)."""
     ticket = data.get("ticket") if isinstance(data.get("ticket"), dict) else {}
-    named = [(data.get("category"), ("category",)), (ticket.get("category"), ("ticket", "category"))]
+    named = [
+        (data.get("category"), ("category",)),
+        (ticket.get("category"), ("ticket", "category")),
+    ]
     for value, path in named:
         if isinstance(value, str) and value not in CATEGORIES:
             yield path, "unknown_category", {"value": value, **_suggest(value, CATEGORIES)}
     personas = data.get("personas") if isinstance(data.get("personas"), list) else []
     for i, persona in enumerate(personas):
         if isinstance(persona, str) and persona not in PERSONAS:
-            yield ("personas", i), "unknown_persona", {"value": persona, **_suggest(persona, PERSONAS)}
+            yield (
+                ("personas", i),
+                "unknown_persona",
+                {"value": persona, **_suggest(persona, PERSONAS)},
+            )
 
 
 def reachable(scenario: Scenario) -> bool:

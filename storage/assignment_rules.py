@@ -38,7 +38,8 @@ def open_exam_scenarios(db: Database, user_id: int, on: str | None = None) -> se
     rows = db.query(
         """select distinct a.scenario_id from assignments a
            join memberships m on m.cohort_id = a.cohort_id
-           where m.user_id = ? and a.exam = 1 and (a.due_at is null or substr(a.due_at, 1, 10) >= ?)""",
+           where m.user_id = ? and a.exam = 1
+             and (a.due_at is null or substr(a.due_at, 1, 10) >= ?)""",
         [user_id, on or today()],
     )
     return {r["scenario_id"] for r in rows}

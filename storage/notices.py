@@ -85,9 +85,7 @@ def notices_for(db: Database, user_id: int, today: date | None = None) -> list[N
     since = (today - timedelta(RECENT_DAYS)).isoformat()
     found = _call_notices(db, user_id, since) + _assignment_notices(db, user_id, today)
     seen = {r["key"] for r in db.query("select key from notice_reads where user_id = ?", [user_id])}
-    marked = [
-        Notice(**{**n.__dict__, "read": n.key in seen}) for n in found
-    ]
+    marked = [Notice(**{**n.__dict__, "read": n.key in seen}) for n in found]
     return sorted(marked, key=lambda n: n.at, reverse=True)
 
 

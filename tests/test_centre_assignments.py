@@ -5,8 +5,11 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from storage import cohorts, reports, users
-from tests.test_web import client_as, start, web  # noqa: F401  (fixture)
+from tests import test_web
+from tests.test_web import client_as, start
 from web.shared.database import get_db
+
+web = test_web.web  # the app fixture with the demo accounts
 
 
 def _end(client, call_id: int) -> None:
@@ -99,7 +102,9 @@ def test_edit_refuses_a_caller_the_scenario_does_not_allow(web):
 
 
 def test_assignments_page_states_what_counts(web):
-    page = BeautifulSoup(client_as(web, "trainer").get("/cohorts/1/assignments").text, "html.parser")
+    page = BeautifulSoup(
+        client_as(web, "trainer").get("/cohorts/1/assignments").text, "html.parser"
+    )
     assert page.find(id="what-counts").get_text(strip=True)
 
 

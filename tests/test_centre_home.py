@@ -7,8 +7,11 @@ from datetime import date, timedelta
 from bs4 import BeautifulSoup
 
 from storage import notices, reviews
-from tests.test_web import client_as, start, web  # noqa: F401  (fixture)
+from tests import test_web
+from tests.test_web import client_as, start
 from web.shared.database import get_db
+
+web = test_web.web  # the app fixture with the demo accounts
 
 ALICE, TRAINER = 3, 2
 
@@ -79,3 +82,16 @@ def test_an_assignment_already_done_is_no_notice(web):
     with web.app_context():
         found = notices.notices_for(get_db(), ALICE, date.today() + timedelta(6))
     assert all(n.scenario_id != "printer-offline" for n in found)
+
+
+def test_review_shows_the_findings_in_the_readers_language_with_the_same_points(web):
+    sam = client_as(web, "sam")
+    call_id = start(sam, locale="en")
+    sam.post(f"/calls/{call_id}/step", data={"step": "say", "text": "Hello, is the printer on?"})
+    sam.post(f"/calls/{call_id}/step", data={"step": "close", "summary": "done"})
+    english = _page(sam, f"/calls/{call_id}/debrief").select(".finding")
+    french = _page(client_as(web, "trainer"), f"/cohorts/calls/{call_id}/review").select(".finding")
+    assert len(french) == len(english) > 0
+    points = [f.get_text(" ", strip=True).split(" ")[0] for f in english]
+    assert [f.get_text(" ", strip=True).split(" ")[0] for f in french] == points
+    assert "vérification" in " ".join(f.get_text() for f in french)

@@ -5,15 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from simulator.validate import validate_text
-from tests.test_web import client_as, web  # noqa: F401  (fixture)
+from tests import test_web
+from tests.test_web import client_as
 
-STARTER = (Path(__file__).resolve().parent.parent / "scenarios" / "starters" / "new-scenario.yaml").read_text(
-    encoding="utf-8"
-)
-THREE_ERRORS = (
-    STARTER.replace("category: hardware\ndifficulty: 1", "category: printers\ndifficulty: 9", 1)
-    .replace("personas: [calm, angry,", "personas: [calm, grumpy,", 1)
-)
+web = test_web.web  # the app fixture with the demo accounts
+
+STARTER = (
+    Path(__file__).resolve().parent.parent / "scenarios" / "starters" / "new-scenario.yaml"
+).read_text(encoding="utf-8")
+THREE_ERRORS = STARTER.replace(
+    "category: hardware\ndifficulty: 1", "category: printers\ndifficulty: 9", 1
+).replace("personas: [calm, angry,", "personas: [calm, grumpy,", 1)
 
 
 def test_three_errors_are_all_reported_with_their_lines(library):

@@ -16,12 +16,31 @@ PHONE = {"width": 360, "height": 780}
 
 # The pages each role reaches; "{call}" is a call the trainee ended just before.
 PAGES = {
-    "alice": ["/", "/history", "/settings", "/notices/", "/calls/{call}/debrief", "/kb/call-etiquette"],
+    "alice": [
+        "/",
+        "/history",
+        "/settings",
+        "/notices/",
+        "/calls/{call}/debrief",
+        "/kb/call-etiquette",
+    ],
     "trainer": [
-        "/trainer/", "/", "/history", "/settings", "/notices/", "/authoring/", "/authoring/new",
-        "/authoring/printer-offline", "/authoring/printer-offline/phrases", "/cohorts/",
-        "/cohorts/1", "/cohorts/1/members", "/cohorts/1/assignments",
-        "/cohorts/1/assignments/1/edit", "/cohorts/1/trainees/3", "/cohorts/calls/{call}/review",
+        "/trainer/",
+        "/",
+        "/history",
+        "/settings",
+        "/notices/",
+        "/authoring/",
+        "/authoring/new",
+        "/authoring/printer-offline",
+        "/authoring/printer-offline/phrases",
+        "/cohorts/",
+        "/cohorts/1",
+        "/cohorts/1/members",
+        "/cohorts/1/assignments",
+        "/cohorts/1/assignments/1/edit",
+        "/cohorts/1/trainees/3",
+        "/cohorts/calls/{call}/review",
     ],
     "admin": ["/admin/", "/trainer/", "/cohorts/1", "/notices/", "/login"],
 }
@@ -117,9 +136,7 @@ def test_ending_asks_first_and_the_ticket_draft_survives_a_reload(server, page_f
 
 
 @pytest.mark.parametrize("locale", ["en", "fr"])
-def test_trainer_goes_from_home_to_the_review_in_one_click(
-    server, page_for, ended_call, locale
-):
+def test_trainer_goes_from_home_to_the_review_in_one_click(server, page_for, ended_call, locale):
     page = page_for(locale)
     login(page, server, "trainer")
     page.goto(f"{server}/trainer/")

@@ -82,7 +82,9 @@ def save_llm():
     )
     flash(_("Language-model settings saved. Every new turn uses them."), "success")
     # Checked at once: the page then says what the endpoint did, not only what was typed.
-    session["llm_check"] = {k: str(v) if v is not None else None for k, v in _check_endpoint().items()}
+    session["llm_check"] = {
+        k: str(v) if v is not None else None for k, v in _check_endpoint().items()
+    }
     return redirect(url_for("admin.index"))
 
 

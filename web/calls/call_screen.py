@@ -21,8 +21,8 @@ from simulator.call import CallEnded
 from simulator.scenario import CATEGORIES, TEAMS
 from simulator.steps import StepError
 from storage import calls as store
-from storage.assignment_rules import is_open, open_exam_scenarios, today
 from storage import users
+from storage.assignment_rules import is_open, open_exam_scenarios, today
 from storage.kb_index import get_article
 from storage.scores import load_score, save_score
 from web.calls import bp
@@ -51,9 +51,7 @@ def dashboard():
     db = get_db()
     everything = playable_scenarios(db)
     progress = store.progress(db, current_user.id)
-    scenarios = sorted(
-        free_practice(db, everything).values(), key=lambda s: (s.difficulty, s.id)
-    )
+    scenarios = sorted(free_practice(db, everything).values(), key=lambda s: (s.difficulty, s.id))
     return render_template(
         "calls/dashboard.html",
         assignments=users.assignments_of(db, current_user.id),
