@@ -116,3 +116,16 @@ def test_call_screen_names_the_call_language_when_the_interface_differs(web):
     assert "anglais" in page.find(id="call-language").get_text()
     assert page.find(id="conversation")["lang"] == "en"
     assert page.find("dialog", id="end-confirm") is not None
+
+
+def test_api_refuses_a_scenario_an_open_exam_covers(web):
+    with web.app_context():
+        from storage.users import get_by_username, new_api_token
+
+        token = new_api_token(get_db(), get_by_username(get_db(), "sam")["id"])
+    refused = web.test_client().post(
+        "/api/v1/calls",
+        json={"scenario": "password-expired", "persona": "calm"},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert refused.status_code == 422 and refused.json["error"] == "exam_open"
