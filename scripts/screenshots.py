@@ -95,6 +95,7 @@ def run(base: str, browser, locale: str, user: str, width: int = 1360) -> None:
     page.locator("details:has(#close-summary) summary").click()
     page.fill("#close-summary", "ok")
     page.locator(".end-form button").click()
+    page.click("#end-ok")
     page.wait_for_url("**/debrief")
     shoot(page, f"debrief-{locale}")
     page.goto(f"{base}/")

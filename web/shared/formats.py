@@ -50,10 +50,10 @@ def moment(value: str | datetime | None) -> str:
 
 
 def number(value: float | int | None, digits: int = 1) -> str:
-    """A number with the reader's decimal mark (« 85,7 »); "—" when missing."""
+    """A number with `digits` decimals, the reader's decimal mark (« 85,7 »); "—" if missing."""
     if value is None:
         return "—"
-    return format_decimal(round(float(value), digits), format="#,##0." + "#" * digits)
+    return format_decimal(round(float(value), digits), format="#,##0." + "0" * digits)
 
 
 def init_app(app: Flask) -> None:
