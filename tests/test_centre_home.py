@@ -95,3 +95,26 @@ def test_review_shows_the_findings_in_the_readers_language_with_the_same_points(
     points = [f.get_text(" ", strip=True).split(" ")[0] for f in english]
     assert [f.get_text(" ", strip=True).split(" ")[0] for f in french] == points
     assert "vérification" in " ".join(f.get_text() for f in french)
+
+
+def test_a_call_whose_model_fell_back_is_a_notice_to_its_trainee(web):
+    alice = client_as(web, "alice")
+    call_id = start(alice)
+    with web.app_context():
+        db = get_db()
+        last = next(iter(db.query("select max(seq) as m from events where call_id = ?", [call_id])))
+        db["events"].insert(
+            {
+                "call_id": call_id,
+                "seq": last["m"] + 1,
+                "at": 1.0,
+                "turn": 1,
+                "kind": "llm_fallback",
+                "data": '{"reason": "timeout"}',
+                "created_at": "2099-01-01T00:00:00+00:00",
+            }
+        )
+        found = notices.notices_for(db, ALICE)
+    assert [n.call_id for n in found if n.kind == "fallback"] == [call_id]
+    listed = _page(alice, "/notices/")
+    assert listed.select_one(".notice-fallback a")["href"] == f"/calls/{call_id}/debrief"
