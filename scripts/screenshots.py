@@ -233,14 +233,6 @@ def centre_pages(base: str, browser, app, locale: str) -> None:
     page.wait_for_url("**/debrief")
     call_id = int(page.url.split("/")[-2])
     context.close()
-    with app.app_context():
-        reviews.add_comment(
-            get_db(),
-            call_id,
-            0,
-            2,
-            "Bien : le nom d'abord." if locale == "fr" else "Good: the name first.",
-        )
     trainer, home = _as(browser, base, locale, "trainer")
     home.goto(f"{base}/trainer/")
     shoot(home, f"trainer-home-{locale}")
@@ -250,6 +242,14 @@ def centre_pages(base: str, browser, app, locale: str) -> None:
     home.goto(f"{base}/trainer/")
     shoot(home, f"trainer-home-360px-{locale}")
     trainer.close()
+    with app.app_context():
+        reviews.add_comment(
+            get_db(),
+            call_id,
+            0,
+            2,
+            "Bien : le nom d'abord." if locale == "fr" else "Good: the name first.",
+        )
     small, phone = _as(browser, base, locale, user, width=360)
     shoot(phone, f"dashboard-360px-{locale}")
     phone.goto(f"{base}/notices/")
