@@ -22,14 +22,29 @@ from web.authoring import bundles, library_page, model_drafts, phrases, playtest
 from web.calls import bp as calls_bp
 from web.calls import call_screen, streaming  # noqa: F401  (call_screen: routes of calls_bp)
 from web.cli import register as register_commands
-from web.cohorts import bp as cohorts_bp
 from web.cohorts import (  # noqa: F401  (routes of cohorts_bp)
+    assignment_edit,
     cohort_pages,
     members,
     review,
-    trainee_password,
+    trainee_password,  # noqa: F401  (routes of cohorts_bp)
 )
-from web.shared import database, errors, i18n, json_input, labels, numbers, rate_limits, security
+from web.cohorts import bp as cohorts_bp
+from web.notices import bp as notices_bp
+from web.notices import notice_list  # noqa: F401  (routes of notices_bp)
+from web.shared import (
+    database,
+    errors,
+    formats,
+    i18n,
+    json_input,
+    labels,
+    numbers,
+    rate_limits,
+    security,
+)
+from web.trainer_home import bp as trainer_home_bp
+from web.trainer_home import home_page  # noqa: F401  (routes of trainer_home_bp)
 
 ROOT = Path(__file__).resolve().parent
 
@@ -78,6 +93,7 @@ def create_app(config: dict | None = None) -> Flask:
     database.init_app(app)
     i18n.init_app(app)
     labels.init_app(app)
+    formats.init_app(app)
     auth.init_app(app)
     security.init_app(app)
     rate_limits.init_app(app)
@@ -89,6 +105,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(authoring_bp)
     app.register_blueprint(cohorts_bp)
     app.register_blueprint(admin_bp)
+    app.register_blueprint(notices_bp)
+    app.register_blueprint(trainer_home_bp)
     register_commands(app)
     return app
 

@@ -8,7 +8,8 @@ with a language-model endpoint configured (the tests' local stand-in server, whi
 here) so that the draft form and the tone-judge switch show. The admin's page is shot with the
 local OpenAI-compatible test model (tests/llm_server.py) saved as its endpoint; `screenshots.py
 admin`
-shoots that page only.
+shoots that page only; `screenshots.py centre` shoots a training centre's pages (trainer home,
+notices, end-call check, assignment edit, phone width) only.
 """
 
 from __future__ import annotations
@@ -94,6 +95,7 @@ def run(base: str, browser, locale: str, user: str, width: int = 1360) -> None:
     page.locator("details:has(#close-summary) summary").click()
     page.fill("#close-summary", "ok")
     page.locator(".end-form button").click()
+    page.click("#end-ok")
     page.wait_for_url("**/debrief")
     shoot(page, f"debrief-{locale}")
     page.goto(f"{base}/")
@@ -198,6 +200,63 @@ def admin_pages(base: str, browser, locale: str) -> None:
         context.close()
 
 
+def _as(browser, base: str, locale: str, user: str, width: int = 1360):
+    """Log in and show the pages in `locale` even when the account's own language differs."""
+    context, page = login(browser, base, locale, user, width)
+    switch = page.locator(f"form[action='/language/{locale}'] button")
+    if switch.count():
+        switch.click()
+        page.wait_for_url(f"{base}/")
+    return context, page
+
+
+def centre_pages(base: str, browser, app, locale: str) -> None:
+    """A training centre's pages (issue 16): the end-call check, notices, the trainer's home, an
+    assignment's edit form, the dashboard on a phone."""
+    from storage import reviews
+
+    user = "alice" if locale == "fr" else "sam"
+    context, page = _as(browser, base, locale, user)
+    page.select_option("#scenario", "printer-offline")
+    page.select_option("#persona", "calm")
+    page.locator("form[action='/practice'] button[type=submit]").first.click()
+    page.click("#answer")
+    page.fill("#say", TURNS[locale][0])
+    page.keyboard.press("Enter")
+    expect(page.locator("#conversation .msg.caller")).to_have_count(2)
+    page.fill("#t-summary", "Printer offline" if locale == "en" else "Imprimante hors ligne")
+    page.locator("details:has(#close-summary) summary").click()
+    page.locator(".end-form button").click()
+    page.wait_for_selector("#end-confirm[open]")
+    shoot(page, f"call-end-confirm-{locale}")
+    page.click("#end-ok")
+    page.wait_for_url("**/debrief")
+    call_id = int(page.url.split("/")[-2])
+    context.close()
+    trainer, home = _as(browser, base, locale, "trainer")
+    home.goto(f"{base}/trainer/")
+    shoot(home, f"trainer-home-{locale}")
+    home.goto(f"{base}/cohorts/1/assignments/3/edit")
+    shoot(home, f"assignment-edit-{locale}")
+    home.set_viewport_size({"width": 360, "height": 800})
+    home.goto(f"{base}/trainer/")
+    shoot(home, f"trainer-home-360px-{locale}")
+    trainer.close()
+    with app.app_context():
+        reviews.add_comment(
+            get_db(),
+            call_id,
+            0,
+            2,
+            "Bien : le nom d'abord." if locale == "fr" else "Good: the name first.",
+        )
+    small, phone = _as(browser, base, locale, user, width=360)
+    shoot(phone, f"dashboard-360px-{locale}")
+    phone.goto(f"{base}/notices/")
+    shoot(phone, f"notices-360px-{locale}")
+    small.close()
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -215,6 +274,12 @@ def main() -> None:
         base = f"http://127.0.0.1:{httpd.server_port}"
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
+            if "centre" in sys.argv[1:]:  # `screenshots.py centre`: a training centre's pages
+                centre_pages(base, browser, app, "en")
+                centre_pages(base, browser, app, "fr")
+                browser.close()
+                httpd.shutdown()
+                return
             if "admin" not in sys.argv[1:]:  # `screenshots.py admin`: the admin's page only
                 run(base, browser, "en", "sam")
                 run(base, browser, "fr", "alice")

@@ -288,6 +288,26 @@ class _Checker:
             )
 
 
+def _named_values(data: dict) -> Iterator[Found]:
+    """The category and persona names of raw YAML checked against their lists (needs no shape)."""
+    ticket = data.get("ticket") if isinstance(data.get("ticket"), dict) else {}
+    named = [
+        (data.get("category"), ("category",)),
+        (ticket.get("category"), ("ticket", "category")),
+    ]
+    for value, path in named:
+        if isinstance(value, str) and value not in CATEGORIES:
+            yield path, "unknown_category", {"value": value, **_suggest(value, CATEGORIES)}
+    personas = data.get("personas") if isinstance(data.get("personas"), list) else []
+    for i, persona in enumerate(personas):
+        if isinstance(persona, str) and persona not in PERSONAS:
+            yield (
+                ("personas", i),
+                "unknown_persona",
+                {"value": persona, **_suggest(persona, PERSONAS)},
+            )
+
+
 def reachable(scenario: Scenario) -> bool:
     """Whether some sequence of actions, probes and triggers reaches the resolution condition."""
     assert scenario.resolution is not None
@@ -358,9 +378,17 @@ def validate_source(
     try:
         scenario = Scenario.model_validate(source.data)
     except ValidationError as exc:
-        return None, [
+        shaped = [
             _shape_problem(file, source.line_of(tuple(err["loc"])), err) for err in exc.errors()
         ]
+        # The cross-reference checks need a valid shape; the name checks do not, so they run too
+        # and every error shows at once (not the shape errors first, then the names).
+        named = [
+            Problem.of(file, source.line_of(path), format_path(path), code, **params)
+            for path, code, params in _named_values(source.data)
+            if format_path(path) not in {p.path for p in shaped}
+        ]
+        return None, sorted(shaped + named, key=lambda p: (p.line or 0, p.path))
     problems = [
         Problem.of(file, source.line_of(path), format_path(path), code, **params)
         for path, code, params in _Checker(scenario, catalog, kb_ids).run()

@@ -8,6 +8,7 @@ from typing import Any
 from sqlite_utils import Database
 from werkzeug.security import generate_password_hash
 
+from storage.assignment_rules import COUNTS_TOWARD
 from storage.calls import now
 from storage.db import immediate
 
@@ -198,14 +199,14 @@ def remove_member(db: Database, cohort_id: int, user_id: int) -> None:
 
 
 def cohort_assignments(db: Database, cohort_id: int) -> list[dict[str, Any]]:
-    """The cohort's assignments, by due date, with how many members did each (an ended call)."""
+    """The cohort's assignments, by due date, with how many members did each (COUNTS_TOWARD)."""
     return list(
         db.query(
-            """
+            f"""
         select a.*,
                (select count(distinct k.user_id) from calls k join memberships m
                   on m.user_id = k.user_id and m.cohort_id = a.cohort_id
-                where k.assignment_id = a.id and k.status = 'ended' and k.sandbox = 0) as done_by
+                where {COUNTS_TOWARD}) as done_by
         from assignments a where a.cohort_id = ?
         order by coalesce(a.due_at, '9999'), a.id""",
             [cohort_id],

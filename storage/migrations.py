@@ -299,3 +299,14 @@ def m_shift_tables(db: Database) -> None:
         pk=("shift_pk", "ref"),
         foreign_keys=[("shift_pk", "shifts", "id"), ("call_id", "calls", "id")],
     )
+
+
+@migrations()
+def m_centre_notice_reads(db: Database) -> None:
+    """Which in-app notices each user has seen (notices are computed; only the reading is kept)."""
+    db["notice_reads"].create(
+        {"user_id": int, "key": str, "read_at": str},
+        pk=("user_id", "key"),
+        foreign_keys=[("user_id", "users", "id")],
+        not_null={"read_at"},
+    )

@@ -11,6 +11,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from storage.assignment_rules import COUNTS_TOWARD
+
 SKILLS = ("diagnosis", "resolution", "escalation", "tone")
 
 # The scored calls of a cohort's members; every query below starts from it.
@@ -52,10 +54,11 @@ def trainee_rows(db: Database, cohort_id: int, today: str | None = None) -> list
       from ranked group by user_id
     ),
     first_done as (
-      select assignment_id, user_id, min(ended_at) as done_at from calls
-      where status = 'ended' and sandbox = 0
-        and assignment_id in (select id from assignments where cohort_id = :cohort)
-      group by assignment_id, user_id
+      select a.id as assignment_id, k.user_id, min(k.ended_at) as done_at
+      from assignments a join memberships m on m.cohort_id = a.cohort_id
+      join calls k on k.user_id = m.user_id
+      where a.cohort_id = :cohort and {COUNTS_TOWARD}
+      group by a.id, k.user_id
     ),
     per_assignment as (
       select m.user_id, count(a.id) as assigned, count(f.done_at) as done,

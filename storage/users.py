@@ -9,6 +9,7 @@ from typing import Any
 from sqlite_utils import Database
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from storage.assignment_rules import COUNTS_TOWARD
 from storage.calls import now
 
 ROLES = ("trainee", "trainer", "admin")
@@ -185,12 +186,13 @@ def assign(
 
 
 def assignments_of(db: Database, user_id: int) -> list[dict[str, Any]]:
-    """A trainee's assignments with how many calls they made on each."""
+    """A trainee's assignments: calls started from each (attempts used) and calls that count."""
     return list(
         db.query(
-            """select a.*, c.name as cohort,
-                  (select count(*) from calls k where k.assignment_id = a.id and k.user_id = :u) as
-                      done
+            f"""select a.*, c.name as cohort,
+                  (select count(*) from calls k where k.assignment_id = a.id and k.user_id = :u
+                      and k.sandbox = 0) as started,
+                  (select count(*) from calls k where k.user_id = :u and {COUNTS_TOWARD}) as done
            from assignments a join memberships m on m.cohort_id = a.cohort_id
            join cohorts c on c.id = a.cohort_id
            where m.user_id = :u order by coalesce(a.due_at, '9999'), a.id""",

@@ -197,6 +197,8 @@ FEATURES = (
     "web.authoring",
     "web.cohorts",
     "web.admin",
+    "web.notices",
+    "web.trainer_home",
 )  # one blueprint each
 
 

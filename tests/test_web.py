@@ -373,6 +373,30 @@ MATRIX = [
     ),
     (
         "GET",
+        "cohorts.edit_assignment",
+        lambda c: "/cohorts/1/assignments/2/edit",
+        dict(anonymous=302, alice=403, bruno=403, trainer=200, admin=200),
+    ),
+    (
+        "POST",
+        "cohorts.edit_assignment",
+        lambda c: "/cohorts/1/assignments/2/edit",
+        dict(anonymous=302, alice=403, bruno=403, trainer=302, admin=302),
+    ),
+    (
+        "GET",
+        "trainer_home.home",
+        lambda c: "/trainer/",
+        dict(anonymous=302, alice=403, bruno=403, trainer=200, admin=200),
+    ),
+    (
+        "GET",
+        "notices.index",
+        lambda c: "/notices/",
+        dict(anonymous=302, alice=200, bruno=200, trainer=200, admin=200),
+    ),
+    (
+        "GET",
         "cohorts.review",
         lambda c: f"/cohorts/calls/{c['ended']}/review",
         dict(anonymous=302, alice=403, bruno=403, trainer=200, admin=200),
@@ -509,6 +533,7 @@ BODIES = {
     "cohorts.move_member": {"data": {"to": "999"}},
     "cohorts.create_assignments": {"data": {"scenario": "disk-full", "mode": "practice"}},
     "cohorts.set_tone_judge": {"data": {"tone_judge": "off"}},
+    "cohorts.edit_assignment": {"data": {"persona": "angry", "mode": "practice", "due": ""}},
     "cohorts.comment": {"data": {"turn": "0", "text": "Matrix comment"}},
     "cohorts.override": {"data": {"skill": "tone", "score": "70", "reason": "Matrix override"}},
     "admin.save_llm": {"data": {"model": "matrix-model", "timeout": "20", "retries": "1"}},

@@ -42,3 +42,51 @@
     conversation.scrollTop = conversation.scrollHeight;
   });
 })();
+
+// Ending a call asks first (a misclick must not burn an exam attempt); the dialog is a native
+// <dialog>: Tab moves between its buttons, Escape keeps the call going.
+(function () {
+  const dialog = document.getElementById("end-confirm");
+  if (!dialog) return;
+  let pending = null;
+  document.body.addEventListener("htmx:confirm", (event) => {
+    const form = event.detail.elt;
+    if (!form.matches || !form.matches("form[data-confirm-end]")) return;
+    event.preventDefault();
+    pending = event.detail;
+    dialog.showModal();
+  });
+  document.getElementById("end-cancel").addEventListener("click", () => { pending = null; dialog.close(); });
+  dialog.addEventListener("cancel", () => { pending = null; });
+  document.getElementById("end-ok").addEventListener("click", () => {
+    dialog.close();
+    if (pending) { const go = pending; pending = null; go.issueRequest(true); }
+  });
+})();
+
+// The ticket draft survives a refresh or Back until it is saved: kept in this browser only.
+(function () {
+  const station = document.getElementById("workstation");
+  const form = document.querySelector("form[data-ticket-draft]");
+  if (!station || !form || !station.dataset.callId) return;
+  const key = "hotliner-ticket-draft-" + station.dataset.callId;
+  const fields = Array.from(form.querySelectorAll("input[name]:not([type=hidden]), select, textarea"));
+  let draft = null;
+  try { draft = JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { draft = null; }
+  if (draft) fields.forEach((f) => { if (f.name in draft) f.value = draft[f.name]; });
+  function keep() {
+    const values = {};
+    fields.forEach((f) => { values[f.name] = f.value; });
+    localStorage.setItem(key, JSON.stringify(values));
+  }
+  form.addEventListener("input", keep);
+  form.addEventListener("change", keep);
+  document.body.addEventListener("htmx:afterRequest", (event) => {
+    if (event.detail.elt === form && event.detail.successful && !document.querySelector("#step-error.flash")) {
+      localStorage.removeItem(key);
+    }
+    if (event.detail.elt.matches && event.detail.elt.matches("form[data-confirm-end]")) {
+      localStorage.removeItem(key);
+    }
+  });
+})();

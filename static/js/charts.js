@@ -4,11 +4,12 @@
   const block = document.getElementById("progress-data");
   if (!canvas || !block || !window.Chart) return;
   const data = JSON.parse(block.textContent);
-  const colours = ["#2563eb", "#16a34a", "#d97706", "#9333ea"];
+  // One colour per skill everywhere: the page sends them (web/shared/formats.py SKILL_COLOURS).
+  const colours = data.colours || ["#0072B2", "#009E73", "#E69F00", "#CC79A7"];
   new window.Chart(canvas, {
     type: "line",
     data: {
-      labels: data.labels.map((id) => "#" + id),
+      labels: data.labels,
       datasets: Object.entries(data.series).map(([label, values], i) => ({
         label, data: values, borderColor: colours[i % 4], backgroundColor: colours[i % 4],
         tension: 0.25, pointRadius: 3,

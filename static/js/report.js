@@ -10,10 +10,12 @@
     const line = spec.type === "line";
     const many = spec.datasets.length > 1;
     const datasets = spec.datasets.map((set, i) => {
-      const colour = colours[i % colours.length];
+      // Skills keep one colour on every chart (the page sends it: SKILL_COLOURS).
+      const colour = set.colour || colours[i % colours.length];
+      const perBar = spec.colours || spec.labels.map((_, j) => colours[j % colours.length]);
       return {
         label: set.label, data: set.data, borderColor: colour,
-        backgroundColor: line ? colour : (many ? colour : spec.labels.map((_, j) => colours[j % colours.length] + "cc")),
+        backgroundColor: line ? colour : (many ? colour : perBar.map((c) => c + "cc")),
         borderWidth: line ? (i === spec.datasets.length - 1 && many ? 3 : 2) : 0,
         tension: 0.25, pointRadius: spec.labels.length > 40 ? 0 : 3, spanGaps: true,
       };

@@ -73,6 +73,7 @@ def test_trainee_takes_a_whole_call_to_resolution(server, page_for, locale):
     page.locator("details:has(#close-summary) summary").click()
     page.fill("#close-summary", "ok")
     page.get_by_role("button", name=data["end"]).click()
+    page.locator("#end-ok").click()  # ending asks first (a misclick must not end a call)
     expect(page).to_have_url(re.compile(r"/calls/\d+/debrief$"))
     expect(page.get_by_role("heading", name=data["debrief"])).to_be_visible()
     assert page.locator("li.finding").count() > 10

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -47,7 +47,16 @@ def _page(
 @role_required("admin")
 def index():
     """The language-model settings, the endpoint check and the usage totals."""
-    return _page()
+    return _page(check=_after_save(session.pop("llm_check", None)))
+
+
+def _after_save(check: dict | None) -> dict | None:
+    """The check made when the settings were saved, as the page shows it (booleans back)."""
+    if check is None:
+        return None
+    flags = {k: check.get(k) == "True" for k in ("ok", "reachable", "json_schema")}
+    seconds = check.get("seconds")
+    return {**check, **flags, "seconds": float(seconds) if seconds else None}
 
 
 @bp.route("/llm", methods=["POST"])
@@ -79,6 +88,10 @@ def save_llm():
         ", ".join(sorted(values)),
     )
     flash(_("Language-model settings saved. Every new turn uses them."), "success")
+    # Checked at once: the page then says what the endpoint did, not only what was typed.
+    session["llm_check"] = {
+        k: str(v) if v is not None else None for k, v in _check_endpoint().items()
+    }
     return redirect(url_for("admin.index"))
 
 
@@ -86,25 +99,26 @@ def save_llm():
 @role_required("admin")
 def check_llm():
     """Ask the endpoint, as saved, whether it answers and honours JSON-schema output."""
+    return _page(check=_check_endpoint())
+
+
+def _check_endpoint() -> dict:
+    """The endpoint check as the page shows it (ok, what answered, or why not)."""
     try:
         config = llm_settings.config_from(get_db())
     except ValueError:
-        return _page(
-            check={
-                "ok": False,
-                "message": _(
-                    "The timeout or retries set in the environment are not numbers: correct "
-                    "them or set them on this page."
-                ),
-            }
-        )
+        return {
+            "ok": False,
+            "message": _(
+                "The timeout or retries set in the environment are not numbers: correct "
+                "them or set them on this page."
+            ),
+        }
     if config is None:
-        return _page(
-            check={
-                "ok": False,
-                "message": _("No endpoint is configured: save a base URL and a model name first."),
-            }
-        )
+        return {
+            "ok": False,
+            "message": _("No endpoint is configured: save a base URL and a model name first."),
+        }
     try:
         result = LLMClient(config).check()
     except Exception as exc:  # noqa: BLE001 - a check must end in a message, never a 500
@@ -114,16 +128,14 @@ def check_llm():
     if not result["reachable"]:
         # One answer for a closed port, a timeout, an HTTP error or a crash: the check must not
         # tell an admin's browser which internal addresses have something listening.
-        return _page(check={"ok": False, "message": _("Not a reachable model endpoint.")})
-    return _page(
-        check={
-            "ok": result["json_schema"],
-            "reachable": result["reachable"],
-            "json_schema": result["json_schema"],
-            "reason": result.get("reason"),
-            "detail": result.get("detail", ""),
-            "seconds": result.get("seconds"),
-            "base_url": config.base_url,
-            "model": config.model,
-        }
-    )
+        return {"ok": False, "message": _("Not a reachable model endpoint.")}
+    return {
+        "ok": result["json_schema"],
+        "reachable": result["reachable"],
+        "json_schema": result["json_schema"],
+        "reason": result.get("reason"),
+        "detail": result.get("detail", ""),
+        "seconds": result.get("seconds"),
+        "base_url": config.base_url,
+        "model": config.model,
+    }

@@ -19,6 +19,7 @@ from simulator.engine import EngineError
 from simulator.scenario import LOCALES
 from simulator.steps import StepError, parse_step
 from storage import calls as store
+from storage.assignment_rules import open_exam_scenarios
 from storage.scores import load_score
 from web.api import bp
 from web.api.openapi import spec
@@ -103,6 +104,8 @@ def create_call():
     scenario = playable_scenarios(get_db()).get(str(data.get("scenario", "")))
     if scenario is None:
         return _error(422, "unknown_scenario", f"unknown scenario '{data.get('scenario')}'")
+    if scenario.id in open_exam_scenarios(get_db(), current_user.id):
+        return _error(422, "exam_open", "an open exam of your cohort covers this scenario")
     seed = data.get("seed", secrets.randbelow(2**31))
     if isinstance(seed, float) and seed.is_integer():
         seed = int(seed)  # JSON has one number type: 7.0 is the whole number 7

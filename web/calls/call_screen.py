@@ -22,6 +22,7 @@ from simulator.scenario import CATEGORIES, TEAMS
 from simulator.steps import StepError
 from storage import calls as store
 from storage import users
+from storage.assignment_rules import is_open, open_exam_scenarios, today
 from storage.kb_index import get_article
 from storage.scores import load_score, save_score
 from web.calls import bp
@@ -29,6 +30,7 @@ from web.shared.access import can_review, owns
 from web.shared.annotations import review_of
 from web.shared.call_service import start_call
 from web.shared.database import get_db
+from web.shared.formats import day
 from web.shared.i18n import LOCALES, select_locale
 from web.shared.live_calls import StaleCall, apply_step, get_live
 from web.shared.numbers import SQLITE_MAX, parse_int
@@ -49,17 +51,32 @@ from web.shared.transcript import entries, mood_series, ticket_of
 def dashboard():
     """Assignments, free practice, recent calls and progress."""
     db = get_db()
-    scenarios = sorted(playable_scenarios(db).values(), key=lambda s: (s.difficulty, s.id))
+    everything = playable_scenarios(db)
+    progress = store.progress(db, current_user.id)
+    scenarios = sorted(free_practice(db, everything).values(), key=lambda s: (s.difficulty, s.id))
     return render_template(
         "calls/dashboard.html",
         assignments=users.assignments_of(db, current_user.id),
+        all_scenarios=everything,
+        today=today(),
         scenarios=scenarios,
         categories=CATEGORIES,
         personas=STANDARD_PERSONAS,
         recent=store.list_calls(db, user_id=current_user.id, limit=8),
-        progress=store.progress(db, current_user.id),
+        progress=progress,
+        progress_labels=[f"{p['n']} · {day(p['started_at'])}" for p in progress],
         llm_enabled=get_engine().llm is not None,
     )
+
+
+def free_practice(db, scenarios: dict) -> dict:
+    """The playable scenarios without those an open exam of the user's cohorts covers."""
+    hidden = open_exam_scenarios(db, current_user.id)
+    return {k: s for k, s in scenarios.items() if k not in hidden}
+
+
+class PersonaRefused(ValueError):
+    """The chosen caller is not one the scenario allows."""
 
 
 def _pick(scenarios: dict, form) -> tuple:
@@ -80,8 +97,10 @@ def _pick(scenarios: dict, form) -> tuple:
         if scenario is None:
             return None, None
     persona = form.get("persona") or "surprise"
-    if persona == "surprise" or persona not in scenario.personas:
+    if persona == "surprise":
         persona = rng.choice(scenario.personas)
+    elif persona not in scenario.personas:
+        raise PersonaRefused(scenario.title.get(_locale()))
     return scenario, persona
 
 
@@ -98,14 +117,29 @@ def practice():
         assignment = mine.get(parse_int(form["assignment"], 1, SQLITE_MAX))
         if assignment is None:
             abort(404)
-        if assignment["attempts"] and assignment["done"] >= assignment["attempts"]:
+        if assignment["attempts"] and assignment["started"] >= assignment["attempts"]:
             flash(_("You have used every attempt of this assignment."), "error")
+            return redirect(url_for("calls.dashboard"))
+        if assignment["exam"] and not is_open(assignment):
+            flash(_("This exam is closed: its due date has passed."), "error")
             return redirect(url_for("calls.dashboard"))
         form = {
             "scenario": assignment["scenario_id"],
             "persona": assignment["persona"] or "surprise",
         }
-    scenario, persona = _pick(playable_scenarios(db), form)
+    pool = playable_scenarios(db)
+    try:
+        scenario, persona = _pick(pool if assignment else free_practice(db, pool), form)
+    except PersonaRefused as refused:
+        flash(
+            _(
+                "This caller is not available in “%(title)s”. Choose one of its callers or "
+                "“Surprise me”.",
+                title=str(refused),
+            ),
+            "error",
+        )
+        return redirect(url_for("calls.dashboard"))
     if scenario is None:
         flash(_("No scenario matches these choices."), "error")
         return redirect(url_for("calls.dashboard"))

@@ -6,6 +6,8 @@ their routes to this blueprint. Trainers see the cohorts they run; admins see al
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from flask import Response, abort, flash, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -17,6 +19,8 @@ from web.auth import role_required
 from web.cohorts import bp
 from web.cohorts.report_csv import calls_csv, trainees_csv
 from web.shared.database import get_db
+from web.shared.formats import SKILL_COLOURS
+from web.shared.i18n import select_locale
 from web.shared.labels import SKILLS as SKILL_LABELS
 from web.shared.labels import rule_label
 from web.shared.numbers import SQLITE_MAX, parse_int
@@ -95,6 +99,12 @@ def create():
     return redirect(url_for("cohorts.members", cohort_id=cohort_id))
 
 
+def _skill_set(skill: str, data: list) -> dict:
+    """One chart line for a skill (or "overall"), in that skill's colour everywhere."""
+    label = _("Overall") if skill == "overall" else SKILL_LABELS[skill]
+    return {"label": str(label), "data": data, "colour": SKILL_COLOURS[skill]}
+
+
 def _chart_skills(avg: dict) -> dict:
     keys = ["overall", *SKILLS]
     labels = [str(_("Overall"))] + [str(SKILL_LABELS[k]) for k in SKILLS]
@@ -102,6 +112,7 @@ def _chart_skills(avg: dict) -> dict:
         "type": "bar",
         "labels": labels,
         "datasets": [{"label": str(_("Average")), "data": [avg[k] for k in keys]}],
+        "colours": [SKILL_COLOURS[k] for k in keys],
     }
 
 
@@ -114,8 +125,7 @@ def report(cohort_id: int):
     avg = reports.averages(db, cohort_id)
     dist = reports.distribution(db, cohort_id)
     weeks = reports.progress(db, cohort_id)
-    series = {str(SKILL_LABELS[k]): [w[k] for w in weeks] for k in SKILLS}
-    series[str(_("Overall"))] = [w["overall"] for w in weeks]
+    series = {k: [w[k] for w in weeks] for k in (*SKILLS, "overall")}
     charts = {
         "skills": _chart_skills(avg),
         "distribution": {
@@ -127,7 +137,7 @@ def report(cohort_id: int):
         "progress": {
             "type": "line",
             "labels": [w["week"] for w in weeks],
-            "datasets": [{"label": k, "data": v} for k, v in series.items()],
+            "datasets": [_skill_set(k, v) for k, v in series.items()],
         },
     }
     return render_template(
@@ -142,6 +152,7 @@ def report(cohort_id: int):
         findings=reports.frequent_findings(db, cohort_id),
         criticals=reports.critical_errors(db, cohort_id, limit=10),
         critical_rules=reports.critical_counts(db, cohort_id),
+        report_day=datetime.now(UTC).date(),
     )
 
 
@@ -157,8 +168,7 @@ def trainee(cohort_id: int, user_id: int):
     trainee_chart = {
         "type": "line",
         "labels": [c["started_at"][:10] for c in calls],
-        "datasets": [{"label": str(SKILL_LABELS[k]), "data": [c[k] for c in calls]} for k in SKILLS]
-        + [{"label": str(_("Overall")), "data": [c["overall"] for c in calls]}],
+        "datasets": [_skill_set(k, [c[k] for c in calls]) for k in (*SKILLS, "overall")],
     }
     return render_template(
         "cohorts/trainee.html",
@@ -183,7 +193,8 @@ def _csv(text: str, filename: str) -> Response:
 def export_trainees(cohort_id: int):
     """The cohort table as CSV."""
     visible_cohort(cohort_id)
-    return _csv(trainees_csv(get_db(), cohort_id), f"cohort-{cohort_id}-trainees.csv")
+    text = trainees_csv(get_db(), cohort_id, french=select_locale() == "fr")
+    return _csv(text, f"cohort-{cohort_id}-trainees.csv")
 
 
 @bp.route("/<int:cohort_id>/calls.csv")
@@ -191,4 +202,5 @@ def export_trainees(cohort_id: int):
 def export_calls(cohort_id: int):
     """Every scored call of the cohort as CSV."""
     visible_cohort(cohort_id)
-    return _csv(calls_csv(get_db(), cohort_id), f"cohort-{cohort_id}-calls.csv")
+    text = calls_csv(get_db(), cohort_id, french=select_locale() == "fr")
+    return _csv(text, f"cohort-{cohort_id}-calls.csv")

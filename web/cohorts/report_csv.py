@@ -57,16 +57,22 @@ def _cell(value: Any) -> Any:
     return "" if value is None else value
 
 
-def _write(columns: tuple[str, ...], rows: list[tuple]) -> str:
+def _french(value: Any) -> Any:
+    """A decimal number as French spreadsheets read it (comma as the decimal mark)."""
+    return str(value).replace(".", ",") if isinstance(value, float) else value
+
+
+def _write(columns: tuple[str, ...], rows: list[tuple], french: bool = False) -> str:
+    """CSV text; French: `;` between fields and decimal commas, as French Excel expects."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, delimiter=";" if french else ",", lineterminator="\r\n")
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([_cell(v) for v in row])
+        writer.writerow([_french(_cell(v)) if french else _cell(v) for v in row])
     return out.getvalue()
 
 
-def trainees_csv(db: Database, cohort_id: int) -> str:
+def trainees_csv(db: Database, cohort_id: int, french: bool = False) -> str:
     """One line per trainee, as in the cohort table."""
     rows = [
         (
@@ -88,10 +94,10 @@ def trainees_csv(db: Database, cohort_id: int) -> str:
         )
         for r in reports.trainee_rows(db, cohort_id)
     ]
-    return _write(TRAINEE_COLUMNS, rows)
+    return _write(TRAINEE_COLUMNS, rows, french)
 
 
-def calls_csv(db: Database, cohort_id: int) -> str:
+def calls_csv(db: Database, cohort_id: int, french: bool = False) -> str:
     """One line per scored call of the cohort's trainees, oldest first."""
     rows = [
         (
@@ -116,4 +122,4 @@ def calls_csv(db: Database, cohort_id: int) -> str:
         )
         for r in reports.scored_calls(db, cohort_id)
     ]
-    return _write(CALL_COLUMNS, rows)
+    return _write(CALL_COLUMNS, rows, french)

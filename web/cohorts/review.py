@@ -16,8 +16,10 @@ from web.cohorts import bp
 from web.shared.access import can_review
 from web.shared.annotations import last_entry_of_turn, review_of
 from web.shared.database import get_db
+from web.shared.i18n import select_locale
 from web.shared.numbers import parse_int
 from web.shared.playable import StoredScenarioError, scenario_of
+from web.shared.reader_words import findings_for_reader
 from web.shared.transcript import entries, ticket_of
 
 ERRORS = {
@@ -63,7 +65,9 @@ def review(call_id: int):
         "cohorts/review.html",
         row=row,
         scenario=scenario,
-        score=load_score(db, call_id),
+        score=findings_for_reader(
+            scenario, events, load_score(db, call_id), row["locale"], select_locale()
+        ),
         entries=shown,
         ticket=ticket_of(events),
         owner=get_user(db, row["user_id"]),
