@@ -23,7 +23,7 @@ STARTER = Path(__file__).resolve().parent.parent / "scenarios" / "starters" / "n
 def costly_yaml(facts: int = 16, triggers: int = 1000) -> str:
     """The starter with 16 independent facts and 1000 triggers flipping them, and a resolution no
     state reaches: the reachability search visits 20,000 states x 1000 triggers (seconds of work)
-    for about 80 KB of YAML."""
+    for 66 KB of YAML."""
     text = STARTER.read_text(encoding="utf-8").replace("id: my-new-scenario", "id: costly-one")
     flags = "".join(f"  f{i}: false\n" for i in range(facts))
     text = text.replace("facts:\n", "facts:\n" + flags, 1)
