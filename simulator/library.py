@@ -13,6 +13,7 @@ from simulator.persona import PersonaBook, load_personas
 from simulator.scenario import Scenario
 from simulator.translation import load_translations
 from simulator.validate import Problem, ScenarioError, load_scenario
+from simulator.work_budget import OverBudget, run_within
 
 NOT_SCENARIOS = ("catalog.yaml", "personas.yaml")
 SCENARIO_DIR = Path(__file__).resolve().parent.parent / "scenarios"
@@ -48,19 +49,41 @@ def scenario_files(paths: list[Path]) -> list[Path]:
     return files
 
 
-def check_files(paths: list[Path], catalog: Catalog, kb_ids: set[str]):
-    """Load every scenario file; return (scenarios by id, every problem, YAML sources by id)."""
+def over_budget_problem(file: str, exc: OverBudget) -> Problem:
+    """The problem of a validation stopped by its time or memory budget."""
+    code = "validation_too_slow" if exc.reason == "time" else "validation_too_big"
+    return Problem.of(file, None, "", code, seconds=f"{exc.seconds:g}")
+
+
+def _checked(path: Path, catalog: Catalog, kb_ids: set[str]) -> tuple[Scenario | None, list]:
+    """One file's scenario, or None and its problems (a value, so a child process can send it)."""
+    try:
+        return load_scenario(path, catalog, kb_ids), []
+    except ScenarioError as exc:
+        return None, exc.problems
+
+
+def check_files(
+    paths: list[Path], catalog: Catalog, kb_ids: set[str], seconds: float | None = None
+):
+    """Load every scenario file; return (scenarios by id, every problem, YAML sources by id).
+    With `seconds`, each file is checked in a child process stopped after that long."""
     scenarios: dict[str, Scenario] = {}
     problems: list[Problem] = []
     sources: dict[str, str] = {}
     for path in scenario_files(paths):
         try:
-            scenario = load_scenario(path, catalog, kb_ids)
-        except ScenarioError as exc:
-            problems += exc.problems
-            continue
+            if seconds is None:
+                scenario, found = _checked(path, catalog, kb_ids)
+            else:
+                scenario, found = run_within(seconds, _checked, path, catalog, kb_ids)
+        except OverBudget as exc:
+            scenario, found = None, [over_budget_problem(str(path), exc)]
         except OSError as exc:
             problems.append(Problem.of(str(path), None, "", "cannot_read", reason=exc.strerror))
+            continue
+        if scenario is None:
+            problems += found
             continue
         if scenario.id in scenarios:
             problems.append(

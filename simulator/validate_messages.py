@@ -27,6 +27,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "validation", "YAML anchors and aliases (&name, *name) are not allowed; write the text out"
     ),
     "cannot_read": NC_("validation", "cannot read: {reason}"),
+    "validation_too_slow": NC_(
+        "validation",
+        "checking this scenario took longer than {seconds} s and was stopped; "
+        "fewer facts, actions or triggers make it quicker to check",
+    ),
+    "validation_too_big": NC_(
+        "validation",
+        "checking this scenario needed too much memory and was stopped; "
+        "fewer facts, actions or triggers make it lighter to check",
+    ),
     "duplicate_scenario_id": NC_("validation", "duplicate scenario id '{value}'"),
     "not_a_mapping": NC_("validation", "a scenario must be a YAML mapping"),
     # shape (pydantic), with the validator's own wording
@@ -312,6 +322,8 @@ def _localized(name: str, value: str, locale: str) -> str:
         )
     if name == "expected":
         return _choices_fr(value)
+    if name == "seconds":
+        return value.replace(".", ",")  # 0,3 s
     if name == "detail":
         return _detail_fr(value)
     return value

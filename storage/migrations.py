@@ -310,3 +310,9 @@ def m_centre_notice_reads(db: Database) -> None:
         foreign_keys=[("user_id", "users", "id")],
         not_null={"read_at"},
     )
+
+
+@migrations()
+def m_security_last_login(db: Database) -> None:
+    """When each account last logged in (the admin's list, on the web page and at the terminal)."""
+    db["users"].add_column("last_login_at", str)

@@ -1,6 +1,7 @@
 """Passwords people choose and passwords given to them: a strength rule a person can follow, a
 one-time password that must be changed at the next login, and the session stamp that a logout
-or a new password rotates (every session holding the old stamp ends)."""
+or a new password rotates (every session holding the old stamp ends). Whatever ends the sessions
+also revokes the account's API token: a script must be given a new one."""
 
 from __future__ import annotations
 
@@ -55,6 +56,7 @@ def change_own(db: Database, user_id: int, password: str) -> str:
             "password_hash": generate_password_hash(password),
             "must_change_password": 0,
             "session_stamp": stamp,
+            "api_token_hash": None,
         },
     )
     return stamp
@@ -70,11 +72,27 @@ def reset(db: Database, user_id: int) -> str:
             "password_hash": generate_password_hash(password),
             "must_change_password": 1,
             "session_stamp": new_stamp(),
+            "api_token_hash": None,
         },
     )
     return password
 
 
+def set_given(db: Database, user_id: int, password: str) -> None:
+    """Set a password someone else chose (an admin at the terminal): like `reset`, the sessions
+    and the API token end and the person must choose their own password at the next login."""
+    db["users"].update(
+        user_id,
+        {
+            "password_hash": generate_password_hash(password),
+            "must_change_password": 1,
+            "session_stamp": new_stamp(),
+            "api_token_hash": None,
+        },
+    )
+
+
 def end_sessions(db: Database, user_id: int) -> None:
-    """Rotate the stamp: every session opened before now is refused at its next request."""
-    db["users"].update(user_id, {"session_stamp": new_stamp()})
+    """Rotate the stamp and revoke the API token: every session opened before now is refused at
+    its next request, and the token at its next use."""
+    db["users"].update(user_id, {"session_stamp": new_stamp(), "api_token_hash": None})

@@ -9,6 +9,7 @@ from typing import Any
 from sqlite_utils import Database
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from storage import passwords
 from storage.assignment_rules import COUNTS_TOWARD
 from storage.calls import now
 
@@ -81,23 +82,39 @@ def check_login(db: Database, username: str, password: str) -> dict[str, Any] | 
 
 
 def set_password(db: Database, username: str, password: str) -> None:
-    """Change a password; UserError if the user is unknown or the password short."""
+    """Give an account a password someone else chose: it must be changed at the next login, and
+    the account's sessions and API token end; UserError if the user is unknown or the password
+    short."""
     user = get_by_username(db, username)
     if not user:
         raise UserError(f"no user '{username}'")
     if len(password) < 8:
         raise UserError("a password needs at least 8 characters")
-    db["users"].update(user["id"], {"password_hash": generate_password_hash(password)})
+    passwords.set_given(db, user["id"], password)
 
 
 def set_role(db: Database, username: str, role: str) -> None:
-    """Change a role; UserError if the user or the role is unknown."""
+    """Change a role (the API token is revoked: it was given for the old one); UserError if the
+    user or the role is unknown."""
     user = get_by_username(db, username)
     if not user:
         raise UserError(f"no user '{username}'")
     if role not in ROLES:
         raise UserError(f"unknown role '{role}' (roles: {', '.join(ROLES)})")
-    db["users"].update(user["id"], {"role": role})
+    if role != user["role"]:
+        db["users"].update(user["id"], {"role": role, "api_token_hash": None})
+
+
+def set_active(db: Database, user_id: int, active: bool) -> None:
+    """Enable or disable an account; disabling ends its sessions and revokes its API token."""
+    db["users"].update(user_id, {"active": int(active)})
+    if not active:
+        passwords.end_sessions(db, user_id)
+
+
+def record_login(db: Database, user_id: int) -> None:
+    """Note that the account logged in now."""
+    db["users"].update(user_id, {"last_login_at": now()})
 
 
 def set_locale(db: Database, user_id: int, locale: str) -> None:
@@ -126,7 +143,8 @@ def list_users(db: Database) -> list[dict[str, Any]]:
     """Every account, by user name."""
     return list(
         db.query(
-            "select id, username, name, email, role, locale, active from users order by username"
+            "select id, username, name, email, role, locale, active, must_change_password, "
+            "last_login_at from users order by username"
         )
     )
 

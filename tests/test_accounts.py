@@ -137,7 +137,9 @@ def test_the_admin_creates_disables_and_resets_accounts(web):  # noqa: F811
     assert _login(web, "zoe", first)[1].status_code == 200
     admin.post(f"/admin/accounts/{zoe_id}/active", data={"active": "1"})
     second = _one_time(admin.post(f"/admin/accounts/{zoe_id}/reset"))
-    assert second != first and _login(web, "zoe", second)[1].status_code == 302
+    again, response = _login(web, "zoe", second)
+    assert second != first and response.status_code == 302
+    assert again.get("/").headers["Location"].endswith("/password")  # an admin's reset: forced
     listing = admin.get("/admin/accounts").get_data(as_text=True)
     assert "zoe" in listing and second not in listing and first not in listing
 

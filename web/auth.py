@@ -79,6 +79,7 @@ def _load_from_token(req):
     if header.startswith("Bearer "):
         row = users.user_for_token(get_db(), header[7:].strip())
         g.by_token = row is not None
+        g.bad_token = row is None  # revoked (logout, new password, role...), or never issued
         return User(row) if row else None
     return None
 
@@ -129,6 +130,7 @@ def login():
         row = users.check_login(db, name, form.password.data)
         if row:
             login_limits.record_success(db, name)
+            users.record_login(db, row["id"])
             session["stamp"] = row.get("session_stamp") or ""
             login_user(User(row))
             return redirect(_safe_next(request.args.get("next")))

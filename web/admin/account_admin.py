@@ -100,10 +100,8 @@ def set_account_active(user_id: str):
     if row["id"] == current_user.id:
         flash(_("You cannot disable your own account."), "error")
         return redirect(url_for("admin.accounts"))
-    db = get_db()
-    db["users"].update(row["id"], {"active": int(active)})
+    users.set_active(get_db(), row["id"], active == "1")
     if active == "0":
-        passwords.end_sessions(db, row["id"])
         flash(_("%(name)s can no longer log in.", name=row["name"]), "success")
     else:
         flash(_("%(name)s can log in again.", name=row["name"]), "success")

@@ -10,7 +10,8 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
-from flask import abort, current_app, jsonify, request
+from flask import abort, current_app, g, jsonify, request
+from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.exceptions import HTTPException
 
@@ -44,7 +45,18 @@ def _error(status: int, error: str, message: str):
 def _authenticate():
     if request.endpoint == "api.openapi":
         return None
-    if not current_user.is_authenticated:
+    authenticated = current_user.is_authenticated  # loads the user: sets g.bad_token
+    if not authenticated and g.get("bad_token"):
+        return _error(
+            401,
+            "invalid_token",
+            _(
+                "This API token is not valid: it was replaced or revoked (a logout, a new "
+                "password, a change of role or a disabled account revoke it). Create a new one "
+                "on your settings page."
+            ),
+        )
+    if not authenticated:
         return _error(401, "unauthorized", "log in or send 'Authorization: Bearer <token>'")
     bearer = request.headers.get("Authorization", "").startswith("Bearer ")
     if request.method == "POST" and not bearer and current_app.config.get("WTF_CSRF_ENABLED", True):

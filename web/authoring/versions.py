@@ -13,11 +13,15 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
+from flask import current_app, g
 from flask_babel import gettext as _
 from sqlite_utils import Database
 
+from simulator.catalog import Catalog
+from simulator.library import over_budget_problem
 from simulator.scenario import Scenario
 from simulator.validate import Problem, validate_source
+from simulator.work_budget import OverBudget, run_within
 from simulator.yamlsource import MAX_BYTES, SourceError, parse
 from storage import authored
 from storage.db import immediate
@@ -79,20 +83,43 @@ def check(
     scenario_id: str | None = None,
     file: str = "editor",
 ) -> tuple[Scenario | None, list[Problem]]:
-    """Validate YAML as `hotliner scenarios validate` does, then the library's own rules."""
+    """Validate YAML as `hotliner scenarios validate` does, then the library's own rules.
+
+    The validation runs in a child process stopped after VALIDATE_SECONDS; once one was stopped,
+    the other files of the same request (an import) are not checked at all."""
     library = get_library()
+    if g.get("validation_stopped"):
+        return None, [Problem(file, None, "", _("Not checked: another file took too long."))]
     try:
-        source = parse(text)
-    except SourceError as exc:
-        return None, [Problem.from_source(file, exc)]
-    scenario, problems = validate_source(source, library.catalog, set(library.articles), file)
+        scenario, problems, line = run_within(
+            current_app.config["VALIDATE_SECONDS"],
+            _validated,
+            text,
+            library.catalog,
+            set(library.articles),
+            file,
+        )
+    except OverBudget as exc:
+        g.validation_stopped = True
+        return None, [over_budget_problem(file, exc)]
     if scenario is None:
         return None, problems
-    line = source.line_of(("id",))
     problem = _id_problem(db, scenario.id, mode, user, scenario_id)
     if problem:
         return None, [Problem(file, line, "id", problem)]
     return scenario, []
+
+
+def _validated(
+    text: str, catalog: Catalog, kb_ids: set[str], file: str
+) -> tuple[Scenario | None, list[Problem], int | None]:
+    """Parse and validate (in the budgeted child): the scenario, its problems, the line of `id`."""
+    try:
+        source = parse(text)
+    except SourceError as exc:
+        return None, [Problem.from_source(file, exc)], None
+    scenario, problems = validate_source(source, catalog, kb_ids, file)
+    return scenario, problems, source.line_of(("id",))
 
 
 def _id_problem(

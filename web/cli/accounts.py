@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, datetime, timedelta
 
 import click
@@ -9,7 +10,7 @@ from flask import current_app
 from flask.cli import AppGroup, with_appcontext
 from sqlite_utils import Database
 
-from storage import users
+from storage import limits, passwords, users
 from storage.db import immediate
 from web.shared.database import get_db
 
@@ -105,10 +106,20 @@ def add_command(username, name, role, email, locale, password):
 @users_cli.command("list")
 @with_appcontext
 def list_command():
-    """Show every account."""
+    """Show every account: user name, role, name, last login, and whether it is disabled or must
+    change its password."""
     for row in users.list_users(get_db()):
+        last = (row["last_login_at"] or "never")[:16].replace("T", " ")
         state = "" if row["active"] else " (disabled)"
-        click.echo(f"{row['username']:16s} {row['role']:8s} {row['name']}{state}")
+        state += " (must change password)" if row["must_change_password"] else ""
+        click.echo(f"{row['username']:16s} {row['role']:8s} {row['name']:24s} {last:16s}{state}")
+
+
+def _user(username: str) -> dict:
+    row = users.get_by_username(get_db(), username)
+    if row is None:
+        raise click.ClickException(f"no user '{username}'")
+    return row
 
 
 @users_cli.command("set-role")
@@ -116,7 +127,7 @@ def list_command():
 @click.argument("role", type=click.Choice(users.ROLES))
 @with_appcontext
 def set_role_command(username, role):
-    """Change an account's role."""
+    """Change an account's role (its API token is revoked)."""
     try:
         users.set_role(get_db(), username, role)
     except users.UserError as exc:
@@ -126,12 +137,47 @@ def set_role_command(username, role):
 
 @users_cli.command("reset-password")
 @click.argument("username")
-@click.password_option(help="At least 8 characters (asked if not given).")
+@click.option(
+    "--stdin", "from_stdin", is_flag=True, help="Read the new password from standard input."
+)
+@click.option("--password", default=None, help="The new password (visible in the shell history).")
 @with_appcontext
-def reset_password_command(username, password):
-    """Set a new password for an account."""
-    try:
-        users.set_password(get_db(), username, password)
-    except users.UserError as exc:
-        raise click.ClickException(str(exc)) from exc
-    click.echo(f"password of {username} changed")
+def reset_password_command(username, from_stdin, password):
+    """Give an account a new password: a one-time password printed here unless one is given
+    (--stdin or --password). The person must choose their own at the next login; their sessions
+    and API token end, and a login lock on the name is lifted."""
+    row = _user(username)
+    db = get_db()
+    if from_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    if password is None:
+        password = passwords.reset(db, row["id"])
+        click.echo(f"one-time password of {row['username']}: {password}")
+    else:
+        try:
+            users.set_password(db, row["username"], password)
+        except users.UserError as exc:
+            raise click.ClickException(str(exc)) from exc
+        click.echo(f"password of {row['username']} changed")
+    limits.record_success(db, row["username"])
+    click.echo("it must be changed at the next login; sessions and API token ended")
+
+
+@users_cli.command("disable")
+@click.argument("username")
+@with_appcontext
+def disable_command(username):
+    """Disable an account: it can no longer log in; its sessions and API token end."""
+    row = _user(username)
+    users.set_active(get_db(), row["id"], False)
+    click.echo(f"{row['username']} disabled")
+
+
+@users_cli.command("enable")
+@click.argument("username")
+@with_appcontext
+def enable_command(username):
+    """Enable a disabled account again."""
+    row = _user(username)
+    users.set_active(get_db(), row["id"], True)
+    click.echo(f"{row['username']} enabled")

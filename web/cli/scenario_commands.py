@@ -61,7 +61,12 @@ def validate_command(paths: tuple[Path, ...], lang: str) -> None:
     missing = [p for p in targets if not p.exists()]
     for path in missing:
         click.echo(no_such.format(path=path), err=True)
-    scenarios, problems, _ = check_files([p for p in targets if p.exists()], catalog, set(articles))
+    scenarios, problems, _ = check_files(
+        [p for p in targets if p.exists()],
+        catalog,
+        set(articles),
+        seconds=current_app.config["VALIDATE_SECONDS"],
+    )
     for problem in problems:
         click.echo(problem.format(lang), err=True)
     if problems or missing:

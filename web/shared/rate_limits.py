@@ -52,6 +52,10 @@ def init_app(app: Flask) -> None:
     """Limit defaults; trusted proxy hops (HOTLINER_PROXY_HOPS); HOTLINER_HTTPS=1: Secure, HSTS."""
     for key, value in DEFAULTS.items():
         app.config.setdefault(key, os.environ.get(f"HOTLINER_{key}", value))
+    # Wall-clock budget of one scenario validation (editor, save, import, CLI), in seconds.
+    app.config.setdefault(
+        "VALIDATE_SECONDS", float(os.environ.get("HOTLINER_VALIDATE_SECONDS", "2"))
+    )
     hops = int(os.environ.get("HOTLINER_PROXY_HOPS", app.config.get("PROXY_HOPS", 0)) or 0)
     if hops > 0:
         # Only then is X-Forwarded-For believed: the address is the one the nearest trusted

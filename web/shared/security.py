@@ -1,14 +1,12 @@
-"""CSRF protection, the login rate limit and the security headers of every response."""
+"""CSRF protection and the security headers of every response (the limits shared by every
+worker are in web.shared.rate_limits)."""
 
 from __future__ import annotations
 
 from flask import Flask, Response
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
 
 csrf = CSRFProtect()
-limiter = Limiter(key_func=get_remote_address, default_limits=[])
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -18,10 +16,8 @@ CSP = (
 
 
 def init_app(app: Flask) -> None:
-    """Attach CSRF, the limiter and the headers."""
+    """Attach CSRF and the headers."""
     csrf.init_app(app)
-    app.config.setdefault("RATELIMIT_ENABLED", True)
-    limiter.init_app(app)
 
     @app.after_request
     def _headers(response: Response) -> Response:
