@@ -43,6 +43,8 @@ from web.shared import (
     rate_limits,
     security,
 )
+from web.shifts import bp as shifts_bp
+from web.shifts import shift_pages  # noqa: F401  (routes of shifts_bp)
 from web.trainer_home import bp as trainer_home_bp
 from web.trainer_home import home_page  # noqa: F401  (routes of trainer_home_bp)
 
@@ -107,6 +109,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(admin_bp)
     app.register_blueprint(notices_bp)
     app.register_blueprint(trainer_home_bp)
+    app.register_blueprint(shifts_bp)
     register_commands(app)
     return app
 
