@@ -135,7 +135,7 @@ def load_shift(db: Database, shift_pk: int) -> StoredShift:
 
 
 def last_event_time(db: Database, shift_pk: int) -> str:
-    """When the shift's last event was stored (ISO 8601, UTC): live play measures real time from it."""
+    """When the shift's last event was stored (ISO 8601, UTC): real time counts from it."""
     rows = db.query(
         "select created_at from shift_events where shift_pk = ? order by seq desc limit 1",
         [shift_pk],

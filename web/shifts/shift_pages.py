@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from contextlib import suppress
 from datetime import UTC, datetime
 
 from flask import abort, flash, make_response, redirect, render_template, request, url_for
@@ -206,12 +207,10 @@ def tick(shift_id: int):
         last = shift_store.last_event_time(db, shift_id)
         seconds = min(MAX_TICK, (datetime.now(UTC) - datetime.fromisoformat(last)).total_seconds())
         if seconds >= 1:
-            try:
-                shift, _outcome = apply_shift_step(
-                    db, shift_id, {"elapse": round(seconds, 1)}, current_user.id
-                )
-            except (ShiftRefused, StaleShift):
-                pass  # another tab or step moved it on: show the queue as it stands
+            # another tab or step may have moved it on: then show the queue as it stands
+            with suppress(ShiftRefused, StaleShift):
+                apply_shift_step(db, shift_id, {"elapse": round(seconds, 1)}, current_user.id)
+            _row, shift = get_shift(db, shift_id)
     if shift.ended:
         response = make_response("", 204)
         response.headers["HX-Redirect"] = url_for("shifts.report", shift_id=shift_id)

@@ -1,4 +1,4 @@
-"""The shift report page: the record of the shift (grading/shift_record.py) laid out for a person."""
+"""The shift report page: the shift's record (grading/shift_record.py) laid out for a person."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""What the shift pages show: the queue rows, the contact in hand, the report's figures and chart."""
+"""What the shift pages show: the queue, the contacts taken, the report's timeline chart."""
 
 from __future__ import annotations
 
