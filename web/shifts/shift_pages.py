@@ -19,11 +19,7 @@ from storage import shifts as shift_store
 from web.shared.access import can_review, owns
 from web.shared.database import get_db
 from web.shared.i18n import LOCALES, select_locale
-from web.shared.rate_limits import limited
-from web.shared.step_form import step_from_form
-from web.shared.transcript import entries, ticket_of
-from web.shifts import bp
-from web.shifts.live_shifts import (
+from web.shared.live_shifts import (
     StaleShift,
     apply_shift_step,
     call_ids,
@@ -31,6 +27,10 @@ from web.shifts.live_shifts import (
     shift_library,
     start_shift,
 )
+from web.shared.rate_limits import limited
+from web.shared.step_form import step_from_form
+from web.shared.transcript import entries, ticket_of
+from web.shifts import bp
 from web.shifts.shift_report_page import render_report
 from web.shifts.shift_view import clock, handled_rows, queue_rows
 from web.shifts.shift_words import CHANNELS, LEVEL2_ANSWERS, OUTCOMES, STATUSES, refusal
@@ -204,8 +204,9 @@ def tick(shift_id: int):
     """Real time passed on the page: the shift's clock moves (arrivals show during a call)."""
     db, row, shift = own_shift(shift_id)
     if not shift.ended:
-        last = shift_store.last_event_time(db, shift_id)
-        seconds = min(MAX_TICK, (datetime.now(UTC) - datetime.fromisoformat(last)).total_seconds())
+        last = datetime.fromisoformat(shift_store.last_event_time(db, shift_id))
+        last = last if last.tzinfo else last.replace(tzinfo=UTC)
+        seconds = min(MAX_TICK, (datetime.now(UTC) - last).total_seconds())
         if seconds >= 1:
             # another tab or step may have moved it on: then show the queue as it stands
             with suppress(ShiftRefused, StaleShift):

@@ -11,8 +11,8 @@ from sqlite_utils import Database
 from grading.shift_record import shift_record
 from simulator.shift_plan import PRIORITY_IDS
 from simulator.shift_state import Shift
+from web.shared.live_shifts import call_ids, shift_library
 from web.shared.runtime import get_library
-from web.shifts.live_shifts import call_ids, shift_library
 from web.shifts.shift_view import clock, timeline_chart
 
 
