@@ -101,7 +101,7 @@ def screen(shift_id: int):
         "shifts/shift.html",
         row=row,
         shift=shift,
-        queue=queue_rows(shift),
+        **queue_context(shift),
         handled=handled_rows(shift, call_ids(db, shift_id)),
         follow_ups=follow_ups,
         contact=contact,
@@ -115,10 +115,17 @@ def screen(shift_id: int):
         kinds=KINDS,
         matrix=shift_library().matrix,
         level2_answers=LEVEL2_ANSWERS,
-        now=clock(shift.now),
-        left=clock(shift.plan.length - shift.now),
         exam=False,
     )
+
+
+def queue_context(shift) -> dict:
+    """What the queue partial shows: the rows and the shift's clock."""
+    return {
+        "queue": queue_rows(shift),
+        "now": clock(shift.now),
+        "left": clock(shift.plan.length - shift.now),
+    }
 
 
 def _shift_step(form):
@@ -184,7 +191,7 @@ def act(shift_id: int):
         shift=shift,
         shift_pk=shift_id,
         contact=contact,
-        queue=queue_rows(shift),
+        **queue_context(shift),
     )
 
 
@@ -220,10 +227,8 @@ def tick(shift_id: int):
         "shifts/_queue.html",
         shift=shift,
         shift_pk=shift_id,
-        queue=queue_rows(shift),
-        now=clock(shift.now),
-        left=clock(shift.plan.length - shift.now),
         contact=shift.contact(shift.active) if shift.active else None,
+        **queue_context(shift),
     )
 
 
