@@ -16,7 +16,7 @@ from web import auth, own_password  # noqa: F401  (own_password: a route of auth
 from web.admin import account_admin, admin_page  # noqa: F401  (routes of admin_bp)
 from web.admin import bp as admin_bp
 from web.api import bp as api_bp
-from web.api import endpoints  # noqa: F401  (routes of api_bp)
+from web.api import endpoints, shift_api  # noqa: F401  (routes of api_bp)
 from web.authoring import bp as authoring_bp
 from web.authoring import bundles, library_page, model_drafts, phrases, playtest  # noqa: F401  (routes of authoring_bp)
 from web.calls import bp as calls_bp

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from simulator.scenario import LOCALES
+from simulator.shift_library import SHIFT_DIR, plan_files
 from simulator.shift_plan import KINDS, LEVELS
 from simulator.shift_steps import MAX_WAIT
 
@@ -78,7 +79,7 @@ def shift_paths(call_step: dict[str, Any]) -> dict[str, Any]:
         "type": "object",
         "required": ["shift"],
         "properties": {
-            "shift": {"type": "string"},
+            "shift": {"type": "string", "enum": [p.stem for p in plan_files([SHIFT_DIR])]},
             "locale": {"type": "string", "enum": list(LOCALES)},
             "seed": {"type": "integer", "minimum": 0, "maximum": MAX_ID},
         },
