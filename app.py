@@ -27,6 +27,7 @@ from web.cohorts import (  # noqa: F401  (routes of cohorts_bp)
     cohort_pages,
     members,
     review,
+    shift_results,
     trainee_password,  # noqa: F401  (routes of cohorts_bp)
 )
 from web.cohorts import bp as cohorts_bp
@@ -44,7 +45,7 @@ from web.shared import (
     security,
 )
 from web.shifts import bp as shifts_bp
-from web.shifts import shift_pages  # noqa: F401  (routes of shifts_bp)
+from web.shifts import plan_pages, shift_pages  # noqa: F401  (routes of shifts_bp)
 from web.trainer_home import bp as trainer_home_bp
 from web.trainer_home import home_page  # noqa: F401  (routes of trainer_home_bp)
 

@@ -14,12 +14,15 @@ from typing import Any
 from flask import current_app
 from sqlite_utils import Database
 
+from grading.shift_record import shift_record
 from simulator.shift_engine import ShiftEngine
 from simulator.shift_library import ShiftLibrary, load_shift_library
-from simulator.shift_plan import ShiftPlan
+from simulator.shift_plan import PlanError, ShiftPlan, validate_plan_source
 from simulator.shift_state import Shift, ShiftRefused, StepOutcome
 from simulator.steps import StepError
+from simulator.yamlsource import SourceError, parse
 from storage import calls as store
+from storage import shift_plans
 from storage import shifts as shift_store
 from storage.db import immediate
 from storage.scenarios import remember_version
@@ -68,10 +71,33 @@ def _lock(pk: int) -> threading.RLock:
     return locks[pk % LOCK_STRIPES]
 
 
-def start_shift(db: Database, plan: ShiftPlan, locale: str, seed: int, user_id: int) -> int:
+def find_plan(db: Database, plan_id: str) -> ShiftPlan | None:
+    """A built-in plan, else one written in the web editor (validated again); None if neither."""
+    built_in = shift_library().plans.get(plan_id)
+    if built_in is not None:
+        return built_in
+    text = shift_plans.plan_text(db, plan_id)
+    if text is None:
+        return None
+    try:
+        return validate_plan_source(parse(text), f"{plan_id}.yaml", get_library().scenarios)
+    except (PlanError, SourceError):
+        return None  # a scenario it names was removed since: it cannot be played
+
+
+def start_shift(
+    db: Database,
+    plan: ShiftPlan,
+    locale: str,
+    seed: int,
+    user_id: int,
+    assignment_id: int | None = None,
+) -> int:
     """Open a shift on `plan` and store it; its id."""
     shift = shift_engine().start(plan, locale, seed)
     pk = shift_store.create_shift(db, plan.model_dump(mode="json"), shift.events, user_id)
+    if assignment_id is not None:
+        db["shifts"].update(pk, {"assignment_id": assignment_id})
     _remember(pk, shift)
     return pk
 
@@ -143,6 +169,7 @@ def _commit(db: Database, pk: int, shift: Shift, outcome: StepOutcome, user_id) 
     score = None
     if contact is not None and contact.call is not None and contact.call.ended and call_events:
         score = grade_call(contact.call.scenario, contact.call.events)
+    report = _report(shift) if shift.ended else None
     with immediate(db):
         if call_events and call_events[0]["kind"] == "call_started" and contact is not None:
             source = get_library().sources.get(contact.plan.scenario)
@@ -155,6 +182,16 @@ def _commit(db: Database, pk: int, shift: Shift, outcome: StepOutcome, user_id) 
         )
         if score is not None:
             save_score(db, call_id_of(db, pk, outcome.ref), score)
+        if report is not None:
+            shift_plans.save_result(db, pk, report)
+
+
+def _report(shift: Shift) -> dict[str, Any]:
+    library = get_library()
+    record = shift_record(
+        shift, library.scenarios, shift_library().matrix, library.catalog, library.translations
+    )
+    return record["report"]
 
 
 def call_id_of(db: Database, pk: int, ref: str) -> int | None:

@@ -15,6 +15,7 @@ from simulator.shift_plan import KINDS, LEVELS
 from simulator.shift_state import ShiftRefused
 from simulator.shift_steps import parse_shift_step
 from simulator.steps import StepError
+from storage import shift_plans
 from storage import shifts as shift_store
 from web.shared.access import can_review, owns
 from web.shared.database import get_db
@@ -23,10 +24,12 @@ from web.shared.live_shifts import (
     StaleShift,
     apply_shift_step,
     call_ids,
+    find_plan,
     get_shift,
     shift_library,
     start_shift,
 )
+from web.shared.numbers import SQLITE_MAX, parse_int
 from web.shared.rate_limits import limited
 from web.shared.step_form import step_from_form
 from web.shared.transcript import entries, ticket_of
@@ -58,20 +61,33 @@ def index():
         )
     )
     plans = shift_library().plans
-    return render_template("shifts/index.html", plans=plans, mine=mine)
+    assigned = shift_plans.shift_assignments_of(db, current_user.id)
+    for a in assigned:
+        a["plan"] = find_plan(db, a["plan_id"])
+    return render_template("shifts/index.html", plans=plans, mine=mine, assigned=assigned)
 
 
 @bp.route("/start", methods=["POST"])
 @login_required
 @limited("call")
 def start():
-    """Open a built-in shift for practice."""
-    plan = shift_library().plans.get(request.form.get("plan", ""))
+    """Open a built-in shift for practice, or a shift assigned to one of my cohorts."""
+    db = get_db()
+    assignment = None
+    if request.form.get("assignment"):
+        mine = {a["id"]: a for a in shift_plans.shift_assignments_of(db, current_user.id)}
+        assignment = mine.get(parse_int(request.form["assignment"], 1, SQLITE_MAX))
+        if assignment is None:
+            abort(404)
+        plan = find_plan(db, assignment["plan_id"])
+    else:
+        plan = shift_library().plans.get(request.form.get("plan", ""))
     locale = request.form.get("locale") or select_locale()
     if plan is None or locale not in LOCALES:
         flash(_("Choose a shift and a language from the list."), "error")
         return redirect(url_for("shifts.index"))
-    pk = start_shift(get_db(), plan, locale, secrets.randbelow(2**31), current_user.id)
+    seed = secrets.randbelow(2**31)
+    pk = start_shift(db, plan, locale, seed, current_user.id, assignment and assignment["id"])
     return redirect(url_for("shifts.screen", shift_id=pk))
 
 
