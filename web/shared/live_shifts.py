@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from contextlib import suppress
 from typing import Any
 
 from flask import current_app
@@ -143,7 +144,20 @@ def forget(pk: int) -> None:
 def apply_shift_step(
     db: Database, pk: int, raw: Any, user_id: int | None
 ) -> tuple[Shift, StepOutcome]:
-    """Apply one step and commit it with the call it moved; ShiftRefused writes nothing."""
+    """Apply one step and commit it with the call it moved; ShiftRefused writes nothing.
+
+    When another worker committed a step in between (the queue's poll in a second worker), the
+    shift is rebuilt from its log and the step tried once more; StaleShift if that fails too.
+    """
+    with suppress(store.LogConflict):
+        return _apply_once(db, pk, raw, user_id)
+    try:
+        return _apply_once(db, pk, raw, user_id)
+    except store.LogConflict as exc:
+        raise StaleShift("the shift was changed from another window") from exc
+
+
+def _apply_once(db: Database, pk: int, raw: Any, user_id: int | None):
     with _lock(pk):
         _row, shift = get_shift(db, pk)
         try:
@@ -155,10 +169,8 @@ def apply_shift_step(
             raise
         try:
             _commit(db, pk, shift, outcome, user_id)
-        except Exception as exc:
-            forget(pk)
-            if isinstance(exc, store.LogConflict):
-                raise StaleShift("the shift was changed from another window") from exc
+        except Exception:
+            forget(pk)  # not committed: the log stays the truth
             raise
         return shift, outcome
 
