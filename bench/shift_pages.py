@@ -1,13 +1,15 @@
 """The shift pages under load: the queue page of 32 trainees in shifts, against the bare baseline.
 
-    .venv/bin/python bench/shift_pages.py [--trainees 32] [--seconds 30] [--workers 2]
+    .venv/bin/python bench/shift_pages.py [--trainees 32] [--seconds 30] [--think 2] [--workers 2]
 
 Each simulated trainee (a thread with its own bearer token) starts the built-in "evening-on-call"
 shift through /api/v1/shifts, takes the first contact and says one line, so a call is in hand,
 then loads its shift page (/shifts/<id>: the queue and the call screen) back to back; a second
-run reads the shift's state through the API. The baseline (bench/baseline_app.py, served the same
-way) answers GET /ping to the same threads. Prints requests per second and p50/p99 latency; no
-assertion on time. Everything runs on 127.0.0.1 and stops by itself.
+run reads the shift's state through the API; a third (paced) loads the page every `--think`
+seconds on average, as people do (a browser polls the queue every 10 s). The baseline
+(bench/baseline_app.py, served the same way) answers GET /ping to the same threads. Prints
+requests per second and p50/p99 latency; no assertion on time. Everything runs on 127.0.0.1 and
+stops by itself.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import random
 import sys
 import tempfile
 import threading
@@ -49,8 +52,11 @@ def open_shifts(url: str, tokens: list[str]) -> list[int]:
     return ids
 
 
-def hammer(url: str, paths: list[str], tokens: list[str], seconds: float) -> dict:
-    """Every thread GETs its own path back to back for `seconds`; latencies and errors."""
+def hammer(
+    url: str, paths: list[str], tokens: list[str], seconds: float, think: float = 0.0
+) -> dict:
+    """Every thread GETs its own path for `seconds`, back to back or `think` seconds apart on
+    average (random pauses, as people do); latencies and errors."""
     times: list[float] = []
     errors: list[int] = []
     lock = threading.Lock()
@@ -58,8 +64,11 @@ def hammer(url: str, paths: list[str], tokens: list[str], seconds: float) -> dic
 
     def worker(path: str, token: str) -> None:
         mine, bad = [], []
+        pause = random.Random(token)
         with httpx.Client(base_url=url, headers={"Authorization": f"Bearer {token}"}) as client:
             while time.perf_counter() < stop:
+                if think:
+                    time.sleep(pause.expovariate(1 / think))
                 began = time.perf_counter()
                 status = client.get(path, timeout=30).status_code
                 mine.append(time.perf_counter() - began)
@@ -93,6 +102,9 @@ def main() -> None:
     parser.add_argument("--trainees", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--think", type=float, default=2.0, help="paced run: mean seconds between page loads"
+    )
     args = parser.parse_args()
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
@@ -118,6 +130,7 @@ def main() -> None:
             hammer(app.url, [f"/shifts/{i}" for i in ids], tokens, 3)  # every worker warms up
             page = hammer(app.url, [f"/shifts/{i}" for i in ids], tokens, args.seconds)
             state = hammer(app.url, [f"/api/v1/shifts/{i}" for i in ids], tokens, args.seconds)
+            paced = hammer(app.url, [f"/shifts/{i}" for i in ids], tokens, args.seconds, args.think)
         finally:
             app.stop()
         base = serve.start(
@@ -131,9 +144,12 @@ def main() -> None:
             floor = hammer(base.url, ["/ping"] * len(tokens), tokens, args.seconds)
         finally:
             base.stop()
+    print("saturated: every trainee reloads back to back")
     print(line("queue page /shifts/<id>", page))
     print(line("API state /api/v1/shifts/<id>", state))
     print(line("baseline GET /ping", floor))
+    print(f"paced: every trainee loads the page every {args.think:g} s on average")
+    print(line("queue page /shifts/<id>", paced))
     print(
         f"ratio queue page / baseline: throughput {page['rate'] / floor['rate']:.0%}, "
         f"p50 ×{pct(page['times'], 50) / pct(floor['times'], 50):.1f}"

@@ -88,6 +88,7 @@ def test_the_state_shows_the_queue_and_the_contact_in_hand_without_the_right_tri
     assert state["active"]["ref"] == "e01" and state["active"]["channel"] == "phone"
     assert state["active"]["entries"]  # the caller's opening line
     assert "impact" not in str(state["contacts"])  # the plan's triage stays on the server
+    assert "vpn-caps-lock" not in str(state)  # nor the scenario id, which names the cause
     said = _post(api, f"{url}/steps", {"step": {"say": "Good evening, IT support."}}).json
     assert [e["who"] for e in said["entries"]][:2] == ["trainee", "caller"]
     assert said["events"][0]["kind"] == "call_step"

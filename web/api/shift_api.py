@@ -148,7 +148,8 @@ def _state(row: dict[str, Any], shift: Shift) -> dict[str, Any]:
         "now": round(shift.now, 1),
         "length": shift.plan.length,
         "queue": snapshot(shift.contacts, shift.plan, shift.now, shift.subjects)["waiting"],
-        "contacts": contact_rows(shift),
+        # the scenario id can name the cause ("vpn-caps-lock"): shown once the shift has ended
+        "contacts": [{k: v for k, v in c.items() if k != "scenario"} for c in contact_rows(shift)],
         "calls": call_ids(get_db(), row["id"]),
         "active": None
         if contact is None
