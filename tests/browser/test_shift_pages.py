@@ -10,10 +10,18 @@ import os
 import re
 from pathlib import Path
 
+import httpx
 import pytest
 from playwright.sync_api import expect
 
+from simulator.replay import fill_placeholders
+from simulator.shift_library import load_shift_library
+from simulator.shift_replay import parse_shift_transcript
+from simulator.shift_steps import SHIFT_STEPS, step_input
+from storage.db import connect
+from storage.users import new_api_token
 from tests.browser.test_trainee_pages import login
+from tests.shift_helpers import ROOT, shift_engine
 
 pytestmark = pytest.mark.browser
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -126,3 +134,38 @@ def test_the_shift_is_usable_at_phone_width(server, chromium, locale):
         _shot(page, f"shift-contact-380px-{locale}")
     finally:
         context.close()
+
+
+def test_the_report_of_a_whole_shift_charts_the_queue(server, page_for, engine, library, tmp_path):
+    """The evening shift played to its end (the English transcript, over the API), then read."""
+    text = (ROOT / "tests" / "shift_transcripts" / "evening-on-call.en.yaml").read_text("utf-8")
+    steps, _lines = parse_shift_transcript(text, "t.yaml")
+    local = shift_engine(engine, library)
+    shift = local.start(load_shift_library(library.scenarios).plan("evening-on-call"), "en", 1)
+    db = connect(tmp_path / "browser.db")  # the server's database (tests/browser/conftest.py)
+    sam = next(iter(db.query("select id from users where username = 'sam'")))["id"]
+    token = new_api_token(db, sam)
+    db.close()
+    with httpx.Client(base_url=server, headers={"Authorization": f"Bearer {token}"}) as api:
+        started = api.post(
+            "/api/v1/shifts", json={"shift": "evening-on-call", "locale": "en", "seed": 1}
+        ).json()
+        for step in steps:
+            if step.name not in SHIFT_STEPS and shift.active:
+                step = fill_placeholders(step, shift.contact(shift.active).call)
+            local.step(shift, step)
+            answer = api.post(
+                f"/api/v1/shifts/{started['id']}/steps",
+                json={"step": step_input(step)},
+                timeout=60,
+            )
+            assert answer.status_code == 200, answer.text
+    page = page_for("en")
+    login(page, server, "sam")
+    page.goto(f"{server}/shifts/{started['id']}/report")
+    expect(page.locator("#contacts-table a[href*=debrief]")).to_have_count(6)
+    points = page.locator("#chart-timeline").evaluate(
+        "c => Chart.getChart(c).data.datasets[0].data.length"
+    )
+    assert points > 5
+    _shot(page, "shift-report-whole-en")
