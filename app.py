@@ -16,7 +16,7 @@ from web import auth, own_password  # noqa: F401  (own_password: a route of auth
 from web.admin import account_admin, admin_page  # noqa: F401  (routes of admin_bp)
 from web.admin import bp as admin_bp
 from web.api import bp as api_bp
-from web.api import endpoints  # noqa: F401  (routes of api_bp)
+from web.api import endpoints, shift_api  # noqa: F401  (routes of api_bp)
 from web.authoring import bp as authoring_bp
 from web.authoring import bundles, library_page, model_drafts, phrases, playtest  # noqa: F401  (routes of authoring_bp)
 from web.calls import bp as calls_bp
@@ -27,6 +27,7 @@ from web.cohorts import (  # noqa: F401  (routes of cohorts_bp)
     cohort_pages,
     members,
     review,
+    shift_results,
     trainee_password,  # noqa: F401  (routes of cohorts_bp)
 )
 from web.cohorts import bp as cohorts_bp
@@ -43,6 +44,8 @@ from web.shared import (
     rate_limits,
     security,
 )
+from web.shifts import bp as shifts_bp
+from web.shifts import plan_pages, shift_pages  # noqa: F401  (routes of shifts_bp)
 from web.trainer_home import bp as trainer_home_bp
 from web.trainer_home import home_page  # noqa: F401  (routes of trainer_home_bp)
 
@@ -106,6 +109,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.register_blueprint(admin_bp)
     app.register_blueprint(notices_bp)
     app.register_blueprint(trainer_home_bp)
+    app.register_blueprint(shifts_bp)
     register_commands(app)
     return app
 

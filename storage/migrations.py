@@ -316,3 +316,39 @@ def m_centre_notice_reads(db: Database) -> None:
 def m_security_last_login(db: Database) -> None:
     """When each account last logged in (the admin's list, on the web page and at the terminal)."""
     db["users"].add_column("last_login_at", str)
+
+
+@migrations()
+def m_shift_plans_assignments_results(db: Database) -> None:
+    """Trainers' shift plans, shifts assigned to cohorts, and each ended shift's figures."""
+    db["shift_plans"].create(
+        {"id": str, "yaml": str, "author_id": int, "updated_at": str},
+        pk="id",
+        foreign_keys=[("author_id", "users", "id")],
+        not_null={"yaml", "updated_at"},
+    )
+    db["shift_assignments"].create(
+        {"id": int, "cohort_id": int, "plan_id": str, "due_at": str, "created_at": str},
+        pk="id",
+        foreign_keys=[("cohort_id", "cohorts", "id")],
+        not_null={"cohort_id", "plan_id", "created_at"},
+    )
+    db["shift_assignments"].create_index(["cohort_id"])
+    db["shifts"].add_column("assignment_id", int)
+    db["shift_results"].create(
+        {
+            "shift_pk": int,
+            "overall": int,
+            "contacts": int,
+            "handled": int,
+            "abandoned": int,
+            "sla_met": int,
+            "sla_total": int,
+            "triage_right": int,
+            "triage_taken": int,
+            "average_wait": float,
+            "ended_at": str,
+        },
+        pk="shift_pk",
+        foreign_keys=[("shift_pk", "shifts", "id")],
+    )

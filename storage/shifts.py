@@ -132,3 +132,12 @@ def load_shift(db: Database, shift_pk: int) -> StoredShift:
     links = db.query("select ref, call_id from shift_calls where shift_pk = ?", [shift_pk])
     calls = {r["ref"]: store.load_events(db, r["call_id"]) for r in links}
     return StoredShift(rows[0], json.loads(rows[0]["plan"]), events, calls)
+
+
+def last_event_time(db: Database, shift_pk: int) -> str:
+    """When the shift's last event was stored (ISO 8601, UTC): real time counts from it."""
+    rows = db.query(
+        "select created_at from shift_events where shift_pk = ? order by seq desc limit 1",
+        [shift_pk],
+    )
+    return next(iter(rows))["created_at"]

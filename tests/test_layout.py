@@ -199,6 +199,7 @@ FEATURES = (
     "web.admin",
     "web.notices",
     "web.trainer_home",
+    "web.shifts",
 )  # one blueprint each
 
 

@@ -66,7 +66,8 @@ def calls(web):
     ended = start(alice)
     say(alice, ended, "Hello, is the printer switched on?")
     alice.post(f"/calls/{ended}/step", data={"step": "close", "summary": "done"})
-    return {"live": live, "ended": ended}
+    shift = alice.post("/shifts/start", data={"plan": "evening-on-call"}).headers["Location"]
+    return {"live": live, "ended": ended, "shift": shift, "api_shift": f"/api/v1{shift}"}
 
 
 # (method, endpoint, url builder, expected status per role)
@@ -491,6 +492,48 @@ MATRIX = [
         lambda c: "/admin/accounts/4/reset",
         dict(anonymous=302, alice=403, bruno=403, trainer=403, admin=200),
     ),
+    # shifts (web/shifts, web/api/shift_api.py): trainees see only their own shifts; the end last
+    *[
+        (m, e, url, dict(zip(ROLES, codes, strict=True)))
+        for m, e, url, codes in [
+            ("GET", "shifts.index", lambda c: "/shifts/", (302, 200, 200, 200, 200)),
+            ("POST", "shifts.start", lambda c: "/shifts/start", (302, 302, 302, 302, 302)),
+            ("GET", "shifts.screen", lambda c: c["shift"], (302, 200, 404, 404, 404)),
+            ("POST", "shifts.act", lambda c: f"{c['shift']}/act", (302, 302, 404, 404, 404)),
+            ("POST", "shifts.tick", lambda c: f"{c['shift']}/tick", (302, 200, 404, 404, 404)),
+            ("GET", "shifts.report", lambda c: f"{c['shift']}/report", (302, 200, 404, 200, 200)),
+            ("GET", "shifts.plans", lambda c: "/shifts/plans", (302, 403, 403, 200, 200)),
+            ("GET", "shifts.edit_plan", lambda c: "/shifts/plans/edit", (302, 403, 403, 200, 200)),
+            ("POST", "shifts.edit_plan", lambda c: "/shifts/plans/edit", (302, 403, 403, 422, 422)),
+            (
+                "POST",
+                "shifts.assign_plan",
+                lambda c: "/shifts/plans/assign",
+                (302, 403, 403, 404, 404),
+            ),
+            (
+                "GET",
+                "cohorts.export_shifts",
+                lambda c: "/cohorts/1/shifts.csv",
+                (302, 403, 403, 200, 200),
+            ),
+            ("POST", "api.create_shift", lambda c: "/api/v1/shifts", (401, 201, 201, 201, 201)),
+            ("GET", "api.read_shift", lambda c: c["api_shift"], (401, 200, 404, 200, 200)),
+            (
+                "POST",
+                "api.take_contact",
+                lambda c: f"{c['api_shift']}/take",
+                (401, 409, 404, 403, 403),
+            ),
+            (
+                "POST",
+                "api.send_shift_step",
+                lambda c: f"{c['api_shift']}/steps",
+                (401, 200, 404, 403, 403),
+            ),
+            ("POST", "api.end_shift", lambda c: f"{c['api_shift']}/end", (401, 200, 404, 403, 403)),
+        ]
+    ],
 ]
 BODIES = {
     "auth.login": {"data": {"username": "nobody", "password": "wrong-password"}},
@@ -500,6 +543,13 @@ BODIES = {
     "say_stream.say": {"data": {"text": "Hello"}},
     "api.create_call": {"json": {"scenario": "printer-offline", "persona": "calm", "seed": 3}},
     "api.send_step": {"json": {"step": {"say": "Hello"}}},
+    "shifts.start": {"data": {"plan": "evening-on-call"}},
+    "shifts.act": {"data": {"step": "wait"}},
+    "shifts.edit_plan": {"data": {"yaml": "id: x"}},
+    "shifts.assign_plan": {"data": {"plan": "evening-on-call", "cohort": "999"}},
+    "api.create_shift": {"json": {"shift": "evening-on-call", "seed": 3}},
+    "api.take_contact": {"json": {"ref": "nobody"}},
+    "api.send_shift_step": {"json": {"step": {"wait": 5}}},
     "authoring.validate": {"data": {"yaml": "id: x", "mode": "new"}},
     "authoring.draft": {"data": {"brief": "Teams camera not detected, novice caller"}},
     "authoring.create": {"data": {"yaml": MATRIX_SCENARIO}},

@@ -6,6 +6,7 @@ from typing import Any
 
 from simulator.scenario import CATEGORIES, LOCALES, TEAMS
 from simulator.steps import PRIORITIES
+from web.api.shift_openapi import SHIFT_SCHEMA, shift_paths
 
 ERROR = {"$ref": "#/components/schemas/Error"}
 MAX_ID = 2**63 - 1  # SQLite's largest integer
@@ -199,6 +200,7 @@ def spec(personas_by_scenario: dict[str, list[str]] | None = None) -> dict[str, 
                     },
                 }
             },
+            **shift_paths(_step_schema()),
         },
         "components": {
             "securitySchemes": {
@@ -227,6 +229,7 @@ def spec(personas_by_scenario: dict[str, list[str]] | None = None) -> dict[str, 
                         "outcome": {"type": ["object", "null"]},
                     },
                 },
+                "Shift": SHIFT_SCHEMA,
                 "Score": {
                     "type": "object",
                     "required": ["overall", "critical", "skills", "findings"],

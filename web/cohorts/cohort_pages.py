@@ -13,7 +13,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from storage import cohorts as store
-from storage import reports
+from storage import reports, shift_plans
 from storage.users import get_user, list_users
 from web.auth import role_required
 from web.cohorts import bp
@@ -153,6 +153,7 @@ def report(cohort_id: int):
         criticals=reports.critical_errors(db, cohort_id, limit=10),
         critical_rules=reports.critical_counts(db, cohort_id),
         report_day=datetime.now(UTC).date(),
+        shift_results=shift_plans.cohort_shift_rows(db, cohort_id),
     )
 
 

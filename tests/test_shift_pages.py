@@ -1,0 +1,178 @@
+"""The shift pages through the test client: start, queue, take, triage, call, refusals, report."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.test_web import client_as, web  # noqa: F401  (web: the app fixture)
+from web.shared.database import get_db
+
+
+def _start(client, plan="evening-on-call", locale="en") -> str:
+    response = client.post("/shifts/start", data={"plan": plan, "locale": locale})
+    assert response.status_code == 302
+    return response.headers["Location"]
+
+
+def _events(app, url: str) -> list[str]:
+    with app.app_context():
+        pk = int(url.rstrip("/").split("/")[-1])
+        rows = get_db().query("select kind from shift_events where shift_pk = ? order by seq", [pk])
+        return [r["kind"] for r in rows]
+
+
+def _queue(client, url: str) -> list[str]:
+    page = BeautifulSoup(client.get(url).get_data(as_text=True), "html.parser")
+    return [li["data-ref"] for li in page.select("#queue li.queue-item")]
+
+
+def _act(client, url: str, **data):
+    return client.post(f"{url}/act", data=data)
+
+
+@pytest.fixture()
+def alice(web):  # noqa: F811
+    client = client_as(web, "alice")
+    client.post("/language/en")
+    return client
+
+
+def test_the_shift_list_offers_the_built_in_shifts(alice):
+    page = BeautifulSoup(alice.get("/shifts/").get_data(as_text=True), "html.parser")
+    plans = {i["value"] for i in page.select("input[name=plan]")}
+    assert {"evening-on-call", "monday-morning"} <= plans
+
+
+def test_a_started_shift_shows_its_first_contact_in_the_queue(alice):
+    url = _start(alice)
+    page = BeautifulSoup(alice.get(url).get_data(as_text=True), "html.parser")
+    item = page.select_one("#queue li[data-ref=e01]")
+    assert item is not None
+    assert "VPN" in item.get_text()
+    assert item.select_one("form input[name=ref]")["value"] == "e01"
+
+
+def test_waiting_lets_new_contacts_arrive(alice):
+    url = _start(alice)
+    for _ in range(4):
+        _act(alice, url, step="wait")
+    queue = _queue(alice, url)  # e05 and e06 arrive at times drawn from the shift's seed
+    assert [ref for ref in queue if ref in ("e01", "e02", "e03")] == ["e01", "e03", "e02"]
+
+
+def test_taking_and_triaging_a_contact_gives_it_the_matrix_priority(web, alice):  # noqa: F811
+    url = _start(alice)
+    _act(alice, url, step="take", ref="e01")
+    response = _act(alice, url, step="triage", kind="incident", impact="low", urgency="high")
+    assert response.status_code == 302
+    page = BeautifulSoup(alice.get(url).get_data(as_text=True), "html.parser")
+    assert page.select_one("#triage-priority").get_text().startswith("P3")
+    assert page.select_one("#workstation") is not None  # the call screen of a phone contact
+    assert _events(web, url)[-2:] == ["contact_taken", "contact_triaged"]
+
+
+def test_a_call_step_answers_with_the_callers_reply_and_the_queue(alice):
+    url = _start(alice)
+    _act(alice, url, step="take", ref="e01")
+    response = alice.post(
+        f"{url}/act",
+        data={"step": "say", "text": "Good evening, IT support. May I have your name, please?"},
+        headers={"HX-Request": "true"},
+    )
+    page = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    assert page.select("li.msg.trainee") and page.select("li.msg.caller")
+    assert page.select_one("#queue")["hx-swap-oob"] == "true"
+
+
+def test_taking_a_contact_that_hung_up_is_refused_and_changes_nothing(web, alice):  # noqa: F811
+    url = _start(alice)
+    for _ in range(9):  # e01 hangs up after 8 minutes and leaves a voicemail
+        _act(alice, url, step="wait")
+    assert "e01-vm" in _queue(alice, url)
+    before = _events(web, url)
+    response = _act(alice, url, step="take", ref="e01")
+    assert _events(web, url) == before
+    page = BeautifulSoup(
+        alice.get(response.headers["Location"]).get_data(as_text=True), "html.parser"
+    )
+    assert "no longer in the queue" in page.select_one(".flash-error").get_text()
+
+
+def test_acting_after_the_shift_ended_is_refused_in_french(web, alice):  # noqa: F811
+    url = _start(alice, locale="fr")
+    alice.post("/language/fr")
+    assert _act(alice, url, step="end_shift").headers["Location"].endswith(url)
+    before = _events(web, url)
+    response = _act(alice, url, step="take", ref="e01")
+    assert _events(web, url) == before
+    assert before[-1] == "shift_ended"
+    page = BeautifulSoup(
+        alice.get(response.headers["Location"], follow_redirects=True).get_data(as_text=True),
+        "html.parser",
+    )
+    assert "terminée" in page.select_one(".flash-error").get_text()
+
+
+def test_an_email_reply_to_a_phone_contact_is_refused_cleanly(web, alice):  # noqa: F811
+    url = _start(alice)
+    _act(alice, url, step="take", ref="e01")
+    before = _events(web, url)
+    response = alice.post(
+        f"{url}/act", data={"step": "email", "body": "Hello"}, headers={"HX-Request": "true"}
+    )
+    assert response.headers["HX-Reswap"] == "none"
+    assert response.headers["X-Step-Status"] == "409"
+    assert "not by e-mail" in response.get_data(as_text=True)
+    assert _events(web, url) == before
+
+
+def test_a_parked_contact_waits_in_the_queue_and_resumes(web, alice):  # noqa: F811
+    url = _start(alice)
+    _act(alice, url, step="take", ref="e01")
+    _act(alice, url, step="park")
+    page = BeautifulSoup(alice.get(url).get_data(as_text=True), "html.parser")
+    assert "status-parked" in page.select_one("#queue li[data-ref=e01]")["class"]
+    _act(alice, url, step="take", ref="e01")
+    assert _events(web, url)[-1] == "contact_resumed"
+
+
+def test_the_queue_poll_moves_the_clock_with_real_time(web, alice):  # noqa: F811
+    url = _start(alice)
+    _act(alice, url, step="take", ref="e01")
+    with web.app_context():  # as if the last step had been two minutes ago
+        pk = int(url.split("/")[-1])
+        get_db().execute(
+            "update shift_events set created_at = datetime(created_at, '-120 seconds') "
+            "where shift_pk = ?",
+            [pk],
+        )
+        get_db().conn.commit()
+    response = alice.post(f"{url}/tick", headers={"HX-Request": "true"})
+    page = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    assert "e03" in [li["data-ref"] for li in page.select("li.queue-item")]  # arrived at 2:00
+    assert not page.select("li.queue-item form")  # no take button while a contact is in hand
+    assert "clock_moved" in _events(web, url)
+
+
+def test_the_report_shows_figures_sla_and_findings(alice):
+    url = _start(alice)
+    _act(alice, url, step="take", ref="e01")
+    _act(alice, url, step="triage", kind="incident", impact="low", urgency="high")
+    _act(alice, url, step="say", text="Good evening, IT support. May I have your name?")
+    _act(alice, url, step="close", summary="")
+    _act(alice, url, step="end_shift")
+    page = BeautifulSoup(alice.get(f"{url}/report").get_data(as_text=True), "html.parser")
+    assert [th.get_text() for th in page.select("#sla-table tbody th")] == ["P1", "P2", "P3", "P4"]
+    assert page.select_one("#chart-data-timeline") is not None
+    assert page.select(".findings li")
+    row = page.select_one("#contacts-table tbody tr")
+    assert row.select_one("a[href*=debrief]") is not None
+
+
+def test_other_trainees_see_neither_the_shift_nor_its_report(web, alice):  # noqa: F811
+    url = _start(alice)
+    bruno = client_as(web, "bruno")
+    assert bruno.get(url).status_code == 404
+    assert bruno.get(f"{url}/report").status_code == 404
+    assert _act(bruno, url, step="take", ref="e01").status_code == 404
