@@ -4,7 +4,7 @@ note that lets them act — and keep at level 1 what it can fix."""
 from __future__ import annotations
 
 from grading.meaning import says
-from grading.messages import finding, names
+from grading.messages import finding, inside_sentence, names
 from grading.model import Finding, allot
 from grading.rubric import ESCALATION_RULES, LATE_ESCALATION_TURNS
 from grading.timeline import Timeline
@@ -124,7 +124,7 @@ def _note(
     present, absent = [], []
     for item in items:
         terms = [_fill(term, placeholders) for term in item.any]
-        (present if says(note, terms) else absent).append(_inside(item.label.get(t.locale)))
+        (present if says(note, terms) else absent).append(inside_sentence(item.label.get(t.locale)))
     points = round(weight * len(present) / len(items))
     if not absent:
         return finding(
@@ -147,11 +147,6 @@ def _note(
         "note_incomplete",
         missing=", ".join(absent),
     )
-
-
-def _inside(label: str) -> str:
-    """A label as it reads inside a sentence: "The asset tag" → "the asset tag" (not "MFA")."""
-    return label[:1].lower() + label[1:] if label[1:2].islower() else label
 
 
 def _asked_for(item, t: Timeline) -> bool:
