@@ -10,6 +10,7 @@ from grading.rubric import ESCALATION_RULES, LATE_ESCALATION_TURNS
 from grading.timeline import Timeline
 from simulator.caller import used_placeholders
 from simulator.scenario import Scenario
+from simulator.translation import N_
 
 SKILL = "escalation"
 
@@ -43,12 +44,18 @@ def grade(scenario: Scenario, t: Timeline, placeholders: dict[str, str]) -> list
         _note(scenario, t, target, pts["note"], placeholders),
     ]
     if target.id not in esc.teams:  # the right timing and note, sent where nobody can act on them
-        out = [out[0], *(_halved(f) for f in out[1:])]
+        out = [out[0], *(_halved(f, t) for f in out[1:])]
     return out
 
 
-def _halved(f: Finding) -> Finding:
-    return Finding(**{**f.to_dict(), "points": f.points // 2})
+HALVED = N_("Half the points: it went to a team that cannot act on it.")
+
+
+def _halved(f: Finding, t: Timeline) -> Finding:
+    """A timing or note finding of a hand-over to the wrong team: half its points, said so."""
+    return Finding(
+        **{**f.to_dict(), "points": f.points // 2, "message": f"{f.message} {t.words(HALVED)}"}
+    )
 
 
 def _kept(scenario: Scenario, t: Timeline) -> Finding:
