@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from gettext import NullTranslations
 from typing import Any
 
-from grading import critical, diagnosis, escalation, resolution, tone
+from grading import critical, diagnosis, escalation, resolution, serious, tone
 from grading.messages import Wording
 from grading.model import SKILLS, Finding, Score
 from grading.rubric import CRITICAL_CAP, GRADER_VERSION, skill_weights
@@ -45,8 +45,10 @@ def grade(
         *critical.grade(scenario, t),
     ]
     skills = {s: max(0, min(100, sum(f.points for f in findings if f.skill == s))) for s in SKILLS}
+    findings += serious.grade(t, findings, skills)
     w = skill_weights(weights)
-    overall = round(sum(skills[s] * w[s] for s in SKILLS) / sum(w.values()))
+    weighted = round(sum(skills[s] * w[s] for s in SKILLS) / sum(w.values()))
+    overall = max(0, weighted - serious.cost(findings))
     is_critical = any(f.critical for f in findings)
     if is_critical:
         overall = min(overall, CRITICAL_CAP)

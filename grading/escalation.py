@@ -4,12 +4,13 @@ note that lets them act — and keep at level 1 what it can fix."""
 from __future__ import annotations
 
 from grading.meaning import says
-from grading.messages import finding, names
+from grading.messages import finding, inside_sentence, names
 from grading.model import Finding, allot
 from grading.rubric import ESCALATION_RULES, LATE_ESCALATION_TURNS
 from grading.timeline import Timeline
 from simulator.caller import used_placeholders
 from simulator.scenario import Scenario
+from simulator.translation import N_
 
 SKILL = "escalation"
 
@@ -43,12 +44,18 @@ def grade(scenario: Scenario, t: Timeline, placeholders: dict[str, str]) -> list
         _note(scenario, t, target, pts["note"], placeholders),
     ]
     if target.id not in esc.teams:  # the right timing and note, sent where nobody can act on them
-        out = [out[0], *(_halved(f) for f in out[1:])]
+        out = [out[0], *(_halved(f, t) for f in out[1:])]
     return out
 
 
-def _halved(f: Finding) -> Finding:
-    return Finding(**{**f.to_dict(), "points": f.points // 2})
+HALVED = N_("Half the points: it went to a team that cannot act on it.")
+
+
+def _halved(f: Finding, t: Timeline) -> Finding:
+    """A timing or note finding of a hand-over to the wrong team: half its points, said so."""
+    return Finding(
+        **{**f.to_dict(), "points": f.points // 2, "message": f"{f.message} {t.words(HALVED)}"}
+    )
 
 
 def _kept(scenario: Scenario, t: Timeline) -> Finding:
@@ -124,7 +131,7 @@ def _note(
     present, absent = [], []
     for item in items:
         terms = [_fill(term, placeholders) for term in item.any]
-        (present if says(note, terms) else absent).append(_inside(item.label.get(t.locale)))
+        (present if says(note, terms) else absent).append(inside_sentence(item.label.get(t.locale)))
     points = round(weight * len(present) / len(items))
     if not absent:
         return finding(
@@ -147,11 +154,6 @@ def _note(
         "note_incomplete",
         missing=", ".join(absent),
     )
-
-
-def _inside(label: str) -> str:
-    """A label as it reads inside a sentence: "The asset tag" → "the asset tag" (not "MFA")."""
-    return label[:1].lower() + label[1:] if label[1:2].islower() else label
 
 
 def _asked_for(item, t: Timeline) -> bool:

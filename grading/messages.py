@@ -69,7 +69,13 @@ class Wording:
 
     def label(self, labels: Mapping[str, str], key: str) -> str:
         """The translated name of a fixed id, lower case for use inside a sentence (else the id)."""
-        return self(labels[key]).lower() if key in labels else key
+        return inside_sentence(self(labels[key])) if key in labels else key
+
+
+def inside_sentence(label: str) -> str:
+    """A label as it reads inside a sentence: only its first capital lowered ("Check if Caps Lock
+    is on" → "check if Caps Lock is on"), none when it starts an abbreviation ("MFA reset")."""
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
 
 
 def team_names(teams: str | list[str], words: Wording) -> str:
@@ -131,7 +137,7 @@ def names(scenario: Scenario, ids: list[str], words: Wording) -> str:
         if item and item.intent:
             local = scenario.intents.get(item.intent)
             meaning = local.meaning if local else words.meanings.get(item.intent)
-            label = meaning.get(words.locale).lower() if meaning else ident
+            label = inside_sentence(meaning.get(words.locale)) if meaning else ident
         elif item and item.remote:
             label = f"`{item.remote}`"
         elif item and item.directory:

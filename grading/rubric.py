@@ -5,7 +5,7 @@ Skill weights can be overridden per scenario or per cohort by passing `weights` 
 
 from __future__ import annotations
 
-GRADER_VERSION = 2
+GRADER_VERSION = 3  # 3: serious mistakes weigh on the overall (grading/serious.py)
 SKILL_WEIGHTS = {"diagnosis": 30, "resolution": 30, "escalation": 15, "tone": 25}
 CRITICAL_CAP = 20  # a critical error fails the call: overall at most this
 
@@ -53,3 +53,5 @@ JARGON_COST = 5  # jargon points per unexplained term (per distinct term and tur
 POLITE_FLOOR = -0.2  # mean politeness of the trainee's lines worth no courtesy points
 POLITE_TARGET = 0.15  # mean politeness worth all of them
 WRONG_NUMBER_COST = 10  # resolution points off for telling the caller a wrong ticket number
+SERIOUS_COST = 10  # overall points off per skill with a serious mistake (grading/serious.py)
+SKILL_PASS = 50  # a skill below this (with something to judge) is a serious shortfall

@@ -194,4 +194,38 @@ METHOD_TEXTS: dict[str, tuple[str | Plural, str]] = {
             "tried, ids."
         ),
     ),
+    # serious mistakes (grading/serious.py): a share of the overall score, not of the skill
+    "serious_mistake": (
+        NP_(
+            "A serious mistake in this skill: {count} point off the overall score, besides "
+            "the skill's share.",
+            "A serious mistake in this skill: {count} points off the overall score, besides "
+            "the skill's share.",
+        ),
+        N_(
+            "A team lead judges a call by its worst mistake: good work elsewhere does not make "
+            "up for it."
+        ),
+    ),
+    "serious_below_half": (
+        NP_(
+            "Less than half the points in this skill: a serious shortfall, {count} point off "
+            "the overall score.",
+            "Less than half the points in this skill: a serious shortfall, {count} points off "
+            "the overall score.",
+        ),
+        N_("Work on this skill first: it weighs on the whole call."),
+    ),
+    "serious_no_ticket": (
+        NP_(
+            "No ticket written: the call leaves no record, a serious mistake ({count} point off "
+            "the overall score).",
+            "No ticket written: the call leaves no record, a serious mistake ({count} points off "
+            "the overall score).",
+        ),
+        N_(
+            "Fill the ticket during the call: category, cause and fix. It is the only record "
+            "the next technician has."
+        ),
+    ),
 }

@@ -209,6 +209,12 @@ def _respect(t: Timeline, signals, weight: int) -> list[Finding]:
     return out
 
 
+def _as_said(term: str, line: str) -> str:
+    """A jargon term as the trainee wrote it ("OSD", not the folded "osd"), else as found."""
+    match = re.search(rf"(?<!\w){re.escape(term)}(?!\w)", line, re.IGNORECASE)
+    return match.group(0) if match else term
+
+
 def _sensitive(scenario: Scenario, t: Timeline) -> bool:
     return scenario.caller.tech_level == "low" or t.persona in JARGON_SENSITIVE
 
@@ -219,7 +225,7 @@ def _jargon(scenario: Scenario, t: Timeline, signals, weight: int) -> Finding:
     if not used or not sensitive:
         return finding(SKILL, "jargon", weight, weight, 1, t.words, "jargon_ok")
     points = max(0, weight - JARGON_COST * len(used))
-    terms = ", ".join(dict.fromkeys(term for _, term in used))
+    terms = ", ".join(dict.fromkeys(_as_said(term, t.said.get(turn, "")) for turn, term in used))
     return finding(SKILL, "jargon", points, weight, used[0][0], t.words, "jargon", terms=terms)
 
 

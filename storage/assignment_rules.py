@@ -5,7 +5,8 @@ The rule (written on the trainee's dashboard and the trainer's assignments page)
   conditions, and each of those calls uses one attempt;
 - a practice assignment counts every ended practice call on its scenario (with its caller when
   the assignment fixes one), started from the assignment or in free practice, whenever played.
-Play-tests never count. Attempts are the calls started from the assignment, ended or not.
+Play-tests never count, nor does a failed call (a critical error): it uses its attempt but does not
+complete the assignment. Attempts are the calls started from the assignment, ended or not.
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from sqlite_utils import Database
 from storage.db import immediate
 
 # A predicate on a call `k` and an assignment `a`: the call counts toward the assignment.
+# A failed call (its score has the critical flag) never counts.
 COUNTS_TOWARD = """(k.status = 'ended' and k.sandbox = 0 and (k.assignment_id = a.id
     or (a.exam = 0 and k.exam = 0 and k.scenario_id = a.scenario_id
-        and (coalesce(a.persona, '') = '' or k.persona = a.persona))))"""
+        and (coalesce(a.persona, '') = '' or k.persona = a.persona)))
+    and not exists (select 1 from scores f where f.call_id = k.id and f.critical = 1))"""
 
 
 def today() -> str:

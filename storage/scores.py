@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from grading.rubric import CRITICAL_CAP
 from storage.calls import now
 from storage.db import immediate
 
@@ -62,9 +63,14 @@ def load_score(db: Database, call_id: int) -> dict[str, Any] | None:
             [call_id],
         )
     ]
+    failed = bool(row["critical"])
     return {
         "overall": row["overall"],
-        "critical": bool(row["critical"]),
+        "critical": failed,
+        "failed": failed,
+        # why the call failed and its overall is capped (the critical findings' messages)
+        "failed_reasons": [f["message"] for f in findings if f["critical"]],
+        "cap": CRITICAL_CAP if failed else None,
         "grader_version": row["grader_version"],
         "skills": {k: row[k] for k in ("diagnosis", "resolution", "escalation", "tone")},
         "findings": findings,

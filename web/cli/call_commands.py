@@ -202,18 +202,20 @@ def regrade_command(everything):
     """Grade every ended call again with the current grader (after a rubric change)."""
     db = get_db()
     ids = [r["id"] for r in db.query("select id from calls where status = 'ended' order by id")]
-    failed = []
+    failed, failing = [], 0
     with click.progressbar(ids, label="Regrading", show_pos=True) as bar:
         for call_id in bar:
             try:
-                regrade(db, call_id)
+                failing += bool(regrade(db, call_id)["critical"])
             except StoredScenarioError as exc:
                 failed.append(f"call {call_id}: {exc}")
-    click.echo(f"{len(ids) - len(failed)} call(s) regraded")
+    done = len(ids) - len(failed)
+    click.echo(f"{done} call{'' if done == 1 else 's'} regraded, {failing} failed")
     for line in failed:
         click.echo(line, err=True)
     if failed:
-        raise click.ClickException(f"{len(failed)} call(s) could not be regraded")
+        n = len(failed)
+        raise click.ClickException(f"{n} call{'' if n == 1 else 's'} could not be regraded")
 
 
 llm_cli = AppGroup("llm", help="The optional language-model caller.")

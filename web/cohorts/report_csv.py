@@ -25,6 +25,7 @@ TRAINEE_COLUMNS = (
     "escalation",
     "tone",
     "critical_errors",
+    "failed_calls",
     "trend",
     "last_call",
 )
@@ -41,6 +42,7 @@ CALL_COLUMNS = (
     "ended_at",
     "overall",
     "critical",
+    "failed",
     "diagnosis",
     "resolution",
     "escalation",
@@ -89,6 +91,7 @@ def trainees_csv(db: Database, cohort_id: int, french: bool = False) -> str:
             r["escalation"],
             r["tone"],
             r["criticals"],
+            r["criticals"],  # failed_calls: each call with a critical error is failed
             r["trend"],
             r["last_call"],
         )
@@ -113,6 +116,7 @@ def calls_csv(db: Database, cohort_id: int, french: bool = False) -> str:
             r["ended_at"],
             r["overall"],
             r["critical"],
+            1 if r["critical"] else 0,  # failed: a critical error fails the call
             r["diagnosis"],
             r["resolution"],
             r["escalation"],
