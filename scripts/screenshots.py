@@ -9,7 +9,8 @@ here) so that the draft form and the tone-judge switch show. The admin's page is
 local OpenAI-compatible test model (tests/llm_server.py) saved as its endpoint; `screenshots.py
 admin`
 shoots that page only; `screenshots.py centre` shoots a training centre's pages (trainer home,
-notices, end-call check, assignment edit, phone width) only.
+notices, end-call check, assignment edit, phone width) only; `screenshots.py guided` the authors'
+guided start only.
 """
 
 from __future__ import annotations
@@ -257,6 +258,30 @@ def centre_pages(base: str, browser, app, locale: str) -> None:
     small.close()
 
 
+def guided_pages(base: str, browser, locale: str) -> None:
+    """The guided start for authors: the form with a problem (desktop and 380 px), then the
+    scenario it wrote in the editor."""
+    from tests.browser.test_guided_start import fill
+    from tests.test_starter import GUIDED
+
+    values = {**GUIDED, "id": f"monitor-black-{locale}", "title_fr": "", "fact": "Monitor cable"}
+    for width in (1360, 380):
+        context, page = _as(browser, base, locale, "trainer", width)
+        page.goto(f"{base}/authoring/new/guided")
+        fill(page, values)
+        page.locator(".guided-form button[type=submit]").click()
+        page.wait_for_selector("#guided-problems")
+        suffix = "" if width > 1000 else "-380px"
+        shoot(page, f"guided-start{suffix}-{locale}")
+        if width > 1000:
+            page.fill("#g-title-fr", GUIDED["title_fr"])
+            page.fill("#g-fact", GUIDED["fact"])
+            page.locator(".guided-form button[type=submit]").click()
+            page.wait_for_selector("#validation-status.good")
+            shoot(page, f"guided-editor-{locale}")
+        context.close()
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -274,6 +299,12 @@ def main() -> None:
         base = f"http://127.0.0.1:{httpd.server_port}"
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
+            if "guided" in sys.argv[1:]:  # `screenshots.py guided`: the authors' guided start
+                guided_pages(base, browser, "en")
+                guided_pages(base, browser, "fr")
+                browser.close()
+                httpd.shutdown()
+                return
             if "centre" in sys.argv[1:]:  # `screenshots.py centre`: a training centre's pages
                 centre_pages(base, browser, app, "en")
                 centre_pages(base, browser, app, "fr")
