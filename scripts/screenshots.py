@@ -10,7 +10,7 @@ local OpenAI-compatible test model (tests/llm_server.py) saved as its endpoint; 
 admin`
 shoots that page only; `screenshots.py centre` shoots a training centre's pages (trainer home,
 notices, end-call check, assignment edit, phone width) only; `screenshots.py guided` the authors'
-guided start only.
+guided start only; `screenshots.py fallback` the call screen's notice of a scripted fallback.
 """
 
 from __future__ import annotations
@@ -282,6 +282,26 @@ def guided_pages(base: str, browser, locale: str) -> None:
         context.close()
 
 
+def fallback_pages(base: str, browser, app, locale: str) -> None:
+    """The call screen after a model reply fell back to the script (the model's server fails):
+    the notice under that line, desktop and 380 px."""
+    with LLMServer() as model:
+        model.behaviour = lambda body: "500"
+        app.config.update(HOTLINER_LLM_BASE_URL=model.base_url, HOTLINER_LLM_MODEL="stand-in")
+        for width in (1360, 380):
+            context, page = _as(browser, base, locale, "alice", width)
+            page.select_option("#scenario", "printer-offline")
+            page.check("input[name=mode][value=llm]")
+            page.locator("form[action='/practice'] button[type=submit]").first.click()
+            page.click("#answer")
+            page.fill("#say", TURNS[locale][2])
+            page.keyboard.press("Enter")
+            page.wait_for_selector(".fallback-note", timeout=30_000)
+            suffix = "" if width > 1000 else "-380px"
+            shoot(page, f"call-fallback{suffix}-{locale}")
+            context.close()
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -299,6 +319,12 @@ def main() -> None:
         base = f"http://127.0.0.1:{httpd.server_port}"
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
+            if "fallback" in sys.argv[1:]:  # `screenshots.py fallback`: the fallback notice
+                fallback_pages(base, browser, app, "en")
+                fallback_pages(base, browser, app, "fr")
+                browser.close()
+                httpd.shutdown()
+                return
             if "guided" in sys.argv[1:]:  # `screenshots.py guided`: the authors' guided start
                 guided_pages(base, browser, "en")
                 guided_pages(base, browser, "fr")
