@@ -10,7 +10,8 @@ local OpenAI-compatible test model (tests/llm_server.py) saved as its endpoint; 
 admin`
 shoots that page only; `screenshots.py centre` shoots a training centre's pages (trainer home,
 notices, end-call check, assignment edit, phone width) only; `screenshots.py guided` the authors'
-guided start only; `screenshots.py fallback` the call screen's notice of a scripted fallback.
+guided start only; `screenshots.py fallback` the call screen's notice of a scripted fallback;
+`screenshots.py phone` wide tables on a 380 px phone.
 """
 
 from __future__ import annotations
@@ -302,6 +303,21 @@ def fallback_pages(base: str, browser, app, locale: str) -> None:
             context.close()
 
 
+def phone_pages(base: str, browser, locale: str) -> None:
+    """Pages with wide tables on a 380 px phone: the table scrolls inside its card with a hint."""
+    context, page = _as(browser, base, locale, "trainer", 380)
+    pages = (("/cohorts/", "cohorts"), ("/cohorts/1/members", "members"), ("/cohorts/1", "report"))
+    for path, name in pages:
+        page.goto(base + path)
+        hint = page.locator(".scroll-hint").first
+        if hint.count():
+            hint.scroll_into_view_if_needed()
+            page.evaluate("window.scrollBy(0, -120)")
+        page.screenshot(path=str(OUT / f"{name}-380px-{locale}.png"))
+        print("wrote", OUT / f"{name}-380px-{locale}.png")
+    context.close()
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -319,6 +335,12 @@ def main() -> None:
         base = f"http://127.0.0.1:{httpd.server_port}"
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
+            if "phone" in sys.argv[1:]:  # `screenshots.py phone`: wide tables on a phone
+                phone_pages(base, browser, "en")
+                phone_pages(base, browser, "fr")
+                browser.close()
+                httpd.shutdown()
+                return
             if "fallback" in sys.argv[1:]:  # `screenshots.py fallback`: the fallback notice
                 fallback_pages(base, browser, app, "en")
                 fallback_pages(base, browser, app, "fr")
