@@ -304,9 +304,27 @@ def fallback_pages(base: str, browser, app, locale: str) -> None:
 
 
 def phone_pages(base: str, browser, locale: str) -> None:
-    """Pages with wide tables on a 380 px phone: the table scrolls inside its card with a hint."""
+    """Pages with wide tables on a 380 px phone: the table scrolls inside its card with a hint;
+    the report and a trainee's page after a call (dates and numbers in the reader's language)."""
+    trainee, call = _as(browser, base, locale, "alice" if locale == "fr" else "sam")
+    call.select_option("#scenario", "printer-offline")
+    call.select_option("#persona", "calm")
+    call.locator("form[action='/practice'] button[type=submit]").first.click()
+    call.click("#answer")
+    call.fill("#say", TURNS[locale][0])
+    call.keyboard.press("Enter")
+    expect(call.locator("#conversation .msg.caller")).to_have_count(2, timeout=30_000)
+    call.locator("details:has(form[data-confirm-end]) > summary").click()
+    call.locator("form[data-confirm-end] button[type=submit]").click()
+    call.click("#end-ok")
+    call.wait_for_url("**/debrief")
+    trainee.close()
     context, page = _as(browser, base, locale, "trainer", 380)
-    pages = (("/cohorts/", "cohorts"), ("/cohorts/1/members", "members"), ("/cohorts/1", "report"))
+    pages = (
+        ("/cohorts/", "cohorts"),
+        ("/cohorts/1/members", "members"),
+        ("/cohorts/1", "report"),
+    )
     for path, name in pages:
         page.goto(base + path)
         hint = page.locator(".scroll-hint").first
@@ -315,6 +333,10 @@ def phone_pages(base: str, browser, locale: str) -> None:
             page.evaluate("window.scrollBy(0, -120)")
         page.screenshot(path=str(OUT / f"{name}-380px-{locale}.png"))
         print("wrote", OUT / f"{name}-380px-{locale}.png")
+    page.goto(f"{base}/cohorts/1")
+    page.locator("#trainee-table a").first.click()
+    page.wait_for_url("**/trainees/*")
+    shoot(page, f"trainee-380px-{locale}")
     context.close()
 
 

@@ -1,5 +1,6 @@
 """Every page of the app, for every role, in both languages, on a 380 px phone: nothing wider
-than the screen, and a card that scrolls sideways (a wide table) says so and takes the keyboard.
+than the screen, a card that scrolls sideways (a wide table) says so and takes the keyboard, and
+the French pages write dates and numbers the French way.
 
 The pages are the app's own GET routes (minus the API, downloads and static files), so a new page
 is measured without anyone listing it; a route with a parameter this file does not know fails.
@@ -48,6 +49,24 @@ def pages(app) -> list[tuple[str, str]]:
         if "GET" in rule.methods and not SKIPPED.search(rule.endpoint):
             out.append((rule.endpoint, re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule)))
     return sorted(out)
+
+
+def english_formats(page) -> list[str]:
+    """ISO dates and decimal points in the page's text (code, consoles, the YAML editor and the
+    chart data aside): what a French reader should never see."""
+    text = page.evaluate(
+        """() => {
+          const copy = document.querySelector('main').cloneNode(true);
+          const aside = 'script, template, style, pre, code, textarea, .CodeMirror, [lang=en]';
+          copy.querySelectorAll(aside).forEach((e) => e.remove());
+          copy.querySelectorAll('td, th, li, p, dd').forEach((e) => e.append(' '));
+          return copy.textContent;  // closed <details> tables count too
+        }"""
+    )
+    return [
+        f"not in French: {text[max(0, match.start() - 40) : match.end()]!r}"
+        for match in re.finditer(r"\b\d{4}-\d{2}-\d{2}\b|(?<![\d.])\d+\.\d+(?![\d.])", text)
+    ]
 
 
 def check_page(page) -> list[str]:
@@ -117,6 +136,8 @@ def test_every_page_fits_a_380_px_phone(server, chromium, ended_call, role, loca
         assert response.status == 200, (endpoint, url, response.status)
         seen.append(endpoint)
         wrong += [f"{endpoint}: {problem}" for problem in check_page(page)]
+        if locale == "fr":
+            wrong += [f"{endpoint}: {problem}" for problem in english_formats(page)]
     context.close()
     assert "calls.call_screen" in seen and "auth.settings" in seen
     assert not wrong, "\n".join(wrong)
