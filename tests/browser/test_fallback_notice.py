@@ -3,21 +3,52 @@ notice under that caller line on the call screen itself, in both languages, desk
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from playwright.sync_api import expect
+from werkzeug.serving import make_server
 
-from tests.browser import test_llm_pages
+from app import create_app
 from tests.browser.test_centre_pages import overflow
 from tests.browser.test_guided_start import use_language
 from tests.browser.test_trainee_pages import login
+from tests.llm_server import LLMServer
+from web.cli.accounts import ensure_demo
+from web.shared.database import get_db
 
 pytestmark = pytest.mark.browser
-model = test_llm_pages.model  # the local OpenAI-compatible server (fixture)
-llm_site = test_llm_pages.llm_site  # the app with that server as its endpoint (fixture)
 QUESTION = {
     "en": "Is the printer switched on?",
     "fr": "Est-ce que l'imprimante est allumée ?",
 }
+
+
+@pytest.fixture()
+def model():
+    with LLMServer() as server:
+        yield server
+
+
+@pytest.fixture()
+def llm_site(tmp_path, model):
+    """The app with the local model as its endpoint; a failed model turn is not retried."""
+    app = create_app(
+        {
+            "DATABASE": str(tmp_path / "browser.db"),
+            "SECRET_KEY": "browser-tests",
+            "RATELIMIT_ENABLED": False,
+            "HOTLINER_LLM_BASE_URL": model.base_url,
+            "HOTLINER_LLM_MODEL": "stand-in",
+            "HOTLINER_LLM_RETRIES": "0",
+        }
+    )
+    with app.app_context():
+        ensure_demo(get_db())
+    httpd = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
 
 
 @pytest.mark.parametrize("locale, width", [("en", 1360), ("fr", 380)])
@@ -37,7 +68,9 @@ def test_a_scripted_fallback_is_noticed_on_the_call_screen(
     expect(page.locator(".fallback-note")).to_have_count(0)
     page.fill("#say", QUESTION[locale])
     page.keyboard.press("Enter")
-    expect(page.locator("#conversation .msg.caller")).to_have_count(2, timeout=20_000)
+    expect(page.locator("#conversation .msg.caller")).to_have_count(
+        2, timeout=90_000
+    )  # a cold first step is slow
     note = page.locator("#conversation .msg.caller").nth(1).locator(".fallback-note")
     expect(note).to_be_visible()
     expect(note).to_contain_text("Scripted reply" if locale == "en" else "Réponse scriptée")
