@@ -9,7 +9,9 @@ here) so that the draft form and the tone-judge switch show. The admin's page is
 local OpenAI-compatible test model (tests/llm_server.py) saved as its endpoint; `screenshots.py
 admin`
 shoots that page only; `screenshots.py centre` shoots a training centre's pages (trainer home,
-notices, end-call check, assignment edit, phone width) only.
+notices, end-call check, assignment edit, phone width) only; `screenshots.py guided` the authors'
+guided start only; `screenshots.py fallback` the call screen's notice of a scripted fallback;
+`screenshots.py phone` wide tables on a 380 px phone.
 """
 
 from __future__ import annotations
@@ -257,6 +259,87 @@ def centre_pages(base: str, browser, app, locale: str) -> None:
     small.close()
 
 
+def guided_pages(base: str, browser, locale: str) -> None:
+    """The guided start for authors: the form with a problem (desktop and 380 px), then the
+    scenario it wrote in the editor."""
+    from tests.browser.test_guided_start import fill
+    from tests.test_starter import GUIDED
+
+    values = {**GUIDED, "id": f"monitor-black-{locale}", "title_fr": "", "fact": "Monitor cable"}
+    for width in (1360, 380):
+        context, page = _as(browser, base, locale, "trainer", width)
+        page.goto(f"{base}/authoring/new/guided")
+        fill(page, values)
+        page.locator(".guided-form button[type=submit]").click()
+        page.wait_for_selector("#guided-problems")
+        suffix = "" if width > 1000 else "-380px"
+        shoot(page, f"guided-start{suffix}-{locale}")
+        if width > 1000:
+            page.fill("#g-title-fr", GUIDED["title_fr"])
+            page.fill("#g-fact", GUIDED["fact"])
+            page.locator(".guided-form button[type=submit]").click()
+            page.wait_for_selector("#validation-status.good")
+            shoot(page, f"guided-editor-{locale}")
+        context.close()
+
+
+def fallback_pages(base: str, browser, app, locale: str) -> None:
+    """The call screen after a model reply fell back to the script (the model's server fails):
+    the notice under that line, desktop and 380 px."""
+    with LLMServer() as model:
+        model.behaviour = lambda body: "500"
+        app.config.update(HOTLINER_LLM_BASE_URL=model.base_url, HOTLINER_LLM_MODEL="stand-in")
+        for width in (1360, 380):
+            context, page = _as(browser, base, locale, "alice", width)
+            page.select_option("#scenario", "printer-offline")
+            page.check("input[name=mode][value=llm]")
+            page.locator("form[action='/practice'] button[type=submit]").first.click()
+            page.click("#answer")
+            page.fill("#say", TURNS[locale][2])
+            page.keyboard.press("Enter")
+            page.wait_for_selector(".fallback-note", timeout=30_000)
+            suffix = "" if width > 1000 else "-380px"
+            shoot(page, f"call-fallback{suffix}-{locale}")
+            context.close()
+
+
+def phone_pages(base: str, browser, locale: str) -> None:
+    """Pages with wide tables on a 380 px phone: the table scrolls inside its card with a hint;
+    the report and a trainee's page after a call (dates and numbers in the reader's language)."""
+    trainee, call = _as(browser, base, locale, "alice" if locale == "fr" else "sam")
+    call.select_option("#scenario", "printer-offline")
+    call.select_option("#persona", "calm")
+    call.locator("form[action='/practice'] button[type=submit]").first.click()
+    call.click("#answer")
+    call.fill("#say", TURNS[locale][0])
+    call.keyboard.press("Enter")
+    expect(call.locator("#conversation .msg.caller")).to_have_count(2, timeout=30_000)
+    call.locator("details:has(form[data-confirm-end]) > summary").click()
+    call.locator("form[data-confirm-end] button[type=submit]").click()
+    call.click("#end-ok")
+    call.wait_for_url("**/debrief")
+    trainee.close()
+    context, page = _as(browser, base, locale, "trainer", 380)
+    pages = (
+        ("/cohorts/", "cohorts"),
+        ("/cohorts/1/members", "members"),
+        ("/cohorts/1", "report"),
+    )
+    for path, name in pages:
+        page.goto(base + path)
+        hint = page.locator(".scroll-hint").first
+        if hint.count():
+            hint.scroll_into_view_if_needed()
+            page.evaluate("window.scrollBy(0, -120)")
+        page.screenshot(path=str(OUT / f"{name}-380px-{locale}.png"))
+        print("wrote", OUT / f"{name}-380px-{locale}.png")
+    page.goto(f"{base}/cohorts/1")
+    page.locator("#trainee-table a").first.click()
+    page.wait_for_url("**/trainees/*")
+    shoot(page, f"trainee-380px-{locale}")
+    context.close()
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -274,6 +357,24 @@ def main() -> None:
         base = f"http://127.0.0.1:{httpd.server_port}"
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
+            if "phone" in sys.argv[1:]:  # `screenshots.py phone`: wide tables on a phone
+                phone_pages(base, browser, "en")
+                phone_pages(base, browser, "fr")
+                browser.close()
+                httpd.shutdown()
+                return
+            if "fallback" in sys.argv[1:]:  # `screenshots.py fallback`: the fallback notice
+                fallback_pages(base, browser, app, "en")
+                fallback_pages(base, browser, app, "fr")
+                browser.close()
+                httpd.shutdown()
+                return
+            if "guided" in sys.argv[1:]:  # `screenshots.py guided`: the authors' guided start
+                guided_pages(base, browser, "en")
+                guided_pages(base, browser, "fr")
+                browser.close()
+                httpd.shutdown()
+                return
             if "centre" in sys.argv[1:]:  # `screenshots.py centre`: a training centre's pages
                 centre_pages(base, browser, app, "en")
                 centre_pages(base, browser, app, "fr")

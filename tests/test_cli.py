@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -201,3 +206,33 @@ def test_run_demo_creates_the_demo_data_and_serves(runner, app, monkeypatch):
     assert served["port"] == 5999 and served["app"] is app
     again = runner.invoke(args=["run-demo", "--port", "5999"])
     assert "demo data created" not in again.output
+
+
+def test_readme_port_and_database_variables_are_honoured(tmp_path, free_tcp_port):
+    """README: FLASK_RUN_DEMO_PORT moves `make run` (hotliner run-demo), HOTLINER_DATABASE names
+    the file, created with its folder."""
+    database = tmp_path / "centre" / "hotliner.db"
+    env = {
+        **os.environ,
+        "FLASK_RUN_DEMO_PORT": str(free_tcp_port),
+        "HOTLINER_DATABASE": str(database),
+    }
+    hotliner = Path(sys.executable).parent / "hotliner"
+    server = subprocess.Popen(
+        [str(hotliner), "run-demo"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+    try:
+        status = None
+        for _ in range(120):  # the first start builds the library: give it a minute
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{free_tcp_port}/login") as page:
+                    status = page.status
+                break
+            except OSError:
+                time.sleep(0.5)
+        assert status == 200
+        assert database.is_file()
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=20)[0].decode()
+    assert f"Database: {database}" in output

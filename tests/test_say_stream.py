@@ -281,3 +281,17 @@ def start_with_token(client, token) -> int:
     )
     assert response.status_code == 302, response.status_code
     return int(response.headers["Location"].rstrip("/").split("/")[-1])
+
+
+def test_a_reply_that_fell_back_to_the_script_carries_a_notice_on_the_call_screen(web, llm):
+    alice = login(web)
+    call_id = start(alice)
+    html = events_of(say_stream(alice, call_id, "Hello, IT support, Sam speaking."))[-1][1]["html"]
+    assert BeautifulSoup(html, "html.parser").select(".fallback-note") == []
+    llm.behaviour = lambda body: "500"
+    html = events_of(say_stream(alice, call_id, "Is the printer switched on?"))[-1][1]["html"]
+    notes = BeautifulSoup(html, "html.parser").select("li.msg.caller .fallback-note")
+    assert len(notes) == 1 and "Réponse scriptée" in notes[0].get_text()  # alice reads French
+    screen = BeautifulSoup(alice.get(f"/calls/{call_id}").data, "html.parser")
+    lines = screen.select("#conversation li.msg.caller")
+    assert [bool(li.select(".fallback-note")) for li in lines] == [False, False, True]

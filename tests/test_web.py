@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 
 from app import create_app
 from storage import calls as store
+from tests.test_starter import GUIDED
 from web.cli.accounts import DEMO_ACCOUNTS, ensure_demo
 from web.shared.database import get_db
 
@@ -202,6 +203,18 @@ MATRIX = [
         "GET",
         "authoring.new",
         lambda c: "/authoring/new?from=printer-offline",
+        dict(anonymous=302, alice=403, bruno=403, trainer=200, admin=200),
+    ),
+    (
+        "GET",
+        "authoring.guided",
+        lambda c: "/authoring/new/guided",
+        dict(anonymous=302, alice=403, bruno=403, trainer=200, admin=200),
+    ),
+    (
+        "POST",
+        "authoring.guided_write",
+        lambda c: "/authoring/new/guided",
         dict(anonymous=302, alice=403, bruno=403, trainer=200, admin=200),
     ),
     (
@@ -553,6 +566,7 @@ BODIES = {
     "authoring.validate": {"data": {"yaml": "id: x", "mode": "new"}},
     "authoring.draft": {"data": {"brief": "Teams camera not detected, novice caller"}},
     "authoring.create": {"data": {"yaml": MATRIX_SCENARIO}},
+    "authoring.guided_write": {"data": {**GUIDED, "personas": ["calm"]}},
     "authoring.save_scenario": {"data": {"yaml": MATRIX_SCENARIO}},
     "authoring.set_status": {"data": {"action": "publish"}},
     "authoring.playtest_start": {"data": {"persona": "calm", "locale": "en"}},

@@ -199,7 +199,13 @@ def call_screen(call_id: int):
         teams=TEAMS,
         categories=CATEGORIES,
         exam=bool(row["exam"]),
+        fallbacks=fallback_turns(call.events),
     )
+
+
+def fallback_turns(events: list[dict]) -> set[int]:
+    """The turns whose caller reply came from the script because the language model failed."""
+    return {e["turn"] for e in events if e["kind"] == "llm_fallback"}
 
 
 @bp.route("/calls/<int:call_id>/step", methods=["POST"])
@@ -247,6 +253,7 @@ def step_result_html(row: dict, call, events: list[dict]) -> str:
         entries=entries(call.events, before),
         exam=bool(row["exam"]),
         ticket=ticket_of(call.events),
+        fallbacks=fallback_turns(call.events),
     )
 
 

@@ -19,7 +19,7 @@ from web.auth import role_required
 from web.cohorts import bp
 from web.cohorts.report_csv import calls_csv, trainees_csv
 from web.shared.database import get_db
-from web.shared.formats import SKILL_COLOURS
+from web.shared.formats import SKILL_COLOURS, day
 from web.shared.i18n import select_locale
 from web.shared.labels import SKILLS as SKILL_LABELS
 from web.shared.labels import rule_label
@@ -136,7 +136,7 @@ def report(cohort_id: int):
         },
         "progress": {
             "type": "line",
-            "labels": [w["week"] for w in weeks],
+            "labels": [day(w["week"]) for w in weeks],
             "datasets": [_skill_set(k, v) for k, v in series.items()],
         },
     }
@@ -168,7 +168,7 @@ def trainee(cohort_id: int, user_id: int):
     calls = reports.scored_calls(db, cohort_id, user_id)
     trainee_chart = {
         "type": "line",
-        "labels": [c["started_at"][:10] for c in calls],
+        "labels": [day(c["started_at"]) for c in calls],
         "datasets": [_skill_set(k, [c[k] for c in calls]) for k in (*SKILLS, "overall")],
     }
     return render_template(

@@ -115,6 +115,13 @@ RULES = {
     "change_before_identity": _l("Account changed before identity verified"),
     "asked_password": _l("Asked for a password"),
     "security_not_escalated": _l("Security incident not sent to security"),
+    "no_diagnosis": _l("No diagnosis"),
+    "no_essential_check": _l("No essential check before the fix"),
+    "not_charged": _l("Not charged: understood with low confidence"),
+    "kept_unfixed": _l("Neither fixed nor handed over"),
+    "silent": _l("Nothing said to the caller"),
+    "curt": _l("Curt lines"),
+    "ticket_number_wrong": _l("Wrong ticket number given"),
 }
 
 
