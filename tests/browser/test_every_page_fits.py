@@ -30,6 +30,8 @@ REFUSED = {
         "authoring.*",
         "cohorts.*",
         "trainer_home.home",
+        "shifts.plans",
+        "shifts.edit_plan",
     },
     "trainer": {"admin.index", "admin.accounts"},
     "admin": set(),
@@ -117,6 +119,11 @@ def test_every_page_fits_a_380_px_phone(server, chromium, ended_call, role, loca
     page.click("#answer")
     end_call(page)
     ended = int(page.url.split("/")[-2])
+    page.goto(f"{server}/shifts/")
+    card = page.locator("article.shift-plan", has=page.locator("input[value=evening-on-call]"))
+    card.locator("button[type=submit]").first.click()
+    expect(page).to_have_url(re.compile(r"/shifts/\d+$"))
+    ids["shift_id"] = int(page.url.split("/")[-1])
     wrong, seen = [], []
     for endpoint, template in pages(app):
         if endpoint == "authoring.playtest" and not refused(role, endpoint):

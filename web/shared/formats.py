@@ -56,11 +56,19 @@ def number(value: float | int | None, digits: int = 1) -> str:
     return format_decimal(round(float(value), digits), format="#,##0." + "0" * digits)
 
 
+def short(value: float | int | None) -> str:
+    """A number as briefly as it reads, in the reader's language (« 1,5 », « 2,25 », « 3 »)."""
+    if value is None:
+        return "—"
+    return format_decimal(value, format="#,##0.###")
+
+
 def init_app(app: Flask) -> None:
     """Register the filters and the skill colours for every template."""
     app.add_template_filter(day, "day")
     app.add_template_filter(moment, "moment")
     app.add_template_filter(number, "number")
+    app.add_template_filter(short, "short")
     app.context_processor(
         lambda: {"SKILL_COLOURS": SKILL_COLOURS, "LANGUAGE_NAMES": LANGUAGE_NAMES}
     )
