@@ -23,6 +23,7 @@ from rapidfuzz.distance import Levenshtein
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
 
+from simulator.agent_typing import expand, openers, split_elision
 from simulator.catalog import Catalog
 from simulator.folding import fold
 
@@ -115,12 +116,13 @@ class _Features:
 class Matcher:
     """A nearest-example matcher over one locale's example phrases."""
 
-    def __init__(self, examples: list[tuple[str, str]]):
+    def __init__(self, examples: list[tuple[str, str]], locale: str = ""):
         if not examples:
             raise ValueError("a matcher needs example phrases")
+        self.locale = locale
         self.labels = np.array([intent for intent, _ in examples])
         self.intent_ids = sorted(set(self.labels.tolist()))
-        texts = [fold(text) for _, text in examples]
+        texts = [self._fold(text) for _, text in examples]
         self.char = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)
         self.word = TfidfVectorizer(
             analyzer="word", ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b"
@@ -143,11 +145,18 @@ class Matcher:
             self._statement_columns = np.flatnonzero(np.isin(self.svm.classes_, STATEMENTS))
         self._char_features, self._word_features = _Features(self.char), _Features(self.word)
 
+    def _fold(self, text: str) -> str:
+        """Folded, with agents' shorthand spelt out (« pb mdp » → « probleme mot de passe »)."""
+        return expand(fold(text), self.locale)
+
     def _fix_typos(self, folded: str) -> str:
         words = []
         for word in folded.split():
             if word in self._known or len(word) < 4 or word.isdigit():
                 words.append(word)
+                continue
+            if self.locale == "fr" and (split := split_elision(word, self._known)) != word:
+                words.append(split)
                 continue
             best = process.extractOne(
                 word, self.vocabulary, scorer=Levenshtein.normalized_similarity, score_cutoff=0.75
@@ -169,7 +178,7 @@ class Matcher:
 
     def scores(self, clause: str) -> dict[str, float]:
         """Every intent's similarity to one clause: its closest example's (0..1)."""
-        folded = fold(clause)
+        folded = self._fold(clause)
         if not folded:
             return {}
         blended = self._similarity_matrix(*self._features([folded]))[:, 0]
@@ -177,7 +186,7 @@ class Matcher:
 
     def resemblance(self, clauses: list[str], intent: str) -> list[float]:
         """How close each clause comes to an intent's closest example (0..1), in one pass."""
-        folded = [fold(c) for c in clauses]
+        folded = [self._fold(c) for c in clauses]
         keep = [i for i, f in enumerate(folded) if f]
         result = [0.0] * len(clauses)
         cols = self._columns.get(intent)
@@ -196,7 +205,7 @@ class Matcher:
 
         A clause flagged as a question is never taken for an intent only a statement carries.
         """
-        folded = [fold(c) for c in clauses]
+        folded = [self._fold(c) for c in clauses]
         questions = questions or [False] * len(clauses)
         keep = [i for i, f in enumerate(folded) if f]
         results: list[tuple[Match | None, Match | None]] = [(None, None)] * len(clauses)
@@ -235,7 +244,7 @@ class Matcher:
             for s, end in zip(_SENTENCE_SPLIT.split(text), ends, strict=True)
             if s.strip()
         ]
-        asked = asked[:MAX_CLAUSES]
+        asked = [(piece, q) for s, q in asked for piece in openers(s)][:MAX_CLAUSES]
         sentences = [s for s, _ in asked]
         parts = [
             [p for p in _COMMA_SPLIT.split(s) if len(fold(p)) > 1][:MAX_CLAUSES] for s in sentences
@@ -275,10 +284,10 @@ def catalog_examples(catalog: Catalog, locale: str) -> list[tuple[str, str]]:
 
 
 @lru_cache(maxsize=64)
-def _cached_matcher(key: tuple) -> Matcher:
-    return Matcher(list(key))
+def _cached_matcher(key: tuple, locale: str) -> Matcher:
+    return Matcher(list(key), locale)
 
 
 def matcher_for(catalog: Catalog, locale: str, extra: tuple[tuple[str, str], ...] = ()) -> Matcher:
     """A matcher for a catalog (plus a scenario's extra examples), built once and cached."""
-    return _cached_matcher(tuple(catalog_examples(catalog, locale)) + tuple(extra))
+    return _cached_matcher(tuple(catalog_examples(catalog, locale)) + tuple(extra), locale)
