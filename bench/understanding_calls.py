@@ -5,6 +5,9 @@ Data (bench/data/, written as agents type, independently of the catalog):
   the intents that must not be heard (`not`). A line is fully right when every `hear` intent is
   taken up (matched and not set aside as negated, announced, claimed...) and no `not` intent is.
   The calls are split once, by a fixed hash of their name, into a tuning half and a held-out half.
+- calls2_tuning_{en,fr}.yaml, calls2_heldout_{en,fr}.yaml: fresh whole calls written blind for
+  issue 12, split by file: a "tuning (fresh)" line and a "held-out (fresh)" line per language. With
+  -v only the tuning file's misses are printed, never the held-out file's.
 - traps_{en,fr}.yaml: lines that mention an action but must not make the caller do it.
 - polite_{en,fr}.yaml: polite or negative-looking forms that still ask for the action.
 
@@ -79,6 +82,29 @@ def calls(engine: Engine, library, locale: str, verbose: bool) -> None:
         print(f"  {part:9} {right}/{total} lines fully right = {100 * right / max(total, 1):.1f}%")
 
 
+FRESH = (("tuning (fresh)", "calls2_tuning"), ("held-out (fresh)", "calls2_heldout"))
+
+
+def fresh_calls(engine: Engine, library, locale: str, verbose: bool) -> None:
+    """Play the fresh calls, one figure per file; print misses of the tuning file only."""
+    for label, stem in FRESH:
+        path = DATA / f"{stem}_{locale}.yaml"
+        if not path.exists():
+            continue
+        specs = yaml.safe_load(path.read_text(encoding="utf-8"))
+        right = total = 0
+        for spec in specs:
+            for line, ok in play_call(engine, library, spec, locale):
+                right, total = right + ok, total + 1
+                if verbose and not ok and stem == "calls2_tuning":
+                    print(f"    ✗ [{spec['name']}] {line['say']!r} want {line.get('hear')} "
+                          f"not {line.get('not', [])} got {line.get('got')}")  # fmt: skip
+        print(
+            f"  {label:16} {len(specs)} calls, {right}/{total} lines fully right"
+            f" = {100 * right / max(total, 1):.1f}%"
+        )
+
+
 def traps(engine: Engine, library, locale: str, verbose: bool) -> None:
     fired = destructive = 0
     items = yaml.safe_load((DATA / f"traps_{locale}.yaml").read_text(encoding="utf-8"))
@@ -112,6 +138,7 @@ def main() -> None:
     verbose = "-v" in sys.argv
     for locale in ("en", "fr"):
         calls(engine, library, locale, verbose)
+        fresh_calls(engine, library, locale, verbose)
         traps(engine, library, locale, verbose)
 
 
