@@ -258,15 +258,21 @@ class Matcher:
         sentence_results, part_results = results[: len(sentences)], iter(results[len(sentences) :])
         matches: list[Match] = []
         guesses = [g for _, g in results[: len(sentences)] if g]
-        for (found, _), group in zip(sentence_results, parts, strict=True):
-            part_matches = [m for m, _ in (next(part_results) for _ in group) if m]
+        for (found, _), group, (_, asks) in zip(sentence_results, parts, asked, strict=True):
+            found_parts = [m for m, _ in (next(part_results) for _ in group)]
+            part_matches = [m for m in found_parts if m]
             confident = [m for m in part_matches if m.score >= PART_CONFIDENCE]
+            before = len(matches)
             if part_matches and not found:
                 matches += part_matches
             elif len({m.intent for m in confident}) > 1:
                 matches += [m for m in part_matches if m in confident or m.intent == found.intent]
             elif found:
                 matches.append(found)
+            # "bonjour, support, julien, c'est à quel nom ?": the question mark is the last part's
+            last = found_parts[-1] if asks and found_parts else None
+            if last and last.intent not in {m.intent for m in matches[before:]}:
+                matches.append(last)
         # one match per intent, at its first place, carried by its surest clause: "The phone
         # keeps your old password. Please update it" asks in the second sentence
         surest: dict[str, Match] = {}
