@@ -99,6 +99,26 @@ _OPENER = re.compile(
 )
 
 
+_CLOSER = (
+    r"(?:ok |alright |right )?(?:bye(?: bye| now| for now)?|good ?bye|take care|talk soon|speak soon"
+    r"|see you(?: soon)?|cheers|have a (?:good|nice|great|lovely) (?:day|one|evening|weekend|week"
+    r"|afternoon)|enjoy the rest of (?:your|ur) day|au revoir|[aà] bient[oô]t|[aà] plus"
+    r"|bonne (?:journ[ée]e|soir[ée]e|fin de (?:journ[ée]e|semaine)|apr[eè]s-midi|continuation"
+    r"|semaine|week-end)(?: [aà] vous)?)"
+)
+# A closing wish after a comma or "and" at the end of a sentence: "thx for ur patience, bye bye".
+_CLOSING = re.compile(rf"(?:\s*[,!]\s*|\s+(?:and|et)\s+)(?P<close>{_CLOSER})\s*[!.]*\s*$", re.I)
+
+
+def pieces(sentence: str) -> list[str]:
+    """A sentence cut into its leading opener, its body and its trailing closing wish."""
+    cut = openers(sentence)
+    found = _CLOSING.search(cut[-1])
+    if found and len(cut[-1][: found.start()].split()) >= 1:
+        cut[-1:] = [cut[-1][: found.start()], found.group("close")]
+    return [c for c in cut if c.strip()]
+
+
 def openers(sentence: str) -> list[str]:
     """A sentence cut after a leading greeting or thanks: ["hey", "Mo from the helpdesk here"].
 

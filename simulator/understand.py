@@ -23,7 +23,7 @@ from rapidfuzz.distance import Levenshtein
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
 
-from simulator.agent_typing import expand, openers, split_elision
+from simulator.agent_typing import expand, pieces, split_elision
 from simulator.catalog import Catalog
 from simulator.folding import fold
 
@@ -244,7 +244,7 @@ class Matcher:
             for s, end in zip(_SENTENCE_SPLIT.split(text), ends, strict=True)
             if s.strip()
         ]
-        asked = [(piece, q) for s, q in asked for piece in openers(s)][:MAX_CLAUSES]
+        asked = [(piece, q) for s, q in asked for piece in pieces(s)][:MAX_CLAUSES]
         sentences = [s for s, _ in asked]
         parts = [
             [p for p in _COMMA_SPLIT.split(s) if len(fold(p)) > 1][:MAX_CLAUSES] for s in sentences
