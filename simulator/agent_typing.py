@@ -133,3 +133,18 @@ def openers(sentence: str) -> list[str]:
         return [sentence]
     opener = found.group("open").strip(" ,!")
     return [opener, rest]
+
+
+# Words that say *why* it went wrong: "so it was caps lock", « le souci vient du serveur ».
+_CAUSE = re.compile(
+    r"\b(?:it was|it s the|its the|that s why|thats why|that s what|thats what|the cause"
+    r"|caused|because of|due to|turns out|turned out|the (?:problem|issue|fault|reason) (?:was|is)"
+    r"|was the (?:problem|issue|culprit)|the culprit|c etait|vient d|venait d|a cause d|la cause"
+    r"|le (?:souci|probleme) (?:c est|c etait|venait|vient)|en fait|c est pour ca|c est ce qui"
+    r"|du a|provient|provenait|c est (?:le|la|les|l|votre|ce|cette|un|une) .*\bqui)\b"
+)
+
+
+def gives_cause(folded: str) -> bool:
+    """Whether a folded statement names a cause ("it was the cable", « ça vient du serveur »)."""
+    return bool(_CAUSE.search(folded))

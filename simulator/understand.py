@@ -23,7 +23,7 @@ from rapidfuzz.distance import Levenshtein
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
 
-from simulator.agent_typing import expand, pieces, split_elision
+from simulator.agent_typing import expand, gives_cause, pieces, split_elision
 from simulator.catalog import Catalog
 from simulator.folding import fold
 
@@ -34,6 +34,7 @@ SVM_C = 1.0
 IGNORED = ("small_talk",)  # recognised, but reported as not understood (off-topic chatter)
 # Intents that only a statement can carry: "was it the cable?" asks, "it was the cable" explains.
 STATEMENTS = ("explain_cause",)
+CAUSE_CUE = 0.6  # added to their decision when a statement names a cause ("it was", « vient de »)
 MAX_CLAUSES = 12
 _SENTENCE_SPLIT = re.compile(r"[.?!;:\n]+|\s[—–-]\s|—|–")
 # Abbreviations whose full stop does not end a sentence ("Verr. Maj", "etc.").
@@ -220,10 +221,11 @@ class Matcher:
             if len(self.intent_ids) == 1:
                 best, decision = self.intent_ids[0], float(similarity[row])
             else:
-                decisions = values[row]
+                decisions = values[row].copy()
                 if questions[index] and self._statement_columns.size:
-                    decisions = decisions.copy()
                     decisions[self._statement_columns] = -np.inf
+                elif gives_cause(folded[index]):
+                    decisions[self._statement_columns] += CAUSE_CUE
                 top = int(decisions.argmax())
                 best, decision = str(self.svm.classes_[top]), float(decisions[top])
             guess = Match(best, round(decision, 3), clauses[index].strip())
