@@ -39,7 +39,8 @@ _SHORT = {
         "ordis": "ordinateurs", "bjr": "bonjour", "bsr": "bonsoir", "slt": "salut",
         "msg": "message", "msgs": "messages", "qqch": "quelque chose", "qqchose": "quelque chose",
         "qqn": "quelqu un", "qq": "quelques", "bcp": "beaucoup", "tt": "tout", "ts": "tous",
-        "ds": "dans", "pr": "pour", "vs": "vous", "ns": "nous", "c": "c est", "jsp": "je ne sais pas",
+        "ds": "dans", "pr": "pour", "vs": "vous", "ns": "nous", "c": "c est",
+        "jsp": "je ne sais pas",
         "tjrs": "toujours", "tjs": "toujours", "auj": "aujourd hui", "ajd": "aujourd hui",
         "dc": "donc", "pq": "pourquoi", "pk": "pourquoi", "qd": "quand", "koi": "quoi",
         "ke": "que", "kel": "quel", "kelle": "quelle", "g": "j ai", "chui": "je suis",
@@ -100,7 +101,8 @@ _OPENER = re.compile(
 
 
 _CLOSER = (
-    r"(?:ok |alright |right )?(?:bye(?: bye| now| for now)?|good ?bye|take care|talk soon|speak soon"
+    r"(?:ok |alright |right )?(?:bye(?: bye| now| for now)?|good ?bye|take care|talk soon"
+    r"|speak soon"
     r"|see you(?: soon)?|cheers|have a (?:good|nice|great|lovely) (?:day|one|evening|weekend|week"
     r"|afternoon)|enjoy the rest of (?:your|ur) day|au revoir|[aà] bient[oô]t|[aà] plus"
     r"|bonne (?:journ[ée]e|soir[ée]e|fin de (?:journ[ée]e|semaine)|apr[eè]s-midi|continuation"

@@ -199,6 +199,16 @@ class Matcher:
             result[index] = float(best[row])
         return result
 
+    def decision(self, clauses: list[str], intent: str) -> list[float]:
+        """The SVM's decision for one intent on each clause (-inf when unknown or empty)."""
+        folded = [self._fold(c) for c in clauses]
+        classes = list(getattr(self.svm, "classes_", []))
+        if intent not in classes or not any(folded):
+            return [-math.inf] * len(clauses)
+        values = sp.hstack(self._features(folded)).tocsr() @ self._coef_t[:, classes.index(intent)]
+        bias = float(self.svm.intercept_[classes.index(intent)])
+        return [float(v) + bias if f else -math.inf for v, f in zip(values, folded, strict=True)]
+
     def classify_many(
         self, clauses: list[str], questions: list[bool] | None = None
     ) -> list[tuple[Match | None, Match | None]]:
