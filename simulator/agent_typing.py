@@ -54,8 +54,14 @@ _SHORT = {
         "ok": "d accord", "okay": "d accord", "rdv": "rendez vous",
     },
 }  # fmt: skip
+# A letter that is a shorthand only when it stands alone: « c » of « c'est » folds to "c est".
+_UNLESS = {"c": r"(?! est\b| etait\b| etaient\b)"}
 _PATTERNS = {
-    locale: re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, table), key=len)[::-1]) + r")\b")
+    locale: re.compile(
+        r"\b(?:"
+        + "|".join(re.escape(k) + _UNLESS.get(k, "") for k in sorted(table, key=len)[::-1])
+        + r")\b"
+    )
     for locale, table in _SHORT.items()
 }
 # French elision typed without its apostrophe: « lecran », « jarrive », « quil » (l'écran, ...).
