@@ -31,6 +31,10 @@ DECISION_THRESHOLD = -0.2  # the SVM's decision value the best intent must reach
 SIMILARITY_FLOOR = 0.25  # the clause must resemble at least one example this much
 CHAR_WEIGHT = 0.55  # share of character n-grams in the similarity
 SVM_C = 1.0
+# Below the threshold, a clause is still understood when the SVM's best intent is also that of the
+# example it most resembles, and it resembles it this much (two different readings agree).
+AGREEMENT_THRESHOLD = -0.5
+AGREEMENT_SIMILARITY = 0.45
 IGNORED = ("small_talk",)  # recognised, but reported as not understood (off-topic chatter)
 # Intents that only a statement can carry: "was it the cable?" asks, "it was the cable" explains.
 STATEMENTS = ("explain_cause",)
@@ -223,7 +227,9 @@ class Matcher:
         if not keep:
             return results
         char_vecs, word_vecs = self._features([folded[i] for i in keep])
-        similarity = self._similarity_matrix(char_vecs, word_vecs).max(axis=0)
+        blended = self._similarity_matrix(char_vecs, word_vecs)
+        similarity = blended.max(axis=0)
+        nearest = self.labels[blended.argmax(axis=0)]
         if len(self.intent_ids) > 1:
             # the SVM's decision function (X·wᵀ + b) without its per-call input validation
             values = sp.hstack([char_vecs, word_vecs]).tocsr() @ self._coef_t + self.svm.intercept_
@@ -239,7 +245,15 @@ class Matcher:
                 top = int(decisions.argmax())
                 best, decision = str(self.svm.classes_[top]), float(decisions[top])
             guess = Match(best, round(decision, 3), clauses[index].strip())
-            accepted = decision >= DECISION_THRESHOLD and similarity[row] >= SIMILARITY_FLOOR
+            # two readings agree: the SVM's unsure best intent is also the nearest example's
+            agreed = (
+                decision >= AGREEMENT_THRESHOLD
+                and nearest[row] == best
+                and similarity[row] >= AGREEMENT_SIMILARITY
+            )
+            accepted = similarity[row] >= SIMILARITY_FLOOR and (
+                decision >= DECISION_THRESHOLD or agreed
+            )
             results[index] = (guess if accepted and best not in IGNORED else None), guess
         return results
 
