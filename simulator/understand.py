@@ -33,7 +33,7 @@ CHAR_WEIGHT = 0.55  # share of character n-grams in the similarity
 SVM_C = 1.0
 # Below the threshold, a clause is still understood when the SVM's best intent is also that of the
 # example it most resembles, and it resembles it this much (two different readings agree).
-AGREEMENT_THRESHOLD = -0.5
+AGREEMENT_THRESHOLD = -0.45
 AGREEMENT_SIMILARITY = 0.45
 IGNORED = ("small_talk",)  # recognised, but reported as not understood (off-topic chatter)
 # Intents that only a statement can carry: "was it the cable?" asks, "it was the cable" explains.
