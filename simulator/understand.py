@@ -10,7 +10,6 @@ that small talk and nonsense are reported as not understood rather than guessed.
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from sklearn.svm import LinearSVC
 
 from simulator.agent_typing import expand, gives_cause, pieces, split_elision
 from simulator.catalog import Catalog
+from simulator.features import Features
 from simulator.folding import fold
 
 DECISION_THRESHOLD = -0.2  # the SVM's decision value the best intent must reach
@@ -79,45 +79,6 @@ class Understanding:
         return bool(self.matches)
 
 
-class _Features:
-    """A fitted TfidfVectorizer's transform, without sklearn's per-call input validation.
-
-    sklearn checks its input on every call (a third of a step's understanding time); the arithmetic
-    here is the vectorizer's own: its analyzer, raw counts, 1 + log(tf), times idf, L2 per row.
-    A test checks the two agree on every example phrase and held-out utterance.
-    """
-
-    def __init__(self, vectorizer: TfidfVectorizer):
-        self.analyze = vectorizer.build_analyzer()
-        self.vocabulary = vectorizer.vocabulary_
-        self.idf = np.asarray(vectorizer.idf_, dtype=np.float64)
-
-    def transform(self, docs: list[str]) -> sp.csr_matrix:
-        indptr, indices, counts = [0], [], []
-        for doc in docs:
-            row: dict[int, int] = {}
-            for feature in self.analyze(doc):
-                column = self.vocabulary.get(feature)
-                if column is not None:
-                    row[column] = row.get(column, 0) + 1
-            columns = sorted(row)
-            indices += columns
-            counts += [row[c] for c in columns]
-            indptr.append(len(indices))
-        columns = np.asarray(indices, dtype=np.int32)
-        data = np.log(np.asarray(counts, dtype=np.float64)) + 1.0
-        data *= self.idf[columns]
-        for start, end in itertools.pairwise(
-            indptr
-        ):  # summed in order, as sklearn's L2 normalize does
-            norm = math.sqrt(sum(v * v for v in data[start:end].tolist()))
-            if norm > 0:
-                data[start:end] /= norm
-        return sp.csr_matrix(
-            (data, columns, np.asarray(indptr, dtype=np.int32)), shape=(len(docs), len(self.idf))
-        )
-
-
 class Matcher:
     """A nearest-example matcher over one locale's example phrases."""
 
@@ -148,7 +109,7 @@ class Matcher:
             self.svm.fit(sp.hstack([self.char_matrix, self.word_matrix]).tocsr(), self.labels)
             self._coef_t = np.ascontiguousarray(self.svm.coef_.T)
             self._statement_columns = np.flatnonzero(np.isin(self.svm.classes_, STATEMENTS))
-        self._char_features, self._word_features = _Features(self.char), _Features(self.word)
+        self._char_features, self._word_features = Features(self.char), Features(self.word)
 
     def _fold(self, text: str) -> str:
         """Folded, with agents' shorthand spelt out (« pb mdp » → « probleme mot de passe »)."""
