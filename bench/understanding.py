@@ -30,7 +30,7 @@ def evaluate(locale: str, verbose: bool = True) -> dict:
     copies = [x["text"] for x in items if fold(x["text"]) in examples]
     items = [x for x in items if fold(x["text"]) not in examples]  # measure only unseen phrasings
     started = time.perf_counter()
-    matcher = Matcher(catalog_examples(catalog, locale))
+    matcher = Matcher(catalog_examples(catalog, locale), locale)
     build = time.perf_counter() - started
     right = wrong = missed = fp = oos = 0
     confusion: Counter = Counter()

@@ -11,9 +11,15 @@ import re
 from simulator import saying
 from simulator import tone_signals as tone
 from simulator.call import Call
-from simulator.clauses import Clause, analyse, sentences
+from simulator.clauses import Clause, analyse
 from simulator.folding import fold
-from simulator.hearing import Hearing, clause_records, hear_clauses, requested_cores
+from simulator.hearing import (
+    Hearing,
+    after_a_fix,
+    clause_records,
+    hear_clauses,
+    requested_cores,
+)
 from simulator.scenario import Action, Probe
 from simulator.state import apply, holds
 from simulator.understand import Match, Understanding
@@ -293,11 +299,9 @@ def handle_say(
         reply.line("jargon_confused", term=signals.jargon[0])
     understanding = understanding or hearing.matcher(call.scenario, call.locale).understand(text)
     cores = requested_cores(hearing, call, text, list(understanding.matches))
-    cores += _checks_after_a_fix(hearing, call, text, list(understanding.matches) + cores)
-    if cores:
-        understanding = Understanding(
-            understanding.matches + tuple(cores), understanding.best_guess
-        )
+    checked = after_a_fix(hearing, call, text, list(understanding.matches) + cores)
+    if checked != list(understanding.matches):
+        understanding = Understanding(tuple(checked), understanding.best_guess)
     follow_up = (
         None if understanding.understood else _follow_up(call, understanding.best_guess, text)
     )
@@ -401,25 +405,6 @@ def _follow_up(call: Call, guess: Match | None, text: str) -> Match | None:
         if action.intent == guess.intent and keys and keys <= call.revealed and keys & just_heard:
             return Match(guess.intent, guess.score, text.strip())
     return None
-
-
-def _checks_after_a_fix(hearing: Hearing, call: Call, text: str, heard: list[Match]) -> list:
-    """After a fix was tried, a question or request about things working is a verification
-    ("Working?", "And Teams and Outlook, are they working again?"), even when the matcher is
-    unsure of it on its own: each sentence nothing was heard in is read in that context."""
-    tried = any(e["kind"] == "action_applied" and e["data"]["applied"] for e in call.events)
-    if not tried or any(m.intent == "verify_fix" for m in heard):
-        return []
-    unheard = [s for s in sentences(text) if not any(m.clause in s or s in m.clause for m in heard)]
-    if not unheard:
-        return []
-    matcher = hearing.matcher(call.scenario, call.locale)
-    for sentence, (_, guess) in zip(unheard, matcher.classify_many(unheard), strict=True):
-        if guess and guess.intent == "verify_fix" and guess.score >= FOLLOW_UP_THRESHOLD:
-            acts = {c.act for c in analyse(sentence, call.locale)}
-            if acts & {"question", "request"}:
-                return [Match("verify_fix", guess.score, sentence)]
-    return []
 
 
 def _restated(call: Call, guess: Match | None, text: str) -> Match | None:

@@ -7,6 +7,7 @@ clause with them), so that neither has to import the other.
 from __future__ import annotations
 
 from simulator import clauses
+from simulator.call import Call
 from simulator.catalog import Catalog
 from simulator.clauses import Clause
 from simulator.scenario import Scenario
@@ -135,3 +136,42 @@ def requested_cores(hearing: Hearing, call, text: str, heard: list[Match]) -> li
             found.append(Match(match.intent, match.score, clause.text))
             known.add(match.intent)
     return found
+
+
+VERIFY_FLOOR = -1.0  # how unsure the matcher may be of a check that things work, after a fix
+
+
+def after_a_fix(hearing: Hearing, call: Call, text: str, heard: list[Match]) -> list[Match]:
+    """The line's intents read after a fix was tried: a question that asks nothing new is a
+    verification ("connected?", « ça repasse ? », "can you open google for me?").
+
+    Each sentence that is a question or a request, in which nothing was heard but probes the caller
+    has already answered or intents this scenario does not know, is taken for `verify_fix` when
+    the matcher leans that way at all (decision ≥ VERIFY_FLOOR); what it replaces is dropped.
+    """
+    tried = any(e["kind"] == "action_applied" and e["data"]["applied"] for e in call.events)
+    if not tried or any(m.intent == "verify_fix" for m in heard):
+        return heard
+    bound = call.scenario.bound_intents()
+    answered = {
+        p.intent for p in call.scenario.probes if p.reveals and set(p.reveals) <= call.revealed
+    }
+    matcher = hearing.matcher(call.scenario, call.locale)
+    for sentence in clauses.sentences(text):
+        here = [m for m in heard if m.clause in sentence or sentence in m.clause]
+        stale = all(
+            m.intent in answered
+            or (
+                m.intent not in bound
+                and hearing.intent_kind(call.scenario, m.intent) != "conversation"
+            )
+            for m in here
+        )
+        if not stale or matcher.decision([sentence], "verify_fix")[0] < VERIFY_FLOOR:
+            continue
+        acts = {c.act for c in clauses.analyse(sentence, lang(call.locale))}
+        if "?" in sentence or acts & {"question", "request"}:
+            score = matcher.decision([sentence], "verify_fix")[0]
+            kept = [m for m in heard if m not in here]
+            return [*kept, Match("verify_fix", round(score, 3), sentence)]
+    return heard

@@ -10,7 +10,6 @@ that small talk and nonsense are reported as not understood rather than guessed.
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -23,16 +22,23 @@ from rapidfuzz.distance import Levenshtein
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
 
+from simulator.agent_typing import expand, gives_cause, pieces, split_elision
 from simulator.catalog import Catalog
+from simulator.features import Features
 from simulator.folding import fold
 
 DECISION_THRESHOLD = -0.2  # the SVM's decision value the best intent must reach
 SIMILARITY_FLOOR = 0.25  # the clause must resemble at least one example this much
 CHAR_WEIGHT = 0.55  # share of character n-grams in the similarity
 SVM_C = 1.0
+# Below the threshold, a clause is still understood when the SVM's best intent is also that of the
+# example it most resembles, and it resembles it this much (two different readings agree).
+AGREEMENT_THRESHOLD = -0.45
+AGREEMENT_SIMILARITY = 0.45
 IGNORED = ("small_talk",)  # recognised, but reported as not understood (off-topic chatter)
 # Intents that only a statement can carry: "was it the cable?" asks, "it was the cable" explains.
 STATEMENTS = ("explain_cause",)
+CAUSE_CUE = 0.6  # added to their decision when a statement names a cause ("it was", « vient de »)
 MAX_CLAUSES = 12
 _SENTENCE_SPLIT = re.compile(r"[.?!;:\n]+|\s[—–-]\s|—|–")
 # Abbreviations whose full stop does not end a sentence ("Verr. Maj", "etc.").
@@ -73,54 +79,16 @@ class Understanding:
         return bool(self.matches)
 
 
-class _Features:
-    """A fitted TfidfVectorizer's transform, without sklearn's per-call input validation.
-
-    sklearn checks its input on every call (a third of a step's understanding time); the arithmetic
-    here is the vectorizer's own: its analyzer, raw counts, 1 + log(tf), times idf, L2 per row.
-    A test checks the two agree on every example phrase and held-out utterance.
-    """
-
-    def __init__(self, vectorizer: TfidfVectorizer):
-        self.analyze = vectorizer.build_analyzer()
-        self.vocabulary = vectorizer.vocabulary_
-        self.idf = np.asarray(vectorizer.idf_, dtype=np.float64)
-
-    def transform(self, docs: list[str]) -> sp.csr_matrix:
-        indptr, indices, counts = [0], [], []
-        for doc in docs:
-            row: dict[int, int] = {}
-            for feature in self.analyze(doc):
-                column = self.vocabulary.get(feature)
-                if column is not None:
-                    row[column] = row.get(column, 0) + 1
-            columns = sorted(row)
-            indices += columns
-            counts += [row[c] for c in columns]
-            indptr.append(len(indices))
-        columns = np.asarray(indices, dtype=np.int32)
-        data = np.log(np.asarray(counts, dtype=np.float64)) + 1.0
-        data *= self.idf[columns]
-        for start, end in itertools.pairwise(
-            indptr
-        ):  # summed in order, as sklearn's L2 normalize does
-            norm = math.sqrt(sum(v * v for v in data[start:end].tolist()))
-            if norm > 0:
-                data[start:end] /= norm
-        return sp.csr_matrix(
-            (data, columns, np.asarray(indptr, dtype=np.int32)), shape=(len(docs), len(self.idf))
-        )
-
-
 class Matcher:
     """A nearest-example matcher over one locale's example phrases."""
 
-    def __init__(self, examples: list[tuple[str, str]]):
+    def __init__(self, examples: list[tuple[str, str]], locale: str = ""):
         if not examples:
             raise ValueError("a matcher needs example phrases")
+        self.locale = locale
         self.labels = np.array([intent for intent, _ in examples])
         self.intent_ids = sorted(set(self.labels.tolist()))
-        texts = [fold(text) for _, text in examples]
+        texts = [self._fold(text) for _, text in examples]
         self.char = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)
         self.word = TfidfVectorizer(
             analyzer="word", ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b"
@@ -141,13 +109,20 @@ class Matcher:
             self.svm.fit(sp.hstack([self.char_matrix, self.word_matrix]).tocsr(), self.labels)
             self._coef_t = np.ascontiguousarray(self.svm.coef_.T)
             self._statement_columns = np.flatnonzero(np.isin(self.svm.classes_, STATEMENTS))
-        self._char_features, self._word_features = _Features(self.char), _Features(self.word)
+        self._char_features, self._word_features = Features(self.char), Features(self.word)
+
+    def _fold(self, text: str) -> str:
+        """Folded, with agents' shorthand spelt out (« pb mdp » → « probleme mot de passe »)."""
+        return expand(fold(text), self.locale)
 
     def _fix_typos(self, folded: str) -> str:
         words = []
         for word in folded.split():
             if word in self._known or len(word) < 4 or word.isdigit():
                 words.append(word)
+                continue
+            if self.locale == "fr" and (split := split_elision(word, self._known)) != word:
+                words.append(split)
                 continue
             best = process.extractOne(
                 word, self.vocabulary, scorer=Levenshtein.normalized_similarity, score_cutoff=0.75
@@ -169,7 +144,7 @@ class Matcher:
 
     def scores(self, clause: str) -> dict[str, float]:
         """Every intent's similarity to one clause: its closest example's (0..1)."""
-        folded = fold(clause)
+        folded = self._fold(clause)
         if not folded:
             return {}
         blended = self._similarity_matrix(*self._features([folded]))[:, 0]
@@ -177,7 +152,7 @@ class Matcher:
 
     def resemblance(self, clauses: list[str], intent: str) -> list[float]:
         """How close each clause comes to an intent's closest example (0..1), in one pass."""
-        folded = [fold(c) for c in clauses]
+        folded = [self._fold(c) for c in clauses]
         keep = [i for i, f in enumerate(folded) if f]
         result = [0.0] * len(clauses)
         cols = self._columns.get(intent)
@@ -189,6 +164,16 @@ class Matcher:
             result[index] = float(best[row])
         return result
 
+    def decision(self, clauses: list[str], intent: str) -> list[float]:
+        """The SVM's decision for one intent on each clause (-inf when unknown or empty)."""
+        folded = [self._fold(c) for c in clauses]
+        classes = list(getattr(self.svm, "classes_", []))
+        if intent not in classes or not any(folded):
+            return [-math.inf] * len(clauses)
+        values = sp.hstack(self._features(folded)).tocsr() @ self._coef_t[:, classes.index(intent)]
+        bias = float(self.svm.intercept_[classes.index(intent)])
+        return [float(v) + bias if f else -math.inf for v, f in zip(values, folded, strict=True)]
+
     def classify_many(
         self, clauses: list[str], questions: list[bool] | None = None
     ) -> list[tuple[Match | None, Match | None]]:
@@ -196,14 +181,16 @@ class Matcher:
 
         A clause flagged as a question is never taken for an intent only a statement carries.
         """
-        folded = [fold(c) for c in clauses]
+        folded = [self._fold(c) for c in clauses]
         questions = questions or [False] * len(clauses)
         keep = [i for i, f in enumerate(folded) if f]
         results: list[tuple[Match | None, Match | None]] = [(None, None)] * len(clauses)
         if not keep:
             return results
         char_vecs, word_vecs = self._features([folded[i] for i in keep])
-        similarity = self._similarity_matrix(char_vecs, word_vecs).max(axis=0)
+        blended = self._similarity_matrix(char_vecs, word_vecs)
+        similarity = blended.max(axis=0)
+        nearest = self.labels[blended.argmax(axis=0)]
         if len(self.intent_ids) > 1:
             # the SVM's decision function (X·wᵀ + b) without its per-call input validation
             values = sp.hstack([char_vecs, word_vecs]).tocsr() @ self._coef_t + self.svm.intercept_
@@ -211,14 +198,23 @@ class Matcher:
             if len(self.intent_ids) == 1:
                 best, decision = self.intent_ids[0], float(similarity[row])
             else:
-                decisions = values[row]
+                decisions = values[row].copy()
                 if questions[index] and self._statement_columns.size:
-                    decisions = decisions.copy()
                     decisions[self._statement_columns] = -np.inf
+                elif gives_cause(folded[index]):
+                    decisions[self._statement_columns] += CAUSE_CUE
                 top = int(decisions.argmax())
                 best, decision = str(self.svm.classes_[top]), float(decisions[top])
             guess = Match(best, round(decision, 3), clauses[index].strip())
-            accepted = decision >= DECISION_THRESHOLD and similarity[row] >= SIMILARITY_FLOOR
+            # two readings agree: the SVM's unsure best intent is also the nearest example's
+            agreed = (
+                decision >= AGREEMENT_THRESHOLD
+                and nearest[row] == best
+                and similarity[row] >= AGREEMENT_SIMILARITY
+            )
+            accepted = similarity[row] >= SIMILARITY_FLOOR and (
+                decision >= DECISION_THRESHOLD or agreed
+            )
             results[index] = (guess if accepted and best not in IGNORED else None), guess
         return results
 
@@ -235,7 +231,7 @@ class Matcher:
             for s, end in zip(_SENTENCE_SPLIT.split(text), ends, strict=True)
             if s.strip()
         ]
-        asked = asked[:MAX_CLAUSES]
+        asked = [(piece, q) for s, q in asked for piece in pieces(s)][:MAX_CLAUSES]
         sentences = [s for s, _ in asked]
         parts = [
             [p for p in _COMMA_SPLIT.split(s) if len(fold(p)) > 1][:MAX_CLAUSES] for s in sentences
@@ -249,15 +245,21 @@ class Matcher:
         sentence_results, part_results = results[: len(sentences)], iter(results[len(sentences) :])
         matches: list[Match] = []
         guesses = [g for _, g in results[: len(sentences)] if g]
-        for (found, _), group in zip(sentence_results, parts, strict=True):
-            part_matches = [m for m, _ in (next(part_results) for _ in group) if m]
+        for (found, _), group, (_, asks) in zip(sentence_results, parts, asked, strict=True):
+            found_parts = [m for m, _ in (next(part_results) for _ in group)]
+            part_matches = [m for m in found_parts if m]
             confident = [m for m in part_matches if m.score >= PART_CONFIDENCE]
+            before = len(matches)
             if part_matches and not found:
                 matches += part_matches
             elif len({m.intent for m in confident}) > 1:
                 matches += [m for m in part_matches if m in confident or m.intent == found.intent]
             elif found:
                 matches.append(found)
+            # "bonjour, support, julien, c'est à quel nom ?": the question mark is the last part's
+            last = found_parts[-1] if asks and found_parts else None
+            if last and last.intent not in {m.intent for m in matches[before:]}:
+                matches.append(last)
         # one match per intent, at its first place, carried by its surest clause: "The phone
         # keeps your old password. Please update it" asks in the second sentence
         surest: dict[str, Match] = {}
@@ -275,10 +277,10 @@ def catalog_examples(catalog: Catalog, locale: str) -> list[tuple[str, str]]:
 
 
 @lru_cache(maxsize=64)
-def _cached_matcher(key: tuple) -> Matcher:
-    return Matcher(list(key))
+def _cached_matcher(key: tuple, locale: str) -> Matcher:
+    return Matcher(list(key), locale)
 
 
 def matcher_for(catalog: Catalog, locale: str, extra: tuple[tuple[str, str], ...] = ()) -> Matcher:
     """A matcher for a catalog (plus a scenario's extra examples), built once and cached."""
-    return _cached_matcher(tuple(catalog_examples(catalog, locale)) + tuple(extra))
+    return _cached_matcher(tuple(catalog_examples(catalog, locale)) + tuple(extra), locale)

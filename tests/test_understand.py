@@ -266,3 +266,94 @@ def test_what_happens_when_you_try_is_a_request_to_describe_the_problem(library,
     assert matcher_for(library.catalog, locale).understand(text).intents == [
         "ask_problem_description"
     ]
+
+
+@pytest.mark.parametrize(
+    "locale, short, full",
+    [
+        (
+            "fr",
+            "pb de mdp sur l appli svp",
+            "probleme de mot de passe sur l application s il vous plait",
+        ),
+        ("en", "u pls thx", "you please thanks"),
+        ("fr", "c quoi le pb", "c est quoi le probleme"),
+        ("fr", "c est le serveur", "c est le serveur"),
+    ],
+)
+def test_agents_shorthand_is_spelt_out(locale, short, full):
+    from simulator.agent_typing import expand
+
+    assert expand(short, locale) == full
+
+
+@pytest.mark.parametrize(
+    "locale, text, intents",
+    [
+        ("en", "hey, Mo from the helpdesk here", ["greet", "introduce_self"]),
+        ("fr", "bonsoir, Agathe du support utilisateurs", ["greet", "introduce_self"]),
+        ("en", "thx. and what does the error say exactly?", ["thank", "ask_error_message"]),
+        ("fr", "merci bcp. ca a commence quand ?", ["thank", "ask_when_started"]),
+        ("en", "cheers for sorting that out, bye for now", ["thank", "goodbye"]),
+        ("fr", "merci pour votre aide et bonne soiree", ["thank", "goodbye"]),
+        (
+            "en",
+            "morning, service desk, Raj here, who have I got on the line?",
+            ["greet", "introduce_self", "ask_caller_name"],
+        ),
+        ("fr", "bonjour, hotline, Maeva, c'est de la part de qui ?", ["greet", "ask_caller_name"]),
+        ("en", "can u restart the pc pls", ["restart_device"]),
+        ("fr", "quel est le msg d'erreur sur lecran ?", ["ask_error_message"]),
+    ],
+)
+def test_every_part_of_an_agents_line_is_heard(library, locale, text, intents):
+    matcher = matcher_for(library.catalog, locale)
+    assert matcher.understand(text).intents == intents
+
+
+@pytest.mark.parametrize(
+    "locale, text",
+    [
+        ("en", "so it was the wifi switch all along"),
+        ("fr", "en fait c'etait le cable reseau qui etait mal enfonce"),
+    ],
+)
+def test_a_statement_that_names_the_cause_explains_it(library, locale, text):
+    assert matcher_for(library.catalog, locale).understand(text).intents == ["explain_cause"]
+
+
+def _heard(events: list[dict]) -> list[str]:
+    return [
+        m["intent"]
+        for e in events
+        if e["kind"] == "intent_matched"
+        for m in e["data"]["intents"]
+        if not (m.get("negated") or m.get("withheld") or m.get("claimed"))
+    ]
+
+
+@pytest.mark.parametrize(
+    "locale, lines, check",
+    [
+        (
+            "en",
+            [
+                "Could you check the cable at the back of the printer?",
+                "please plug it back in firmly",
+            ],
+            "printing ok?",
+        ),
+        (
+            "fr",
+            ["Vous pouvez regarder le câble derrière l'imprimante ?", "rebranchez-le bien à fond"],
+            "ça imprime ?",
+        ),
+    ],
+)
+def test_a_short_question_after_a_fix_verifies_it(library, engine, locale, lines, check):
+    fresh = engine.start(library.scenario("printer-offline"), "calm", locale, seed=1)
+    assert "verify_fix" not in _heard(engine.step(fresh, {"say": check}))
+    call = engine.start(library.scenario("printer-offline"), "calm", locale, seed=1)
+    for line in lines:
+        engine.step(call, {"say": line})
+    assert _heard(engine.step(call, {"say": check})) == ["verify_fix"]
