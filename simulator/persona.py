@@ -61,6 +61,10 @@ SITUATIONS = (
     "claimed_done",
     "as_i_said",
     "give_other_username",
+    "confirm_ask",  # before a drastic step told by voice: "are you sure?"
+    "confirm_declined",  # the trainee said no: the caller leaves it
+    "confirm_unclear",  # not a clear yes: the caller does nothing and asks again
+    "confirm_dropped",  # the trainee moved on: the caller leaves it undone
 )
 
 # How much each kind of event moves the caller's patience (before the persona's multipliers).
