@@ -126,7 +126,7 @@ def test_grading_charges_the_trainee_for_the_confirmed_step(engine, library):
         ("fr", "oui enfin non attendez", "unclear"),
         ("fr", "attendez, pas encore", "no"),
         ("fr", "je crois", "unclear"),
-        ("fr", "Il vous reste combien de place sur C: ?", "other"),
+        ("fr", "Et dans l'explorateur, le disque C affiche quoi comme espace libre ?", "other"),
     ],
 )
 def test_answers_are_read_as_agents_type_them(locale, text, answer):
