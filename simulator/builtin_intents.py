@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from simulator import saying
 from simulator.call import Call
+from simulator.offscript import OFF_SCRIPT
 from simulator.reply import Reply
 from simulator.state import apply
 
@@ -161,4 +162,5 @@ BUILTIN: dict[str, Callable[[Call, Reply], bool]] = {
     "ask_password": _password,
     "resume": lambda call, reply: False,
     "verify_fix": _outcome_line("anything_else_resolved", "dont_know"),
+    **OFF_SCRIPT,
 }

@@ -14,7 +14,7 @@ from dataclasses import replace
 from simulator import tone_signals as tone
 from simulator.builtin_intents import BUILTIN
 from simulator.call import Call, Pending
-from simulator.clauses import Clause, analyse
+from simulator.clauses import Clause, analyse, sentences
 from simulator.confirming import read_answer
 from simulator.dialogue import read_in_context, take_pending
 from simulator.folding import fold
@@ -149,11 +149,16 @@ def _answer_all(
         _held_back(call, held, reply)
     progress = False
     closing = any(m.intent == "goodbye" for m in matches)
-    for match in matches:
+    bound = call.scenario.bound_intents()
+    missed = _question_missed(text, [m for m, _ in heard])
+    for at, match in enumerate(matches):
         call.said_intents.append(match.intent)
-        if closing and match.intent == "thank":
+        asks_on = missed or any(m.intent in bound for m in matches[at + 1 :])
+        if match.intent == "thank" and (closing or asks_on):
             # "Thank you for your understanding, goodbye": the caller answers the goodbye; a thanks
             # line of its own ("You're welcome. Can we keep going?") would pull the call back open.
+            # "Thanks. And is the cable in?": the thanks leads into the question; the caller
+            # answers the question, as a person would, without a "You're welcome" first.
             reply.effect("thank")
             continue
         if pending is not None and match.intent == pending.intent:
@@ -162,7 +167,16 @@ def _answer_all(
             pending = None
             continue
         progress = _handle_intent(hearing, call, match.intent, reply) or progress
+    if missed:
+        reply.line("unrecognized")  # every part answered: the one not understood is asked again
     return progress
+
+
+def _question_missed(text: str, heard: list[Match]) -> bool:
+    """Whether a question of the line went unheard while the rest was understood ("Thank you.
+    And did you manage to log on to the laptop itself?")."""
+    asked = [s for s in sentences(text) if s.rstrip().endswith("?") and len(s.split()) >= 3]
+    return any(not any(m.clause in s or s in m.clause for m in heard) for s in asked)
 
 
 def _held_back(call: Call, held: list, reply: Reply) -> None:
