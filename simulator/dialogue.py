@@ -30,7 +30,8 @@ FOLLOW_UP_WORDS = 12
 _BACK_REFERENCE = {
     "en": re.compile(r"\b(?:it|that|this|them|those|these)\b"),
     "fr": re.compile(
-        r"\b(?:le|la|les|l|y|en)\s+\w+(?:er|ir|re|ez)\b|\b\w+ez (?:le|la|les|y)\b|\b(?:ca|cela)\b"
+        r"\b(?:le|la|les|l|y|en)\s+\w+(?:er|ir|re|ez)\b|\b(?:\w+ez|faites) (?:le|la|les|y)\b"
+        r"|\b(?:ca|cela)\b"
     ),
 }
 
@@ -42,6 +43,7 @@ class Dialogue:
     revealed: frozenset[str]
     just_heard: frozenset[str]  # facts the caller gave in answer to the previous step
     last_intents: tuple[str, ...]  # what the trainee's previous line was about (done or not)
+    last_withheld: tuple[str, ...]  # actions it asked about, announced or imagined, not done
     last_question: str | None  # the probe the caller answered last
     pending: Pending | None  # a drastic step the caller asked about, awaiting a yes
     fix_tried: bool  # an action was applied: "working?" now verifies it
@@ -50,6 +52,7 @@ class Dialogue:
 def dialogue(call: Call) -> Dialogue:
     """The context of the current step, read from the call's log."""
     last_intents: list[str] = []
+    withheld: list[str] = []
     steps = 0
     just_heard: set[str] = set()
     for event in reversed(call.events):
@@ -61,12 +64,14 @@ def dialogue(call: Call) -> Dialogue:
             just_heard.update(event["data"]["facts"])
         elif steps == 1 and event["kind"] == "intent_matched":
             last_intents += [i["intent"] for i in event["data"]["intents"]]
+            withheld += [i["intent"] for i in event["data"]["intents"] if i.get("withheld")]
     answered = [e["data"]["probe"] for e in call.events if e["kind"] == "probe_answered"]
     tried = any(e["kind"] == "action_applied" and e["data"]["applied"] for e in call.events)
     return Dialogue(
         revealed=frozenset(call.revealed),
         just_heard=frozenset(just_heard),
         last_intents=tuple(last_intents),
+        last_withheld=tuple(withheld),
         last_question=answered[-1] if answered else None,
         pending=call.pending,
         fix_tried=tried,
@@ -94,8 +99,31 @@ def read_in_context(
     if understanding.understood:
         return understanding
     guess = understanding.best_guess
-    found = _follow_up(call, context, guess, text) or _restated(call, context, guess, text)
+    found = (
+        _follow_up(call, context, guess, text)
+        or _restated(call, context, guess, text)
+        or _pointed_back(call, context, guess, text)
+    )
     return Understanding((found,), guess) if found else understanding
+
+
+POINTING_WORDS = 8
+
+
+def _pointed_back(call: Call, context: Dialogue, guess: Match | None, text: str) -> Match | None:
+    """A bare request that names nothing but points back ("go on, do that then", « bon,
+    faites-le alors ») right after the trainee asked about, announced or imagined one action of
+    this scenario: that action, as a person on the phone hears it."""
+    actions = {a.intent for a in call.scenario.actions if a.intent}
+    candidates = [i for i in dict.fromkeys(context.last_withheld) if i in actions]
+    folded = fold(text)
+    if len(candidates) != 1 or len(folded.split()) > POINTING_WORDS:
+        return None
+    if not _BACK_REFERENCE[call.locale].search(folded):
+        return None
+    if not any(c.act == "request" and not c.negated for c in analyse(text, call.locale)):
+        return None
+    return Match(candidates[0], guess.score if guess else FOLLOW_UP_THRESHOLD, text.strip())
 
 
 def _follow_up(call: Call, context: Dialogue, guess: Match | None, text: str) -> Match | None:
