@@ -19,6 +19,7 @@ class Reply:
         self.pieces: list[tuple[str, str]] = []
         self.effects: list[str] = []
         self.frustrated = False
+        self.annoyed = False  # the annoyed "I already said that" is said once a reply
 
     def add(self, text: str, situation: str, first: bool = False) -> None:
         """Add words the caller says (in order, or first); said before, they come back shorter."""
@@ -27,15 +28,23 @@ class Reply:
         times = saying.times_said(text, saying.said(self.call) + [t for t, _ in self.pieces])
         if times:
             text = self._restated(text, times)
+            if not text:
+                return
         self.pieces.insert(0, (text, situation)) if first else self.pieces.append((text, situation))
 
     def _restated(self, text: str, times: int) -> str:
-        """The same facts again: "as I said, …" the second time, with annoyance the third."""
+        """The same facts again: "as I said, …" the second time, with annoyance the third (a
+        restatement already said counts: "as I said, …" is not said twice word for word)."""
+        restated = f"{saying.gist(text)}"
+        earlier = saying.said(self.call) + [t for t, _ in self.pieces]
+        if times == 1 and any(f" {restated}" in line for line in earlier):
+            times = 2
         if times >= 2 and "repeated_question" not in self.effects:
             self.effect("repeated_question")
             self.frustrated = True
-        if times >= 2:  # the third time: annoyance, the facts are not repeated again
-            return self._draw("repeated_question")
+        if times >= 2:  # the third time: annoyance (once a reply), the facts are not repeated
+            annoyed, self.annoyed = self.annoyed, True
+            return "" if annoyed else self._draw("repeated_question")
         return f"{self._draw('as_i_said')} {saying.gist(text)}"
 
     def line(
