@@ -8,9 +8,33 @@ from collections.abc import Callable
 
 from simulator import saying
 from simulator.call import Call
+from simulator.folding import fold
 from simulator.offscript import OFF_SCRIPT
 from simulator.reply import Reply
 from simulator.state import apply
+
+_REQUEST = re.compile(
+    r"\?|\b(give|tell|what|which|type|spell|read|send|could|can|would|donnez|dites|quel|quelle|"
+    r"pouvez|pourriez|tapez|epelez|lisez|envoyez|communiquez|rappelez)\b"
+)
+
+
+def _requests(clause: str) -> bool:
+    """Whether a clause asks for something (a password mentioned in passing is not asked for)."""
+    return "?" in clause or bool(_REQUEST.search(fold(clause)))
+
+
+_JOINED = re.compile(r"(?:,|\band|\bet|\bpuis|\bthen)\s*$", re.IGNORECASE)
+
+
+def asks_for_password(clause: str, text: str) -> bool:
+    """Whether a password clause is a request: itself, or joined to the request just before it
+    ("donnez-moi votre identifiant et votre mot de passe": the verb is in the first part)."""
+    if _requests(clause):
+        return True
+    at = text.find(clause)
+    before = re.split(r"[.?!;:\n]", text[:at])[-1] if at > 0 else ""
+    return bool(_JOINED.search(before)) and _requests(before)
 
 
 def _handed_over(call: Call) -> bool:

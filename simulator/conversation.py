@@ -8,16 +8,14 @@ gathered by `Reply` (`simulator/reply.py`).
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from simulator import tone_signals as tone
-from simulator.builtin_intents import BUILTIN
+from simulator.builtin_intents import BUILTIN, asks_for_password
 from simulator.call import Call, Pending
 from simulator.clauses import Clause, analyse, sentences
 from simulator.confirming import read_answer
 from simulator.dialogue import read_in_context, take_pending
-from simulator.folding import fold
 from simulator.hearing import Hearing, clause_records, hear_clauses
 from simulator.reply import Reply
 from simulator.understand import Match, Understanding
@@ -119,7 +117,7 @@ def _answer_all(
     """Answer each intent heard in the line, in order; True if any of it was progress."""
     matches = _narrated(hearing, call, list(understanding.matches))
     matches = [
-        m for m in matches if m.intent != "ask_password" or _asks_for_password(m.clause, text)
+        m for m in matches if m.intent != "ask_password" or asks_for_password(m.clause, text)
     ]
     heard = hear_clauses(hearing, call, text, matches)
     readings = [_reading(hearing, call, m, clause) for m, clause in heard]
@@ -193,12 +191,6 @@ def _held_back(call: Call, held: list, reply: Reply) -> None:
     reply.line("claimed_done" if on_caller_side else "next_step_ack")
 
 
-_REQUEST = re.compile(
-    r"\?|\b(give|tell|what|which|type|spell|read|send|could|can|would|donnez|dites|quel|quelle|"
-    r"pouvez|pourriez|tapez|epelez|lisez|envoyez|communiquez|rappelez)\b"
-)
-
-
 def _done_on_the_remote_desktop(call: Call, intent: str) -> bool:
     """Whether the trainee performs this action themselves in a remote session: there, "I've set it
     to automatic" narrates what they are doing on the caller's screen, and counts."""
@@ -236,24 +228,6 @@ def _reading(hearing: Hearing, call: Call, match: Match, clause: Clause) -> dict
     if clause.act == "claim":
         return {"claimed": True}
     return {"withheld": True}
-
-
-def _requests(clause: str) -> bool:
-    """Whether a clause asks for something (a password mentioned in passing is not asked for)."""
-    return "?" in clause or bool(_REQUEST.search(fold(clause)))
-
-
-_JOINED = re.compile(r"(?:,|\band|\bet|\bpuis|\bthen)\s*$", re.IGNORECASE)
-
-
-def _asks_for_password(clause: str, text: str) -> bool:
-    """Whether a password clause is a request: itself, or joined to the request just before it
-    ("donnez-moi votre identifiant et votre mot de passe": the verb is in the first part)."""
-    if _requests(clause):
-        return True
-    at = text.find(clause)
-    before = re.split(r"[.?!;:\n]", text[:at])[-1] if at > 0 else ""
-    return bool(_JOINED.search(before)) and _requests(before)
 
 
 def _narrated(hearing: Hearing, call: Call, matches: list) -> list:
