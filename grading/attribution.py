@@ -30,7 +30,8 @@ def charged(scenario: Scenario, t: Timeline, d) -> bool:
     if d.data.get("via") != "say":
         return True
     action = scenario.action(d.id)
-    match = t.match_of(action.intent, d.turn) if action and action.intent else None
+    turn = d.data.get("requested_turn", d.turn)  # a drastic step is done on the yes after it
+    match = t.match_of(action.intent, turn) if action and action.intent else None
     return match is None or float(match.get("score", 1.0)) >= LOW_CONFIDENCE
 
 

@@ -233,6 +233,7 @@ def _drastic(scenario: Scenario, t: Timeline, weight: int) -> list[Finding]:
                 finding(SKILL, "not_charged", 0, 0, d.turn, t.words, "not_charged", action=label)
             )
             continue
+        turn = d.data.get("requested_turn", d.turn)  # asked for there, done on the yes after
         undone = [p for p in simple if not _probe_done_before(scenario, t, p, d.seq)]
         why = action.why.get(t.locale) if action.why else ""
         if undone or action.harmful:
@@ -242,7 +243,7 @@ def _drastic(scenario: Scenario, t: Timeline, weight: int) -> list[Finding]:
                     "drastic",
                     0,
                     weight,
-                    d.turn,
+                    turn,
                     t.words,
                     "harmful" if action.harmful else "drastic_first",
                     action=names(scenario, [d.id], t.words),
@@ -256,7 +257,7 @@ def _drastic(scenario: Scenario, t: Timeline, weight: int) -> list[Finding]:
                 "drastic",
                 weight // 2,
                 weight,
-                d.turn,
+                turn,
                 t.words,
                 "drastic_late",
                 action=names(scenario, [d.id], t.words),

@@ -12,6 +12,15 @@ from simulator.scenario import Scalar, Scenario
 from simulator.state import holds
 
 
+@dataclass(frozen=True)
+class Pending:
+    """A drastic action the caller asked about ("Everything in Documents?"), awaiting a yes."""
+
+    action: str
+    intent: str
+    turn: int
+
+
 class CallEnded(Exception):
     """A step was sent to a call that has already ended."""
 
@@ -44,6 +53,7 @@ class Call:
     fired: set[str] = field(default_factory=set)
     idle_turns: int = 0
     recorded_llm: dict[int, dict[str, Any]] = field(default_factory=dict)
+    pending: Pending | None = None
 
     @property
     def ended(self) -> bool:

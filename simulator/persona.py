@@ -61,6 +61,16 @@ SITUATIONS = (
     "claimed_done",
     "as_i_said",
     "give_other_username",
+    "confirm_ask",  # before a drastic step told by voice: "are you sure?"
+    "confirm_declined",  # the trainee said no: the caller leaves it
+    "confirm_unclear",  # not a clear yes: the caller does nothing and asks again
+    "confirm_dropped",  # the trainee moved on: the caller leaves it undone
+    "whereabouts_office",  # off-script: "are you working from home today?"
+    "whereabouts_home",
+    "printer_named",  # off-script: "what's the name of the printer you print to?"
+    "printer_name_unknown",
+    "nothing_like_that",  # off-script: a drop, a spill, an attachment opened, when none happened
+    "mishap_as_said",  # ...when the opening already told what happened
 )
 
 # How much each kind of event moves the caller's patience (before the persona's multipliers).

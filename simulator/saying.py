@@ -208,9 +208,15 @@ def rough(call: Call) -> list[str]:
     effects = []
     if tone.signals(text, call.locale).jargon:
         effects.append("jargon")
-    if curt(text, call.locale, _intents(call)):
+    if curt(text, call.locale, _intents(call)) and not answered_caller(call):
         effects.append("curt")
     return effects
+
+
+def answered_caller(call: Call) -> bool:
+    """Whether this turn answered the caller's own question ("Everything in Documents?" "Yes."):
+    a short answer then is not a bare order."""
+    return any(e["kind"] == "confirmation_answered" and e["turn"] == call.turn for e in call.events)
 
 
 def curt(text: str, locale: str, intents: list[str]) -> bool:

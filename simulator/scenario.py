@@ -137,6 +137,8 @@ class Action(Model):
     answers: list[Answer] = Field(min_length=1)
     otherwise: Text | None = None
     why: Text | None = None
+    # drastic/harmful said by voice: what the caller asks back before doing it (false: they don't)
+    confirm: Text | Literal[False] | None = None
 
 
 class Trigger(Model):

@@ -530,6 +530,37 @@ def test_play_test_truth_panel_shows_facts_and_matched_intents(web):
     assert "changed" in cable_row["class"] and "connected" in cable_row.text
 
 
+@pytest.mark.parametrize(
+    "language, line, act, negated",
+    [
+        ("en", "Whatever you do, don't pull the cable out of the printer.", "request", "yes"),
+        ("fr", "Surtout, ne débranchez pas le câble de l'imprimante.", "demande", "oui"),
+    ],
+)
+def test_play_test_truth_panel_shows_each_clause_act_and_polarity(
+    web, language, line, act, negated
+):
+    """Trainers see why a line was heard as it was: each clause, its act, its negation, its
+    intents, with the act named in the page's language."""
+    trainer = client_as(web, "trainer")
+    assert trainer.post(f"/language/{language}").status_code == 302
+    started = trainer.post(
+        "/authoring/printer-offline/playtest", data={"persona": "calm", "locale": language}
+    )
+    call_id = int(started.headers["Location"].rsplit("/", 1)[-1])
+    response = trainer.post(
+        f"/authoring/playtest/{call_id}/step",
+        data={"step": "say", "text": line},
+        headers={"HX-Request": "true"},
+    )
+    truth = BeautifulSoup(response.data, "html.parser").select_one("#truth[hx-swap-oob]")
+    rows = truth.select_one(".turn-card").select(".clauses-table tbody tr")
+    assert rows, "no clause analysis shown"
+    negated_rows = [r for r in rows if r.select_one(".negated").get_text(strip=True) == negated]
+    assert negated_rows and negated_rows[0].select_one(".act").get_text(strip=True) == act
+    assert any(w in negated_rows[0].select_one("q").text for w in ("cable", "câble"))
+
+
 @pytest.mark.parametrize("who, status", [("trainer2", 404), ("admin", 404)])
 def test_a_play_test_is_its_authors_only(web, who, status):
     call_id = playtest(client_as(web, "trainer"))

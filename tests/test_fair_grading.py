@@ -104,6 +104,7 @@ def test_destroying_user_data_on_the_trainees_instruction_is_critical(engine, li
         GREETING,
         {"say": "Could you open This PC and tell me how much space is free on the local disk C?"},
         {"say": "Please delete the files in your Documents folder, that will free up space."},
+        {"say": "Yes, all of them."},  # the caller asks "Everything in Documents?" first
         {"close": {"summary": "deleted"}},
     ]
     call = play(engine, library.scenario("disk-full"), steps, "calm", "en", 1)

@@ -15,7 +15,13 @@ from rapidfuzz import fuzz
 from simulator.folding import fold
 
 HERE = Path(__file__).resolve().parent
-CHECKED = ("test_understand.py", "test_clauses.py")
+CHECKED = (
+    "test_understand.py",
+    "test_clauses.py",
+    "test_confirmation.py",
+    "test_offscript.py",
+    "test_dialogue_context.py",
+)
 THRESHOLD = 90  # rapidfuzz ratio (0..100) on folded text
 
 

@@ -54,7 +54,11 @@ def test_grading_is_deterministic(engine, library):
 
 
 def test_drastic_action_before_simple_checks_is_a_heavy_deduction(engine, library):
-    steps = [{"say": "Hello, IT support. Please reinstall the printer driver."}, *GOOD_PRINTER[1:]]
+    steps = [
+        {"say": "Hello, IT support. Please reinstall the printer driver."},
+        {"say": "Yes, go ahead."},  # the caller asks "are you sure?" first
+        *GOOD_PRINTER[1:],
+    ]
     score = graded(engine, library, steps)
     drastic = rules(score)["drastic"]
     assert drastic.points == 0 and drastic.turn == 1 and "driver" in drastic.message.lower()

@@ -8,10 +8,38 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import lazy_gettext as _l
+
 from simulator.call import Call
 from simulator.catalog import Catalog
 from simulator.state import BUILTIN_FACTS, initial_state
 from simulator.understand import DECISION_THRESHOLD
+
+# What the trainee does with each clause (simulator/acts.py), named for trainers.
+ACTS = {
+    "request": _l("request"),
+    "question": _l("question"),
+    "announce": _l("announcement of their own act"),
+    "narrate": _l("narration of their own act"),
+    "claim": _l("claim that it was done"),
+    "hypothesis": _l("hypothesis"),
+    "advice": _l("advice for later"),
+    "report": _l("reported speech"),
+    "restate": _l("restatement"),
+    "statement": _l("statement"),
+}
+# How the trainee answered the caller's "are you sure?" before a drastic step.
+ANSWERS = {
+    "yes": _l("a clear yes: done"),
+    "no": _l("no: not done"),
+    "unclear": _l("not a clear yes: not done, asked again"),
+    "other": _l("moved on: not done"),
+}
+
+
+def _clauses(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each clause of the line with its act named for trainers."""
+    return [{**c, "act_label": ACTS.get(c["act"], c["act"])} for c in records]
 
 
 def _meaning(intent_id: str, call: Call, catalog: Catalog) -> str:
@@ -69,9 +97,16 @@ def _turn(
         "mood": None,
         "resolved": False,
         "notes": [],
+        "clauses": [],
+        "confirmations": [],
     }
     for e in events:
         d, kind = e["data"], e["kind"]
+        if kind in ("intent_matched", "unrecognized"):
+            turn["clauses"] += _clauses(d.get("clauses", []))
+        if kind in ("confirmation_asked", "confirmation_answered"):
+            answer = d.get("answer")
+            turn["confirmations"].append({**d, "answer_label": ANSWERS.get(answer, answer)})
         if kind == "intent_matched":
             turn["matched"] += [
                 {**m, "meaning": _meaning(m["intent"], call, catalog)} for m in d["intents"]
