@@ -44,6 +44,7 @@ class Call:
     fired: set[str] = field(default_factory=set)
     idle_turns: int = 0
     recorded_llm: dict[int, dict[str, Any]] = field(default_factory=dict)
+    channel: str = "phone"  # "email": a written thread (the user's e-mail opens it)
 
     @property
     def ended(self) -> bool:

@@ -174,12 +174,22 @@ class Reply:
         )
         if changed:
             call.emit("state_changed", changes={k: list(v) for k, v in changed.items()})
+        self._resolved_in_writing()
         self.reveal(list(action.reveals))
         answer = next(a for a in action.answers if holds(a.when, call.state))
         text = answer.text(call.locale).format_map(call.placeholders())
         if via != "remote":  # a console command's answer is its output, not the caller's words
             self.add(text, f"action:{action.id}")
         return text, bool(changed)
+
+    def _resolved_in_writing(self) -> None:
+        """In an e-mail the user does what it asks and checks it in one reply: the fix is logged
+        as it happens, so a check asked in the same e-mail comes after it."""
+        call = self.call
+        if call.channel == "email" and call.resolved:
+            if not any(e["kind"] == "resolved" for e in call.events):
+                call.emit("resolved")
+                self.effect("fixed")
 
     def settle_mood(self) -> None:
         """Apply this step's mood effects and log the change."""
@@ -587,10 +597,18 @@ def _cause_explained(call: Call, reply: Reply) -> bool:
 
 def _identity(call: Call, reply: Reply) -> bool:
     reply.line("give_identity")
+    if _in_writing(call):  # details sent by e-mail prove nothing: whoever holds the mailbox
+        return reply.reveal(["caller.employee_id", "caller.manager"])
     changed = apply({"identity.verified": True}, call.state)
     if changed:
         call.emit("state_changed", changes={k: list(v) for k, v in changed.items()})
     return reply.reveal(["caller.employee_id", "caller.manager"]) or bool(changed)
+
+
+def _in_writing(call: Call) -> bool:
+    """Whether the trainee's current step is an e-mail (not a phone call back)."""
+    said = next((e for e in reversed(call.events) if e["kind"] == "trainee_said"), None)
+    return said is not None and said["data"].get("channel") == "email"
 
 
 def _describe(call: Call, reply: Reply) -> bool:

@@ -36,6 +36,7 @@ PERSONAS = ("calm", "angry", "vague", "novice", "hurried", "pushy")
 DIRECTORY_PROBES = ("lookup",)
 DIRECTORY_ACTIONS = ("unlock", "reset_password", "reset_mfa")
 REQUIREMENTS = ("identity_verified", "remote_session")
+CHANNELS = ("phone", "voicemail", "email")
 
 Scalar = str | int | float | bool
 Condition = dict[str, Scalar | list[Scalar]]
@@ -197,6 +198,20 @@ class LocalIntent(Model):
     examples: Terms
 
 
+class EmailMessage(Model):
+    """The user's e-mail that opens an e-mail contact (placeholders such as {caller_name} allowed).
+
+    `signature` is the user's own sign-off block; `screenshot` describes an attached screenshot;
+    `vague` is the body a vague persona writes instead.
+    """
+
+    subject: Text
+    body: Text
+    signature: Text
+    screenshot: Text | None = None
+    vague: Text | None = None
+
+
 class Scenario(Model):
     """A whole scenario: what a trainer writes, what the engine plays, what grading reads."""
 
@@ -212,7 +227,7 @@ class Scenario(Model):
     duration_minutes: int = Field(ge=1, le=120)
     caller: Caller
     facts: dict[str, Scalar] = Field(min_length=1)
-    opening: list[Answer] = Field(min_length=1)
+    opening: list[Answer] = Field(default_factory=list)  # needed by phone and voicemail
     probes: list[Probe] = Field(min_length=1)
     actions: list[Action] = Field(default_factory=list)
     triggers: list[Trigger] = Field(default_factory=list)
@@ -227,6 +242,10 @@ class Scenario(Model):
     secrets: Terms = Field(default_factory=Terms)
     intents: dict[str, LocalIntent] = Field(default_factory=dict)
     intent_examples: dict[str, Terms] = Field(default_factory=dict)
+    channels: list[Literal["phone", "voicemail", "email"]] = Field(
+        default_factory=lambda: ["phone", "voicemail"], min_length=1
+    )
+    email: EmailMessage | None = None
 
     @property
     def key(self) -> str:
