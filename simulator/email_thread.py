@@ -58,9 +58,10 @@ def opening_mail(call: Call) -> dict[str, Any]:
     full = f"{body}\n\n{signature}"
     if screenshot:
         full += "\n\n" + words["screenshot"].format(description=screenshot)
+    sender = _filled(mail.sender, call).lower() if mail.sender else call.placeholders()["email"]
     return {
         "subject": _filled(mail.subject.get(call.locale), call),
-        "from": call.placeholders()["email"],
+        "from": sender,
         "body": body,
         "signature": signature,
         "screenshot": screenshot,
@@ -96,9 +97,10 @@ def reply_mail(call: Call, words_said: str, answered: str) -> dict[str, Any]:
     first_name = call.placeholders()["first_name"]
     subject = call.scenario.email.subject.get(call.locale) if call.scenario.email else ""
     body = f"{greeting}\n\n{words_said}\n\n{sign_off}\n{first_name}"
+    opening = next(e["data"] for e in call.events if e["kind"] == "caller_said")
     return {
         "subject": words["re"].format(subject=_filled(subject, call)),
-        "from": call.placeholders()["email"],
+        "from": opening.get("email", {}).get("from", call.placeholders()["email"]),
         "body": words_said,
         "text": f"{body}\n\n{words['wrote']}\n{quoted(answered)}",
     }

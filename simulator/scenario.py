@@ -21,6 +21,7 @@ TEAMS = (
     "network",
     "security",
     "servers",
+    "access_management",
 )
 CATEGORIES = (
     "hardware",
@@ -210,6 +211,7 @@ class EmailMessage(Model):
     signature: Text
     screenshot: Text | None = None
     vague: Text | None = None
+    sender: str | None = None  # the address it comes from, when not the user's work address
 
 
 class Scenario(Model):

@@ -281,6 +281,9 @@ class _Checker:
 
     def _check_email(self):
         if self.s.email is not None:
+            sender = self.s.email.sender or ""
+            for name in sorted(used_placeholders(sender) - self.placeholders):
+                yield ("email", "sender"), "unknown_placeholder", {"name": name}
             for key in ("subject", "body", "signature", "screenshot", "vague"):
                 text = getattr(self.s.email, key)
                 if text is not None:
