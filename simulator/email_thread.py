@@ -82,6 +82,15 @@ def readable(body: str) -> str:
     return " ".join(kept) or body.strip()
 
 
+def in_writing(call: Call, step_name: str) -> bool:
+    """Whether the user answers this step by e-mail: an e-mail step, or a step of the trainee's
+    tools while the thread is written (not during a call back, which the last line tells)."""
+    if step_name in ("email", "say"):
+        return step_name == "email"
+    said = next((e for e in reversed(call.events) if e["kind"] == "trainee_said"), None)
+    return said is None or said["data"].get("channel") == "email"
+
+
 def quoted(body: str) -> str:
     """The trainee's message as a reply quotes it."""
     return "\n".join(f"> {line}" if line.strip() else ">" for line in body.strip().splitlines())
@@ -102,5 +111,5 @@ def reply_mail(call: Call, words_said: str, answered: str) -> dict[str, Any]:
         "subject": words["re"].format(subject=_filled(subject, call)),
         "from": opening.get("email", {}).get("from", call.placeholders()["email"]),
         "body": words_said,
-        "text": f"{body}\n\n{words['wrote']}\n{quoted(answered)}",
+        "text": f"{body}\n\n{words['wrote']}\n{quoted(answered)}" if answered else body,
     }

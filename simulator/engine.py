@@ -181,7 +181,7 @@ class Engine:
         if not call.ended:
             self._after_step(call, step, reply, progress)
         reply.finish()
-        if call.channel == "email" and step.name != "say":
+        if call.channel == "email" and email_thread.in_writing(call, step.name):
             self._as_emails(call, call.events[first:], step)
         return call.events[first:]
 
@@ -321,7 +321,9 @@ class Engine:
         body = step.args["body"]
         call.clock += email_thread.WRITING_SECONDS + len(body) / email_thread.WRITING_SPEED
         call.emit("trainee_said", input=step.as_input(), text=body, channel="email")
-        return handle_say(self.hearing, call, email_thread.readable(body), reply)
+        progress = handle_say(self.hearing, call, email_thread.readable(body), reply)
+        reply.pieces = [p for p in reply.pieces if p[1] != "greet_back"]  # the e-mail greets
+        return progress
 
     def _as_emails(self, call: Call, events: list[dict[str, Any]], step: Step) -> None:
         """Word the user's answers of this step as e-mails (the thread the trainee reads)."""
