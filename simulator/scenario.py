@@ -93,6 +93,7 @@ class OtherPerson(Model):
 
     key: str = Field(pattern=r"^[a-z][a-z_]*$")
     role: Text
+    gender: Literal["female", "male"] | None = None  # when the texts are gendered
 
 
 class Caller(Model):
