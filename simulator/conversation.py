@@ -186,10 +186,10 @@ class Reply:
         """In an e-mail the user does what it asks and checks it in one reply: the fix is logged
         as it happens, so a check asked in the same e-mail comes after it."""
         call = self.call
-        if call.channel == "email" and call.resolved:
-            if not any(e["kind"] == "resolved" for e in call.events):
-                call.emit("resolved")
-                self.effect("fixed")
+        done = any(e["kind"] == "resolved" for e in call.events)
+        if call.channel == "email" and call.resolved and not done:
+            call.emit("resolved")
+            self.effect("fixed")
 
     def settle_mood(self) -> None:
         """Apply this step's mood effects and log the change."""

@@ -113,3 +113,11 @@ def reply_mail(call: Call, words_said: str, answered: str) -> dict[str, Any]:
         "body": words_said,
         "text": f"{body}\n\n{words['wrote']}\n{quoted(answered)}" if answered else body,
     }
+
+
+def as_emails(call: Call, events: list[dict[str, Any]], answered: str) -> None:
+    """Word the user's answers of one step as e-mails (the thread the trainee reads), quoting the
+    trainee's e-mail they answer (`answered`, empty for a step of the trainee's tools)."""
+    for event in events:
+        if event["kind"] == "caller_said" and "email" not in event["data"]:
+            event["data"]["email"] = reply_mail(call, event["data"]["text"], answered)

@@ -90,9 +90,11 @@ class Engine:
         persona = scenario.persona_default() if persona is None else persona
         if channel is None:
             channel = "email" if scenario.channels[0] == "email" else "phone"
-        if channel not in ("phone", "email") or (
-            channel == "email" and "email" not in scenario.channels
-        ) or (channel == "phone" and not scenario.opening):
+        if (
+            channel not in ("phone", "email")
+            or (channel == "email" and "email" not in scenario.channels)
+            or (channel == "phone" and not scenario.opening)
+        ):
             raise EngineError(f"{scenario.id} cannot be played on channel '{channel}'")
         if persona not in scenario.personas:
             raise EngineError(
@@ -182,7 +184,7 @@ class Engine:
             self._after_step(call, step, reply, progress)
         reply.finish()
         if call.channel == "email" and email_thread.in_writing(call, step.name):
-            self._as_emails(call, call.events[first:], step)
+            email_thread.as_emails(call, call.events[first:], step.args.get("body", ""))
         return call.events[first:]
 
     def resume(self, scenario: Scenario, events: list[dict[str, Any]]) -> Call:
@@ -324,15 +326,6 @@ class Engine:
         progress = handle_say(self.hearing, call, email_thread.readable(body), reply)
         reply.pieces = [p for p in reply.pieces if p[1] != "greet_back"]  # the e-mail greets
         return progress
-
-    def _as_emails(self, call: Call, events: list[dict[str, Any]], step: Step) -> None:
-        """Word the user's answers of this step as e-mails (the thread the trainee reads)."""
-        answered = step.args["body"] if step.name == "email" else ""
-        for event in events:
-            if event["kind"] == "caller_said" and "email" not in event["data"]:
-                event["data"]["email"] = email_thread.reply_mail(
-                    call, event["data"]["text"], answered
-                )
 
     def _remote_connect(self, call: Call, step: Step, reply: Reply) -> bool:
         call.clock += 20

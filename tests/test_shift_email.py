@@ -10,9 +10,9 @@ from simulator.engine import EngineError
 from simulator.shift_plan import PlanError, ShiftPlan, validate_plan_source
 from simulator.shift_state import ShiftRefused
 from simulator.steps import StepError
+from simulator.yamlsource import parse
 from storage.db import connect
 from storage.shifts import append_shift_step, create_shift, load_shift
-from simulator.yamlsource import parse
 from tests.shift_helpers import PLAN_HEAD, make_plan, play_call, shift_engine
 
 MAILS = """\
@@ -179,3 +179,27 @@ def test_a_plan_refuses_a_channel_the_scenario_does_not_support(library):
         (11, "contacts[1].channel", "shift_channel_unsupported"),
         (13, "contacts[2].call_back", "shift_call_back_not_email"),
     }
+
+
+def _scenario_problems(library, old: str, new: str) -> set[tuple[str, str]]:
+    from simulator.validate import validate_text
+    from tests.shift_helpers import ROOT
+
+    text = (ROOT / "scenarios" / "email-mailbox-full.yaml").read_text(encoding="utf-8")
+    assert old in text
+    _, problems = validate_text(text.replace(old, new), library.catalog, set(library.articles))
+    return {(p.path, p.code) for p in problems}
+
+
+def test_an_email_scenario_validates_its_channels_and_message(library):
+    assert _scenario_problems(library, "channels: [email]", "channels: [email]") == set()
+    assert _scenario_problems(library, "channels: [email]", "channels: [email, phone]") == {
+        ("opening", "opening_missing")
+    }
+    assert _scenario_problems(library, "channels: [email]", "channels: [phone]") == {
+        ("opening", "opening_missing"),
+        ("email", "email_message_without_channel"),
+    }
+    assert ("email.signature.fr", "unknown_placeholder") in _scenario_problems(
+        library, "Poste {phone}", "Poste {extension}"
+    )
