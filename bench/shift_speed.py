@@ -1,9 +1,10 @@
 """In-process speed of a shift replay (run by hand; prints figures).
 
-    .venv/bin/python bench/shift_speed.py [--locale fr] [--runs 5]
+    .venv/bin/python bench/shift_speed.py [--locale fr] [--runs 5] [--phone-only]
 
 Builds a 30-contact shift over the built-in scenarios (one contact every three simulated minutes,
-each handled with its scenario's expert transcript), then replays it: play (every step through the
+each handled with its scenario's expert transcript: phone calls, and e-mail threads for the e-mail
+scenarios, one of them phoned back), then replays it: play (every step through the
 shift engine and the call engine) and the full record (each call graded, the shift report). The
 matchers are built once first, as a warmed app does (`web/shared/warm.py`). Target: under 2 s.
 """
@@ -35,17 +36,22 @@ CONTACTS = 30
 GAP = 180  # simulated seconds between two arrivals
 
 
-def build(library, locale: str):
+def build(library, locale: str, phone_only: bool = False):
     """A 30-contact plan and the steps that handle every contact in turn."""
     ids = sorted(s for s in library.scenarios if (ROOT / "tests/transcripts" / s).is_dir())
+    if phone_only:  # the baseline without e-mail threads, for comparison on the same machine
+        ids = [s for s in ids if "phone" in library.scenarios[s].channels]
     contacts, steps = [], []
     for i in range(CONTACTS):
         scenario = library.scenarios[ids[i % len(ids)]]
         persona = scenario.persona_default()
+        channel = scenario.channels[0]
         contacts.append(
             {
                 "ref": f"c{i:02d}",
                 "scenario": scenario.id,
+                "channel": channel,
+                **({"call_back": True} if channel == "email" else {}),
                 "persona": persona,
                 "at": i * GAP,
                 "triage": {"kind": "incident", "impact": "low", "urgency": "medium"},
@@ -72,13 +78,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--locale", default="en", choices=["en", "fr"])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--phone-only", action="store_true", help="leave the e-mail scenarios out")
     args = parser.parse_args()
     library = load_library()
     matrix = load_shift_library(library.scenarios).matrix
     engine = ShiftEngine(
         Engine(library.catalog, library.personas, library.articles), library.scenarios, matrix
     )
-    plan, raw = build(library, args.locale)
+    plan, raw = build(library, args.locale, args.phone_only)
     steps = [parse_shift_step(r) for r in raw]
     start = time.perf_counter()
     for scenario in library.scenarios.values():
@@ -94,8 +101,12 @@ def main() -> None:
         plays.append(t1 - t0)
         records.append(t2 - t0)
     calls = sum(1 for c in shift.contacts if c.call)
+    mails = sum(1 for c in shift.contacts if c.call and c.channel == "email")
     print(f"matchers built once ({args.locale}): {warm:.1f} s")
-    print(f"shift of {CONTACTS} contacts, {len(steps)} steps, {calls} calls, {args.runs} runs")
+    print(
+        f"shift of {CONTACTS} contacts, {len(steps)} steps, {calls} calls "
+        f"({mails} of them e-mail threads), {args.runs} runs"
+    )
     print(f"  play only          median {statistics.median(plays):.3f} s  max {max(plays):.3f} s")
     print(
         f"  play + record      median {statistics.median(records):.3f} s  max {max(records):.3f} s"

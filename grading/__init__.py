@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from gettext import NullTranslations
 from typing import Any
 
-from grading import critical, diagnosis, escalation, resolution, serious, tone
+from grading import critical, diagnosis, email_written, escalation, resolution, serious, tone
 from grading.messages import Wording
 from grading.model import SKILLS, Finding, Score
 from grading.rubric import CRITICAL_CAP, GRADER_VERSION, skill_weights
@@ -44,10 +44,19 @@ def grade(
         *tone.grade(scenario, t),
         *critical.grade(scenario, t),
     ]
-    skills = {s: max(0, min(100, sum(f.points for f in findings if f.skill == s))) for s in SKILLS}
+    written = []
+    if started.get("channel") == "email":  # an e-mail contact: the written rules join the grade
+        locale = started.get("locale", "en")
+        ticket = placeholders.get("ticket", "")
+        written = email_written.grade(events, locale, ticket, translations)
+    findings += written
+    graded = (*SKILLS, email_written.SKILL) if written else SKILLS
+    skills = {s: max(0, min(100, sum(f.points for f in findings if f.skill == s))) for s in graded}
     findings += serious.grade(t, findings, skills)
     w = skill_weights(weights)
-    weighted = round(sum(skills[s] * w[s] for s in SKILLS) / sum(w.values()))
+    if written:
+        w[email_written.SKILL] = email_written.WRITTEN_WEIGHT
+    weighted = round(sum(skills[s] * w[s] for s in graded) / sum(w.values()))
     overall = max(0, weighted - serious.cost(findings))
     is_critical = any(f.critical for f in findings)
     if is_critical:

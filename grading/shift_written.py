@@ -59,6 +59,7 @@ WEIGHTS = {
     "vouvoiement": 10,
 }
 _BULLET = re.compile(r"^\s*[-*•]\s+\S", re.MULTILINE)
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _NUMBERED = re.compile(r"^\s*\d+[.)]\s+\S", re.MULTILINE)
 
 # rule: (message when kept, message when broken, tip)
@@ -115,7 +116,7 @@ def grade_written(
     words = Wording(locale, translations)
     lines = [line for line in body.strip().splitlines() if line.strip()]
     first, ending = fold(lines[0]) if lines else "", padded(" ".join(lines[-3:]))
-    sms = [w for w in fold(body).split() if w in SMS[locale]]
+    sms = [w for w in _WORD.findall(body.lower()) if w in SMS[locale]]  # "c'est" is not "c"
     questions = body.count("?")
     listed = bool(_BULLET.search(body) or _NUMBERED.search(body))
     rules = {

@@ -1,5 +1,6 @@
 """Draft a shift transcript: take the most urgent contact first and play each scenario's expert
-transcript (tests/transcripts/<scenario>/expert.<locale>.yaml); print the YAML.
+transcript (tests/transcripts/<scenario>/expert.<locale>.yaml: calls, and for e-mail contacts the
+`email` replies with any call back); print the YAML.
 
     .venv/bin/python scripts/shift_transcript_draft.py SHIFT LOCALE SEED [--skip-follow-ups]
         [--mistriage REF=IMPACT/URGENCY/KIND ...]
@@ -47,7 +48,7 @@ def main(argv: list[str]) -> None:
 
     def play(raw):
         step = parse_shift_step(raw)
-        if step.name not in SHIFT_STEPS:
+        if step.name not in SHIFT_STEPS or step.name == "email":  # an e-mail has {ticket} too
             step = fill_placeholders(step, shift.contact(shift.active).call)
         engine.step(shift, step)
         out.append(raw)

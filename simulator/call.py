@@ -54,6 +54,7 @@ class Call:
     idle_turns: int = 0
     recorded_llm: dict[int, dict[str, Any]] = field(default_factory=dict)
     pending: Pending | None = None
+    channel: str = "phone"  # "email": a written thread (the user's e-mail opens it)
 
     @property
     def ended(self) -> bool:

@@ -111,7 +111,7 @@ def draw_caller(spec: Caller, locale: str, seed: int) -> CallerIdentity:
     subnet = fake.random_int(10, 60)
     others = {}
     for other in spec.others:
-        o_first, o_last = _person(fake)
+        o_first, o_last = _person(fake, other.gender)
         others[other.key] = Person(
             name=f"{o_first} {o_last}",
             username=_username(fake, o_first, o_last),

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from simulator import directory, remote
+from simulator import directory, email_thread, remote
 from simulator.call import Call, CallEnded
 from simulator.caller import draw_caller
 from simulator.catalog import Catalog
@@ -25,7 +25,7 @@ from simulator.llm_stream import ReplyGate
 from simulator.persona import PersonaBook
 from simulator.scenario import LOCALES, Scenario
 from simulator.state import apply, holds, initial_state
-from simulator.steps import Step, parse_step
+from simulator.steps import Step, StepError, parse_step
 from simulator.translation import Words
 from simulator.understand import Match, Matcher, Understanding
 
@@ -80,9 +80,22 @@ class Engine:
         seed: int = 0,
         mode: str = "scripted",
         resuming: bool = False,
+        channel: str | None = None,
     ) -> Call:
-        """Open a call: draw the caller from the seed and log the opening events."""
+        """Open a call: draw the caller from the seed and log the opening events.
+
+        `channel` "email" opens a written thread with the user's e-mail (the default for a
+        scenario whose first channel is "email"); otherwise the caller speaks first.
+        """
         persona = scenario.persona_default() if persona is None else persona
+        if channel is None:
+            channel = "email" if scenario.channels[0] == "email" else "phone"
+        if (
+            channel not in ("phone", "email")
+            or (channel == "email" and "email" not in scenario.channels)
+            or (channel == "phone" and not scenario.opening)
+        ):
+            raise EngineError(f"{scenario.id} cannot be played on channel '{channel}'")
         if persona not in scenario.personas:
             raise EngineError(
                 f"persona '{persona}' is not allowed in {scenario.id} "
@@ -106,7 +119,9 @@ class Engine:
             caller=draw_caller(scenario.caller, locale, seed),
             state=initial_state(scenario.facts),
             mood=spec.spec.mood,
+            channel=channel,
         )
+        written = {"channel": "email"} if channel == "email" else {}
         call.emit(
             "call_started",
             scenario=scenario.id,
@@ -117,7 +132,19 @@ class Engine:
             mode=mode,
             caller=call.caller.to_dict(),
             mood=call.mood,
+            **written,
         )
+        if channel == "email":
+            mail = email_thread.opening_mail(call)
+            call.emit(
+                "caller_said",
+                text=mail["body"],
+                situations=["opening"],
+                frustrated=False,
+                mood=call.mood,
+                email=mail,
+            )
+            return call
         opening = scenario.opening[call.rng("opening").randrange(len(scenario.opening))]
         text = (
             opening.vague.get(locale) if spec.spec.vague and opening.vague else opening.text(locale)
@@ -144,6 +171,8 @@ class Engine:
         if call.ended:
             raise CallEnded("the call has ended")
         step = raw if isinstance(raw, Step) else parse_step(raw)
+        if step.name == "email" and call.channel != "email":
+            raise StepError("an e-mail reply needs an e-mail contact; this is a phone call")
         first = len(call.events)
         call.turn += 1
         reply = Reply(call)
@@ -154,6 +183,8 @@ class Engine:
         if not call.ended:
             self._after_step(call, step, reply, progress)
         reply.finish()
+        if call.channel == "email" and email_thread.in_writing(call, step.name):
+            email_thread.as_emails(call, call.events[first:], step.args.get("body", ""))
         return call.events[first:]
 
     def resume(self, scenario: Scenario, events: list[dict[str, Any]]) -> Call:
@@ -161,7 +192,13 @@ class Engine:
         started = events[0]["data"]
         mode = started["mode"]
         call = self.start(
-            scenario, started["persona"], started["locale"], started["seed"], mode, resuming=True
+            scenario,
+            started["persona"],
+            started["locale"],
+            started["seed"],
+            mode,
+            resuming=True,
+            channel=started.get("channel", "phone"),
         )
         call.recorded_llm = recorded_model_turns(events)
         for event in events:
@@ -179,6 +216,8 @@ class Engine:
     ) -> bool:
         text = step.args["value"]
         call.clock += 4 + len(text) / 12
+        if call.channel == "email" and not any(e["kind"] == "phoned_back" for e in call.events):
+            call.emit("phoned_back")
         call.emit("trainee_said", input=step.as_input(), text=text)
         if call.on_hold:
             self._end_hold(call, reply, implicit=True)
@@ -278,6 +317,15 @@ class Engine:
             model=llm.model,
         )
         return result.intents, result.reply
+
+    def _email(self, call: Call, step: Step, reply: Reply) -> bool:
+        """A written reply: read clause by clause like a spoken line, signature left out."""
+        body = step.args["body"]
+        call.clock += email_thread.WRITING_SECONDS + len(body) / email_thread.WRITING_SPEED
+        call.emit("trainee_said", input=step.as_input(), text=body, channel="email")
+        progress = handle_say(self.hearing, call, email_thread.readable(body), reply)
+        reply.pieces = [p for p in reply.pieces if p[1] != "greet_back"]  # the e-mail greets
+        return progress
 
     def _remote_connect(self, call: Call, step: Step, reply: Reply) -> bool:
         call.clock += 20
@@ -479,7 +527,7 @@ class Engine:
         if call.resolved and not was_resolved:
             call.emit("resolved")
             reply.effect("fixed")
-        if step.name == "say":
+        if step.name in ("say", "email"):
             call.idle_turns = 0 if progress else call.idle_turns + 1
             if call.idle_turns >= 3:
                 call.idle_turns = 0

@@ -182,12 +182,22 @@ class Reply:
         )
         if changed:
             call.emit("state_changed", changes={k: list(v) for k, v in changed.items()})
+        self._resolved_in_writing()
         self.reveal(list(action.reveals))
         answer = next(a for a in action.answers if holds(a.when, call.state))
         text = answer.text(call.locale).format_map(call.placeholders())
         if via != "remote":  # a console command's answer is its output, not the caller's words
             self.add(text, f"action:{action.id}")
         return text, bool(changed)
+
+    def _resolved_in_writing(self) -> None:
+        """In an e-mail the user does what it asks and checks it in one reply: the fix is logged
+        as it happens, so a check asked in the same e-mail comes after it."""
+        call = self.call
+        done = any(e["kind"] == "resolved" for e in call.events)
+        if call.channel == "email" and call.resolved and not done:
+            call.emit("resolved")
+            self.effect("fixed")
 
     def _asks_first(self, action: Action) -> bool:
         """Before a drastic or harmful step the caller asks back and waits for a clear yes: True

@@ -21,6 +21,7 @@ TEAMS = (
     "network",
     "security",
     "servers",
+    "access_management",
 )
 CATEGORIES = (
     "hardware",
@@ -36,6 +37,7 @@ PERSONAS = ("calm", "angry", "vague", "novice", "hurried", "pushy")
 DIRECTORY_PROBES = ("lookup",)
 DIRECTORY_ACTIONS = ("unlock", "reset_password", "reset_mfa")
 REQUIREMENTS = ("identity_verified", "remote_session")
+CHANNELS = ("phone", "voicemail", "email")
 
 Scalar = str | int | float | bool
 Condition = dict[str, Scalar | list[Scalar]]
@@ -91,6 +93,7 @@ class OtherPerson(Model):
 
     key: str = Field(pattern=r"^[a-z][a-z_]*$")
     role: Text
+    gender: Literal["female", "male"] | None = None  # when the texts are gendered
 
 
 class Caller(Model):
@@ -199,6 +202,21 @@ class LocalIntent(Model):
     examples: Terms
 
 
+class EmailMessage(Model):
+    """The user's e-mail that opens an e-mail contact (placeholders such as {caller_name} allowed).
+
+    `signature` is the user's own sign-off block; `screenshot` describes an attached screenshot;
+    `vague` is the body a vague persona writes instead.
+    """
+
+    subject: Text
+    body: Text
+    signature: Text
+    screenshot: Text | None = None
+    vague: Text | None = None
+    sender: str | None = None  # the address it comes from, when not the user's work address
+
+
 class Scenario(Model):
     """A whole scenario: what a trainer writes, what the engine plays, what grading reads."""
 
@@ -214,7 +232,7 @@ class Scenario(Model):
     duration_minutes: int = Field(ge=1, le=120)
     caller: Caller
     facts: dict[str, Scalar] = Field(min_length=1)
-    opening: list[Answer] = Field(min_length=1)
+    opening: list[Answer] = Field(default_factory=list)  # needed by phone and voicemail
     probes: list[Probe] = Field(min_length=1)
     actions: list[Action] = Field(default_factory=list)
     triggers: list[Trigger] = Field(default_factory=list)
@@ -229,6 +247,10 @@ class Scenario(Model):
     secrets: Terms = Field(default_factory=Terms)
     intents: dict[str, LocalIntent] = Field(default_factory=dict)
     intent_examples: dict[str, Terms] = Field(default_factory=dict)
+    channels: list[Literal["phone", "voicemail", "email"]] = Field(
+        default_factory=lambda: ["phone", "voicemail"], min_length=1
+    )
+    email: EmailMessage | None = None
 
     @property
     def key(self) -> str:

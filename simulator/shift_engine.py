@@ -157,8 +157,13 @@ class ShiftEngine:
             shift.remember_queue()
             return
         scenario = self.scenarios[c.plan.scenario]
+        channel = "email" if c.channel == "email" else "phone"
         call = self.engine.start(
-            scenario, c.plan.persona, shift.locale, contact_seed(shift.seed, c.ref)
+            scenario,
+            c.plan.persona,
+            shift.locale,
+            contact_seed(shift.seed, c.ref),
+            channel=channel,
         )
         mood = mood_after_wait(call.mood, waited, shift.plan, c.channel)
         if mood != call.mood:
@@ -211,9 +216,11 @@ class ShiftEngine:
         self._advance(shift, shift.now + seconds)
 
     def _email(self, shift: Shift, step: Step, check: bool) -> None:
+        """A written reply to the e-mail contact in hand (the user answers by e-mail)."""
         c = self._active(shift, "writing an e-mail")
-        if check:
+        if check and c.channel != "email":
             raise ShiftRefused(f"contact {c.ref} is a {c.channel} contact, not an e-mail")
+        self._call_step(shift, step, check)
 
     def _end_shift(self, shift: Shift, step: Step, check: bool) -> None:
         if check:
@@ -227,6 +234,10 @@ class ShiftEngine:
         if check:
             if call is None or call.ended:
                 raise ShiftRefused(f"contact {c.ref} has no call in progress")
+            if step.name == "say" and c.channel == "email" and not c.plan.call_back:
+                raise ShiftRefused(
+                    f"contact {c.ref} wrote in: answer by e-mail (the plan allows no call back)"
+                )
             return
         assert call is not None
         shift.emit("call_step", input=step_input(step), ref=c.ref, call_turn=call.turn + 1)

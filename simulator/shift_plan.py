@@ -21,7 +21,8 @@ LEVELS = ("high", "medium", "low")
 KINDS = ("incident", "request")
 PRIORITY_IDS = ("P1", "P2", "P3", "P4")
 CHANNELS = ("phone", "email", "voicemail")
-# What today's scenarios can be played as: a call, or a voicemail that is called back.
+# What a phone scenario can be played as (a scenario lists its own `channels`; e-mail ones add
+# "email").
 PHONE_CHANNELS = ("phone", "voicemail")
 L2_ANSWERS = ("fix_note", "question", "needs_user")
 Level = Literal["high", "medium", "low"]
@@ -67,6 +68,7 @@ class PlannedContact(Model):
     triage: Triage
     patience: int | None = Field(default=None, ge=30, le=7200)
     level2: Level2 | None = None
+    call_back: bool = False  # an e-mail contact the trainee may also phone back
 
 
 class Patience(Model):
@@ -138,9 +140,12 @@ def check_plan(plan: ShiftPlan, scenarios: dict[str, Scenario]) -> list[tuple[Pa
                 ((*where, "scenario"), "shift_unknown_scenario", _near(contact, scenarios))
             )
             continue
-        if contact.channel not in PHONE_CHANNELS:
+        if contact.channel not in scenario.channels:
             params = {"value": contact.channel, "scenario": scenario.id}
             found.append(((*where, "channel"), "shift_channel_unsupported", params))
+        if contact.call_back and contact.channel != "email":
+            params = {"value": contact.channel}
+            found.append(((*where, "call_back"), "shift_call_back_not_email", params))
         if contact.persona and contact.persona not in scenario.personas:
             params = {"value": contact.persona, "scenario": scenario.id}
             found.append(((*where, "persona"), "shift_persona_not_allowed", params))

@@ -64,10 +64,13 @@ def schedule(plan: ShiftPlan, seed: int) -> list[Contact]:
 
 
 def mood_after_wait(start: int, waited: float, plan: ShiftPlan, channel: str) -> int:
-    """A caller's starting mood after waiting: it falls every minute (half as fast by voicemail)."""
+    """A caller's starting mood after waiting: it falls every minute (half as fast by voicemail,
+    a quarter as fast by e-mail: a user who wrote expects to wait a little)."""
     drop = plan.patience.drop_per_minute * int(waited // 60)
     if channel == "voicemail":
         drop //= 2
+    elif channel == "email":
+        drop //= 4
     return max(5, start - drop)
 
 

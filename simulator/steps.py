@@ -22,6 +22,7 @@ STEP_NAMES = (
     "ticket",
     "escalate",
     "close",
+    "email",
 )
 BARE_STEPS = ("remote_connect", "resume", "close")
 TICKET_FIELDS = ("category", "priority", "summary", "root_cause", "resolution")
@@ -103,6 +104,9 @@ def parse_step(raw: Any) -> Step:
         return Step("hold", {"value": int(value)})
     if name == "directory":
         return _directory(value)
+    if name == "email":
+        value = _mapping(value, "email", ("body",))
+        return Step("email", {"body": _text(value.get("body"), "the e-mail body", MAX_TEXT * 2)})
     if name == "ticket":
         return _ticket(value)
     if name == "escalate":

@@ -135,6 +135,7 @@ class _Checker:
         yield from self._check_escalation()
         yield from self._check_resolution()
         yield from self._check_intents()
+        yield from self._check_email()
         yield from address_problems(s)
         for i, line in enumerate(s.opening):
             yield from self._check_answer(line, ("opening", i))
@@ -277,6 +278,22 @@ class _Checker:
         yield from self._one_of(res.verify, probe_ids, ("resolution", "verify"), "probe")
         if all(k in self.facts for k in res.when) and not reachable(self.s):
             yield ("resolution", "when"), "resolution_unreachable", {}
+
+    def _check_email(self):
+        if self.s.email is not None:
+            sender = self.s.email.sender or ""
+            for name in sorted(used_placeholders(sender) - self.placeholders):
+                yield ("email", "sender"), "unknown_placeholder", {"name": name}
+            for key in ("subject", "body", "signature", "screenshot", "vague"):
+                text = getattr(self.s.email, key)
+                if text is not None:
+                    yield from self._check_text(text, ("email", key))
+        if "email" in self.s.channels and self.s.email is None:
+            yield ("channels",), "email_channel_without_message", {}
+        if {"phone", "voicemail"} & set(self.s.channels) and not self.s.opening:
+            yield ("opening",), "opening_missing", {}
+        if self.s.email is not None and "email" not in self.s.channels:
+            yield ("email",), "email_message_without_channel", {}
 
     def _check_intents(self):
         for intent_id in self.s.intents:

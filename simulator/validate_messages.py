@@ -141,6 +141,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "validation", "arrives at {at} s, after the end of the shift ({length} s)"
     ),
     "shift_unknown_scenario": NC_("validation", "unknown scenario '{value}'{did_you_mean}"),
+    "opening_missing": NC_("validation", "a phone scenario needs at least one opening line"),
+    "email_channel_without_message": NC_(
+        "validation", "the channel 'email' needs the user's e-mail (an 'email' block)"
+    ),
+    "email_message_without_channel": NC_(
+        "validation", "an 'email' block needs 'email' in the scenario's channels"
+    ),
+    "shift_call_back_not_email": NC_(
+        "validation", "'call_back' is for e-mail contacts, not '{value}' ones"
+    ),
     "shift_channel_unsupported": NC_(
         "validation", "scenario '{scenario}' cannot be played on channel '{value}'"
     ),

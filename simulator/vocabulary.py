@@ -15,6 +15,7 @@ TEAM_LABELS = {
     "network": N_("Network team"),
     "security": N_("Security team"),
     "servers": N_("Server team"),
+    "access_management": N_("Access management team"),
 }
 CATEGORY_LABELS = {
     "hardware": N_("Hardware"),

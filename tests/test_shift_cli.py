@@ -99,3 +99,16 @@ def test_shift_play_shows_the_queue_and_writes_the_log(runner, tmp_path):
     kinds = [e["kind"] for e in saved["events"]]
     assert kinds[0] == "shift_started" and kinds[-1] == "shift_ended"
     assert saved["calls"]["e01"][0]["kind"] == "call_started"
+
+
+def test_shift_play_answers_an_email_contact_in_writing(runner):
+    lines = (
+        "/wait 61\n/take e07\n/email\nHello,\n\nDid you click the link or enter anything?\n"
+        "\nKind regards,\nSam\n.\n/park\n/end\n"
+    )
+    result = runner.invoke(args=["shift", "play", "evening-on-call"], input=lines)
+    assert result.exit_code == 0, result.output
+    assert "TR: Your parcel is held - customs fees" in result.output
+    assert "RE: TR: Your parcel is held" in result.output
+    assert "I didn't click anything" in result.output
+    assert "IT service desk wrote:\n> Hello," in result.output

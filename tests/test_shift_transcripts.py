@@ -19,7 +19,7 @@ SEED = 1
 EXPECTED = {
     "monday-morning.en": ("triage", "Contact c10 triaged incident, P4; it was incident, P3."),
     "monday-morning.fr": ("abandoned", "Le contact c08 a raccroché après 15 min d'attente"),
-    "evening-on-call.en": ("follow_up", "2 of 2 level-2 answers passed on to the user."),
+    "evening-on-call.en": ("follow_up", "4 of 4 level-2 answers passed on to the user."),
     "evening-on-call.fr": (
         "follow_up",
         "Le ticket escaladé e02 n'a jamais été suivi après la réponse du niveau 2.",
@@ -93,4 +93,17 @@ def test_the_monday_morning_shift_brings_fifteen_to_twenty_contacts(played):
     assert {c["channel"] for c in played["monday-morning.en"][1]["contacts"]} >= {
         "phone",
         "voicemail",
+        "email",
     }
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_shift_transcript_answers_emails_in_writing(played, name):
+    shift, record = played[name]
+    mails = [c for c in record["contacts"] if c["channel"] == "email"]
+    assert mails and all(c["outcome"] in ("resolved", "escalated") for c in mails), mails
+    for row in mails:
+        events = shift.contact(row["ref"]).call.events
+        assert any(
+            e["data"].get("channel") == "email" for e in events if e["kind"] == "trainee_said"
+        )

@@ -60,3 +60,9 @@ def test_a_word_that_only_starts_like_a_greeting_is_no_greeting():
     body = "Highly urgent: restart now. Ticket INC1.\nRegards"
     findings = _by_rule(grade_written(body, "INC1", "en", load_translations()))
     assert findings["greeting"].points == 0
+
+
+def test_french_elisions_are_not_sms_speak():
+    body = "Bonjour,\n\nC'est noté : c'est bien votre boîte qui est pleine.\n\nCordialement,\nSam"
+    found = _by_rule(grade_written(body, "INC1", "fr", load_translations()))
+    assert found["sms"].points == found["sms"].max

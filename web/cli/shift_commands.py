@@ -29,8 +29,10 @@ PLAY_HELP = """Shift commands:
   /triage IMPACT URGENCY KIND  high|medium|low, high|medium|low, incident|request
   /park                        park the contact in hand (call back later)
   /wait SECONDS                let time pass (nothing in hand)
+  /email                       write an e-mail to the user in hand (end it with a line ".")
   /end                         end the shift
-During a call: type to speak, or the call commands of `hotliner play` (/help there)."""
+During a call: type to speak, or the call commands of `hotliner play` (/help there).
+An e-mail contact is answered with /email; typing speaks only if the plan allows a call back."""
 
 
 def _shifts() -> tuple[ShiftLibrary, ShiftEngine]:
@@ -141,6 +143,29 @@ def _print_queue(shift: Shift) -> None:
         click.echo("   (empty)")
 
 
+def _read_email() -> dict:
+    """The lines of an e-mail typed in the terminal, up to a line holding only "."."""
+    lines = []
+    while True:
+        try:
+            line = input("  | ")
+        except EOFError:
+            break
+        if line.strip() == ".":
+            break
+        lines.append(line)
+    return {"email": {"body": "\n".join(lines)}}
+
+
+def _show_said(data: dict) -> None:
+    """The user's words: spoken, or an e-mail with its subject."""
+    mail = data.get("email")
+    if mail:
+        click.echo(f"E-MAIL from {mail['from']} · {mail['subject']}\n{mail['text']}\n")
+    else:
+        click.echo(f"CALLER: {data['text']}")
+
+
 def _shift_command(line: str):
     name, _, rest = line[1:].partition(" ")
     parts = rest.split()
@@ -154,6 +179,8 @@ def _shift_command(line: str):
         return "end_shift"
     if name == "park":
         return "park"
+    if name == "email":
+        return _read_email()
     return _parse_command(line)
 
 
@@ -182,7 +209,7 @@ def play_command(shift_id, locale, seed, log_path):
             continue
         try:
             step = parse_shift_step(_shift_command(line) if line.startswith("/") else {"say": line})
-            if step.name not in SHIFT_STEPS and shift.active:
+            if (step.name not in SHIFT_STEPS or step.name == "email") and shift.active:
                 call = shift.contact(shift.active).call
                 step = fill_placeholders(step, call) if call else step
             outcome = engine.step(shift, step)
@@ -191,12 +218,13 @@ def play_command(shift_id, locale, seed, log_path):
             continue
         for event in outcome.call_events:
             if event["kind"] == "caller_said":
-                click.echo(f"CALLER: {event['data']['text']}")
+                _show_said(event["data"])
         for event in outcome.shift_events:
             if event["kind"] in ("contact_taken", "contact_resumed"):
                 call = shift.contact(event["data"]["ref"]).call
                 opening = [e for e in call.events if e["kind"] == "caller_said"]
-                click.echo(f"CALLER: {opening[-1]['data']['text']}" if opening else "")
+                if opening:
+                    _show_said(opening[-1]["data"])
             elif event["kind"] not in ("call_step", "contact_triaged"):
                 click.echo(
                     f"  · {event['at'] / 60:.1f} min {event['kind']} {event['data'].get('ref', '')}"
