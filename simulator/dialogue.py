@@ -94,8 +94,11 @@ def read_in_context(
     checked = after_a_fix(hearing, call, text, [*understanding.matches, *cores])
     if checked != list(understanding.matches):
         understanding = Understanding(tuple(checked), understanding.best_guess)
-    if understanding.understood:
+    if understanding.understood and not _only_leaning(understanding):
         return understanding
+    if understanding.understood:  # a weak reading gives way to a line that clearly points back
+        pointed = _pointed_back(call, context, understanding.best_guess, text)
+        return Understanding((pointed,), understanding.best_guess) if pointed else understanding
     guess = understanding.best_guess
     found = (
         _follow_up(call, context, guess, text)
@@ -106,6 +109,13 @@ def read_in_context(
 
 
 POINTING_WORDS = 8
+LEANING = 0.0  # below this decision value a heard intent is only a leaning (threshold: -0.2)
+
+
+def _only_leaning(understanding: Understanding) -> bool:
+    """Every intent heard was taken with little margin (an SVM decision below 0, where a clear
+    reading is well above it): a reading a line that clearly points back may overrule."""
+    return all(m.score < LEANING for m in understanding.matches)
 
 
 def _pointed_back(call: Call, context: Dialogue, guess: Match | None, text: str) -> Match | None:

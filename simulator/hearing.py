@@ -139,6 +139,10 @@ def requested_cores(hearing: Hearing, call, text: str, heard: list[Match]) -> li
 
 
 VERIFY_FLOOR = -1.0  # how unsure the matcher may be of a check that things work, after a fix
+# Questions about the caller's world outside the scenario (simulator/offscript.py): after a fix, a
+# short question the matcher only leans towards one of them (« ça imprime ? ») is a verification.
+WORLD_QUESTIONS = frozenset({"ask_whereabouts", "ask_printer_name", "ask_mishap"})
+WORLD_UNSURE = 0.2
 
 
 def after_a_fix(hearing: Hearing, call: Call, text: str, heard: list[Match]) -> list[Match]:
@@ -161,6 +165,7 @@ def after_a_fix(hearing: Hearing, call: Call, text: str, heard: list[Match]) -> 
         here = [m for m in heard if m.clause in sentence or sentence in m.clause]
         stale = all(
             m.intent in answered
+            or (m.intent in WORLD_QUESTIONS and m.score < WORLD_UNSURE)
             or (
                 m.intent not in bound
                 and hearing.intent_kind(call.scenario, m.intent) != "conversation"

@@ -52,7 +52,8 @@ def test_a_sound_call_has_no_serious_mistake(engine, library):
 
 def test_a_drastic_action_before_the_checks_costs_the_whole_call(engine, library):
     reinstall = {"say": "Please uninstall the printer driver and reinstall it, it must be corrupt."}
-    score = graded(engine, library, [OPENING, reinstall, *CHECKS[1:], TICKET, *CLOSING])
+    yes = {"say": "Yes, go ahead."}  # the caller asks back before a drastic step (issue 12)
+    score = graded(engine, library, [OPENING, reinstall, yes, *CHECKS[1:], TICKET, *CLOSING])
     assert [f.skill for f in serious(score)] == ["diagnosis"]
     assert score.overall == weighted(score) - SERIOUS_COST
     assert score.overall <= 77  # the team lead's range for such a call is 45–72
