@@ -207,8 +207,19 @@ def _opening(folded: str, phrases: tuple[str, ...]) -> str:
     return best
 
 
+# A salutation that opens a written answer ("Hello Jane," « Bonjour Madame Roux, »): the answer
+# is read after it.
+_SALUTATION = re.compile(
+    r"^\s*(?:hello|hi|dear|good (?:morning|afternoon|evening)|bonjour|bonsoir|cher|ch[eè]re|"
+    r"madame|monsieur)\b[^,\n]{0,40}[,\n]\s*",
+    re.IGNORECASE,
+)
+
+
 def read_answer(text: str, locale: str) -> Reading:
-    """How a line answers a yes/no question about a drastic step."""
+    """How a line (or an e-mail, after its salutation) answers a yes/no question about a drastic
+    step."""
+    text = _SALUTATION.sub("", text, count=1)
     folded = " ".join(re.sub(r"[^\w]+", " ", fold(text)).split())
     yes = _opening(folded, _YES[locale])
     no = _opening(folded, _NO[locale])

@@ -131,3 +131,16 @@ def test_grading_charges_the_trainee_for_the_confirmed_step(engine, library):
 )
 def test_answers_are_read_as_agents_type_them(locale, text, answer):
     assert read_answer(text, locale).answer == answer
+
+
+@pytest.mark.parametrize(
+    "locale, text, answer",
+    [
+        ("en", "Hello Priya,\n\nYes, please go ahead.\n\nKind regards", "yes"),
+        ("en", "Dear Mr Dubois,\nno, leave them where they are for now.", "no"),
+        ("fr", "Bonjour Madame Roux,\n\nOui, allez-y.\n\nCordialement", "yes"),
+        ("fr", "Bonjour,\nnon surtout pas, on attend.", "no"),
+    ],
+)
+def test_a_written_answer_is_read_after_its_salutation(locale, text, answer):
+    assert read_answer(text, locale).answer == answer
