@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from storage import users
 from storage.db import immediate
 from web.shared.database import get_db
+from web.shared.warm import warm_in_background
 
 DEMO_ACCOUNTS = [
     # username, name, role, password, locale
@@ -79,6 +80,8 @@ def run_demo(host: str, port: int) -> None:
     # tests replace werkzeug.serving.run_simple, which a top-level import would have bound already.
     from werkzeug.serving import run_simple
 
+    if not current_app.testing:  # matchers and parsers load while the first pages are served
+        warm_in_background(current_app._get_current_object())
     run_simple(host, port, current_app._get_current_object(), threaded=True, use_reloader=False)
 
 
