@@ -310,3 +310,14 @@ def m_centre_notice_reads(db: Database) -> None:
         foreign_keys=[("user_id", "users", "id")],
         not_null={"read_at"},
     )
+
+
+@migrations()
+def m_call_snapshots(db: Database) -> None:
+    """A call's state after its last step, so any worker resumes it without replaying its steps."""
+    db["call_snapshots"].create(
+        {"call_id": int, "seq": int, "data": str},
+        pk="call_id",
+        foreign_keys=[("call_id", "calls", "id")],
+        not_null={"seq", "data"},
+    )
