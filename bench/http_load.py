@@ -36,7 +36,7 @@ from simulator.replay import parse_transcript  # noqa: E402
 from storage.db import connect  # noqa: E402
 from storage.users import add_user, new_api_token  # noqa: E402
 
-MEMORY_MARKS = (200, 500, 1000, 1500, 2000)
+MEMORY_MARKS = (200, 500, 1000, 1500, 2000, 3000, 4000, 5000)
 
 
 @dataclass
