@@ -54,7 +54,7 @@ def gunicorn_start(app_dir: Path, env: dict, log: Path, token: str, label: str) 
     """Start the app, print its start-up line, return it running."""
     log.write_text("")
     began = time.perf_counter()
-    server = serve.start("app:create_app()", env, cwd=app_dir, workers=2, log=log, timeout=300)
+    server = serve.start(http_load.APP, env, cwd=app_dir, workers=2, log=log, timeout=300)
     step = http_load.first_step(server, token, began)
     parsers = _logged(log, "warm: clause parsers", began, timeout=10)
     print(
