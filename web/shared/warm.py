@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 import threading
 import time
+from collections.abc import Callable, Iterable
 
 from flask import Flask
 
@@ -63,6 +64,22 @@ def freeze() -> None:
     """
     gc.collect()
     gc.freeze()
+
+
+def warm_after_first_request(app: Flask) -> Callable:
+    """The app as a WSGI callable that starts warming in the background once its first request is
+    answered, so that the warming thread does not compete with the first page for the GIL."""
+    started = threading.Event()
+
+    def wsgi(environ: dict, start_response: Callable) -> Iterable[bytes]:
+        try:
+            return app(environ, start_response)
+        finally:
+            if not started.is_set():
+                started.set()
+                warm_in_background(app)
+
+    return wsgi
 
 
 def warm_in_background(app: Flask) -> threading.Thread:
