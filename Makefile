@@ -40,6 +40,7 @@ bench: setup
 	$(BIN)/python bench/understanding.py
 	$(BIN)/python bench/understanding_calls.py
 	$(BIN)/python bench/engine_speed.py
+	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/reports.py
 	$(BIN)/python bench/calibration.py
 	$(BIN)/python bench/politeness.py

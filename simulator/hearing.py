@@ -44,6 +44,15 @@ class Hearing:
             self._matchers[key] = matcher_for(self.catalog, locale, key[1])
         return self._matchers[key]
 
+    # -- start-up hook: storage/matcher_files.py keeps built matchers on disk between starts --
+    def built_matchers(self) -> dict[tuple, Matcher]:
+        """The matchers built so far, by key (to be stored for the next start)."""
+        return dict(self._matchers)
+
+    def adopt_matchers(self, built: dict[tuple, Matcher]) -> None:
+        """Take matchers built earlier from this same catalog and code (read back from disk)."""
+        self._matchers.update(built)
+
     def said_negatively(self, scenario: Scenario, intent_id: str, locale: str) -> bool:
         """Whether an intent is itself phrased as a prohibition ("do not delete the email")."""
         key = (scenario.key, intent_id, locale)

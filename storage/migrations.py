@@ -351,4 +351,14 @@ def m_shift_plans_assignments_results(db: Database) -> None:
         },
         pk="shift_pk",
         foreign_keys=[("shift_pk", "shifts", "id")],
+
+
+@migrations()
+def m_call_snapshots(db: Database) -> None:
+    """A call's state after its last step, so any worker resumes it without replaying its steps."""
+    db["call_snapshots"].create(
+        {"call_id": int, "seq": int, "data": str},
+        pk="call_id",
+        foreign_keys=[("call_id", "calls", "id")],
+        not_null={"seq", "data"},
     )

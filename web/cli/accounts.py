@@ -13,6 +13,7 @@ from sqlite_utils import Database
 from storage import limits, passwords, users
 from storage.db import immediate
 from web.shared.database import get_db
+from web.shared.warm import warm_after_first_request
 
 DEMO_ACCOUNTS = [
     # username, name, role, password, locale
@@ -80,7 +81,10 @@ def run_demo(host: str, port: int) -> None:
     # tests replace werkzeug.serving.run_simple, which a top-level import would have bound already.
     from werkzeug.serving import run_simple
 
-    run_simple(host, port, current_app._get_current_object(), threaded=True, use_reloader=False)
+    app = current_app._get_current_object()
+    if not app.testing:  # matchers and parsers load once the first page is answered
+        app = warm_after_first_request(app)
+    run_simple(host, port, app, threaded=True, use_reloader=False)
 
 
 users_cli = AppGroup("users", help="Manage accounts (admins).")

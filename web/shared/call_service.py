@@ -13,6 +13,7 @@ from storage import calls as store
 from storage.db import immediate
 from storage.scenarios import remember_version
 from storage.scores import save_score
+from storage.snapshots import load_snapshot, restore, save_snapshot
 from web.shared.playable import scenario_of
 from web.shared.runtime import get_engine, get_library, grade_call
 
@@ -33,7 +34,9 @@ def start_call(
     if source is not None:
         remember_version(db, scenario.id, scenario.version, source)
     call = get_engine().start(scenario, persona, locale, seed, mode)
-    call_id = store.create_call(db, call.events, user_id=user_id, sandbox=sandbox)
+    with immediate(db):
+        call_id = store.create_call(db, call.events, user_id=user_id, sandbox=sandbox)
+        save_snapshot(db, call_id, call)
     return call_id, call
 
 
@@ -50,17 +53,21 @@ def step_call(
     score = grade_call(call.scenario, call.events) if call.ended else None
     with immediate(db):
         store.append_events(db, call_id, events)
+        save_snapshot(db, call_id, call)  # any worker resumes from here without a replay
         if score is not None:
             save_score(db, call_id, score)
     return events
 
 
 def load_call(db: Database, call_id: int) -> tuple[dict[str, Any], Call]:
-    """A stored call rebuilt from its events: (its row, the live call)."""
+    """A stored call rebuilt from its events and its latest snapshot, else by replaying its steps:
+    (its row, the live call)."""
     row = store.get_call(db, call_id)
     scenario = scenario_of(db, row)
-    call = get_engine().resume(scenario, store.load_events(db, call_id))
-    return row, call
+    events = store.load_events(db, call_id)
+    snapshot = load_snapshot(db, call_id, len(events)) if events else None
+    call = restore(get_engine(), scenario, events, snapshot) if snapshot else None
+    return row, call or get_engine().resume(scenario, events)
 
 
 def regrade(db: Database, call_id: int) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from sqlite_utils import Database
 from simulator.call import Call, CallEnded
 from simulator.steps import StepError
 from storage import calls as store
+from storage.snapshots import catch_up, load_snapshot
 from web.shared.call_service import load_call, step_call
 from web.shared.llm_tone import judge_if_wanted
 from web.shared.model_budget import check_model_budget
@@ -60,10 +61,12 @@ def get_live(db: Database, call_id: int) -> tuple[dict[str, Any], Call]:
 
 
 def _current(db: Database, call_id: int, call: Call) -> bool:
-    """Bring a cached call up to its log by replaying only the steps another worker stored since.
+    """Bring a cached call up to its log: the missed events and the snapshot stored with them, else
+    by replaying only the steps another worker stored since.
 
-    With several workers, consecutive steps of a call land on any of them: replaying the one or two
-    missed steps instead of the whole log keeps a step's cost flat however long the call is.
+    With several workers, consecutive steps of a call land on any of them: taking the stored state
+    (or replaying the one or two missed steps) instead of the whole log keeps a step's cost flat
+    however long the call is.
     """
     last = _last_seq(db, call_id)
     known = len(call.events)
@@ -72,6 +75,9 @@ def _current(db: Database, call_id: int, call: Call) -> bool:
     if known > last:
         return False
     missed = store.load_events(db, call_id, after=known)
+    snapshot = load_snapshot(db, call_id, last)
+    if snapshot is not None and len(missed) == last - known and catch_up(call, missed, snapshot):
+        return True
     engine = get_engine()
     try:
         for event in missed:

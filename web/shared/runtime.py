@@ -6,7 +6,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
-from flask import current_app, g
+from flask import Flask, current_app, g
 from sqlite_utils import Database
 
 from grading import grade
@@ -19,7 +19,7 @@ from simulator.llm_caller import LLMCaller
 from simulator.persona import PersonaError
 from simulator.scenario import Scenario
 from simulator.validate import ScenarioError
-from storage import settings
+from storage import matcher_files, settings
 from storage.db import connect
 from storage.kb_index import index_articles, search
 from web.shared.database import get_db
@@ -64,9 +64,9 @@ def get_engine() -> Engine:
             with closing(connect(path)) as db:
                 return search(db, query, locale)
 
-        ext["engine"] = Engine(
-            library.catalog, library.personas, library.articles, kb_search=kb_search
-        )
+        engine = Engine(library.catalog, library.personas, library.articles, kb_search=kb_search)
+        _adopt_stored_matchers(engine)
+        ext["engine"] = engine
         ext.pop("llm_stamp", None)
     engine = ext["engine"]
     if not g.get("llm_settings_checked"):  # once per request, however often the engine is asked for
@@ -77,6 +77,19 @@ def get_engine() -> Engine:
             engine.llm = _llm_caller(db)
             ext["llm_stamp"] = stamp
     return engine
+
+
+def matcher_cache(app: Flask) -> Path | None:
+    """Where built matchers are kept (config MATCHER_CACHE; None or "" switches the cache off)."""
+    folder = app.config.get("MATCHER_CACHE", Path(app.instance_path) / "cache")
+    return Path(folder) if folder else None
+
+
+def _adopt_stored_matchers(engine: Engine) -> None:
+    """Map in the matchers an earlier start built for this catalog and code (web/shared/warm.py)."""
+    folder = matcher_cache(current_app)
+    if folder is not None:
+        matcher_files.load_into(engine.hearing, folder)
 
 
 def llm_config() -> LLMConfig | None:
