@@ -18,8 +18,14 @@ from web.admin import bp as admin_bp
 from web.api import bp as api_bp
 from web.api import endpoints, shift_api  # noqa: F401  (routes of api_bp)
 from web.authoring import bp as authoring_bp
-from web.authoring import bundles, library_page, model_drafts, phrases, playtest  # noqa: F401  (routes of authoring_bp)
-from web.authoring import starter  # noqa: F401  (routes of authoring_bp: the guided start)
+from web.authoring import (  # noqa: F401  (routes of authoring_bp)
+    bundles,
+    library_page,
+    model_drafts,
+    phrases,
+    playtest,
+    starter,  # noqa: F401  (routes of authoring_bp; starter: the guided start)
+)
 from web.calls import bp as calls_bp
 from web.calls import call_screen, streaming  # noqa: F401  (call_screen: routes of calls_bp)
 from web.cli import register as register_commands
