@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from simulator.call import Call
+from simulator.call import Call, Pending
 from simulator.engine import Engine, recorded_model_turns
 from simulator.scenario import Scenario
 
@@ -30,11 +30,17 @@ KEPT = tuple(f.name for f in dataclasses.fields(Call) if f.name not in FIXED)
 def _plain(value: Any) -> Any:
     if isinstance(value, set | frozenset):
         return {"set": sorted(value)}
+    if isinstance(value, Pending):  # a drastic step awaiting the caller's yes
+        return {"pending": dataclasses.asdict(value)}
     return value
 
 
 def _back(name: str, value: Any) -> Any:
-    return set(value["set"]) if isinstance(value, dict) and set(value) == {"set"} else value
+    if isinstance(value, dict) and set(value) == {"set"}:
+        return set(value["set"])
+    if isinstance(value, dict) and set(value) == {"pending"}:
+        return Pending(**value["pending"])
+    return value
 
 
 def snapshot_of(call: Call) -> str | None:
