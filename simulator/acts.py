@@ -78,6 +78,17 @@ def _verbs(head: Token) -> list[Token]:
         chain.append(nxt[0])
 
 
+def _with_carriers(verbs: list[Token]) -> list[Token]:
+    """The verbs plus an auxiliary that carries their subject: "could *you get* rid of" (spaCy
+    hangs "you" and "could" on "get", an auxpass of "rid")."""
+    carriers = [
+        c
+        for c in verbs[0].children
+        if c.dep_ == "auxpass" and any(g.dep_.startswith(("nsubj", "aux")) for g in c.children)
+    ]
+    return verbs + carriers
+
+
 def action_verb(head: Token) -> Token:
     """The verb that names what is done in a clause: the last of its merged verbs."""
     return _verbs(head)[-1]
@@ -157,7 +168,7 @@ def _inverted(head: Token, verbs: list[Token], subject: Token | None) -> bool:
 def read_predicate(head: Token, span: str, first: Token | None = None) -> Reading:
     """The act and polarity of the clause headed by `head` (its text: `span`, its first word:
     `first`)."""
-    verbs = _verbs(head)
+    verbs = _with_carriers(_verbs(head))
     sentence = head.sent.text
     span = fold(span)
     negated, polite = negation(verbs, head)

@@ -24,6 +24,7 @@ from sklearn.svm import LinearSVC
 
 from simulator.agent_typing import expand, gives_cause, pieces, split_elision
 from simulator.catalog import Catalog
+from simulator.cues import CUE_FORCE, cue_bonuses
 from simulator.features import Features
 from simulator.folding import fold
 
@@ -36,6 +37,7 @@ SVM_C = 1.0
 AGREEMENT_THRESHOLD = -0.45
 AGREEMENT_SIMILARITY = 0.45
 IGNORED = ("small_talk",)  # recognised, but reported as not understood (off-topic chatter)
+NAMING = ("introduce_self", "greet", "ask_caller_name")  # intents whose examples hold names
 # Intents that only a statement can carry: "was it the cable?" asks, "it was the cable" explains.
 STATEMENTS = ("explain_cause",)
 CAUSE_CUE = 0.6  # added to their decision when a statement names a cause ("it was", « vient de »)
@@ -97,6 +99,17 @@ class Matcher:
         self.word_matrix = self.word.fit_transform(texts)
         self.vocabulary = sorted({w for t in texts for w in t.split()})
         self._known = set(self.vocabulary)
+        # everyday words: a self-introduction's name is none of them ("i m back" is no name)
+        names = {w for _, t in examples for w in fold(t).split()} - {
+            w for _, t in examples for w in fold(" ".join(re.findall(r"\b[a-zà-ÿ]\w*", t))).split()
+        }
+        self._common = frozenset(
+            w
+            for (i, t) in zip(self.labels, texts, strict=True)
+            if i not in NAMING
+            for w in t.split()
+            if w not in names
+        )
         self._columns = {i: np.flatnonzero(self.labels == i) for i in self.intent_ids}
         # clause × example products run 10x faster against the transposed matrices kept in CSR
         self._char_t = self.char_matrix.T.tocsr()
@@ -195,6 +208,7 @@ class Matcher:
             # the SVM's decision function (X·wᵀ + b) without its per-call input validation
             values = sp.hstack([char_vecs, word_vecs]).tocsr() @ self._coef_t + self.svm.intercept_
         for row, index in enumerate(keep):
+            cued: set[str] = set()
             if len(self.intent_ids) == 1:
                 best, decision = self.intent_ids[0], float(similarity[row])
             else:
@@ -203,6 +217,7 @@ class Matcher:
                     decisions[self._statement_columns] = -np.inf
                 elif gives_cause(folded[index]):
                     decisions[self._statement_columns] += CAUSE_CUE
+                cued = self._cue(decisions, folded[index], questions[index])
                 top = int(decisions.argmax())
                 best, decision = str(self.svm.classes_[top]), float(decisions[top])
             guess = Match(best, round(decision, 3), clauses[index].strip())
@@ -212,11 +227,24 @@ class Matcher:
                 and nearest[row] == best
                 and similarity[row] >= AGREEMENT_SIMILARITY
             )
-            accepted = similarity[row] >= SIMILARITY_FLOOR and (
+            accepted = (similarity[row] >= SIMILARITY_FLOOR or best in cued) and (
                 decision >= DECISION_THRESHOLD or agreed
             )
             results[index] = (guess if accepted and best not in IGNORED else None), guess
         return results
+
+    def _cue(self, decisions: np.ndarray, folded: str, question: bool) -> set[str]:
+        """Add the cue words' bonuses to a clause's decisions; the intents a cue forces."""
+        forced = set()
+        classes = self.svm.classes_.tolist()
+        for intent, bonus in cue_bonuses(folded, question, self._common).items():
+            if intent in classes:
+                column = classes.index(intent)
+                decisions[column] += bonus
+                if bonus >= CUE_FORCE:  # a sure reading, as sure as a part must be to count
+                    decisions[column] = max(decisions[column], CUE_FORCE)
+                    forced.add(intent)
+        return forced
 
     def classify(self, clause: str) -> tuple[Match | None, Match | None]:
         """(the accepted match or None, the best guess whatever its score)."""

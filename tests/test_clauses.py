@@ -31,6 +31,7 @@ def _call(engine, library, scenario_id, locale, persona="calm", steps=()):
         ("en", "your colleague told me the screen went black", "report", False),
         ("en", "we already swapped that cable yesterday", "claim", False),
         ("en", "have you ever reinstalled that software?", "question", False),
+        ("en", "quickly, could you get rid of the zip files in your Downloads?", "request", False),
         ("fr", "surtout n'effacez rien dans le dossier Documents", "request", True),
         ("fr", "je vais jeter un oeil au pilote de mon côté", "announce", False),
         ("fr", "n'hésitez surtout pas à cocher la case ensuite", "request", False),

@@ -357,3 +357,54 @@ def test_a_short_question_after_a_fix_verifies_it(library, engine, locale, lines
     for line in lines:
         engine.step(call, {"say": line})
     assert _heard(engine.step(call, {"say": check})) == ["verify_fix"]
+
+
+@pytest.mark.parametrize(
+    "locale, text, intents",
+    [
+        ("en", "im dev from the it helpdesk", ["introduce_self"]),
+        ("en", "helpdesk, Ines here, and u are?", ["introduce_self", "ask_caller_name"]),
+        ("fr", "c'est Maxime du support informatique", ["introduce_self"]),
+        (
+            "fr",
+            "bonjour, Inès à l'appareil, et vous êtes ?",
+            ["greet", "introduce_self", "ask_caller_name"],
+        ),
+    ],
+)
+def test_a_short_self_introduction_and_a_bare_name_question_are_heard(
+    library, locale, text, intents
+):
+    assert matcher_for(library.catalog, locale).understand(text).intents == intents
+
+
+@pytest.mark.parametrize(
+    "locale, text",
+    [
+        ("en", "im done with that"),
+        ("en", "it's fine"),
+        ("fr", "c'est normal"),
+        ("fr", "je suis là"),
+    ],
+)
+def test_everyday_words_after_i_am_are_no_introduction(library, locale, text):
+    assert "introduce_self" not in matcher_for(library.catalog, locale).understand(text).intents
+
+
+@pytest.mark.parametrize(
+    "locale, text, intent",
+    [
+        ("en", "thanks so much for your patience", "thank"),
+        ("fr", "merci infiniment de votre patience, madame", "thank"),
+        ("en", "ok, I'm going to wipe the cached files now", "explain_next_step"),
+        ("fr", "bon, je vais vider le cache du navigateur maintenant", "explain_next_step"),
+        ("en", "I'm sending this over to the database team", "explain_follow_up"),
+        ("fr", "je transfère votre dossier à l'équipe réseau", "explain_follow_up"),
+        ("en", "is the shared printer working for the person beside you?", "ask_scope"),
+        ("fr", "votre collègue d'en face a bien internet ?", "ask_scope"),
+        ("en", "had you opened a file from someone before it began?", "ask_mishap"),
+        ("fr", "vous avez ouvert une pièce jointe avant que ça commence ?", "ask_mishap"),
+    ],
+)
+def test_thanks_plans_handovers_and_probes_are_heard_as_meant(library, locale, text, intent):
+    assert matcher_for(library.catalog, locale).understand(text).intents == [intent]

@@ -1,0 +1,115 @@
+"""Cue words that tell an intent by the shape of a clause, where example phrases alone fall short.
+
+Short self-introductions ("sam here", « c'est Julie du support ») and bare name questions ("and u
+are?", « vous êtes ? ») are too short for character n-grams to tell from chatter; a first-person
+plan ("I'm gonna clear…", « je passe le ticket… ») announces a next step. Each cue works on a
+folded clause (lower case, no accents, apostrophes as spaces) and names the intent it favours.
+"""
+
+from __future__ import annotations
+
+import re
+
+SELF_INTRODUCTION = "introduce_self"
+NAME_QUESTION = "ask_caller_name"
+NEXT_STEP = "explain_next_step"
+THANKS = "thank"
+FOLLOW_UP = "explain_follow_up"
+LISTEN = "ask_problem_description"
+CUE_FORCE = 1.0  # a bonus this large is a sure reading: no similarity floor applies
+
+# "sam here", "leo speaking", « julie a l appareil »
+_NAME_THEN = re.compile(r"^(?P<name>[a-z]{2,14}) (?:here|speaking|a l appareil)$")
+# "this is sam", "im leo from it", « c est julie du support », « ici marc », « je suis lea de … »
+_NAME_AFTER = re.compile(
+    r"^(?:(?:hi|hello|hey|bonjour|salut) )?(?:this is|it s|its|i m|im|i am|my name is|my name s"
+    r"|c est|ici|moi c est|je suis|je m appelle) (?P<name>[a-z]{2,14})"
+    r"(?P<tail> (?:from|at|with|on|of|du|de|d|de la|des) .*)?$"
+)
+# "tom from it", « paul du helpdesk » (a bare name then where they work)
+_NAME_FROM = re.compile(r"^(?P<name>[a-z]{2,14})(?P<tail> (?:from|at|with|du|de|d|de la) .*)$")
+_SERVICE = re.compile(
+    r"\b(?:it|i t|support|service|desk|helpdesk|help desk|hotline|informatique|assistance"
+    r"|technique|tech|dsi)\b"
+)
+# "and u are?", "who are you?" is already an example; « vous etes ? », « et vous etes madame ? »
+_BARE_NAME_QUESTION = re.compile(
+    r"^(?:and|et)? ?(?:you are|u are|vous etes|vous etes madame|vous etes monsieur"
+    r"|vous etes mme|vous etes m)$"
+)
+# a first-person plan: "i m gonna clear…", "next i ll send…", « je passe le ticket… »
+_PLAN = re.compile(
+    r"^(?:(?:ok|okay|right|so|alors|bon|donc|bien|now|next|maintenant|ensuite) )*"
+    r"(?:i m (?:gonna|going to)|im (?:gonna|going to)|i ll|ill|i will|let me|je vais"
+    r"|je (?:vous (?:en )?(?:mets|cree|envoie|passe|fais)))\b"
+    r"(?! (?:need|ask|have|get|want) (?:you|u)\b)"
+)
+# handing the case on: « je passe le ticket aux admins », "i'm passing this to the network team"
+_HANDOVER = re.compile(
+    r"\b(?:je (?:passe|transmets|transfere|remonte|escalade)|on (?:passe|transmet|remonte)"
+    r"|(?:i m|im|i ll|ill|i will|we ll|we will|we re) (?:handing|passing|sending|escalating"
+    r"|hand|pass|send|escalate|forward|forwarding))\b.*\b(?:to|aux?|a l|team|equipe|admins?"
+    r"|colleagues?|collegues)\b"
+)
+# the start of an answer: « je vous écoute », "go ahead, i'm listening", "how can i help"
+_LISTENING = re.compile(
+    r"^(?:je vous ecoute|i m listening|im listening|go ahead i m listening|dites moi tout"
+    r"|how can i help(?: you)?(?: today)?|what can i do for you(?: today)?)$"
+)
+# thanks and nothing else: « merci de votre patience » thanks, "thanks, i'm back" resumes
+_THANKS_ONLY = re.compile(
+    r"^(?:(?:ok|okay|bon|alors|well|so) )?"
+    r"(?:merci|thanks|thank you|thx|many thanks|je vous remercie)"
+    r"(?: (?:beaucoup|bien|infiniment|so much|very much|a lot))?"
+    r"(?: (?:de|pour|for) (?:votre|your|ur|vos) (?:patience|comprehension|understanding|calme))?"
+    r"(?: (?:madame|monsieur|sir|ma am))?$"
+)
+
+
+# everyday words that follow "i'm" or « c'est » and are no name, when no example holds them
+_EVERYDAY_WORDS = (
+    "ok okay normal parti done ready good great sure fine bon bien ca moi here there back sorry"
+    " away free available dispo fait pret tout rien pas not no yes oui non on off in out up down"
+    " all just still also gonna afraid glad happy right wrong true vrai faux possible clair note"
+    " la ici pareil grave fini termine complique simple urgent important"
+)
+EVERYDAY = frozenset(_EVERYDAY_WORDS.split())
+
+
+def introduces_self(folded: str, common: frozenset[str]) -> bool:
+    """Whether a clause is a short self-introduction: a name (not an everyday word) + cue."""
+    found = _NAME_THEN.match(folded) or _NAME_AFTER.match(folded)
+    if not found and (found := _NAME_FROM.match(folded)) and not _SERVICE.search(found["tail"]):
+        return False
+    name = found.group("name") if found else ""
+    if not name or name in common or name in EVERYDAY or name.endswith(("ing", "ed")):
+        return False
+    tail = found.groupdict().get("tail")
+    return not tail or bool(_SERVICE.search(tail))
+
+
+def asks_name_bare(folded: str) -> bool:
+    """Whether a clause is the bare idiom asking a name ("and you are?", « vous êtes ? »)."""
+    return bool(_BARE_NAME_QUESTION.match(folded.strip()))
+
+
+def states_plan(folded: str) -> bool:
+    """Whether a clause announces what the trainee will do next (first person, future)."""
+    return bool(_PLAN.match(folded))
+
+
+def cue_bonuses(folded: str, question: bool, common: frozenset[str]) -> dict[str, float]:
+    """Decision bonuses by intent for one folded clause (empty when no cue fits)."""
+    if introduces_self(folded, common):  # a part of a question too: "IT, sam here, ur name?"
+        return {SELF_INTRODUCTION: CUE_FORCE}
+    if asks_name_bare(folded):
+        return {NAME_QUESTION: CUE_FORCE}
+    if _THANKS_ONLY.match(folded):
+        return {THANKS: 0.5}
+    if _LISTENING.match(folded):
+        return {LISTEN: CUE_FORCE}
+    if not question and _HANDOVER.search(folded):
+        return {FOLLOW_UP: 0.5}
+    if not question and states_plan(folded):
+        return {NEXT_STEP: 0.5}
+    return {}
