@@ -351,6 +351,7 @@ def m_shift_plans_assignments_results(db: Database) -> None:
         },
         pk="shift_pk",
         foreign_keys=[("shift_pk", "shifts", "id")],
+    )
 
 
 @migrations()
