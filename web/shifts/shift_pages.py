@@ -29,12 +29,12 @@ from web.shared.live_shifts import (
     shift_library,
     start_shift,
 )
+from web.shared.mail_thread import phoned_back, thread_entries
 from web.shared.numbers import SQLITE_MAX, parse_int
 from web.shared.rate_limits import limited
 from web.shared.step_form import step_from_form
 from web.shared.transcript import entries, ticket_of
 from web.shifts import bp
-from web.shifts.mail_thread import phoned_back, thread_entries
 from web.shifts.shift_report_page import render_report
 from web.shifts.shift_view import clock, handled_rows, queue_rows
 from web.shifts.shift_words import CHANNELS, LEVEL2_ANSWERS, OUTCOMES, STATUSES, refusal

@@ -1,4 +1,5 @@
-"""An e-mail contact as the trainee reads it: the user's e-mails, the trainee's, and a call back."""
+"""An e-mail contact as the trainee reads it (shift or lone e-mail call): the user's e-mails, the
+trainee's, and a call back."""
 
 from __future__ import annotations
 
