@@ -179,7 +179,7 @@ def test_other_trainees_see_neither_the_shift_nor_its_report(web, alice):  # noq
 
 
 def _take_when_arrived(client, url: str, ref: str) -> None:
-    for _ in range(30):
+    for _ in range(61):  # a contact without `at` arrives within the hour, drawn from the seed
         if ref in _queue(client, url):
             break
         _act(client, url, step="wait")
