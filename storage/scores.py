@@ -64,6 +64,10 @@ def load_score(db: Database, call_id: int) -> dict[str, Any] | None:
         )
     ]
     failed = bool(row["critical"])
+    skills = {k: row[k] for k in ("diagnosis", "resolution", "escalation", "tone")}
+    written = [f["points"] for f in findings if f["skill"] == "written"]
+    if written:  # an e-mail contact: the skill is its findings' sum, as grading computes it
+        skills["written"] = max(0, min(100, sum(written)))
     return {
         "overall": row["overall"],
         "critical": failed,
@@ -72,6 +76,6 @@ def load_score(db: Database, call_id: int) -> dict[str, Any] | None:
         "failed_reasons": [f["message"] for f in findings if f["critical"]],
         "cap": CRITICAL_CAP if failed else None,
         "grader_version": row["grader_version"],
-        "skills": {k: row[k] for k in ("diagnosis", "resolution", "escalation", "tone")},
+        "skills": skills,
         "findings": findings,
     }

@@ -176,3 +176,79 @@ def test_other_trainees_see_neither_the_shift_nor_its_report(web, alice):  # noq
     assert bruno.get(url).status_code == 404
     assert bruno.get(f"{url}/report").status_code == 404
     assert _act(bruno, url, step="take", ref="e01").status_code == 404
+
+
+def _take_when_arrived(client, url: str, ref: str) -> None:
+    for _ in range(61):  # a contact without `at` arrives within the hour, drawn from the seed
+        if ref in _queue(client, url):
+            break
+        _act(client, url, step="wait")
+    assert _act(client, url, step="take", ref=ref).status_code == 302
+
+
+def test_an_email_contact_shows_the_users_email_and_takes_a_reply(web, alice):  # noqa: F811
+    url = _start(alice)
+    _take_when_arrived(alice, url, "e07")  # a forwarded phishing, no call back in the plan
+    page = BeautifulSoup(alice.get(url).get_data(as_text=True), "html.parser")
+    first = page.select_one("#conversation li.msg.caller.mail")
+    assert "Your parcel is held" in first.select_one(".mail-subject").get_text()
+    assert "dhl-parcel-fees.com" in first.select_one(".mail-body").get_text()
+    assert first.select_one(".mail-signature").get_text().strip()
+    assert page.select_one("#email-reply input[name=step]")["value"] == "email"
+    assert page.select_one("#call-back") is None and page.select_one("#incoming") is None
+    body = "Hello,\n\nThank you for forwarding it. Did you click the link or enter anything?\n\nSam"
+    assert _act(alice, url, step="email", body=body).status_code == 302
+    assert _events(web, url)[-1] == "call_step"
+    page = BeautifulSoup(alice.get(url).get_data(as_text=True), "html.parser")
+    mine = page.select_one("#conversation li.msg.trainee.mail")
+    assert "Did you click the link" in mine.select_one(".mail-body").get_text()
+    reply = page.select("#conversation li.msg.caller.mail")[-1]
+    assert reply.select_one(".mail-subject").get_text().startswith("RE: ")
+    assert not reply.select_one(".mail-body").get_text().lstrip().startswith(">")
+    assert "Did you click the link" in reply.select_one("details.mail-quote").get_text()
+
+
+def test_an_email_contact_without_call_back_refuses_a_phone_line(web, alice):  # noqa: F811
+    url = _start(alice)
+    _take_when_arrived(alice, url, "e07")
+    before = _events(web, url)
+    response = alice.post(
+        f"{url}/act", data={"step": "say", "text": "Hello"}, headers={"HX-Request": "true"}
+    )
+    assert response.headers["X-Step-Status"] == "409"
+    assert "allows no call back" in response.get_data(as_text=True)
+    assert _events(web, url) == before
+
+
+def test_an_email_contact_that_may_be_phoned_back_offers_the_call_back(alice):
+    url = _start(alice, locale="fr")
+    alice.post("/language/fr")
+    _take_when_arrived(alice, url, "e08")  # a password reset asked by e-mail: call_back allowed
+    page = BeautifulSoup(alice.get(url).get_data(as_text=True), "html.parser")
+    assert "Rappeler" in page.select_one("#call-back summary").get_text()
+    assert page.select_one("#conversation .mail-head").get_text().count("Objet") == 1
+    response = alice.post(
+        f"{url}/act",
+        data={
+            "step": "say",
+            "text": "Bonjour, ici le support, je vous rappelle suite à votre mail.",
+        },
+        headers={"HX-Request": "true"},
+    )
+    part = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    assert "Vous avez rappelé" in part.select_one("li.phoned-back").get_text()
+    spoken = part.select("li.msg.caller")
+    assert spoken and not any("mail" in li["class"] for li in spoken)
+    page = BeautifulSoup(alice.get(url).get_data(as_text=True), "html.parser")
+    assert page.select_one("#call-back").has_attr("open")
+
+
+def test_a_closed_email_contact_is_debriefed_with_its_written_skill(alice):
+    url = _start(alice)
+    _take_when_arrived(alice, url, "e07")
+    _act(alice, url, step="email", body="Hello,\n\nDid you click the link?\n\nKind regards,\nSam")
+    _act(alice, url, step="close", summary="Phishing reported by e-mail")
+    page = BeautifulSoup(alice.get(url).get_data(as_text=True), "html.parser")
+    debrief = alice.get(page.select_one(".handled a[href*=debrief]")["href"])
+    skills = BeautifulSoup(debrief.get_data(as_text=True), "html.parser").select(".skills h2")
+    assert [h.get_text() for h in skills][-1] == "Written"

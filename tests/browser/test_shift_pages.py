@@ -163,9 +163,63 @@ def test_the_report_of_a_whole_shift_charts_the_queue(server, page_for, engine, 
     page = page_for("en")
     login(page, server, "sam")
     page.goto(f"{server}/shifts/{started['id']}/report")
-    expect(page.locator("#contacts-table a[href*=debrief]")).to_have_count(6)
+    # six calls (phone and voicemail call backs) and the four e-mails e07-e10, each debriefed
+    expect(page.locator("#contacts-table a[href*=debrief]")).to_have_count(10)
     points = page.locator("#chart-timeline").evaluate(
         "c => Chart.getChart(c).data.datasets[0].data.length"
     )
     assert points > 5
     _shot(page, "shift-report-whole-en")
+
+
+EMAIL = {
+    "en": {
+        "user": "sam",
+        "wait": "Wait one minute",
+        "take": "Take e07",
+        "send": "Send the e-mail",
+        "subject": "Your parcel is held",
+        "reply": (
+            "Hello,\n\nThank you for forwarding this e-mail to us. Did you click the link or "
+            "enter anything on that page?\n\nKind regards,\nSam\nIT service desk"
+        ),
+    },
+    "fr": {
+        "user": "alice",
+        "wait": "Attendre une minute",
+        "take": "Prendre e07",
+        "send": "Envoyer l'e-mail",
+        "subject": "colis",
+        "reply": (
+            "Bonjour,\n\nMerci de nous avoir transféré ce message. Avez-vous cliqué sur le lien "
+            "ou saisi quelque chose sur cette page ?\n\nCordialement,\nSam\nSupport informatique"
+        ),
+    },
+}
+
+
+@pytest.mark.parametrize("locale", ["en", "fr"])
+def test_an_email_contact_is_read_and_answered_at_phone_width(server, chromium, locale):
+    """The forwarded phishing (e07, an e-mail): its thread and a reply, on a 380 px phone."""
+    words = EMAIL[locale]
+    context = chromium.new_context(locale=locale, viewport={"width": 380, "height": 800})
+    try:
+        page = context.new_page()
+        login(page, server, words["user"])
+        _start(page, server, SHIFT[locale], locale)
+        page.get_by_role("button", name=words["wait"]).click()  # e07 arrives after a minute
+        page.get_by_role("button", name=words["take"]).click()
+        first = page.locator("#conversation li.msg.caller.mail").first
+        expect(first.locator(".mail-subject")).to_contain_text(words["subject"])
+        expect(page.locator("#call-back")).to_have_count(0)  # its plan allows no call back
+        page.fill("#email-body", words["reply"])
+        page.get_by_role("button", name=words["send"]).click()
+        expect(page.locator("#conversation li.msg.trainee.mail")).to_have_count(1)
+        expect(page.locator("#conversation li.msg.caller.mail")).to_have_count(2)
+        page.locator("#conversation li.msg.caller.mail").last.locator("summary").click()
+        expect(page.locator("details.mail-quote .mail-body")).to_contain_text("> ")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 380, f"the e-mail contact scrolls sideways ({width} px)"
+        _shot(page, f"shift-email-{locale}")
+    finally:
+        context.close()

@@ -33,6 +33,7 @@ from web.shared.database import get_db
 from web.shared.formats import day
 from web.shared.i18n import LOCALES, select_locale
 from web.shared.live_calls import StaleCall, apply_step, get_live
+from web.shared.mail_thread import phoned_back, thread_entries
 from web.shared.numbers import SQLITE_MAX, parse_int
 from web.shared.playable import (
     STANDARD_PERSONAS,
@@ -194,13 +195,31 @@ def call_screen(call_id: int):
         call=call,
         caller=call.caller,
         scenario=call.scenario,
-        entries=entries(call.events),
+        entries=shown_entries(call, call.events),
+        phoned_back=phoned_back(call.events),
         ticket=ticket_of(call.events),
         teams=TEAMS,
         categories=CATEGORIES,
         exam=bool(row["exam"]),
         fallbacks=fallback_turns(call.events),
     )
+
+
+def shown_entries(call, events: list[dict], after_seq: int = 0) -> list[dict]:
+    """A call's entries: the e-mail thread of an e-mail call, else the conversation."""
+    if call.channel == "email":
+        return thread_entries(events, after_seq)
+    return entries(events, after_seq)
+
+
+def _raw_step(form):
+    """The step a call screen's form describes: a written reply (e-mail calls) or a call step."""
+    if form.get("step") == "email":
+        body = (form.get("body") or "").strip()
+        if not body:
+            raise StepError(_("The e-mail is empty."))
+        return {"email": {"body": body}}
+    return step_from_form(form)
 
 
 def fallback_turns(events: list[dict]) -> set[int]:
@@ -218,7 +237,7 @@ def step(call_id: int):
     if row["status"] != "active":
         return _step_error(call_id, _("This call has ended; nothing was changed."), htmx, 409)
     try:
-        raw = step_from_form(request.form)
+        raw = _raw_step(request.form)
         call, events = apply_step(db, call_id, raw)
     except (StepError, CallEnded, StaleCall) as exc:
         message, status = step_refusal(exc)
@@ -250,7 +269,8 @@ def step_result_html(row: dict, call, events: list[dict]) -> str:
     return render_template(
         "calls/_step_result.html",
         call=call,
-        entries=entries(call.events, before),
+        caller=call.caller,
+        entries=shown_entries(call, call.events, before),
         exam=bool(row["exam"]),
         ticket=ticket_of(call.events),
         fallbacks=fallback_turns(call.events),

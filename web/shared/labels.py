@@ -23,6 +23,7 @@ SKILLS = {
     "resolution": _l("Resolution"),
     "escalation": _l("Escalation"),
     "tone": _l("Tone"),
+    "written": _l("Written"),  # e-mail contacts only: grading/email_written.py
 }
 PRIORITIES = {
     "low": _l("Low"),

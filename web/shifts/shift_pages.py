@@ -29,6 +29,7 @@ from web.shared.live_shifts import (
     shift_library,
     start_shift,
 )
+from web.shared.mail_thread import phoned_back, thread_entries
 from web.shared.numbers import SQLITE_MAX, parse_int
 from web.shared.rate_limits import limited
 from web.shared.step_form import step_from_form
@@ -123,7 +124,8 @@ def screen(shift_id: int):
         contact=contact,
         call=call,
         caller=call.caller if call else None,
-        entries=entries(call.events) if call else [],
+        entries=shown_entries(contact, call.events) if call else [],
+        phoned_back=bool(call) and phoned_back(call.events),
         ticket=ticket_of(call.events) if call else {},
         teams=TEAMS,
         categories=CATEGORIES,
@@ -133,6 +135,13 @@ def screen(shift_id: int):
         level2_answers=LEVEL2_ANSWERS,
         exam=False,
     )
+
+
+def shown_entries(contact, events: list[dict], after_seq: int = 0) -> list[dict]:
+    """A contact's entries: its e-mail thread, or the call's conversation."""
+    if contact.channel == "email":
+        return thread_entries(events, after_seq)
+    return entries(events, after_seq)
 
 
 def queue_context(shift) -> dict:
@@ -201,7 +210,8 @@ def act(shift_id: int):
     return render_template(
         "shifts/_call_step.html",
         call=call,
-        entries=entries(call.events, before),
+        caller=call.caller,
+        entries=shown_entries(contact, call.events, before),
         exam=False,
         ticket=ticket_of(call.events),
         shift=shift,

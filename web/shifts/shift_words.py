@@ -58,6 +58,12 @@ def refusal(shift: Shift, step: Step) -> str:
             ref=contact.ref,
             channel=str(CHANNELS.get(contact.channel, contact.channel)).lower(),
         )
+    if name == "say" and contact is not None and contact.channel == "email":
+        return _(
+            "Contact %(ref)s is answered by e-mail: its plan allows no call back. "
+            "Nothing was said.",
+            ref=contact.ref,
+        )
     return _("This step cannot be taken now; nothing was changed.")
 
 
