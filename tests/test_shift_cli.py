@@ -108,7 +108,7 @@ def test_shift_play_answers_an_email_contact_in_writing(runner):
     )
     result = runner.invoke(args=["shift", "play", "evening-on-call"], input=lines)
     assert result.exit_code == 0, result.output
-    assert "TR: Your parcel is held - customs fees" in result.output
-    assert "RE: TR: Your parcel is held" in result.output
+    assert "Fwd: Your parcel is held - customs fees" in result.output
+    assert "RE: Fwd: Your parcel is held" in result.output
     assert "I didn't click anything" in result.output
     assert "IT service desk wrote:\n> Hello," in result.output
