@@ -8,6 +8,9 @@ Data (bench/data/, written as agents type, independently of the catalog):
 - calls2_tuning_{en,fr}.yaml, calls2_heldout_{en,fr}.yaml: fresh whole calls written blind for
   issue 12, split by file: a "tuning (fresh)" line and a "held-out (fresh)" line per language. With
   -v only the tuning file's misses are printed, never the held-out file's.
+- calls3_heldout_{en,fr}.yaml: a second blind held-out set, written later by someone who saw neither
+  the catalog nor the other data; nobody tuning reads it ("held-out (fresh 3)").
+  Each fresh figure also counts the lines that are near-copies of a catalog example (should be 0).
 - traps_{en,fr}.yaml: lines that mention an action but must not make the caller do it.
 - polite_{en,fr}.yaml: polite or negative-looking forms that still ask for the action.
 
@@ -21,11 +24,13 @@ import sys
 from pathlib import Path
 
 import yaml
+from rapidfuzz import fuzz, process
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from simulator.engine import Engine  # noqa: E402
+from simulator.folding import fold  # noqa: E402
 from simulator.library import load_library  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
@@ -82,7 +87,25 @@ def calls(engine: Engine, library, locale: str, verbose: bool) -> None:
         print(f"  {part:9} {right}/{total} lines fully right = {100 * right / max(total, 1):.1f}%")
 
 
-FRESH = (("tuning (fresh)", "calls2_tuning"), ("held-out (fresh)", "calls2_heldout"))
+FRESH = (
+    ("tuning (fresh)", "calls2_tuning"),
+    ("held-out (fresh)", "calls2_heldout"),
+    ("held-out (fresh 3)", "calls3_heldout"),
+)
+NEAR_COPY = 90  # rapidfuzz ratio on folded text, as in tests/test_generalisation.py
+
+
+def near_copies(library, specs: list[dict], locale: str) -> int:
+    """How many lines (of 3 words or more) are near-copies of a catalog example of the locale."""
+    catalog = library.catalog
+    examples = [fold(e) for i in catalog.intents for e in catalog.examples(i, locale)]
+    lines = [fold(line["say"]) for spec in specs for line in spec["lines"]]
+    return sum(
+        1
+        for text in lines
+        if len(text.split()) >= 3
+        and process.extractOne(text, examples, scorer=fuzz.ratio, score_cutoff=NEAR_COPY)
+    )
 
 
 def fresh_calls(engine: Engine, library, locale: str, verbose: bool) -> None:
@@ -100,8 +123,9 @@ def fresh_calls(engine: Engine, library, locale: str, verbose: bool) -> None:
                     print(f"    ✗ [{spec['name']}] {line['say']!r} want {line.get('hear')} "
                           f"not {line.get('not', [])} got {line.get('got')}")  # fmt: skip
         print(
-            f"  {label:16} {len(specs)} calls, {right}/{total} lines fully right"
+            f"  {label:18} {len(specs)} calls, {right}/{total} lines fully right"
             f" = {100 * right / max(total, 1):.1f}%"
+            f" (near-copies of catalog examples: {near_copies(library, specs, locale)})"
         )
 
 

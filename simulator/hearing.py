@@ -93,15 +93,23 @@ def hear_clauses(hearing: Hearing, call, text: str, matches: list[Match]) -> lis
 
 def _carrier(hearing: Hearing, call, match: Match, found: list[Clause]) -> Clause:
     """The clause that carries an intent: the most similar one, unless a negated clause or a
-    request resembles it nearly as much (the negation wins over the rest for safety; a request
-    over its purpose or explanation: "press it once so that it goes grey")."""
+    request resembles it nearly as much (the negation wins over the rest for safety when, read
+    alone, it is about that intent; a request over its purpose or explanation: "press it once so
+    that it goes grey")."""
     if len(found) < 2:
         return found[0] if found else Clause("", "request", False)
     matcher = hearing.matcher(call.scenario, call.locale)
     values = matcher.resemblance([c.scope or c.text for c in found], match.intent)
     similar = dict(zip(found, values, strict=True))
     best = max(similar.values())
-    for wanted in (lambda c: c.negated, lambda c: c.requested):
+
+    def reads_as_it(
+        clause: Clause,
+    ) -> bool:  # "…, sans éteindre l'ordinateur" is not about the cable
+        guess = matcher.classify(clause.scope or clause.text)[1]
+        return guess is not None and guess.intent == match.intent
+
+    for wanted in (lambda c: c.negated and reads_as_it(c), lambda c: c.requested):
         near = [c for c in found if wanted(c) and similar[c] >= CARRIER_SHARE * best]
         if near:
             return max(near, key=similar.get)
