@@ -93,9 +93,9 @@ def hear_clauses(hearing: Hearing, call, text: str, matches: list[Match]) -> lis
 
 def _carrier(hearing: Hearing, call, match: Match, found: list[Clause]) -> Clause:
     """The clause that carries an intent: the most similar one, unless a negated clause or a
-    request resembles it nearly as much (the negation wins over the rest for safety when, read
-    alone, it is about that intent; a request over its purpose or explanation: "press it once so
-    that it goes grey")."""
+    request resembles it nearly as much and, read alone, is about that intent (the negation wins
+    over the rest for safety; a request over its purpose or explanation: "press it once so that it
+    goes grey"; "ignore that" does not take "some forums say reinstall windows")."""
     if len(found) < 2:
         return found[0] if found else Clause("", "request", False)
     matcher = hearing.matcher(call.scenario, call.locale)
@@ -103,17 +103,22 @@ def _carrier(hearing: Hearing, call, match: Match, found: list[Clause]) -> Claus
     similar = dict(zip(found, values, strict=True))
     best = max(similar.values())
 
-    def reads_as_it(
-        clause: Clause,
-    ) -> bool:  # "…, sans éteindre l'ordinateur" is not about the cable
-        guess = matcher.classify(clause.scope or clause.text)[1]
-        return guess is not None and guess.intent == match.intent
+    def reads_as_it(clause: Clause) -> bool:
+        """Whether the clause alone is heard as the intent (« sans éteindre le pc » is not about
+        the cable; "ignore that" is not "reinstall windows")."""
+        heard = matcher.classify(clause.text)[0]
+        return heard is not None and heard.intent == match.intent
 
-    for wanted in (lambda c: c.negated and reads_as_it(c), lambda c: c.requested):
-        near = [c for c in found if wanted(c) and similar[c] >= CARRIER_SHARE * best]
+    for wanted in (lambda c: c.negated, lambda c: c.requested):
+        near = [
+            c for c in found if wanted(c) and similar[c] >= CARRIER_SHARE * best and reads_as_it(c)
+        ]
         if near:
             return max(near, key=similar.get)
-    return max(found, key=similar.get)
+    # otherwise the clause whose own words come closest: a main verb's scope spans the whole line
+    # ("some forums say reinstall windows, ignore that")
+    own = dict(zip(found, matcher.resemblance([c.text for c in found], match.intent), strict=True))
+    return max(found, key=own.get)
 
 
 def clause_records(hearing: Hearing, call, text: str, heard: list[tuple]) -> list[dict]:
