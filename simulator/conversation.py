@@ -203,6 +203,9 @@ def claims_done(clause: str, locale: str) -> bool:
     return any(c.act == "claim" for c in analyse(clause, locale))
 
 
+ASKING = ("ask_", "verify_identity")  # conversation intents that ask the caller for something
+
+
 def _reading(hearing: Hearing, call: Call, match: Match, clause: Clause) -> dict[str, bool]:
     """Why a heard intent is not acted on, if it is not: {} when it is answered or applied.
 
@@ -215,9 +218,12 @@ def _reading(hearing: Hearing, call: Call, match: Match, clause: Clause) -> dict
         probe = next((p for p in call.scenario.probes if p.intent == match.intent), None)
         if probe and probe.reveals and all(f in call.revealed for f in probe.reveals):
             return {"restated": True}
-    if kind != "action":
-        return {}
-    if clause.negated and not hearing.said_negatively(call.scenario, match.intent, call.locale):
+    negated = clause.negated and not hearing.said_negatively(
+        call.scenario, match.intent, call.locale
+    )
+    if kind != "action":  # « surtout ne me donnez pas votre mot de passe » asks for nothing
+        return {"negated": True} if negated and match.intent.startswith(ASKING) else {}
+    if negated:
         return {"negated": True}
     if clause.act == "request":
         return {}

@@ -10,6 +10,7 @@ from simulator import clauses
 from simulator.call import Call
 from simulator.catalog import Catalog
 from simulator.clauses import Clause
+from simulator.folding import fold
 from simulator.scenario import Scenario
 from simulator.translation import lang
 from simulator.understand import Match, Matcher, matcher_for
@@ -74,6 +75,7 @@ class Hearing:
 
 
 CARRIER_SHARE = 0.5  # how close to the best clause a negated clause or a request must come
+OWN_WORDS = 0.15  # how close a clause's own words (without what it governs) must come to the intent
 
 
 def hear_clauses(hearing: Hearing, call, text: str, matches: list[Match]) -> list[tuple]:
@@ -103,11 +105,13 @@ def _carrier(hearing: Hearing, call, match: Match, found: list[Clause]) -> Claus
     similar = dict(zip(found, values, strict=True))
     best = max(similar.values())
 
+    own = dict(zip(found, matcher.resemblance([c.text for c in found], match.intent), strict=True))
+
     def reads_as_it(clause: Clause) -> bool:
-        """Whether the clause alone is heard as the intent (« sans éteindre le pc » is not about
-        the cable; "ignore that" is not "reinstall windows")."""
-        heard = matcher.classify(clause.text)[0]
-        return heard is not None and heard.intent == match.intent
+        """Whether the clause, with what it governs, is heard as the intent and its own words count
+        (« sans éteindre le pc » is not about the cable; "ignore that" not "reinstall windows")."""
+        heard = matcher.classify(clause.scope or clause.text)[0]
+        return heard is not None and heard.intent == match.intent and own[clause] >= OWN_WORDS
 
     for wanted in (lambda c: c.negated, lambda c: c.requested):
         near = [
@@ -115,10 +119,7 @@ def _carrier(hearing: Hearing, call, match: Match, found: list[Clause]) -> Claus
         ]
         if near:
             return max(near, key=similar.get)
-    # otherwise the clause whose own words come closest: a main verb's scope spans the whole line
-    # ("some forums say reinstall windows, ignore that")
-    own = dict(zip(found, matcher.resemblance([c.text for c in found], match.intent), strict=True))
-    return max(found, key=own.get)
+    return max(found, key=similar.get)
 
 
 def clause_records(hearing: Hearing, call, text: str, heard: list[tuple]) -> list[dict]:
@@ -165,11 +166,15 @@ VERIFY_FLOOR = -1.0  # how unsure the matcher may be of a check that things work
 # short question the matcher only leans towards one of them (« ça imprime ? ») is a verification.
 WORLD_QUESTIONS = frozenset({"ask_whereabouts", "ask_printer_name", "ask_mishap"})
 WORLD_UNSURE = 0.2
+# After a fix, a check asked with one of these words is a verification ("does the site open now?")
+AGAIN = frozenset({"now", "again", "still", "anymore", "back", "maintenant", "encore", "toujours"})
+AGAIN |= {"desormais", "nouveau", "re"}
 
 
 def after_a_fix(hearing: Hearing, call: Call, text: str, heard: list[Match]) -> list[Match]:
     """The line's intents read after a fix was tried: a question that asks nothing new is a
-    verification ("connected?", « ça repasse ? », "can you open google for me?").
+    verification ("connected?", « ça repasse ? », "can you open google for me?"), and so is a
+    check asked "now" or "again" (« vous pouvez ouvrir un site maintenant ? »).
 
     Each sentence that is a question or a request, in which nothing was heard but probes the caller
     has already answered or intents this scenario does not know, is taken for `verify_fix` when
@@ -185,8 +190,10 @@ def after_a_fix(hearing: Hearing, call: Call, text: str, heard: list[Match]) -> 
     matcher = hearing.matcher(call.scenario, call.locale)
     for sentence in clauses.sentences(text):
         here = [m for m in heard if m.clause in sentence or sentence in m.clause]
+        again = bool(set(fold(sentence).split()) & AGAIN)
         stale = all(
             m.intent in answered
+            or (again and hearing.intent_kind(call.scenario, m.intent) == "probe")
             or (m.intent in WORLD_QUESTIONS and m.score < WORLD_UNSURE)
             or (
                 m.intent not in bound
