@@ -11,6 +11,7 @@ Data (bench/data/, written as agents type, independently of the catalog):
 - calls3_heldout_{en,fr}.yaml: a second blind held-out set, written later by someone who saw neither
   the catalog nor the other data; nobody tuning reads it ("held-out (fresh 3)").
   Each fresh figure also counts the lines that are near-copies of a catalog example (should be 0).
+- calls4_tuning_{en,fr}.yaml: more blind calls, written after that, to tune on ("tuning (fresh 4)").
 - traps_{en,fr}.yaml: lines that mention an action but must not make the caller do it.
 - polite_{en,fr}.yaml: polite or negative-looking forms that still ask for the action.
 
@@ -42,16 +43,22 @@ def half(name: str) -> str:
 
 
 def taken_up(events: list[dict]) -> set[str]:
-    """The intents of a step the caller acts on or answers (not negated, withheld, claimed)."""
+    """The intents of a step the caller acts on or answers (not negated, withheld, claimed).
+
+    A probe restated (facts the caller gave, said back) is heard as what it is, a summary: the
+    caller confirms it (`summarize`), and the probe is not asked again.
+    """
     for event in events:
         if event["kind"] == "intent_matched":
-            return {
+            found = event["data"]["intents"]
+            heard = {
                 m["intent"]
-                for m in event["data"]["intents"]
+                for m in found
                 if not (
                     m.get("negated") or m.get("claimed") or m.get("withheld") or m.get("restated")
                 )
             }
+            return heard | ({"summarize"} if any(m.get("restated") for m in found) else set())
     return set()
 
 
@@ -91,6 +98,7 @@ FRESH = (
     ("tuning (fresh)", "calls2_tuning"),
     ("held-out (fresh)", "calls2_heldout"),
     ("held-out (fresh 3)", "calls3_heldout"),
+    ("tuning (fresh 4)", "calls4_tuning"),
 )
 NEAR_COPY = 90  # rapidfuzz ratio on folded text, as in tests/test_generalisation.py
 
@@ -119,7 +127,7 @@ def fresh_calls(engine: Engine, library, locale: str, verbose: bool) -> None:
         for spec in specs:
             for line, ok in play_call(engine, library, spec, locale):
                 right, total = right + ok, total + 1
-                if verbose and not ok and stem == "calls2_tuning":
+                if verbose and not ok and "tuning" in stem:
                     print(f"    ✗ [{spec['name']}] {line['say']!r} want {line.get('hear')} "
                           f"not {line.get('not', [])} got {line.get('got')}")  # fmt: skip
         print(

@@ -68,9 +68,14 @@ class Hearing:
         return self._negative[key]
 
     def intent_kind(self, scenario: Scenario, intent_id: str) -> str:
-        """conversation, probe or action."""
+        """conversation, probe or action: as the scenario binds it (« je vous déverrouille »
+        is a probe where the caller answers it), else as the catalog says."""
         if intent_id in scenario.intents:
             return scenario.intents[intent_id].kind
+        if any(p.intent == intent_id for p in scenario.probes) and not any(
+            a.intent == intent_id for a in scenario.actions
+        ):
+            return "probe"
         return self.catalog.intents[intent_id].kind
 
 
