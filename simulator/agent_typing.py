@@ -166,6 +166,8 @@ _CAUSE = re.compile(
     r"|was the (?:problem|issue|culprit)|the culprit|c etait|vient d|venait d|a cause d|la cause"
     r"|le (?:souci|probleme) (?:c est|c etait|venait|vient)|en fait|c est pour ca|c est ce qui"
     r"|du a|provient|provenait|c est (?:le|la|les|l|votre|ce|cette|un|une) .*\bqui)\b"
+    # what had happened before the call: "the cable had come loose", « le câble s'était débranché »
+    r"|\b(?:had (?:come|gone|got|run|been|fallen|\w+ed)|s etai(?:t|ent) \w+|avai(?:t|ent) ete)\b"
 )
 
 

@@ -69,6 +69,12 @@ def pipeline(locale: str) -> Any:
         return spacy.load(PIPELINES[locale[:2]], exclude=list(_UNUSED_PIPES))
 
 
+@lru_cache(maxsize=256)
+def parse(text: str, locale: str) -> Any:
+    """The parsed line (accents put back on French typed without them)."""
+    return pipeline(locale)(restore(text) if locale[:2] == "fr" else text)
+
+
 def warm(locales: tuple[str, ...] = ("en", "fr")) -> None:
     """Load the pipelines now (before a server forks its workers) rather than on the first line."""
     if any(locale[:2] == "fr" for locale in locales):

@@ -182,7 +182,8 @@ def _held_back(call: Call, held: list, reply: Reply) -> None:
     console, account directory) is acknowledged; one only the caller could have done puzzles the
     caller."""
     claimed = [m for m, flags in held if "claimed" in flags]
-    on_caller_side = any(
+    probes = {p.intent for p in call.scenario.probes}
+    on_caller_side = any(m.intent in probes for m in claimed) or any(
         not (a.remote or a.directory)
         for m in claimed
         for a in call.scenario.actions
@@ -221,6 +222,8 @@ def _reading(hearing: Hearing, call: Call, match: Match, clause: Clause) -> dict
     negated = clause.negated and not hearing.said_negatively(
         call.scenario, match.intent, call.locale
     )
+    if kind == "probe" and clause.act == "claim":  # "I've put the right source back" asks nothing
+        return {"claimed": True}
     if kind != "action":  # « surtout ne me donnez pas votre mot de passe » asks for nothing
         return {"negated": True} if negated and match.intent.startswith(ASKING) else {}
     if negated:
