@@ -12,7 +12,9 @@ Data (bench/data/, written as agents type, independently of the catalog):
   the catalog nor the other data; nobody tuning reads it ("held-out (fresh 3)").
   Each fresh figure also counts the lines that are near-copies of a catalog example (should be 0).
 - calls4_tuning_{en,fr}.yaml: more blind calls, written after that, to tune on ("tuning (fresh 4)").
-- traps_{en,fr}.yaml: lines that mention an action but must not make the caller do it.
+- traps_{en,fr}.yaml: lines that mention an action but must not make the caller do it (an
+  announcement the scenario answers with an action that changes nothing, « je vous réinitialise
+  votre mot de passe » → "Do I need to do anything?", makes nobody do anything: not counted).
 - polite_{en,fr}.yaml: polite or negative-looking forms that still ask for the action.
 
 Run: `.venv/bin/python bench/understanding_calls.py` (part of `make bench`).
@@ -143,7 +145,9 @@ def traps(engine: Engine, library, locale: str, verbose: bool) -> None:
     for item in items:
         scenario = library.scenario(item["scenario"])
         call = engine.start(scenario, None, locale, seed=1)
-        if item["action"] in taken_up(engine.step(call, {"say": item["text"]})):
+        bound = [a for a in scenario.actions if a.intent == item["action"]]
+        said_only = bound and all(not (a.effects or a.drastic or a.harmful) for a in bound)
+        if item["action"] in taken_up(engine.step(call, {"say": item["text"]})) and not said_only:
             fired += 1
             bad = any(
                 a.drastic or a.harmful for a in scenario.actions if a.intent == item["action"]

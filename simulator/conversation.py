@@ -230,7 +230,7 @@ def _reading(hearing: Hearing, call: Call, match: Match, clause: Clause) -> dict
         return {"negated": True}
     if clause.act == "request":
         return {}
-    if clause.act in ("announce", "narrate", "claim", "restate") and _answered_only(call, match):
+    if clause.act in ("announce", "narrate") and _answered_only(call, match):
         return {}  # « je vous déverrouille » : the trainee's own act, the caller only answers it
     # in a remote session the trainee saying what they do on the caller's screen is the act
     on_screen = call.state["remote.session"] and _done_on_the_remote_desktop(call, match.intent)
@@ -243,9 +243,11 @@ def _reading(hearing: Hearing, call: Call, match: Match, clause: Clause) -> dict
 
 def _answered_only(call: Call, match: Match) -> bool:
     """Whether the scenario binds the intent only to announcements: actions that change nothing
-    (no effects, no directory or remote operation) and that the caller just answers."""
+    (no effects, no directory or remote operation, nothing drastic) that the caller just answers."""
     bound = [a for a in call.scenario.actions if a.intent == match.intent]
-    return bool(bound) and all(not (a.effects or a.directory or a.remote) for a in bound)
+    return bool(bound) and all(
+        not (a.effects or a.directory or a.remote or a.drastic or a.harmful) for a in bound
+    )
 
 
 def _narrated(hearing: Hearing, call: Call, matches: list) -> list:
