@@ -100,9 +100,8 @@ def hear_clauses(hearing: Hearing, call, text: str, matches: list[Match]) -> lis
 
 def _carrier(hearing: Hearing, call, match: Match, found: list[Clause]) -> Clause:
     """The clause that carries an intent: the most similar one, unless a negated clause or a
-    request resembles it nearly as much and, read alone, is about that intent (the negation wins
-    over the rest for safety; a request over its purpose or explanation: "press it once so that it
-    goes grey"; "ignore that" does not take "some forums say reinstall windows")."""
+    request resembles it nearly as much (the negation wins over the rest for safety; a request
+    over its purpose or explanation: "press it once so that it goes grey")."""
     if len(found) < 2:
         return found[0] if found else Clause("", "request", False)
     matcher = hearing.matcher(call.scenario, call.locale)
@@ -113,14 +112,18 @@ def _carrier(hearing: Hearing, call, match: Match, found: list[Clause]) -> Claus
     own = dict(zip(found, matcher.resemblance([c.text for c in found], match.intent), strict=True))
 
     def reads_as_it(clause: Clause) -> bool:
-        """Whether the clause, with what it governs, is heard as the intent and its own words count
-        (« sans éteindre le pc » is not about the cable; "ignore that" not "reinstall windows")."""
+        """Whether the clause, with what it governs, is heard as the intent (« sans éteindre le
+        pc » is not about the cable)."""
         heard = matcher.classify(clause.scope or clause.text)[0]
-        return heard is not None and heard.intent == match.intent and own[clause] >= OWN_WORDS
+        return heard is not None and heard.intent == match.intent
 
-    for wanted in (lambda c: c.negated, lambda c: c.requested):
+    # the negation wins when it is about the intent; a request when its own words count ("ignore
+    # that" does not take "forums say reinstall windows"; "click the tile so it goes grey" does)
+    for wanted in (lambda c: c.negated and reads_as_it(c), lambda c: c.requested):
         near = [
-            c for c in found if wanted(c) and similar[c] >= CARRIER_SHARE * best and reads_as_it(c)
+            c
+            for c in found
+            if similar[c] >= CARRIER_SHARE * best and own[c] >= OWN_WORDS and wanted(c)
         ]
         if near:
             return max(near, key=similar.get)
