@@ -70,8 +70,14 @@ def _preposition(previous: str, following: str) -> bool:
     )
 
 
+# « supprimez-le et recréez-le »: the small parser cuts the clitic off into a clause of its own
+_CLITIC = re.compile(r"(?<=\w)-(?=(?:le|la|les|moi|toi|lui|nous|vous|leur|y|en)\b)", re.IGNORECASE)
+
+
 def restore(text: str) -> str:
-    """The text with French accents put back where they are missing; same length as the text."""
+    """The text with French accents put back where they are missing, and a verb's hyphenated
+    pronoun set apart (« recréez-le » → « recréez le »); same length as the text."""
+    text = _CLITIC.sub(" ", text)
     spellings = _spellings()
     words = [(m.start(), m.group()) for m in _WORD.finditer(text)]
     out = list(text)

@@ -6,6 +6,8 @@ clause with them), so that neither has to import the other.
 
 from __future__ import annotations
 
+import re
+
 from simulator import clauses
 from simulator.call import Call
 from simulator.catalog import Catalog
@@ -95,7 +97,51 @@ def hear_clauses(hearing: Hearing, call, text: str, matches: list[Match]) -> lis
     for match in matches:
         found = clauses.covering(line, text, match.clause)
         heard.append((match, _carrier(hearing, call, match, found)))
-    return heard
+    return _taken_up_later(hearing, call, line, heard)
+
+
+# a request that names its object only with a pronoun: « supprimez-le », "reinstall it"
+_POINTER = {
+    "en": re.compile(r"\b(?:it|that|this|them)\b"),
+    "fr": re.compile(r"\w-(?:le|la|les)\b|\b(?:le|la|les|l)\s*\w+(?:ez|er)\b"),
+}
+POINTER_WORDS = 10
+
+
+def _taken_up_later(hearing: Hearing, call, line, heard: list[tuple]) -> list[tuple]:
+    """An action named in a statement, then asked for with a pronoun later in the line (« votre
+    profil est corrompu : supprimez-le et recréez-le »): the request is what carries it, and a
+    reading of the request's bare verb as another action gives way."""
+    out = list(heard)
+    for index, (match, clause) in enumerate(heard):
+        if clause.act in ("request", "question") or clause.negated:
+            continue
+        if hearing.intent_kind(call.scenario, match.intent) != "action":
+            continue
+        later = [
+            c
+            for c in line
+            if c.start >= clause.end
+            and c.requested
+            and len(c.text.split()) <= POINTER_WORDS
+            and _POINTER[lang(call.locale)].search(c.scope or c.text)
+        ]
+        if not later:
+            continue
+        out[index] = (match, later[0])
+        end = max(c.end for c in later)
+        out = [
+            (m, c)
+            for m, c in out
+            if m is match
+            or not (
+                clause.end <= c.start
+                and c.end <= end
+                and m.score < match.score
+                and hearing.intent_kind(call.scenario, m.intent) == "action"
+            )
+        ]
+    return out
 
 
 def _carrier(hearing: Hearing, call, match: Match, found: list[Clause]) -> Clause:
