@@ -8,7 +8,13 @@ Data (bench/data/, written as agents type, independently of the catalog):
 - calls2_tuning_{en,fr}.yaml, calls2_heldout_{en,fr}.yaml: fresh whole calls written blind for
   issue 12, split by file: a "tuning (fresh)" line and a "held-out (fresh)" line per language. With
   -v only the tuning file's misses are printed, never the held-out file's.
-- traps_{en,fr}.yaml: lines that mention an action but must not make the caller do it.
+- calls3_heldout_{en,fr}.yaml: a second blind held-out set, written later by someone who saw neither
+  the catalog nor the other data; nobody tuning reads it ("held-out (fresh 3)").
+  Each fresh figure also counts the lines that are near-copies of a catalog example (should be 0).
+- calls4_tuning_{en,fr}.yaml: more blind calls, written after that, to tune on ("tuning (fresh 4)").
+- traps_{en,fr}.yaml: lines that mention an action but must not make the caller do it (an
+  announcement the scenario answers with an action that changes nothing, « je vous réinitialise
+  votre mot de passe » → "Do I need to do anything?", makes nobody do anything: not counted).
 - polite_{en,fr}.yaml: polite or negative-looking forms that still ask for the action.
 
 Run: `.venv/bin/python bench/understanding_calls.py` (part of `make bench`).
@@ -21,11 +27,13 @@ import sys
 from pathlib import Path
 
 import yaml
+from rapidfuzz import fuzz, process
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from simulator.engine import Engine  # noqa: E402
+from simulator.folding import fold  # noqa: E402
 from simulator.library import load_library  # noqa: E402
 
 DATA = ROOT / "bench" / "data"
@@ -37,16 +45,22 @@ def half(name: str) -> str:
 
 
 def taken_up(events: list[dict]) -> set[str]:
-    """The intents of a step the caller acts on or answers (not negated, withheld, claimed)."""
+    """The intents of a step the caller acts on or answers (not negated, withheld, claimed).
+
+    A probe restated (facts the caller gave, said back) is heard as what it is, a summary: the
+    caller confirms it (`summarize`), and the probe is not asked again.
+    """
     for event in events:
         if event["kind"] == "intent_matched":
-            return {
+            found = event["data"]["intents"]
+            heard = {
                 m["intent"]
-                for m in event["data"]["intents"]
+                for m in found
                 if not (
                     m.get("negated") or m.get("claimed") or m.get("withheld") or m.get("restated")
                 )
             }
+            return heard | ({"summarize"} if any(m.get("restated") for m in found) else set())
     return set()
 
 
@@ -82,7 +96,26 @@ def calls(engine: Engine, library, locale: str, verbose: bool) -> None:
         print(f"  {part:9} {right}/{total} lines fully right = {100 * right / max(total, 1):.1f}%")
 
 
-FRESH = (("tuning (fresh)", "calls2_tuning"), ("held-out (fresh)", "calls2_heldout"))
+FRESH = (
+    ("tuning (fresh)", "calls2_tuning"),
+    ("held-out (fresh)", "calls2_heldout"),
+    ("held-out (fresh 3)", "calls3_heldout"),
+    ("tuning (fresh 4)", "calls4_tuning"),
+)
+NEAR_COPY = 90  # rapidfuzz ratio on folded text, as in tests/test_generalisation.py
+
+
+def near_copies(library, specs: list[dict], locale: str) -> int:
+    """How many lines (of 3 words or more) are near-copies of a catalog example of the locale."""
+    catalog = library.catalog
+    examples = [fold(e) for i in catalog.intents for e in catalog.examples(i, locale)]
+    lines = [fold(line["say"]) for spec in specs for line in spec["lines"]]
+    return sum(
+        1
+        for text in lines
+        if len(text.split()) >= 3
+        and process.extractOne(text, examples, scorer=fuzz.ratio, score_cutoff=NEAR_COPY)
+    )
 
 
 def fresh_calls(engine: Engine, library, locale: str, verbose: bool) -> None:
@@ -96,12 +129,13 @@ def fresh_calls(engine: Engine, library, locale: str, verbose: bool) -> None:
         for spec in specs:
             for line, ok in play_call(engine, library, spec, locale):
                 right, total = right + ok, total + 1
-                if verbose and not ok and stem == "calls2_tuning":
+                if verbose and not ok and "tuning" in stem:
                     print(f"    ✗ [{spec['name']}] {line['say']!r} want {line.get('hear')} "
                           f"not {line.get('not', [])} got {line.get('got')}")  # fmt: skip
         print(
-            f"  {label:16} {len(specs)} calls, {right}/{total} lines fully right"
+            f"  {label:18} {len(specs)} calls, {right}/{total} lines fully right"
             f" = {100 * right / max(total, 1):.1f}%"
+            f" (near-copies of catalog examples: {near_copies(library, specs, locale)})"
         )
 
 
@@ -111,7 +145,9 @@ def traps(engine: Engine, library, locale: str, verbose: bool) -> None:
     for item in items:
         scenario = library.scenario(item["scenario"])
         call = engine.start(scenario, None, locale, seed=1)
-        if item["action"] in taken_up(engine.step(call, {"say": item["text"]})):
+        bound = [a for a in scenario.actions if a.intent == item["action"]]
+        said_only = bound and all(not (a.effects or a.drastic or a.harmful) for a in bound)
+        if item["action"] in taken_up(engine.step(call, {"say": item["text"]})) and not said_only:
             fired += 1
             bad = any(
                 a.drastic or a.harmful for a in scenario.actions if a.intent == item["action"]

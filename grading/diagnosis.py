@@ -223,9 +223,11 @@ def _order_rules(scenario: Scenario, t: Timeline):
 def _drastic(scenario: Scenario, t: Timeline, weight: int) -> list[Finding]:
     simple = [p.id for p in scenario.probes if p.relevant and p.tier <= 2 and p.essential]
     notes: list[Finding] = []
-    for d in t.actions:
+    # asking for it is the choice a team lead judges, whether or not the caller could do it alone
+    for d in sorted([*t.actions, *t.blocked], key=lambda done: done.seq):
         action = scenario.action(d.id)
-        if not action or not (action.drastic or action.harmful) or not d.data.get("applied"):
+        asked = d.data.get("applied") or d in t.blocked
+        if not action or not (action.drastic or action.harmful) or not asked:
             continue
         if not charged(scenario, t, d):
             label = names(scenario, [d.id], t.words)

@@ -33,6 +33,8 @@ class Timeline:
     intent_seq: list[tuple[str, int, int]] = field(default_factory=list)
     probes: list[Done] = field(default_factory=list)
     actions: list[Done] = field(default_factory=list)
+    # actions asked for that the caller could not do alone (no remote session, no identity check)
+    blocked: list[Done] = field(default_factory=list)
     revealed: dict[str, int] = field(default_factory=dict)
     directory: list[Done] = field(default_factory=list)
     holds: list[dict[str, Any]] = field(default_factory=list)
@@ -107,6 +109,8 @@ def read(
             t.probes.append(Done(data["probe"], turn, seq, data))
         elif kind == "action_applied":
             t.actions.append(Done(data["action"], turn, seq, data))
+        elif kind == "action_blocked":
+            t.blocked.append(Done(data["action"], turn, seq, {**data, "via": "say"}))
         elif kind == "facts_revealed":
             for fact in data["facts"]:
                 t.revealed.setdefault(fact, seq)

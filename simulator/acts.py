@@ -207,9 +207,32 @@ def read_predicate(head: Token, span: str, first: Token | None = None) -> Readin
         while not is_head(upper_head):
             upper_head = upper_head.head
         upper = read_predicate(upper_head, upper_head.text, upper_head.left_edge)
-        return Reading(upper.act, negated or (upper.negated and not reassures(upper_head)))
+        shared = upper.negated and not reassures(upper_head) and not _contrasted(head)
+        return Reading(upper.act, negated or shared)
     act = _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor, first)
     return Reading(act, negated)
+
+
+# Words that open a new instruction after a negated one: « ne supprimez pas vos fichiers, videz
+# juste la corbeille », "don't delete them but empty the bin".
+CONTRAST = {"but", "instead", "rather", "just", "only", "simply", "then", "mais", "plutot"}
+CONTRAST |= {"juste", "seulement", "simplement", "uniquement", "puis", "ensuite"}
+_OBJECTS = ("obj", "dobj")
+
+
+def _contrasted(conj: Token) -> bool:
+    """Whether a verb joined to a negated one is a new instruction that the negation leaves out:
+    after a contrast word, or after a comma when both verbs have objects of their own."""
+    first = conj.head
+    between = conj.doc[first.i + 1 : conj.i]
+    words = {_low(t) for t in between} | {_low(c) for c in conj.children if c.dep_ != "conj"}
+    if words & CONTRAST:
+        return True
+    if words & {"or", "nor", "ou", "ni"}:
+        return False
+    comma = any(t.text == "," for t in between)
+    own_object = any(c.dep_ in _OBJECTS for c in conj.children)
+    return comma and own_object and any(c.dep_ in _OBJECTS for c in first.children)
 
 
 def _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor, first) -> str:

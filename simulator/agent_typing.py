@@ -112,14 +112,30 @@ _CLOSER = (
     r"|see you(?: soon)?|cheers|have a (?:good|nice|great|lovely) (?:day|one|evening|weekend|week"
     r"|afternoon)|enjoy the rest of (?:your|ur) day|au revoir|[aà] bient[oô]t|[aà] plus"
     r"|bonne (?:journ[ée]e|soir[ée]e|fin de (?:journ[ée]e|semaine)|apr[eè]s-midi|continuation"
-    r"|semaine|week-end)(?: [aà] vous)?)"
+    r"|semaine|week-end)(?: [aà] vous)?"
+    r"|good luck(?: with [^,.!?]+)?|bon courage(?: pour [^,.!?]+)?|bonne chance(?: pour [^,.!?]+)?)"
 )
 # A closing wish after a comma or "and" at the end of a sentence: "thx for ur patience, bye bye".
 _CLOSING = re.compile(rf"(?:\s*[,!]\s*|\s+(?:and|et)\s+)(?P<close>{_CLOSER})\s*[!.]*\s*$", re.I)
 
 
+# A greeting closing a short first part: « Support informatique bonjour, Julien à l'appareil »,
+# "helpdesk hi, Noor here".
+_LATE_GREETING = re.compile(
+    rf"^(?P<before>\s*(?:\S+\s+){{1,3}}?)(?P<greet>(?:{_GREETING}){_ADDRESS})\s*[,!]\s*(?=\S)",
+    re.IGNORECASE,
+)
+
+
 def pieces(sentence: str) -> list[str]:
     """A sentence cut into its leading opener, its body and its trailing closing wish."""
+    late = _LATE_GREETING.match(sentence)
+    quoted = late and re.search(
+        r"\b(?:say|says|said|dit|dites|disent|ecrit|écrit)\b", late["before"]
+    )
+    if late and not quoted and not _OPENER.match(sentence):
+        rest = sentence[late.end() :]
+        return [late["before"].strip(), late["greet"].strip(), *pieces(rest)]
     cut = openers(sentence)
     found = _CLOSING.search(cut[-1])
     if found and len(cut[-1][: found.start()].split()) >= 1:
@@ -150,6 +166,8 @@ _CAUSE = re.compile(
     r"|was the (?:problem|issue|culprit)|the culprit|c etait|vient d|venait d|a cause d|la cause"
     r"|le (?:souci|probleme) (?:c est|c etait|venait|vient)|en fait|c est pour ca|c est ce qui"
     r"|du a|provient|provenait|c est (?:le|la|les|l|votre|ce|cette|un|une) .*\bqui)\b"
+    # what had happened before the call: "the cable had come loose", « le câble s'était débranché »
+    r"|\b(?:had (?:come|gone|got|run|been|fallen|\w+ed)|s etai(?:t|ent) \w+|avai(?:t|ent) ete)\b"
 )
 
 

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from simulator.accents import restore
+from simulator.accents import warm as warm_accents
 from simulator.acts import Reading, action_verb, is_head, read_predicate
 
 ACTS = (
@@ -67,8 +69,16 @@ def pipeline(locale: str) -> Any:
         return spacy.load(PIPELINES[locale[:2]], exclude=list(_UNUSED_PIPES))
 
 
+@lru_cache(maxsize=256)
+def parse(text: str, locale: str) -> Any:
+    """The parsed line (accents put back on French typed without them)."""
+    return pipeline(locale)(restore(text) if locale[:2] == "fr" else text)
+
+
 def warm(locales: tuple[str, ...] = ("en", "fr")) -> None:
     """Load the pipelines now (before a server forks its workers) rather than on the first line."""
+    if any(locale[:2] == "fr" for locale in locales):
+        warm_accents()
     for locale in locales:
         analyse("ok", locale)
 
@@ -86,14 +96,17 @@ def sentences(text: str) -> list[str]:
 def analyse(text: str, locale: str) -> tuple[Clause, ...]:
     """The clauses of a line, in order: one per verb that heads a clause (or verbless sentence)."""
     pieces = [(m.start(), m.group()) for m in _PIECES.finditer(text) if m.group().strip()]
-    docs = pipeline(locale).pipe([piece for _, piece in pieces])
+    # French typed without accents is parsed with them put back (same length, same offsets)
+    parsed = [restore(piece) if locale[:2] == "fr" else piece for _, piece in pieces]
+    docs = pipeline(locale).pipe(parsed)
     clauses: list[Clause] = []
-    for (offset, _), doc in zip(pieces, docs, strict=True):
-        clauses += _clauses_of(doc, text, offset)
+    for (offset, piece), doc in zip(pieces, docs, strict=True):
+        clauses += _clauses_of(doc, piece, offset)
     return tuple(clauses)
 
 
-def _clauses_of(doc: Any, text: str, offset: int) -> list[Clause]:
+def _clauses_of(doc: Any, typed: str, offset: int) -> list[Clause]:
+    """The clauses of one parsed piece; their texts are cut from what was typed."""
     owner: dict[int, int] = {}
     for token in doc:
         up = token
@@ -107,12 +120,12 @@ def _clauses_of(doc: Any, text: str, offset: int) -> list[Clause]:
             continue
         own = [t for t in doc if owner[t.i] == index and not t.is_punct] or [head]
         start, end = min(t.idx for t in own), max(t.idx + len(t) for t in own)
-        span = doc.text[start:end]
+        span = typed[start:end]
         reading: Reading = read_predicate(head, span, own[0])
         left, right = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
-        scope = doc.text[min(left, start) : max(right, end)]
+        scope = typed[min(left, start) : max(right, end)]
         verb = action_verb(head)
-        core = doc.text[verb.idx : end] if start <= verb.idx < end else span
+        core = typed[verb.idx : end] if start <= verb.idx < end else span
         clauses.append(
             Clause(span, reading.act, reading.negated, offset + start, offset + end, scope, core)
         )

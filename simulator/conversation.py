@@ -182,7 +182,8 @@ def _held_back(call: Call, held: list, reply: Reply) -> None:
     console, account directory) is acknowledged; one only the caller could have done puzzles the
     caller."""
     claimed = [m for m, flags in held if "claimed" in flags]
-    on_caller_side = any(
+    probes = {p.intent for p in call.scenario.probes}
+    on_caller_side = any(m.intent in probes for m in claimed) or any(
         not (a.remote or a.directory)
         for m in claimed
         for a in call.scenario.actions
@@ -203,6 +204,9 @@ def claims_done(clause: str, locale: str) -> bool:
     return any(c.act == "claim" for c in analyse(clause, locale))
 
 
+ASKING = ("ask_", "verify_identity")  # conversation intents that ask the caller for something
+
+
 def _reading(hearing: Hearing, call: Call, match: Match, clause: Clause) -> dict[str, bool]:
     """Why a heard intent is not acted on, if it is not: {} when it is answered or applied.
 
@@ -215,12 +219,19 @@ def _reading(hearing: Hearing, call: Call, match: Match, clause: Clause) -> dict
         probe = next((p for p in call.scenario.probes if p.intent == match.intent), None)
         if probe and probe.reveals and all(f in call.revealed for f in probe.reveals):
             return {"restated": True}
-    if kind != "action":
-        return {}
-    if clause.negated and not hearing.said_negatively(call.scenario, match.intent, call.locale):
+    negated = clause.negated and not hearing.said_negatively(
+        call.scenario, match.intent, call.locale
+    )
+    if kind == "probe" and clause.act == "claim":  # "I've put the right source back" asks nothing
+        return {"claimed": True}
+    if kind != "action":  # « surtout ne me donnez pas votre mot de passe » asks for nothing
+        return {"negated": True} if negated and match.intent.startswith(ASKING) else {}
+    if negated:
         return {"negated": True}
     if clause.act == "request":
         return {}
+    if clause.act in ("announce", "narrate") and _answered_only(call, match):
+        return {}  # « je vous déverrouille » : the trainee's own act, the caller only answers it
     # in a remote session the trainee saying what they do on the caller's screen is the act
     on_screen = call.state["remote.session"] and _done_on_the_remote_desktop(call, match.intent)
     if clause.act in ("claim", "narrate", "announce") and on_screen:
@@ -228,6 +239,15 @@ def _reading(hearing: Hearing, call: Call, match: Match, clause: Clause) -> dict
     if clause.act == "claim":
         return {"claimed": True}
     return {"withheld": True}
+
+
+def _answered_only(call: Call, match: Match) -> bool:
+    """Whether the scenario binds the intent only to announcements: actions that change nothing
+    (no effects, no directory or remote operation, nothing drastic) that the caller just answers."""
+    bound = [a for a in call.scenario.actions if a.intent == match.intent]
+    return bool(bound) and all(
+        not (a.effects or a.directory or a.remote or a.drastic or a.harmful) for a in bound
+    )
 
 
 def _narrated(hearing: Hearing, call: Call, matches: list) -> list:

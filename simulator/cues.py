@@ -16,6 +16,8 @@ NEXT_STEP = "explain_next_step"
 THANKS = "thank"
 FOLLOW_UP = "explain_follow_up"
 LISTEN = "ask_problem_description"
+PRINTER_NAME = "ask_printer_name"
+SCOPE = "ask_scope"
 CUE_FORCE = 1.0  # a bonus this large is a sure reading: no similarity floor applies
 
 # "sam here", "leo speaking", « julie a l appareil »
@@ -65,6 +67,27 @@ _THANKS_ONLY = re.compile(
     r"(?: (?:madame|monsieur|sir|ma am))?$"
 )
 
+# « merci de redémarrer », « merci de bien vouloir… »: a polite request, not thanks
+_THANKS_TO_DO = re.compile(
+    r"^(?:merci|je vous remercie) (?:de|d) (?:bien vouloir |me |nous |le |la |les |l |y )?"
+    r"(?!votre|vos|ton|tes|m avoir|nous avoir|avoir|m appeler|nous appeler|appeler|patienter)"
+    r"[a-z]+(?:er|ir|re)\b"
+)
+
+# other people, in a question: whether they are affected too
+_OTHERS = re.compile(
+    r"\b(?:colleagues?|coworkers?|co workers?|neighbou?rs?|anyone else|everyone|everybody"
+    r"|the others|other people|your team|ur team|collegues?|voisins?|les autres|quelqu un d autre"
+    r"|tout le monde|personne d autre|votre equipe|vos equipes|le service)\b"
+)
+
+
+# a question about the printer's name names it: its name, which one, what it is called, its label
+_NAMING_WORDS = re.compile(
+    r"\b(?:name|named|called|which|what|whats|model|label|sticker|ref|reference|nom|appelle"
+    r"|quel|quelle|lequel|laquelle|quoi|modele|etiquette|marque|numero|id|identifiant)\b"
+)
+
 
 # everyday words that follow "i'm" or « c'est » and are no name, when no example holds them
 _EVERYDAY_WORDS = (
@@ -100,14 +123,25 @@ def states_plan(folded: str) -> bool:
 
 def cue_bonuses(folded: str, question: bool, common: frozenset[str]) -> dict[str, float]:
     """Decision bonuses by intent for one folded clause (empty when no cue fits)."""
+    bonuses = _shape_bonuses(folded, question, common)
+    if not _NAMING_WORDS.search(folded):  # « ça imprime ? » asks for no printer's name
+        bonuses[PRINTER_NAME] = bonuses.get(PRINTER_NAME, 0.0) - CUE_FORCE
+    return bonuses
+
+
+def _shape_bonuses(folded: str, question: bool, common: frozenset[str]) -> dict[str, float]:
     if introduces_self(folded, common):  # a part of a question too: "IT, sam here, ur name?"
         return {SELF_INTRODUCTION: CUE_FORCE}
     if asks_name_bare(folded):
         return {NAME_QUESTION: CUE_FORCE}
     if _THANKS_ONLY.match(folded):
         return {THANKS: 0.5}
+    if _THANKS_TO_DO.match(folded):  # « merci de couper le mode avion » asks, politely
+        return {THANKS: -CUE_FORCE}
     if _LISTENING.match(folded):
         return {LISTEN: CUE_FORCE}
+    if question and _OTHERS.search(folded):  # « votre collègue d'en face a internet ? »
+        return {SCOPE: 0.5}
     if not question and _HANDOVER.search(folded):
         return {FOLLOW_UP: 0.5}
     if not question and states_plan(folded):

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from simulator.call import Call, Pending
-from simulator.clauses import analyse
+from simulator.clauses import analyse, parse
 from simulator.folding import fold
 from simulator.hearing import Hearing, after_a_fix, requested_cores
 from simulator.understand import Match, Understanding
@@ -94,6 +94,10 @@ def read_in_context(
     checked = after_a_fix(hearing, call, text, [*understanding.matches, *cores])
     if checked != list(understanding.matches):
         understanding = Understanding(tuple(checked), understanding.best_guess)
+    vague = _names_nothing(hearing, call, text, understanding)
+    if vague:  # « pouvez-vous le désactiver ? » out of the blue: désactiver quoi ?
+        kept = tuple(m for m in understanding.matches if m not in vague)
+        understanding = Understanding(kept, understanding.best_guess)
     if understanding.understood and not _only_leaning(understanding):
         return understanding
     if understanding.understood:  # a weak reading gives way to a line that clearly points back
@@ -109,7 +113,38 @@ def read_in_context(
 
 
 POINTING_WORDS = 8
-LEANING = 0.0  # below this decision value a heard intent is only a leaning (threshold: -0.2)
+_NO_NAME = {"svp", "stp", "pls", "please", "plz", "merci", "thanks", "thx", "", "bon", "ok", "okay"}
+_NO_NAME |= {"allez", "alors", "right", "well", "so", "oui", "yes", "yeah", "d accord", "daccord"}
+GENERIC_VERBS = {"do", "go", "be", "faire", "aller", "etre", "vouloir", "would", "will", "pouvoir"}
+GENERIC_VERBS |= {"can", "could"}
+GENERIC_WORDS = {"do", "go", "faites", "faire", "fais", "allez", "allons"}  # when the parse errs
+
+
+def _names_nothing(
+    hearing: Hearing, call: Call, text: str, understanding: Understanding
+) -> list[Match]:
+    """The actions heard in a short line that names no thing, only points back with a pronoun
+    ("turn it off", « pouvez-vous le désactiver ? »): only the dialogue tells what they act on.
+    With only a generic verb ("do that", « faites-le ») not even a check is named."""
+    folded = fold(text)
+    if len(folded.split()) > POINTING_WORDS or not _BACK_REFERENCE[call.locale].search(folded):
+        return []
+    doc = parse(text, call.locale)
+    if any(t.pos_ in ("NOUN", "PROPN") and fold(t.text) not in _NO_NAME for t in doc):
+        return []
+    verbs = {fold(t.lemma_) for t in doc if t.pos_ in ("VERB", "AUX")}
+    said = set(folded.split())
+    generic = verbs <= GENERIC_VERBS and bool(verbs & GENERIC_VERBS or said & GENERIC_WORDS)
+    named = ("action", "probe") if generic else ("action",)
+    return [
+        m
+        for m in understanding.matches
+        if hearing.intent_kind(call.scenario, m.intent) in named
+        or (generic and m.intent == "verify_fix")
+    ]
+
+
+LEANING = 0.0  # below this decision value a heard intent is only a leaning (threshold: -0.3)
 
 
 def _only_leaning(understanding: Understanding) -> bool:

@@ -6,10 +6,13 @@ clause with them), so that neither has to import the other.
 
 from __future__ import annotations
 
+import re
+
 from simulator import clauses
 from simulator.call import Call
 from simulator.catalog import Catalog
 from simulator.clauses import Clause
+from simulator.folding import fold
 from simulator.scenario import Scenario
 from simulator.translation import lang
 from simulator.understand import Match, Matcher, matcher_for
@@ -67,13 +70,19 @@ class Hearing:
         return self._negative[key]
 
     def intent_kind(self, scenario: Scenario, intent_id: str) -> str:
-        """conversation, probe or action."""
+        """conversation, probe or action: as the scenario binds it (« je vous déverrouille »
+        is a probe where the caller answers it), else as the catalog says."""
         if intent_id in scenario.intents:
             return scenario.intents[intent_id].kind
+        if any(p.intent == intent_id for p in scenario.probes) and not any(
+            a.intent == intent_id for a in scenario.actions
+        ):
+            return "probe"
         return self.catalog.intents[intent_id].kind
 
 
 CARRIER_SHARE = 0.5  # how close to the best clause a negated clause or a request must come
+OWN_WORDS = 0.15  # how close a clause's own words (without what it governs) must come to the intent
 
 
 def hear_clauses(hearing: Hearing, call, text: str, matches: list[Match]) -> list[tuple]:
@@ -88,7 +97,51 @@ def hear_clauses(hearing: Hearing, call, text: str, matches: list[Match]) -> lis
     for match in matches:
         found = clauses.covering(line, text, match.clause)
         heard.append((match, _carrier(hearing, call, match, found)))
-    return heard
+    return _taken_up_later(hearing, call, line, heard)
+
+
+# a request that names its object only with a pronoun: « supprimez-le », "reinstall it"
+_POINTER = {
+    "en": re.compile(r"\b(?:it|that|this|them)\b"),
+    "fr": re.compile(r"\w-(?:le|la|les)\b|\b(?:le|la|les|l)\s*\w+(?:ez|er)\b"),
+}
+POINTER_WORDS = 10
+
+
+def _taken_up_later(hearing: Hearing, call, line, heard: list[tuple]) -> list[tuple]:
+    """An action named in a statement, then asked for with a pronoun later in the line (« votre
+    profil est corrompu : supprimez-le et recréez-le »): the request is what carries it, and a
+    reading of the request's bare verb as another action gives way."""
+    out = list(heard)
+    for index, (match, clause) in enumerate(heard):
+        if clause.act in ("request", "question") or clause.negated:
+            continue
+        if hearing.intent_kind(call.scenario, match.intent) != "action":
+            continue
+        later = [
+            c
+            for c in line
+            if c.start >= clause.end
+            and c.requested
+            and len(c.text.split()) <= POINTER_WORDS
+            and _POINTER[lang(call.locale)].search(c.scope or c.text)
+        ]
+        if not later:
+            continue
+        out[index] = (match, later[0])
+        end = max(c.end for c in later)
+        out = [
+            (m, c)
+            for m, c in out
+            if m is match
+            or not (
+                clause.end <= c.start
+                and c.end <= end
+                and m.score < match.score
+                and hearing.intent_kind(call.scenario, m.intent) == "action"
+            )
+        ]
+    return out
 
 
 def _carrier(hearing: Hearing, call, match: Match, found: list[Clause]) -> Clause:
@@ -101,8 +154,23 @@ def _carrier(hearing: Hearing, call, match: Match, found: list[Clause]) -> Claus
     values = matcher.resemblance([c.scope or c.text for c in found], match.intent)
     similar = dict(zip(found, values, strict=True))
     best = max(similar.values())
-    for wanted in (lambda c: c.negated, lambda c: c.requested):
-        near = [c for c in found if wanted(c) and similar[c] >= CARRIER_SHARE * best]
+
+    own = dict(zip(found, matcher.resemblance([c.text for c in found], match.intent), strict=True))
+
+    def reads_as_it(clause: Clause) -> bool:
+        """Whether the clause, with what it governs, is heard as the intent (« sans éteindre le
+        pc » is not about the cable)."""
+        heard = matcher.classify(clause.scope or clause.text)[0]
+        return heard is not None and heard.intent == match.intent
+
+    # the negation wins when it is about the intent; a request when its own words count ("ignore
+    # that" does not take "forums say reinstall windows"; "click the tile so it goes grey" does)
+    for wanted in (lambda c: c.negated and reads_as_it(c), lambda c: c.requested):
+        near = [
+            c
+            for c in found
+            if similar[c] >= CARRIER_SHARE * best and own[c] >= OWN_WORDS and wanted(c)
+        ]
         if near:
             return max(near, key=similar.get)
     return max(found, key=similar.get)
@@ -152,11 +220,15 @@ VERIFY_FLOOR = -1.0  # how unsure the matcher may be of a check that things work
 # short question the matcher only leans towards one of them (« ça imprime ? ») is a verification.
 WORLD_QUESTIONS = frozenset({"ask_whereabouts", "ask_printer_name", "ask_mishap"})
 WORLD_UNSURE = 0.2
+# After a fix, a check asked with one of these words is a verification ("does the site open now?")
+AGAIN = frozenset({"now", "again", "still", "anymore", "back", "maintenant", "encore", "toujours"})
+AGAIN |= {"desormais", "nouveau", "re"}
 
 
 def after_a_fix(hearing: Hearing, call: Call, text: str, heard: list[Match]) -> list[Match]:
     """The line's intents read after a fix was tried: a question that asks nothing new is a
-    verification ("connected?", « ça repasse ? », "can you open google for me?").
+    verification ("connected?", « ça repasse ? », "can you open google for me?"), and so is a
+    check asked "now" or "again" (« vous pouvez ouvrir un site maintenant ? »).
 
     Each sentence that is a question or a request, in which nothing was heard but probes the caller
     has already answered or intents this scenario does not know, is taken for `verify_fix` when
@@ -172,8 +244,10 @@ def after_a_fix(hearing: Hearing, call: Call, text: str, heard: list[Match]) -> 
     matcher = hearing.matcher(call.scenario, call.locale)
     for sentence in clauses.sentences(text):
         here = [m for m in heard if m.clause in sentence or sentence in m.clause]
+        again = bool(set(fold(sentence).split()) & AGAIN)
         stale = all(
             m.intent in answered
+            or (again and hearing.intent_kind(call.scenario, m.intent) == "probe")
             or (m.intent in WORLD_QUESTIONS and m.score < WORLD_UNSURE)
             or (
                 m.intent not in bound

@@ -28,7 +28,7 @@ from simulator.cues import CUE_FORCE, cue_bonuses
 from simulator.features import Features
 from simulator.folding import fold
 
-DECISION_THRESHOLD = -0.2  # the SVM's decision value the best intent must reach
+DECISION_THRESHOLD = -0.3  # the SVM's decision value the best intent must reach
 SIMILARITY_FLOOR = 0.25  # the clause must resemble at least one example this much
 CHAR_WEIGHT = 0.55  # share of character n-grams in the similarity
 SVM_C = 1.0
@@ -42,6 +42,7 @@ NAMING = ("introduce_self", "greet", "ask_caller_name")  # intents whose example
 STATEMENTS = ("explain_cause",)
 CAUSE_CUE = 0.6  # added to their decision when a statement names a cause ("it was", « vient de »)
 MAX_CLAUSES = 12
+SHORT_CLAUSE = 3  # a clause this short that is mostly unknown words is not understood
 _SENTENCE_SPLIT = re.compile(r"[.?!;:\n]+|\s[—–-]\s|—|–")
 # Abbreviations whose full stop does not end a sentence ("Verr. Maj", "etc.").
 _ABBREVIATIONS = re.compile(
@@ -127,6 +128,15 @@ class Matcher:
     def _fold(self, text: str) -> str:
         """Folded, with agents' shorthand spelt out (« pb mdp » → « probleme mot de passe »)."""
         return expand(fold(text), self.locale)
+
+    def _mostly_unknown(self, folded: str) -> bool:
+        """Whether a short clause is mostly words no example has, even with a typo fixed
+        ("asdfgh qwerty"); words with digits (a ticket number) do not count."""
+        words = [w for w in folded.split() if not any(c.isdigit() for c in w)]
+        if not words or len(words) > SHORT_CLAUSE:
+            return False
+        unknown = [w for w in self._fix_typos(" ".join(words)).split() if w not in self._known]
+        return 2 * len(unknown) >= len(words)
 
     def _fix_typos(self, folded: str) -> str:
         words = []
@@ -227,8 +237,10 @@ class Matcher:
                 and nearest[row] == best
                 and similarity[row] >= AGREEMENT_SIMILARITY
             )
-            accepted = (similarity[row] >= SIMILARITY_FLOOR or best in cued) and (
-                decision >= DECISION_THRESHOLD or agreed
+            accepted = (
+                (similarity[row] >= SIMILARITY_FLOOR or best in cued)
+                and (decision >= DECISION_THRESHOLD or agreed)
+                and not self._mostly_unknown(folded[index])
             )
             results[index] = (guess if accepted and best not in IGNORED else None), guess
         return results
@@ -262,7 +274,8 @@ class Matcher:
         asked = [(piece, q) for s, q in asked for piece in pieces(s)][:MAX_CLAUSES]
         sentences = [s for s, _ in asked]
         parts = [
-            [p for p in _COMMA_SPLIT.split(s) if len(fold(p)) > 1][:MAX_CLAUSES] for s in sentences
+            _topics_joined([p for p in _COMMA_SPLIT.split(s) if len(fold(p)) > 1][:MAX_CLAUSES])
+            for s in sentences
         ]
         parts = [p if len(p) > 1 else [] for p in parts]
         flat = sentences + [p for group in parts for p in group]
@@ -297,6 +310,23 @@ class Matcher:
         unique = [surest[i] for i in dict.fromkeys(m.intent for m in matches)]
         best_guess = max(guesses, key=lambda m: m.score) if guesses else None
         return Understanding(tuple(unique), best_guess)
+
+
+# « Votre imprimante, elle est allumée ? », "the printer, is it on?": a short topic set before a
+# part that takes it up again with a pronoun belongs to that part.
+_TAKEN_UP = re.compile(r"^(?:elle|il|ils|elles|ca|cela|it|they|is it|does it|was it|are they)\b")
+TOPIC_WORDS = 3
+
+
+def _topics_joined(parts: list[str]) -> list[str]:
+    """The comma parts of a sentence, a dislocated topic joined to the part that takes it up."""
+    joined: list[str] = []
+    for part in parts:
+        if joined and len(fold(joined[-1]).split()) <= TOPIC_WORDS and _TAKEN_UP.match(fold(part)):
+            joined[-1] = f"{joined[-1]},{part}"
+        else:
+            joined.append(part)
+    return joined
 
 
 def catalog_examples(catalog: Catalog, locale: str) -> list[tuple[str, str]]:

@@ -31,7 +31,7 @@ from web.shared.playable import (
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORDS = {u: p for u, _n, _r, p, _l in DEMO_ACCOUNTS}
 STARTER = (ROOT / "scenarios" / "starters" / "new-scenario.yaml").read_text(encoding="utf-8")
-UNKNOWN_PHRASE = "does the thingamajig have juice"
+UNKNOWN_PHRASE = "has the contraption got its mojo"
 
 
 @pytest.fixture()

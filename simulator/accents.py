@@ -1,0 +1,100 @@
+"""Accents put back on French typed without them, for the parser only.
+
+Agents type « redemarrez le pc, sans eteindre l'ecran »; the French parser was trained on accented
+text and misreads such lines (a verb taken for a noun, « a » for the verb *avoir*). Before parsing,
+each unaccented word whose accented spelling is far more frequent in French (wordfreq's counts) gets
+that spelling back: « eteindre » → « éteindre », « ca » → « ça »; a word that is common both ways
+(« ou » / « où », « la » / « là », « sur » / « sûr ») stays as typed. « a » becomes « à » where it
+cannot be the verb: before an infinitive, a possessive or « l' », not after a subject.
+The text keeps its length, so the parser's offsets still point into what the trainee typed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+MORE_FREQUENT = 5.0  # the accented spelling must be this many times more frequent than the bare one
+RARE = 1e-8  # words rarer than this are not looked at
+_WORD = re.compile(r"\w+", re.UNICODE)
+# words after which « a » is the verb: subject pronouns and « y » (« il y a »), « vous a »
+SUBJECTS = frozenset(
+    ("il", "elle", "on", "ca", "ça", "cela", "ceci", "qui", "y", "ce", "c", "j", "n", "m")
+    + ("t", "s", "l", "lui", "vous", "nous", "tout", "rien", "personne")
+)
+# words after which « a » is the preposition « à »: possessives, « l' », numbers, set phrases
+BEFORE_A_PREPOSITION = frozenset(
+    ("vos", "votre", "mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "leur", "leurs")
+    + ("l", "chaque", "quel", "quelle", "quels", "quelles", "nouveau", "jour", "partir", "cause")
+    + ("distance", "droite", "gauche", "cote", "côté", "midi", "minuit", "peu", "propos")
+)
+
+
+def _bare(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> dict[str, str]:
+    """bare word → its accented spelling, where that spelling is the one French uses."""
+    from wordfreq import get_frequency_dict
+
+    frequencies = get_frequency_dict("fr")
+    best: dict[str, tuple[float, str]] = {}
+    for word, frequency in frequencies.items():
+        if frequency < RARE or word.isascii():
+            continue
+        bare = _bare(word)
+        if len(bare) == len(word) and bare.isascii() and frequency > best.get(bare, (0.0, ""))[0]:
+            best[bare] = (frequency, word)
+    return {
+        bare: word
+        for bare, (frequency, word) in best.items()
+        if frequency > MORE_FREQUENT * frequencies.get(bare, 0.0)
+    }
+
+
+def _cased(spelling: str, typed: str) -> str:
+    return "".join(s.upper() if t.isupper() else s for s, t in zip(spelling, typed, strict=True))
+
+
+def _preposition(previous: str, following: str) -> bool:
+    """Whether a typed « a » between these words is « à »."""
+    if previous in SUBJECTS:
+        return False
+    return (
+        following in BEFORE_A_PREPOSITION
+        or following.isdigit()
+        or following.endswith(("er", "ir", "dre", "tre"))
+    )
+
+
+# « supprimez-le et recréez-le »: the small parser cuts the clitic off into a clause of its own
+_CLITIC = re.compile(r"(?<=\w)-(?=(?:le|la|les|moi|toi|lui|nous|vous|leur|y|en)\b)", re.IGNORECASE)
+
+
+def restore(text: str) -> str:
+    """The text with French accents put back where they are missing, and a verb's hyphenated
+    pronoun set apart (« recréez-le » → « recréez le »); same length as the text."""
+    text = _CLITIC.sub(" ", text)
+    spellings = _spellings()
+    words = [(m.start(), m.group()) for m in _WORD.finditer(text)]
+    out = list(text)
+    for index, (start, word) in enumerate(words):
+        low = word.lower()
+        if low == "a":
+            previous = words[index - 1][1].lower() if index else ""
+            following = words[index + 1][1].lower() if index + 1 < len(words) else ""
+            if following and _preposition(previous, following):
+                out[start] = "À" if word == "A" else "à"
+            continue
+        if not low.isascii() or low not in spellings:
+            continue
+        out[start : start + len(word)] = _cased(spellings[low], word)
+    return "".join(out)
+
+
+def warm() -> None:
+    """Build the spelling table now (before a server forks its workers)."""
+    _spellings()
