@@ -224,6 +224,8 @@ def _read_reply(client, url: str, ref: str) -> None:
             break
         _act(client, url, step="wait")
     assert "reply received" in item.select_one(".queue-main").get_text()
+    assert "first answer sent" in item.select_one(".queue-clocks").get_text()
+    assert "late" not in item["class"]
     assert item.select_one("button").get_text().startswith("Read the reply")
     assert _act(client, url, step="take", ref=ref).status_code == 302
 
