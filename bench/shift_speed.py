@@ -119,7 +119,7 @@ def drafted(engine: ShiftEngine, plan, raw: list, locale: str) -> list:
         return [parse_shift_step(r) for r in pool.apply(_draft_in_child)]
 
 
-def _matchers(engine: ShiftEngine, library, locale: str, cache: Path) -> str:
+def _matchers(engine: ShiftEngine, library, locale: str, cache: Path) -> tuple[str, int]:
     """Every scenario's matchers from the cache (built and stored there first if missing)."""
     t0 = time.perf_counter()
     loaded = matcher_files.load_into(engine.engine.hearing, cache) if cache.is_dir() else 0
@@ -131,7 +131,7 @@ def _matchers(engine: ShiftEngine, library, locale: str, cache: Path) -> str:
         cache.mkdir(parents=True, exist_ok=True)
         matcher_files.store(engine.engine.hearing, cache)
     took = time.perf_counter() - t0
-    return f"{loaded} loaded from {cache}, {built} built and stored: {took:.1f} s"
+    return f"{loaded} loaded from {cache}, {built} built and stored: {took:.1f} s", built
 
 
 def _replay(engine, plan, steps, locale, library, matrix) -> tuple[float, float, object]:
@@ -157,7 +157,7 @@ def main() -> None:
         Engine(library.catalog, library.personas, library.articles), library.scenarios, matrix
     )
     loading = time.perf_counter() - t0
-    matchers = _matchers(engine, library, args.locale, args.cache)
+    matchers, built = _matchers(engine, library, args.locale, args.cache)
     parsers = "left to the cold run"
     if not args.parsers_cold:
         t0 = time.perf_counter()
@@ -182,7 +182,8 @@ def main() -> None:
         f"({mails} of them e-mail threads); outcomes {dict(sorted(outcomes.items()))}"
     )
     print(
-        f"COLD replay (first in this process, matchers from the cache): "
+        f"COLD replay (first in this process, matchers "
+        f"{'built just before' if built else 'from the cache'}): "
         f"play {cold_play:.3f} s, play + record {cold:.3f} s"
     )
     print(
