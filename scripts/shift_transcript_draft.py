@@ -1,6 +1,7 @@
 """Draft a shift transcript: take the most urgent contact first and play each scenario's expert
 transcript (tests/transcripts/<scenario>/expert.<locale>.yaml: calls, and for e-mail contacts the
-`email` replies with any call back); print the YAML.
+`email` replies with any call back); print the YAML. An e-mail leaves the trainee's hands until
+the user's reply comes into the queue: the contact's expert steps go on when it is taken back.
 
     .venv/bin/python scripts/shift_transcript_draft.py SHIFT LOCALE SEED [--skip-follow-ups]
         [--mistriage REF=IMPACT/URGENCY/KIND ...]
@@ -27,6 +28,9 @@ from simulator.shift_steps import SHIFT_STEPS, parse_shift_step  # noqa: E402
 
 
 def main(argv: list[str]) -> None:
+    if "--help" in argv or len(argv) < 3:
+        print(__doc__)
+        return
     shift_id, locale, seed = argv[0], argv[1], int(argv[2])
     skip_follow_ups = "--skip-follow-ups" in argv
     wrong = {}
@@ -45,6 +49,7 @@ def main(argv: list[str]) -> None:
     )
     shift = engine.start(plan, locale, seed)
     out: list = []
+    left: dict[str, list] = {}  # each contact's expert steps not played yet
 
     def play(raw):
         step = parse_shift_step(raw)
@@ -60,13 +65,17 @@ def main(argv: list[str]) -> None:
             if c.queued and not (skip_follow_ups and c.status == "follow_up")
         ]
         if not queued:
-            pending = [c for c in shift.contacts if c.status in ("scheduled", "with_level2")]
+            pending = [
+                c
+                for c in shift.contacts
+                if c.status in ("scheduled", "with_level2", "awaiting_reply")
+            ]
             if skip_follow_ups:
-                pending = [c for c in pending if c.status == "scheduled"]
+                pending = [c for c in pending if c.status != "with_level2"]
             if not pending:
                 play("end_shift")
                 break
-            due = min(c.arrived_at if c.status == "scheduled" else c.level2_due for c in pending)
+            due = min(_due(c) for c in pending)
             play({"wait": max(1, min(3600, int(due - shift.now) + 1))})
             continue
         truth = {c.ref: c.plan.triage for c in queued}
@@ -80,21 +89,28 @@ def main(argv: list[str]) -> None:
         play({"take": pick.ref})
         if pick.status == "closed":  # a follow-up is done on taking it
             continue
-        t = pick.plan.triage
-        play(
-            {
-                "triage": wrong.get(
-                    pick.ref, {"impact": t.impact, "urgency": t.urgency, "kind": t.kind}
-                )
-            }
-        )
-        expert = ROOT / "tests" / "transcripts" / pick.plan.scenario / f"expert.{locale}.yaml"
-        for raw in yaml.safe_load(expert.read_text(encoding="utf-8")):
-            if shift.active is None:
-                break
-            play(raw)
+        if pick.ref not in left:  # taken for the first time (not a reply come in)
+            t = pick.plan.triage
+            play(
+                {
+                    "triage": wrong.get(
+                        pick.ref, {"impact": t.impact, "urgency": t.urgency, "kind": t.kind}
+                    )
+                }
+            )
+            expert = ROOT / "tests" / "transcripts" / pick.plan.scenario / f"expert.{locale}.yaml"
+            left[pick.ref] = yaml.safe_load(expert.read_text(encoding="utf-8"))
+        while left[pick.ref] and shift.active is not None:
+            play(left[pick.ref].pop(0))
     print(f"# {shift_id}, {locale}, seed {seed}: drafted by scripts/shift_transcript_draft.py")
     print(yaml.safe_dump(out, allow_unicode=True, sort_keys=False, width=100), end="")
+
+
+def _due(contact) -> float:
+    """When a contact not in the queue comes into it: arrival, level-2 answer or reply."""
+    if contact.status == "scheduled":
+        return contact.arrived_at
+    return contact.level2_due if contact.status == "with_level2" else contact.reply_due
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ sign-off (the persona's voice) and the trainee's message quoted below.
 
 from __future__ import annotations
 
+import random
 import re
 from typing import Any
 
@@ -121,3 +122,24 @@ def as_emails(call: Call, events: list[dict[str, Any]], answered: str) -> None:
     for event in events:
         if event["kind"] == "caller_said" and "email" not in event["data"]:
             event["data"]["email"] = reply_mail(call, event["data"]["text"], answered)
+
+
+def reply_delay(seed: int, ref: str, sent: int, shortest: int, longest: int) -> int:
+    """Simulated seconds before the user answers the trainee's `sent`-th e-mail: drawn between
+    `shortest` and `longest` from the shift's seed, the contact and the e-mail's rank."""
+    return random.Random(f"{seed}:{ref}:reply:{sent}").randint(shortest, longest)
+
+
+def replied_in_writing(events: list[dict[str, Any]]) -> bool:
+    """Whether the user answered the trainee's last e-mail with an e-mail of their own."""
+    last = max(
+        (
+            e["seq"]
+            for e in events
+            if e["kind"] == "trainee_said" and e["data"].get("channel") == "email"
+        ),
+        default=None,
+    )
+    return last is not None and any(
+        e["seq"] > last and e["kind"] == "caller_said" and "email" in e["data"] for e in events
+    )

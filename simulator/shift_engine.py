@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from simulator import email_thread
 from simulator.engine import Engine
 from simulator.scenario import Scenario
 from simulator.shift_plan import Matrix, ShiftPlan
@@ -98,7 +99,9 @@ class ShiftEngine:
                 found.append((hang_up, "hang_up", c))
             if c.status == "with_level2" and c.level2_due is not None and c.level2_due <= to:
                 found.append((c.level2_due, "level2", c))
-        order = {"arrival": 0, "level2": 1, "hang_up": 2}
+            if c.status == "awaiting_reply" and c.reply_due is not None and c.reply_due <= to:
+                found.append((c.reply_due, "reply", c))
+        order = {"arrival": 0, "level2": 1, "reply": 2, "hang_up": 3}
         return min(found, key=lambda f: (f[0], order[f[1]], f[2].ref), default=None)
 
     def _happen_arrival(self, shift: Shift, c: Contact) -> None:
@@ -123,6 +126,10 @@ class ShiftEngine:
         c.status = "follow_up"
         answer = c.plan.level2.answer if c.plan.level2 else "fix_note"
         shift.emit("level2_answered", ref=c.ref, answer=answer, team=c.call.escalated_to)
+
+    def _happen_reply(self, shift: Shift, c: Contact) -> None:
+        c.status, c.reply_due = "reply_received", None
+        shift.emit("email_reply_received", ref=c.ref)
 
     def _end(self, shift: Shift, by: str) -> None:
         shift.ended = True
@@ -151,9 +158,10 @@ class ShiftEngine:
             c.status = "closed"
             shift.remember_queue()
             return
-        if c.status == "parked":
+        if c.status in ("parked", "reply_received"):
+            reply = {"reply": True} if c.status == "reply_received" else {}
             c.status, shift.active = "active", ref
-            shift.emit("contact_resumed", input=step_input(step), ref=ref, waited=waited)
+            shift.emit("contact_resumed", input=step_input(step), ref=ref, waited=waited, **reply)
             shift.remember_queue()
             return
         scenario = self.scenarios[c.plan.scenario]
@@ -221,6 +229,23 @@ class ShiftEngine:
         if check and c.channel != "email":
             raise ShiftRefused(f"contact {c.ref} is a {c.channel} contact, not an e-mail")
         self._call_step(shift, step, check)
+        if (
+            not check
+            and c.call
+            and not c.call.ended
+            and email_thread.replied_in_writing(c.call.events)
+        ):
+            self._await_reply(shift, c)
+
+    def _await_reply(self, shift: Shift, c: Contact) -> None:
+        """The e-mail is sent: the contact leaves the trainee's hands until the user's reply comes
+        in, after a delay drawn from the seed (the contact's own range, else the plan's)."""
+        delays = c.plan.reply_delay or shift.plan.reply_delay
+        c.emails_sent += 1
+        delay = email_thread.reply_delay(shift.seed, c.ref, c.emails_sent, delays.min, delays.max)
+        c.status, c.reply_due, shift.active = "awaiting_reply", shift.now + delay, None
+        shift.emit("email_sent", ref=c.ref, reply_in=delay)
+        shift.remember_queue()
 
     def _end_shift(self, shift: Shift, step: Step, check: bool) -> None:
         if check:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, model_validator
 
 from simulator.scenario import Model, Scenario, Text
 from simulator.validate import Problem, _shape_problem
@@ -57,6 +57,19 @@ class Level2(Model):
     answer: Literal["fix_note", "question", "needs_user"] = "fix_note"
 
 
+class ReplyDelay(Model):
+    """How long a user takes to answer an e-mail (simulated seconds), drawn from the seed."""
+
+    min: int = Field(default=240, ge=0, le=86400)
+    max: int = Field(default=600, ge=0, le=86400)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> ReplyDelay:
+        if self.max < self.min:
+            raise ValueError("max must not be less than min")
+        return self
+
+
 class PlannedContact(Model):
     """One contact of the plan: who, on which channel, when, and its correct triage."""
 
@@ -69,6 +82,7 @@ class PlannedContact(Model):
     patience: int | None = Field(default=None, ge=30, le=7200)
     level2: Level2 | None = None
     call_back: bool = False  # an e-mail contact the trainee may also phone back
+    reply_delay: ReplyDelay | None = None  # an e-mail contact's own (else the plan's)
 
 
 class Patience(Model):
@@ -89,6 +103,7 @@ class ShiftPlan(Model):
     sla: dict[Literal["P1", "P2", "P3", "P4"], int]
     patience: Patience = Patience()
     level2_delay: int = Field(default=900, ge=0, le=86400)
+    reply_delay: ReplyDelay = ReplyDelay()  # e-mail users' replies: 4 to 10 minutes by default
     contacts: list[PlannedContact] = Field(min_length=1, max_length=200)
 
     def contact(self, ref: str) -> PlannedContact:
@@ -146,6 +161,9 @@ def check_plan(plan: ShiftPlan, scenarios: dict[str, Scenario]) -> list[tuple[Pa
         if contact.call_back and contact.channel != "email":
             params = {"value": contact.channel}
             found.append(((*where, "call_back"), "shift_call_back_not_email", params))
+        if contact.reply_delay and contact.channel != "email":
+            params = {"value": contact.channel}
+            found.append(((*where, "reply_delay"), "shift_reply_delay_not_email", params))
         if contact.persona and contact.persona not in scenario.personas:
             params = {"value": contact.persona, "scenario": scenario.id}
             found.append(((*where, "persona"), "shift_persona_not_allowed", params))

@@ -11,7 +11,7 @@ from simulator.call import Call
 from simulator.shift_plan import PlannedContact, ShiftPlan
 
 # Where a contact stands. "queued" statuses are the ones the trainee can take.
-QUEUED = ("waiting", "parked", "follow_up")
+QUEUED = ("waiting", "parked", "follow_up", "reply_received")
 # Arrivals without a fixed time fall in the first 80% of the shift, so they can still be handled.
 ARRIVAL_WINDOW = 0.8
 
@@ -33,6 +33,8 @@ class Contact:
     triage: dict[str, str] | None = None
     level2_due: float | None = None
     parked_at: float | None = None
+    reply_due: float | None = None  # an e-mail contact waiting for the user's reply
+    emails_sent: int = 0
 
     @property
     def queued(self) -> bool:

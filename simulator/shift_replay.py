@@ -39,8 +39,8 @@ def contact_rows(shift: Shift) -> list[dict[str, Any]]:
     for c in sorted(shift.contacts, key=lambda c: (c.arrived_at, c.ref)):
         if c.status == "scheduled":
             continue
-        outcome = c.outcome or {"active": "in_progress", "parked": "parked"}.get(
-            c.status, "not_taken"
+        outcome = c.outcome or {"parked": "parked"}.get(
+            c.status, "in_progress" if c.call is not None else "not_taken"
         )
         rows.append(
             {

@@ -151,6 +151,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "shift_call_back_not_email": NC_(
         "validation", "'call_back' is for e-mail contacts, not '{value}' ones"
     ),
+    "shift_reply_delay_not_email": NC_(
+        "validation", "'reply_delay' is for e-mail contacts, not '{value}' ones"
+    ),
     "shift_channel_unsupported": NC_(
         "validation", "scenario '{scenario}' cannot be played on channel '{value}'"
     ),

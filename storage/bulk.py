@@ -84,6 +84,7 @@ def insert_played_calls(db: Database, played: list[dict[str, Any]]) -> list[int]
                     "resolution": skills["resolution"],
                     "escalation": skills["escalation"],
                     "tone": skills["tone"],
+                    "written": skills.get("written"),
                     "graded_at": p["ended_at"],
                 }
             )

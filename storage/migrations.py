@@ -363,3 +363,17 @@ def m_call_snapshots(db: Database) -> None:
         foreign_keys=[("call_id", "calls", "id")],
         not_null={"seq", "data"},
     )
+
+
+@migrations()
+def m_scores_written_skill(db: Database) -> None:
+    """The written skill of e-mail contacts beside the four call skills (null for a phone call),
+    filled for the scores stored before it from their written findings."""
+    db["scores"].add_column("written", int)
+    db.execute(
+        """update scores set written = (
+             select max(0, min(100, sum(f.points))) from findings f
+             where f.call_id = scores.call_id and f.skill = 'written')
+           where exists (select 1 from findings f
+                         where f.call_id = scores.call_id and f.skill = 'written')"""
+    )

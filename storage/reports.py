@@ -14,19 +14,23 @@ from sqlite_utils import Database
 from storage.assignment_rules import COUNTS_TOWARD
 
 SKILLS = ("diagnosis", "resolution", "escalation", "tone")
+# The e-mail contacts' fifth skill: null for phone calls, so its average is over e-mails only
+# (null for a cohort without any).
+WRITTEN = "written"
 
 # The scored calls of a cohort's members; every query below starts from it.
 _MEMBER_CALLS = """
 member_calls as (
   select c.id, c.user_id, c.scenario_id, c.started_at, c.ended_at, c.assignment_id, c.persona,
       c.locale,
-         c.exam, s.overall, s.critical, s.diagnosis, s.resolution, s.escalation, s.tone
+         c.exam, s.overall, s.critical, s.diagnosis, s.resolution, s.escalation, s.tone,
+         s.written
   from memberships m
   join calls c on c.user_id = m.user_id and c.sandbox = 0 and c.status = 'ended'
   join scores s on s.call_id = c.id
   where m.cohort_id = :cohort
 )"""
-_AVERAGES = ", ".join(f"round(avg({k}), 1) as {k}" for k in ("overall", *SKILLS))
+_AVERAGES = ", ".join(f"round(avg({k}), 1) as {k}" for k in ("overall", *SKILLS, WRITTEN))
 
 
 def _today() -> str:
@@ -73,7 +77,7 @@ def trainee_rows(db: Database, cohort_id: int, today: str | None = None) -> list
            coalesce(a.assigned, 0) as assigned, coalesce(a.done, 0) as assignments_done,
            coalesce(a.late, 0) as assignments_late, p.overall, p.diagnosis, p.resolution,
                p.escalation,
-           p.tone, coalesce(p.criticals, 0) as criticals, p.last_call,
+           p.tone, p.written, coalesce(p.criticals, 0) as criticals, p.last_call,
            case when p.calls >= 4 then round(p.recent - p.earlier, 1) end as trend
     from memberships m join users u on u.id = m.user_id
     left join per_user p on p.user_id = m.user_id

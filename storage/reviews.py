@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from storage.calls import now
 
-SKILLS = ("diagnosis", "resolution", "escalation", "tone")
+SKILLS = ("diagnosis", "resolution", "escalation", "tone", "written")  # written: e-mails only
 MAX_COMMENT = 2000
 MAX_REASON = 500
 

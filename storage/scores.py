@@ -26,6 +26,7 @@ def save_score(db: Database, call_id: int, score: dict[str, Any]) -> None:
                 "resolution": skills["resolution"],
                 "escalation": skills["escalation"],
                 "tone": skills["tone"],
+                "written": skills.get("written"),  # e-mail contacts only
                 "graded_at": now(),
             },
             pk="call_id",
@@ -65,9 +66,8 @@ def load_score(db: Database, call_id: int) -> dict[str, Any] | None:
     ]
     failed = bool(row["critical"])
     skills = {k: row[k] for k in ("diagnosis", "resolution", "escalation", "tone")}
-    written = [f["points"] for f in findings if f["skill"] == "written"]
-    if written:  # an e-mail contact: the skill is its findings' sum, as grading computes it
-        skills["written"] = max(0, min(100, sum(written)))
+    if row.get("written") is not None:  # an e-mail contact's fifth skill
+        skills["written"] = row["written"]
     return {
         "overall": row["overall"],
         "critical": failed,

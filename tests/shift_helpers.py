@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import yaml
@@ -50,6 +51,18 @@ def play_call(shifts: ShiftEngine, shift, scenario: str, locale: str = "en") -> 
     from simulator.replay import fill_placeholders
     from simulator.shift_steps import parse_shift_step
 
+    ref = shift.active
     for raw in expert_steps(scenario, locale):
-        call = shift.contact(shift.active).call
+        if shift.active is None:  # an e-mail went out: wait for the user's reply, take it back
+            read_reply(shifts, shift, ref)
+        call = shift.contact(ref).call
         shifts.step(shift, fill_placeholders(parse_shift_step(raw), call))
+
+
+def read_reply(shifts: ShiftEngine, shift, ref: str) -> None:
+    """Wait (nothing in hand) until the user's reply to contact `ref` comes in, then take it."""
+    contact = shift.contact(ref)
+    if contact.status == "awaiting_reply":
+        shifts.step(shift, {"wait": max(1, math.ceil(contact.reply_due - shift.now))})
+    assert contact.status == "reply_received", contact.status
+    shifts.step(shift, {"take": ref})

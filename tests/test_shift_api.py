@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import jsonschema_rs  # schemathesis's validator (tests/test_api_schema.py)
 import pytest
 
 from app import create_app
@@ -14,6 +15,7 @@ from simulator.shift_replay import parse_shift_transcript
 from simulator.shift_steps import SHIFT_STEPS, step_input
 from storage.users import add_user, new_api_token
 from tests.shift_helpers import MATRIX, shift_engine
+from web.api.shift_openapi import SHIFT_SCHEMA
 from web.shared.database import get_db
 
 ROOT = Path(__file__).resolve().parent
@@ -61,7 +63,7 @@ def test_a_shift_played_over_the_api_matches_its_replay(api, engine, library, lo
     assert started.status_code == 201
     url = f"/api/v1/shifts/{started.json['id']}"
     for step in steps:
-        if step.name not in SHIFT_STEPS and shift.active:
+        if (step.name not in SHIFT_STEPS or step.name == "email") and shift.active:
             step = fill_placeholders(step, shift.contact(shift.active).call)
         local.step(shift, step)
         raw = step_input(step)
@@ -139,3 +141,48 @@ def test_a_cookie_session_needs_the_csrf_token_to_write(tmp_path):
         "/api/v1/shifts", json={"shift": "evening-on-call"}, headers={"X-CSRFToken": token}
     )
     assert allowed.status_code == 201
+
+
+DOCUMENTED = jsonschema_rs.Draft202012Validator(SHIFT_SCHEMA)  # the OpenAPI document's Shift
+MAIL = "Hello,\n\nDid you click the link or enter anything on that page?\n\nKind regards,\nSam"
+
+
+def test_an_email_contact_reads_as_a_thread_as_documented(api):
+    started = _post(api, "/api/v1/shifts", {"shift": "evening-on-call", "seed": 1})
+    url = f"/api/v1/shifts/{started.json['id']}"
+    _post(api, f"{url}/steps", {"step": {"wait": 61}})  # e07, an e-mail, arrives at one minute
+    taken = _post(api, f"{url}/take", {"ref": "e07"}).json
+    DOCUMENTED.validate(taken)
+    head, [first] = taken["active"]["email"], taken["active"]["entries"]
+    assert head["call_back"] is False and head["phoned_back"] is False
+    mail = first["email"]
+    assert (mail["direction"], mail["first"], mail["quoted"]) == ("from_user", True, None)
+    assert mail["from"] == head["from"] and "@" in mail["from"]
+    assert mail["subject"] == head["subject"] and mail["body"] and mail["signature"]
+
+    sent = _post(api, f"{url}/steps", {"step": {"email": {"body": MAIL}}}).json
+    DOCUMENTED.validate(sent)
+    assert sent["active"] is None and sent["events"][-1]["kind"] == "email_sent"
+    [mine] = sent["entries"]  # the user's reply is written, but not in yet
+    assert mine["email"]["direction"] == "to_user" and mine["email"]["body"] == MAIL
+    assert {q["ref"] for q in sent["queue"]}.isdisjoint({"e07"})
+
+    waited = _post(api, f"{url}/steps", {"step": {"wait": 600}}).json
+    assert {q["ref"]: q["status"] for q in waited["queue"]}["e07"] == "reply_received"
+    back = _post(api, f"{url}/take", {"ref": "e07"}).json
+    DOCUMENTED.validate(back)
+    thread = back["active"]["entries"]
+    assert [e["email"]["direction"] for e in thread] == ["from_user", "to_user", "from_user"]
+    reply = thread[-1]["email"]
+    assert reply["subject"].startswith("RE: ") and not reply["first"]
+    assert thread[-1]["text"] in reply["body"]  # the plain words, inside the e-mail as written
+    assert "wrote:" in reply["quoted"] and "> Did you click the link" in reply["quoted"]
+    assert "> " not in reply["body"]
+
+
+def test_a_phone_contact_has_no_email_part(api):
+    url = f"/api/v1/shifts/{_post(api, '/api/v1/shifts', {'shift': 'evening-on-call'}).json['id']}"
+    state = _post(api, f"{url}/take", {"ref": "e01"}).json
+    DOCUMENTED.validate(state)
+    assert state["active"]["email"] is None
+    assert all("email" not in e for e in state["active"]["entries"])

@@ -104,11 +104,14 @@ def test_shift_play_shows_the_queue_and_writes_the_log(runner, tmp_path):
 def test_shift_play_answers_an_email_contact_in_writing(runner):
     lines = (
         "/wait 61\n/take e07\n/email\nHello,\n\nDid you click the link or enter anything?\n"
-        "\nKind regards,\nSam\n.\n/park\n/end\n"
+        "\nKind regards,\nSam\n.\n/wait 600\n/take e07\n/park\n/end\n"
     )
     result = runner.invoke(args=["shift", "play", "evening-on-call"], input=lines)
     assert result.exit_code == 0, result.output
     assert "Fwd: Your parcel is held - customs fees" in result.output
     assert "RE: Fwd: Your parcel is held" in result.output
+    # the reply is shown when it comes in and the trainee takes the contact back, not at once
+    came = result.output.index("email_reply_received e07")
+    assert result.output.index("email_sent e07") < came < result.output.index("RE: Fwd")
     assert "I didn't click anything" in result.output
     assert "IT service desk wrote:\n> Hello," in result.output

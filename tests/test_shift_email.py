@@ -13,7 +13,7 @@ from simulator.steps import StepError
 from simulator.yamlsource import parse
 from storage.db import connect
 from storage.shifts import append_shift_step, create_shift, load_shift
-from tests.shift_helpers import PLAN_HEAD, make_plan, play_call, shift_engine
+from tests.shift_helpers import PLAN_HEAD, make_plan, play_call, read_reply, shift_engine
 
 MAILS = """\
   - {ref: m1, scenario: email-mailbox-full, channel: email, persona: calm, at: 0,
@@ -136,6 +136,7 @@ def test_an_employee_id_sent_by_email_does_not_verify_identity(shifts, plan):
         e["data"]["text"] for e in call.events if e["kind"] == "caller_said"
     )
     assert not call.state["identity.verified"]
+    read_reply(shifts, shift, "m2")
     shifts.step(shift, {"say": "Could you give me your employee ID and your manager's name?"})
     assert call.state["identity.verified"]
 
@@ -151,7 +152,8 @@ def test_a_stored_shift_with_an_email_contact_rebuilds_the_same(shifts, plan, tm
     db = connect(tmp_path / "s.db")
     shift = shifts.start(plan, "en", 3)
     pk = create_shift(db, plan.model_dump(mode="json"), shift.events)
-    for raw in ({"take": "m1"}, HELLO, "park", {"take": "m2"}, HELLO, "end_shift"):
+    steps = ({"take": "m1"}, HELLO, {"take": "m2"}, HELLO, {"wait": 700}, {"take": "m1"}, "park")
+    for raw in (*steps, "end_shift"):
         outcome = shifts.step(shift, raw)
         append_shift_step(db, pk, outcome.shift_events, outcome.ref, outcome.call_events)
     stored = load_shift(db, pk)
@@ -159,6 +161,8 @@ def test_a_stored_shift_with_an_email_contact_rebuilds_the_same(shifts, plan, tm
     rebuilt = shifts.resume(ShiftPlan.model_validate(stored.plan), stored.events)
     for ref in ("m1", "m2"):
         assert rebuilt.contact(ref).call.events == stored.calls[ref]
+    assert rebuilt.events == shift.events  # the replies came in at the same moments
+    assert [c.status for c in rebuilt.contacts] == [c.status for c in shift.contacts]
 
 
 def test_a_plan_refuses_a_channel_the_scenario_does_not_support(library):

@@ -198,7 +198,15 @@ def test_an_email_contact_shows_the_users_email_and_takes_a_reply(web, alice):  
     assert page.select_one("#call-back") is None and page.select_one("#incoming") is None
     body = "Hello,\n\nThank you for forwarding it. Did you click the link or enter anything?\n\nSam"
     assert _act(alice, url, step="email", body=body).status_code == 302
-    assert _events(web, url)[-1] == "call_step"
+    kinds = _events(web, url)  # a contact may arrive while the e-mail is written: in between
+    assert kinds[-1] == "email_sent" and "call_step" in kinds[-4:]
+    page = BeautifulSoup(alice.get(url).get_data(as_text=True), "html.parser")
+    assert "the reply of e07 will come into the queue" in page.select_one(".flash").get_text()
+    assert page.select_one("#idle-title") is not None  # the contact left the trainee's hands
+    assert [li["data-ref"] for li in page.select(".awaiting-replies li")] == ["e07"]
+    assert "e07" not in _queue(alice, url)
+    _read_reply(alice, url, "e07")
+    assert "email_reply_received" in _events(web, url)
     page = BeautifulSoup(alice.get(url).get_data(as_text=True), "html.parser")
     mine = page.select_one("#conversation li.msg.trainee.mail")
     assert "Did you click the link" in mine.select_one(".mail-body").get_text()
@@ -206,6 +214,21 @@ def test_an_email_contact_shows_the_users_email_and_takes_a_reply(web, alice):  
     assert reply.select_one(".mail-subject").get_text().startswith("RE: ")
     assert not reply.select_one(".mail-body").get_text().lstrip().startswith(">")
     assert "Did you click the link" in reply.select_one("details.mail-quote").get_text()
+
+
+def _read_reply(client, url: str, ref: str) -> None:
+    """Wait a minute at a time until the user's reply shows in the queue, then read it."""
+    for _ in range(11):  # a reply comes 4 to 10 simulated minutes after the e-mail
+        page = BeautifulSoup(client.get(url).get_data(as_text=True), "html.parser")
+        item = page.select_one(f"#queue li[data-ref={ref}]")
+        if item is not None:
+            break
+        _act(client, url, step="wait")
+    assert "reply received" in item.select_one(".queue-main").get_text()
+    assert "first answer sent" in item.select_one(".queue-clocks").get_text()
+    assert "late" not in item["class"]
+    assert item.select_one("button").get_text().startswith("Read the reply")
+    assert _act(client, url, step="take", ref=ref).status_code == 302
 
 
 def test_an_email_contact_without_call_back_refuses_a_phone_line(web, alice):  # noqa: F811
@@ -247,6 +270,7 @@ def test_a_closed_email_contact_is_debriefed_with_its_written_skill(alice):
     url = _start(alice)
     _take_when_arrived(alice, url, "e07")
     _act(alice, url, step="email", body="Hello,\n\nDid you click the link?\n\nKind regards,\nSam")
+    _read_reply(alice, url, "e07")
     _act(alice, url, step="close", summary="Phishing reported by e-mail")
     page = BeautifulSoup(alice.get(url).get_data(as_text=True), "html.parser")
     debrief = alice.get(page.select_one(".handled a[href*=debrief]")["href"])

@@ -16,7 +16,7 @@ from flask_login import current_user
 
 from grading.shift_record import shift_record
 from simulator.scenario import LOCALES
-from simulator.shift_queue import snapshot
+from simulator.shift_queue import Contact, snapshot
 from simulator.shift_replay import contact_rows
 from simulator.shift_state import Shift, ShiftRefused
 from simulator.shift_steps import parse_shift_step
@@ -34,6 +34,7 @@ from web.shared.live_shifts import (
     shift_library,
     start_shift,
 )
+from web.shared.mail_thread import phoned_back, thread_entries
 from web.shared.rate_limits import limited
 from web.shared.runtime import get_library
 from web.shared.transcript import entries
@@ -103,7 +104,7 @@ def _apply(shift_id: int, raw: Any):
     answer = _state(get_shift(get_db(), shift_id)[0], shift)
     answer["events"] = [{"kind": e["kind"], "at": e["at"]} for e in outcome.shift_events]
     answer["entries"] = (
-        entries(contact.call.events, outcome.call_events[0]["seq"] - 1)
+        _entries(contact, outcome.call_events[0]["seq"] - 1)
         if contact and contact.call and outcome.call_events
         else []
     )
@@ -159,7 +160,8 @@ def _state(row: dict[str, Any], shift: Shift) -> dict[str, Any]:
             "subject": shift.subjects.get(contact.ref, ""),
             "triage": contact.triage,
             "mood": call.mood if call else None,
-            "entries": entries(call.events) if call else [],
+            "entries": _entries(contact) if call else [],
+            "email": _email_head(contact) if contact.channel == "email" else None,
         },
         "report": None,
     }
@@ -170,3 +172,55 @@ def _state(row: dict[str, Any], shift: Shift) -> dict[str, Any]:
         )
         state["contacts"], state["report"] = record["contacts"], record["report"]
     return state
+
+
+def _entries(contact: Contact, after_seq: int = 0) -> list[dict[str, Any]]:
+    """A contact's transcript entries; an e-mail contact's e-mails carry `email`, the parts the
+    browser's thread shows (a call back is its own `phoned_back` entry; a reply not yet come in
+    is left out)."""
+    assert contact.call is not None
+    events = contact.call.events
+    if contact.channel != "email":
+        return entries(events, after_seq)
+    if contact.status == "awaiting_reply":  # the user's reply is written but not in yet
+        sent = max(e["seq"] for e in events if e["kind"] == "trainee_said")
+        events = [e for e in events if e["seq"] <= sent]
+    at = {e["seq"]: e["at"] for e in events}
+    shown = []
+    for entry in thread_entries(events, after_seq):
+        mail = entry.pop("mail", None)
+        if entry["kind"] == "phoned_back":
+            entry = {**entry, "who": "system", "at": at[entry["seq"]]}
+        elif mail is not None:
+            entry["email"] = _email_part(mail, entry["who"])
+        shown.append(entry)
+    return shown
+
+
+def _email_part(mail: dict[str, Any], who: str) -> dict[str, Any]:
+    """One e-mail of the thread: the user's first message, a reply of theirs (its own text above,
+    the quoted e-mail apart), or the trainee's."""
+    part = {"direction": "to_user" if who == "trainee" else "from_user", "first": False}
+    part |= {"from": None, "signature": None, "screenshot": None, "quoted": None}
+    if who == "trainee":
+        return {**part, "subject": mail["subject"], "body": mail["message"]}
+    if mail.get("first"):
+        keep = ("from", "subject", "body", "signature", "screenshot")
+        return {**part, **{k: mail[k] for k in keep}, "first": True}
+    reply = {"from": mail["from"], "subject": mail["subject"], "body": mail["message"]}
+    return {**part, **reply, "quoted": mail["quote"] or None}
+
+
+def _email_head(contact: Contact) -> dict[str, Any]:
+    """The thread's subject and sender, and whether the user may be (or was) phoned back."""
+    events = contact.call.events if contact.call else []
+    opening = next(
+        (e["data"]["email"] for e in events if e["kind"] == "caller_said" and "email" in e["data"]),
+        {},
+    )
+    return {
+        "subject": opening.get("subject", ""),
+        "from": opening.get("from", ""),
+        "call_back": bool(contact.plan.call_back),
+        "phoned_back": phoned_back(events),
+    }

@@ -141,6 +141,85 @@ def shift_paths(call_step: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+NULLABLE_TEXT = {"type": ["string", "null"]}
+# One e-mail of an e-mail contact's thread, as the browser shows it.
+EMAIL_PART = {
+    "type": "object",
+    "required": ["direction", "first", "from", "subject", "body", "quoted"],
+    "properties": {
+        "direction": {
+            "type": "string",
+            "enum": ["from_user", "to_user"],
+            "description": "from_user: the user's e-mail; to_user: one the trainee sent",
+        },
+        "first": {"type": "boolean", "description": "the user's message that opened the contact"},
+        "from": {**NULLABLE_TEXT, "description": "the sender's address (null: the trainee's)"},
+        "subject": {"type": "string", "description": "the subject; a reply's starts with RE:"},
+        "body": {
+            "type": "string",
+            "description": "the e-mail as written: the first message's body, a reply's "
+            "greeting, words, sign-off and name, or the trainee's e-mail as typed",
+        },
+        "signature": {**NULLABLE_TEXT, "description": "the first message's signature block"},
+        "screenshot": {
+            **NULLABLE_TEXT,
+            "description": "the description of a screenshot attached to the first message",
+        },
+        "quoted": {
+            **NULLABLE_TEXT,
+            "description": "a reply's quoted text: the trainee's e-mail it answers, with its "
+            "'… wrote:' line and '> ' marks",
+        },
+    },
+}
+# One entry of a contact's transcript (a line, a tool's output, an e-mail, a call back).
+ENTRY = {
+    "type": "object",
+    "required": ["seq", "turn", "kind", "who"],
+    "properties": {
+        "seq": {"type": "integer"},
+        "turn": {"type": "integer"},
+        "at": {"type": ["number", "null"]},
+        "kind": {
+            "type": "string",
+            "description": "the event's kind (trainee_said, caller_said, …); phoned_back: the "
+            "trainee phoned an e-mail contact's user back, later caller lines are spoken",
+        },
+        "who": {"type": "string", "enum": ["trainee", "caller", "tool", "system"]},
+        "text": {"type": "string", "description": "the plain words (a reply's words only)"},
+        "email": {
+            **EMAIL_PART,
+            "description": "e-mail contacts only: the e-mail this entry is (absent on spoken "
+            "lines after a call back and on tools)",
+        },
+    },
+}
+ACTIVE = {
+    "type": ["object", "null"],
+    "description": "the contact in hand (null: none)",
+    "required": ["ref", "channel", "subject", "entries"],
+    "properties": {
+        "ref": {"type": "string"},
+        "channel": {"type": "string", "enum": ["phone", "voicemail", "email"]},
+        "subject": {"type": "string"},
+        "triage": {"type": ["object", "null"]},
+        "mood": {"type": ["integer", "null"]},
+        "entries": {"type": "array", "items": ENTRY},
+        "email": {
+            "type": ["object", "null"],
+            "description": "an e-mail contact's thread: its subject, the user's address, whether "
+            "the plan allows a call back and whether the trainee phoned back (null: not e-mail)",
+            "required": ["subject", "from", "call_back", "phoned_back"],
+            "properties": {
+                "subject": {"type": "string"},
+                "from": {"type": "string"},
+                "call_back": {"type": "boolean"},
+                "phoned_back": {"type": "boolean"},
+            },
+        },
+    },
+}
+
 SHIFT_SCHEMA = {
     "type": "object",
     "required": ["id", "shift", "locale", "status", "now", "queue", "contacts"],
@@ -154,9 +233,13 @@ SHIFT_SCHEMA = {
         "queue": {"type": "array"},
         "contacts": {"type": "array"},
         "calls": {"type": "object"},
-        "active": {"type": ["object", "null"]},
+        "active": ACTIVE,
         "report": {"type": ["object", "null"]},
         "events": {"type": "array"},
-        "entries": {"type": "array"},
+        "entries": {
+            "type": "array",
+            "items": ENTRY,
+            "description": "what the step added to the contact's transcript",
+        },
     },
 }

@@ -216,7 +216,9 @@ def play_command(shift_id, locale, seed, log_path):
         except (StepError, ShiftRefused, ValueError) as exc:
             click.echo(f"! {exc}")
             continue
-        for event in outcome.call_events:
+        moved = shift.contact(outcome.ref) if outcome.ref else None
+        sent = moved is not None and moved.status == "awaiting_reply"  # the reply comes later
+        for event in [] if sent else outcome.call_events:
             if event["kind"] == "caller_said":
                 _show_said(event["data"])
         for event in outcome.shift_events:

@@ -29,6 +29,12 @@ from web.shared.playable import playable_scenarios
 SKILLS = reports.SKILLS
 
 
+def shown_skills(avg: dict) -> tuple[str, ...]:
+    """The skills a report shows: the four call skills, and `written` when the calls averaged
+    include e-mail contacts (no empty column for phone-only cohorts)."""
+    return (*SKILLS, reports.WRITTEN) if avg.get(reports.WRITTEN) is not None else SKILLS
+
+
 def visible_cohort(cohort_id: int) -> dict:
     """The cohort if the current user runs it (or is an admin); 404 otherwise."""
     cohort = store.get_cohort(get_db(), cohort_id)
@@ -106,8 +112,8 @@ def _skill_set(skill: str, data: list) -> dict:
 
 
 def _chart_skills(avg: dict) -> dict:
-    keys = ["overall", *SKILLS]
-    labels = [str(_("Overall"))] + [str(SKILL_LABELS[k]) for k in SKILLS]
+    keys = ["overall", *shown_skills(avg)]
+    labels = [str(_("Overall"))] + [str(SKILL_LABELS[k]) for k in shown_skills(avg)]
     return {
         "type": "bar",
         "labels": labels,
@@ -125,7 +131,7 @@ def report(cohort_id: int):
     avg = reports.averages(db, cohort_id)
     dist = reports.distribution(db, cohort_id)
     weeks = reports.progress(db, cohort_id)
-    series = {k: [w[k] for w in weeks] for k in (*SKILLS, "overall")}
+    series = {k: [w[k] for w in weeks] for k in (*shown_skills(avg), "overall")}
     charts = {
         "skills": _chart_skills(avg),
         "distribution": {
@@ -153,6 +159,7 @@ def report(cohort_id: int):
         criticals=reports.critical_errors(db, cohort_id, limit=10),
         critical_rules=reports.critical_counts(db, cohort_id),
         report_day=datetime.now(UTC).date(),
+        skills=shown_skills(avg),
         shift_results=shift_plans.cohort_shift_rows(db, cohort_id),
     )
 
@@ -166,10 +173,13 @@ def trainee(cohort_id: int, user_id: int):
     if not store.is_member(db, cohort_id, user_id):
         abort(404)
     calls = reports.scored_calls(db, cohort_id, user_id)
+    mine = reports.trainee_averages(db, cohort_id, user_id)
+    cohort_avg = reports.averages(db, cohort_id)
+    skills = shown_skills(cohort_avg)  # written: the cohort has e-mail contacts
     trainee_chart = {
         "type": "line",
         "labels": [day(c["started_at"]) for c in calls],
-        "datasets": [_skill_set(k, [c[k] for c in calls]) for k in (*SKILLS, "overall")],
+        "datasets": [_skill_set(k, [c[k] for c in calls]) for k in (*skills, "overall")],
     }
     return render_template(
         "cohorts/trainee.html",
@@ -177,8 +187,9 @@ def trainee(cohort_id: int, user_id: int):
         person=get_user(db, user_id),
         calls=calls,
         trainee_chart=trainee_chart,
-        mine=reports.trainee_averages(db, cohort_id, user_id),
-        avg=reports.averages(db, cohort_id),
+        mine=mine,
+        avg=cohort_avg,
+        skills=skills,
         findings=reports.frequent_findings(db, cohort_id, user_id=user_id),
     )
 

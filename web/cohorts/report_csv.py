@@ -74,8 +74,23 @@ def _write(columns: tuple[str, ...], rows: list[tuple], french: bool = False) ->
     return out.getvalue()
 
 
+def _with_written(
+    db: Database, cohort_id: int, columns: tuple[str, ...], rows: list[tuple], written: list
+) -> tuple[tuple[str, ...], list[tuple]]:
+    """The columns and rows with `written` after `tone` when the cohort has e-mail contacts
+    (a phone-only cohort's CSV keeps its columns as they were)."""
+    if reports.averages(db, cohort_id)[reports.WRITTEN] is None:
+        return columns, rows
+    at = columns.index("tone") + 1
+    return (
+        (*columns[:at], reports.WRITTEN, *columns[at:]),
+        [(*row[:at], w, *row[at:]) for row, w in zip(rows, written, strict=True)],
+    )
+
+
 def trainees_csv(db: Database, cohort_id: int, french: bool = False) -> str:
     """One line per trainee, as in the cohort table."""
+    found = reports.trainee_rows(db, cohort_id)
     rows = [
         (
             r["name"],
@@ -95,13 +110,17 @@ def trainees_csv(db: Database, cohort_id: int, french: bool = False) -> str:
             r["trend"],
             r["last_call"],
         )
-        for r in reports.trainee_rows(db, cohort_id)
+        for r in found
     ]
-    return _write(TRAINEE_COLUMNS, rows, french)
+    columns, rows = _with_written(
+        db, cohort_id, TRAINEE_COLUMNS, rows, [r["written"] for r in found]
+    )
+    return _write(columns, rows, french)
 
 
 def calls_csv(db: Database, cohort_id: int, french: bool = False) -> str:
     """One line per scored call of the cohort's trainees, oldest first."""
+    found = reports.scored_calls(db, cohort_id)
     rows = [
         (
             r["id"],
@@ -124,6 +143,7 @@ def calls_csv(db: Database, cohort_id: int, french: bool = False) -> str:
             r["overrides"],
             r["comments"],
         )
-        for r in reports.scored_calls(db, cohort_id)
+        for r in found
     ]
-    return _write(CALL_COLUMNS, rows, french)
+    columns, rows = _with_written(db, cohort_id, CALL_COLUMNS, rows, [r["written"] for r in found])
+    return _write(columns, rows, french)

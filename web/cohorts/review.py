@@ -107,6 +107,10 @@ def comment(call_id: int):
 def override(call_id: int):
     """Give a skill the trainer's score, with a reason; the automatic score stays as it was."""
     _reviewable(call_id)
+    skill = request.form.get("skill", "")
+    graded = load_score(get_db(), call_id)
+    if skill == "written" and (graded is None or skill not in graded["skills"]):
+        skill = ""  # the written skill exists only for e-mail contacts
     raw = request.form.get("score", "").strip()
     score = parse_int(raw, 0, 100)
     score = -1 if score is None else score
@@ -114,7 +118,7 @@ def override(call_id: int):
         reviews.add_override(
             get_db(),
             call_id,
-            request.form.get("skill", ""),
+            skill,
             score,
             request.form.get("reason", ""),
             current_user.id,

@@ -14,6 +14,7 @@ SKILL_COLOURS = {
     "resolution": "#009E73",
     "escalation": "#E69F00",
     "tone": "#CC79A7",
+    "written": "#56B4E9",
     "overall": "#555555",
 }
 

@@ -114,6 +114,7 @@ def screen(shift_id: int):
     contact = shift.contact(shift.active) if shift.active else None
     call = contact.call if contact else None
     follow_ups = [c for c in shift.contacts if c.status == "follow_up"]
+    awaiting = [c for c in shift.contacts if c.status == "awaiting_reply"]
     return render_template(
         "shifts/shift.html",
         row=row,
@@ -121,6 +122,7 @@ def screen(shift_id: int):
         **queue_context(shift),
         handled=handled_rows(shift, call_ids(db, shift_id)),
         follow_ups=follow_ups,
+        awaiting=awaiting,
         contact=contact,
         call=call,
         caller=call.caller if call else None,
@@ -198,6 +200,11 @@ def act(shift_id: int):
         )
     target = url_for("shifts.screen", shift_id=shift_id)
     contact = shift.contact(outcome.ref) if outcome.ref else None
+    if step.name == "email" and contact is not None and contact.status == "awaiting_reply":
+        flash(
+            _("E-mail sent: the reply of %(ref)s will come into the queue.", ref=contact.ref),
+            "success",
+        )
     in_call = contact is not None and contact.call is not None and not contact.call.ended
     if not htmx or step.name in SHIFT_ACTIONS or not in_call or shift.ended:
         if htmx:

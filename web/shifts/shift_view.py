@@ -42,7 +42,8 @@ def queue_rows(shift: Shift) -> list[dict[str, Any]]:
                 "priority": c.triage["priority"] if c.triage else None,
                 "sla_left": left,
                 "sla": clock(left),
-                "late": left is not None and left < 0,
+                # a reply come in: its SLA was the first answer, already sent
+                "late": left is not None and left < 0 and c.status != "reply_received",
             }
         )
     return rows

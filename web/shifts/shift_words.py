@@ -16,6 +16,8 @@ STATUSES = {
     "parked": _l("parked"),
     "with_level2": _l("with level 2"),
     "follow_up": _l("level-2 answer to pass on"),
+    "awaiting_reply": _l("e-mail sent, awaiting the reply"),
+    "reply_received": _l("reply received"),
     "abandoned": _l("hung up"),
     "closed": _l("closed"),
 }
@@ -75,6 +77,12 @@ def _take_refusal(shift: Shift, ref: str) -> str:
         return _("There is no contact %(ref)s in this shift.", ref=ref)
     if contact.status == "scheduled":
         return _("Contact %(ref)s has not arrived yet.", ref=ref)
+    if contact.status == "awaiting_reply":
+        return _(
+            "Your e-mail to contact %(ref)s is sent: their reply will come into the queue. "
+            "Nothing was changed.",
+            ref=ref,
+        )
     return _(
         "Contact %(ref)s is no longer in the queue (%(status)s); nothing was changed.",
         ref=ref,
