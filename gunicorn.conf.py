@@ -20,6 +20,7 @@ timeout = 60
 
 def when_ready(server):
     """Fork the first workers, warm the master meanwhile, then renew the workers from it."""
+    from web.shared.database import close_kept
     from web.shared.warm import freeze, warm_imports, warm_parsers, warm_up
 
     app = server.app.wsgi()
@@ -36,6 +37,7 @@ def when_ready(server):
     )
     server.log.info("warm: libraries %.1f s", warm_imports())
     server.log.info("warm: clause parsers %.1f s", warm_parsers(app))
+    close_kept(app)  # the master's own connection never reaches a worker
     freeze()
     for pid in first:  # replaced by the arbiter's loop with workers forked from the warm master
         server.kill_worker(pid, signal.SIGTERM)
