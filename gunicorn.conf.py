@@ -1,11 +1,13 @@
 """gunicorn settings, read from the project folder: `gunicorn 'app:create_app()'`.
 
-The app is loaded once in the master and warmed there (library, engine, every scenario's matchers,
-mapped from the instance folder's cache after the first start: web/shared/warm.py), then the
-workers fork from it and share that memory. The clause parsers (spaCy) are not needed for a page:
-the first workers are forked before they load, so pages answer at once, while the master loads them;
-those first workers are then replaced, gracefully, by workers forked from the fully warm master.
-A step that reaches a first worker before that loads the parsers itself (it waits, nothing fails).
+The app is loaded once in the master, without its slow libraries (numpy's, scipy's, sklearn's,
+the OpenAI client's and wordfreq's imports wait for first use: simulator/lazy_import.py), and the
+first workers fork from it at once: they answer pages within a second or two of the start. Then the
+master warms up (library, engine, every scenario's matchers, mapped from the instance folder's
+cache after the first start, the slow libraries, the clause parsers: web/shared/warm.py), and those
+first workers are replaced, gracefully, by workers forked from the warm master, which share that
+memory. A step that reaches a first worker before that loads what it needs itself (it waits,
+nothing fails).
 """
 
 import multiprocessing
@@ -17,10 +19,14 @@ timeout = 60
 
 
 def when_ready(server):
-    """Warm the preloaded app, fork the first workers, load the parsers, then renew the workers."""
-    from web.shared.warm import freeze, warm_parsers, warm_up
+    """Fork the first workers, warm the master meanwhile, then renew the workers from it."""
+    from web.shared.database import close_kept
+    from web.shared.warm import freeze, warm_imports, warm_parsers, warm_up
 
     app = server.app.wsgi()
+    freeze()
+    server.manage_workers()  # pages are answered from here on
+    first = list(server.WORKERS)
     took = warm_up(app)
     server.log.info(
         "warm: library %.1f s, %d scenarios' matchers %.1f s (%d built, the rest from the cache)",
@@ -29,10 +35,9 @@ def when_ready(server):
         took["matchers"],
         took["built"],
     )
-    freeze()
-    server.manage_workers()  # pages are answered from here on
-    first = list(server.WORKERS)
+    server.log.info("warm: libraries %.1f s", warm_imports())
     server.log.info("warm: clause parsers %.1f s", warm_parsers(app))
+    close_kept(app)  # the master's own connection never reaches a worker
     freeze()
     for pid in first:  # replaced by the arbiter's loop with workers forked from the warm master
         server.kill_worker(pid, signal.SIGTERM)

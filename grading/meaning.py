@@ -11,10 +11,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from wordfreq import zipf_frequency
-
 from simulator.folding import fold
+from simulator.lazy_import import lazy
 from simulator.translation import NC_
+
+wordfreq = lazy("wordfreq")  # its word lists load on first use, not with the app
 
 
 @dataclass(frozen=True)
@@ -147,4 +148,4 @@ def in_language(words: Iterable[str], locale: str) -> list[str]:
 
 def _score(word: str, locale: str) -> float:
     other = "en" if locale == "fr" else "fr"
-    return zipf_frequency(word, locale) - zipf_frequency(word, other)
+    return wordfreq.zipf_frequency(word, locale) - wordfreq.zipf_frequency(word, other)

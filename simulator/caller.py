@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+import threading
 from dataclasses import asdict, dataclass, field
 
 from faker import Faker
@@ -101,10 +102,22 @@ def _person(fake: Faker, gender: str | None = None) -> tuple[str, str]:
     return first, last
 
 
+_fakers = threading.local()  # one Faker per thread and locale: building one costs a millisecond
+
+
+def _faker(locale: str, seed: int) -> Faker:
+    """This thread's Faker for the locale, seeded: it draws what a new one seeded so would."""
+    made = _fakers.__dict__.setdefault("by_locale", {})
+    name = FAKER_LOCALES.get(locale, "en_US")
+    if name not in made:
+        made[name] = Faker(name)
+    made[name].seed_instance(seed)
+    return made[name]
+
+
 def draw_caller(spec: Caller, locale: str, seed: int) -> CallerIdentity:
     """Draw the caller's identity for `spec` in `locale` from `seed` (deterministic)."""
-    fake = Faker(FAKER_LOCALES.get(locale, "en_US"))
-    fake.seed_instance(seed)
+    fake = _faker(locale, seed)
     first, last = _person(fake, spec.gender)
     domain = {"fr": "exemple.fr", "en": "example.com"}[lang(locale)]
     username = _username(fake, first, last)

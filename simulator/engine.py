@@ -17,7 +17,7 @@ from simulator.caller import draw_caller
 from simulator.catalog import Catalog
 from simulator.conversation import Reply, handle_say
 from simulator.folding import fold
-from simulator.hearing import Hearing
+from simulator.heard_before import RememberingHearing
 from simulator.kb import Article
 from simulator.llm import LLMFailure
 from simulator.llm_caller import LLMCaller, guard
@@ -69,7 +69,7 @@ class Engine:
         self.personas = personas
         self.articles = articles
         self.kb_search = kb_search or self._search_articles
-        self.hearing = Hearing(catalog)
+        self.hearing = RememberingHearing(catalog)  # readings made before come from memory
 
     # -- public API -------------------------------------------------------------------------
     def start(

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import itertools
 import math
+from typing import TYPE_CHECKING
 
-import numpy as np
-import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfVectorizer
+from simulator.lazy_import import lazy
+
+if TYPE_CHECKING:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+np = lazy("numpy")  # imported on first use (simulator/lazy_import.py)
+sp = lazy("scipy.sparse")
 
 
 class Features:

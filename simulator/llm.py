@@ -15,8 +15,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import openai
-from openai import OpenAI
+from simulator.lazy_import import lazy
+
+openai = lazy("openai")  # a second to import: on the first client, not with the app
 
 
 class LLMFailure(Exception):
@@ -73,7 +74,7 @@ class LLMClient:
 
     def __init__(self, config: LLMConfig):
         self.config = config
-        self._client = OpenAI(
+        self._client = openai.OpenAI(
             base_url=config.base_url,
             api_key=config.api_key,
             timeout=config.timeout,

@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from unidecode import unidecode
-from wordfreq import zipf_frequency
 
 from simulator.folding import padded
 from simulator.jargon import EXTENDED_JARGON, JARGON
+from simulator.lazy_import import lazy
 from simulator.translation import lang
+
+wordfreq = lazy("wordfreq")  # its word lists load on the first tone check, not with the app
 
 __all__ = ["EXTENDED_JARGON", "JARGON", "ToneSignals", "jargon_terms", "signals"]
 
@@ -114,7 +116,7 @@ def _has(folded: str, phrases: tuple[str, ...] | set[str]) -> list[str]:
 def _rare(word: str, locale: str) -> bool:
     # 4.0 keeps "dns", "cache", "ping" (IT words a novice does not use) and drops everyday words
     # that are also IT terms ("port", "driver", "pilote").
-    return zipf_frequency(word, locale) < 4.0
+    return wordfreq.zipf_frequency(word, locale) < 4.0
 
 
 @dataclass(frozen=True)
@@ -210,7 +212,7 @@ def rare_acronyms(text: str, locale: str) -> list[str]:
     """Upper-case abbreviations a caller is unlikely to know (rare as words: "OSD", "RMA")."""
     found = []
     for word in _ACRONYM.findall(text):
-        if word not in KNOWN_ACRONYMS and zipf_frequency(word.lower(), locale) < 3.6:
+        if word not in KNOWN_ACRONYMS and wordfreq.zipf_frequency(word.lower(), locale) < 3.6:
             found.append(word.lower())
     return found
 

@@ -15,18 +15,18 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy as np
-import scipy.sparse as sp
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.svm import LinearSVC
 
 from simulator.agent_typing import expand, gives_cause, pieces, split_elision
 from simulator.catalog import Catalog
 from simulator.cues import CUE_FORCE, cue_bonuses
 from simulator.features import Features
 from simulator.folding import fold
+from simulator.lazy_import import lazy
+
+np = lazy("numpy")  # imported on first use: pages never need them (simulator/lazy_import.py)
+sp = lazy("scipy.sparse")
 
 DECISION_THRESHOLD = -0.3  # the SVM's decision value the best intent must reach
 SIMILARITY_FLOOR = 0.25  # the clause must resemble at least one example this much
@@ -88,6 +88,9 @@ class Matcher:
     def __init__(self, examples: list[tuple[str, str]], locale: str = ""):
         if not examples:
             raise ValueError("a matcher needs example phrases")
+        from sklearn.feature_extraction.text import TfidfVectorizer  # slow imports: on first use
+        from sklearn.svm import LinearSVC
+
         self.locale = locale
         self.labels = np.array([intent for intent, _ in examples])
         self.intent_ids = sorted(set(self.labels.tolist()))

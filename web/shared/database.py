@@ -54,6 +54,20 @@ def _kept() -> Database:
     return local.held[2]
 
 
+def close_kept(app: Flask) -> None:
+    """Close this thread's kept connection, if this process opened it.
+
+    gunicorn's master warms with a connection of its own, while its first workers may be writing;
+    it closes that connection before forking the workers that replace them, so that no child
+    starts with SQLite's locking records of a connection it must never use.
+    """
+    local = app.extensions.get("hotliner", {}).get("db_local")
+    held = getattr(local, "held", None)
+    if held is not None and held[0] == os.getpid():
+        held[2].close()
+        local.held = None
+
+
 def close_db(_error: BaseException | None = None) -> None:
     """End the request's use of its connection: roll back what it left open; close it unless
     it is kept."""

@@ -4,14 +4,16 @@ Building a scenario's matcher (TF-IDF and a linear SVM over the catalog plus its
 takes about a second, 28 of them most of a minute on a busy machine. They are built once and kept on
 disk (storage/matcher_files.py, in the instance folder's `cache/`, safe to delete); later starts map
 them back in well under a second. The clause parsers (two spaCy pipelines) take a few seconds more
-and no page needs them: `gunicorn.conf.py` lets the workers answer pages first, loads the parsers
-in the master meanwhile, then replaces those first workers with ones forked from the warm master.
+and no page needs them, nor the libraries the app imports on first use (simulator/lazy_import.py):
+`gunicorn.conf.py` lets the first workers answer pages, warms the master meanwhile, then replaces
+those first workers with ones forked from the warm master.
 `hotliner run-demo` warms in a background thread once the server is up.
 """
 
 from __future__ import annotations
 
 import gc
+import importlib
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -21,6 +23,15 @@ from flask import Flask
 from simulator.scenario import LOCALES
 from storage import matcher_files
 from web.shared.runtime import get_engine, get_library, matcher_cache
+
+LAZY_LIBRARIES = (
+    "numpy",
+    "scipy.sparse",
+    "sklearn.feature_extraction.text",
+    "sklearn.svm",
+    "openai",
+    "wordfreq",
+)
 
 
 def warm_up(app: Flask) -> dict[str, float]:
@@ -56,6 +67,19 @@ def warm_parsers(app: Flask) -> float:
         return time.perf_counter() - began
 
 
+def warm_imports() -> float:
+    """Import the libraries the app imports on first use (simulator/lazy_import.py) and load
+    wordfreq's word lists, so that workers forked afterwards share them; seconds taken."""
+    from wordfreq import zipf_frequency
+
+    began = time.perf_counter()
+    for name in LAZY_LIBRARIES:
+        importlib.import_module(name)
+    for locale in LOCALES:
+        zipf_frequency("hotline", locale)  # reads the locale's frequency list once
+    return time.perf_counter() - began
+
+
 def freeze() -> None:
     """Move everything loaded so far out of the garbage collector's sight before forking.
 
@@ -88,6 +112,7 @@ def warm_in_background(app: Flask) -> threading.Thread:
     def work() -> None:
         try:
             warm_up(app)
+            warm_imports()
             warm_parsers(app)
         except Exception:  # noqa: BLE001 - warming is an optimisation: the first step builds lazily
             app.logger.exception("warming up in the background failed")
