@@ -109,19 +109,24 @@ POINTER_WORDS = 10
 
 
 def _taken_up_later(hearing: Hearing, call, line, heard: list[tuple]) -> list[tuple]:
-    """An action named in a statement, then asked for with a pronoun later in the line (« votre
-    profil est corrompu : supprimez-le et recréez-le »): the request is what carries it, and a
-    reading of the request's bare verb as another action gives way."""
+    """An action named in a statement, then asked for with a pronoun right after it in the line
+    (« votre profil est corrompu : supprimez-le et recréez-le »): the request is what carries it,
+    and a weak reading of the request's bare verb as another action gives way. A statement that
+    says it is done (« votre compte est déverrouillé ») is no such thing."""
     out = list(heard)
     for index, (match, clause) in enumerate(heard):
-        if clause.act in ("request", "question") or clause.negated:
+        if clause.act in ("request", "question", "claim") or clause.negated:
             continue
         if hearing.intent_kind(call.scenario, match.intent) != "action":
             continue
+        after = [c for c in line if c.start >= clause.end]
+        # the requests that follow, up to the first clause that carries a clear reading of its own
+        clear = [c for m, c in heard if m.score >= 0 and c.start >= clause.end and m is not match]
+        stop = min((c.start for c in clear), default=len(" ".join(x.text for x in line)) + 10**6)
         later = [
             c
-            for c in line
-            if c.start >= clause.end
+            for c in after
+            if c.start < stop
             and c.requested
             and len(c.text.split()) <= POINTER_WORDS
             and _POINTER[lang(call.locale)].search(c.scope or c.text)
@@ -137,7 +142,7 @@ def _taken_up_later(hearing: Hearing, call, line, heard: list[tuple]) -> list[tu
             or not (
                 clause.end <= c.start
                 and c.end <= end
-                and m.score < match.score
+                and m.score < 0
                 and hearing.intent_kind(call.scenario, m.intent) == "action"
             )
         ]
