@@ -2,9 +2,10 @@
 
 Agents type « redemarrez le pc, sans eteindre l'ecran »; the French parser was trained on accented
 text and misreads such lines (a verb taken for a noun, « a » for the verb *avoir*). Before parsing,
-each unaccented word whose accented spelling is far more frequent in French (wordfreq's counts) gets
-that spelling back: « eteindre » → « éteindre », « ca » → « ça »; a word that is common both ways
-(« ou » / « où », « la » / « là », « sur » / « sûr ») stays as typed. « a » becomes « à » where it
+each unaccented word whose accented spelling is far more frequent in French (wordfreq's counts) than
+the bare word and any other spelling gets it back: « eteindre » → « éteindre », « ca » → « ça »; a
+word common both ways (« ou » / « où », « sur » / « sûr », « libere » / « libère » / « libéré »)
+stays as typed. « a » becomes « à » where it
 cannot be the verb: before an infinitive, a possessive or « l' », not after a subject.
 The text keeps its length, so the parser's offsets still point into what the trainee typed.
 """
@@ -41,18 +42,20 @@ def _spellings() -> dict[str, str]:
     from wordfreq import get_frequency_dict
 
     frequencies = get_frequency_dict("fr")
-    best: dict[str, tuple[float, str]] = {}
+    spellings: dict[str, list[tuple[float, str]]] = {}
     for word, frequency in frequencies.items():
         if frequency < RARE or word.isascii():
             continue
         bare = _bare(word)
-        if len(bare) == len(word) and bare.isascii() and frequency > best.get(bare, (0.0, ""))[0]:
-            best[bare] = (frequency, word)
-    return {
-        bare: word
-        for bare, (frequency, word) in best.items()
-        if frequency > MORE_FREQUENT * frequencies.get(bare, 0.0)
-    }
+        if len(bare) == len(word) and bare.isascii():
+            spellings.setdefault(bare, []).append((frequency, word))
+    out = {}
+    for bare, found in spellings.items():
+        found.sort(reverse=True)
+        rival = max(frequencies.get(bare, 0.0), found[1][0] if len(found) > 1 else 0.0)
+        if found[0][0] > MORE_FREQUENT * rival:  # « libere »: « libère » or « libéré », unsure
+            out[bare] = found[0][1]
+    return out
 
 
 def _cased(spelling: str, typed: str) -> str:

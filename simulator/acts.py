@@ -24,6 +24,7 @@ MERGED = {"xcomp", "aux", "aux:tense", "aux:pass", "aux:caus", "cop", "auxpass"}
 NEED_NOUNS = {"need", "besoin", "inutile", "necessaire", "nécessaire"}
 SAY = {"say", "tell", "mention", "write", "dire", "expliquer", "raconter", "signaler", "ecrire"}
 SAY |= {"ask", "demander", "suggest", "suggerer", "conseiller", "recommend", "recommander"}
+SAY |= {"read", "hear", "lire", "entendre"}  # "a colleague read online that you should…"
 WANT = {"need", "want", "like", "require", "besoin", "vouloir", "aimer", "demander", "souhaiter"}
 WANT |= {"ask", "prier", "falloir", "faut", "faudrait", "have", "wonder", "devoir", "would"}
 CONDITIONS = {"if", "si", "unless", "when", "quand", "lorsque", "whenever", "whether", "s'"}
@@ -208,7 +209,9 @@ def read_predicate(head: Token, span: str, first: Token | None = None) -> Readin
             upper_head = upper_head.head
         upper = read_predicate(upper_head, upper_head.text, upper_head.left_edge)
         shared = upper.negated and not reassures(upper_head) and not _contrasted(head)
-        return Reading(upper.act, negated or shared)
+        # "it looks damaged, so remove it": an imperative joined to a statement asks
+        act = "request" if upper.act == "restate" and _imperative(head) else upper.act
+        return Reading(act, negated or shared)
     act = _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor, first)
     return Reading(act, negated)
 

@@ -102,10 +102,12 @@ def hear_clauses(hearing: Hearing, call, text: str, matches: list[Match]) -> lis
 
 # a request that names its object only with a pronoun: « supprimez-le », "reinstall it"
 _POINTER = {
-    "en": re.compile(r"\b(?:it|that|this|them)\b"),
+    "en": re.compile(r"\b(?:it|them)\b"),
     "fr": re.compile(r"\w-(?:le|la|les)\b|\b(?:le|la|les|l)\s*\w+(?:ez|er)\b"),
 }
 POINTER_WORDS = 10
+# "ignore that", « oubliez ça »: a request about what was said, not to act on it
+_DISMISS = re.compile(r"\b(?:ignore|forget|disregard|skip|ignorez|oubliez|laissez|zappez)\b")
 
 
 def _taken_up_later(hearing: Hearing, call, line, heard: list[tuple]) -> list[tuple]:
@@ -130,6 +132,7 @@ def _taken_up_later(hearing: Hearing, call, line, heard: list[tuple]) -> list[tu
             and c.requested
             and len(c.text.split()) <= POINTER_WORDS
             and _POINTER[lang(call.locale)].search(c.scope or c.text)
+            and not _DISMISS.search(fold(c.text))
         ]
         if not later:
             continue
@@ -163,9 +166,9 @@ def _carrier(hearing: Hearing, call, match: Match, found: list[Clause]) -> Claus
     own = dict(zip(found, matcher.resemblance([c.text for c in found], match.intent), strict=True))
 
     def reads_as_it(clause: Clause) -> bool:
-        """Whether the clause, with what it governs, is heard as the intent (« sans éteindre le
-        pc » is not about the cable)."""
-        heard = matcher.classify(clause.scope or clause.text)[0]
+        """Whether the clause's own words are heard as the intent (« sans éteindre le pc » is not
+        about the cable; a negated main verb's scope spans the whole line)."""
+        heard = matcher.classify(clause.text)[0]
         return heard is not None and heard.intent == match.intent
 
     # the negation wins when it is about the intent; a request when its own words count ("ignore

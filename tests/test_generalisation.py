@@ -21,6 +21,7 @@ CHECKED = (
     "test_confirmation.py",
     "test_offscript.py",
     "test_dialogue_context.py",
+    "test_understanding_in_context.py",
 )
 THRESHOLD = 90  # rapidfuzz ratio (0..100) on folded text
 

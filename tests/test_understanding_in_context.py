@@ -1,0 +1,151 @@
+"""Understanding as agents type and speak, read in the whole line (issue 12): French typed without
+accents, a new instruction after a negated one, a pronoun request after the thing was named, an
+announcement of the trainee's own act, a negated question, a line that names nothing.
+
+Every sentence here differs from the catalog's examples (tests/test_generalisation.py checks it).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.accents import restore
+from tests.helpers import play
+
+
+def _step(engine, call, text: str) -> list[dict]:
+    return engine.step(call, {"say": text})
+
+
+def _heard(events: list[dict]) -> dict[str, dict]:
+    """Each heard intent with its flags (negated, withheld, claimed, restated)."""
+    for event in events:
+        if event["kind"] == "intent_matched":
+            return {m["intent"]: m for m in event["data"]["intents"]}
+    return {}
+
+
+def _acted(match: dict | None) -> bool:
+    return bool(match) and not any(
+        match.get(flag) for flag in ("negated", "withheld", "claimed", "restated")
+    )
+
+
+@pytest.mark.parametrize(
+    "typed, parsed",
+    [
+        ("redemarrez le poste sans eteindre l'ecran", "redémarrez le poste sans éteindre l'écran"),
+        ("ca passe maintenant ? vous etes ou ?", "ça passe maintenant ? vous êtes ou ?"),
+        ("on libere de la place a cote", "on libere de la place à cote"),
+        ("il a vos fichiers sur sa cle", "il a vos fichiers sur sa clé"),
+        ("effacez-les puis recreez-le", "effacez les puis recréez le"),
+    ],
+)  # fmt: skip
+def test_french_typed_without_accents_is_parsed_with_them_and_keeps_its_length(typed, parsed):
+    assert restore(typed) == parsed and len(restore(typed)) == len(typed)
+
+
+def test_without_accents_the_without_still_protects_the_documents(engine, library):
+    call = play(engine, library.scenario("disk-full"), [], "calm", "fr")
+    heard = _heard(
+        _step(engine, call, "je vais liberer de la place sans toucher a vos dossiers perso")
+    )
+    assert not _acted(heard.get("delete_user_files"))
+
+
+@pytest.mark.parametrize(
+    "locale, text",
+    [
+        ("fr", "n'effacez surtout pas vos dossiers, videz seulement la corbeille"),
+        ("en", "please don't touch your folders, just clear out the recycle bin"),
+    ],
+)
+def test_a_new_instruction_after_a_negated_one_is_asked_for(engine, library, locale, text):
+    call = play(engine, library.scenario("disk-full"), [], "calm", locale)
+    heard = _heard(_step(engine, call, text))
+    assert _acted(heard.get("empty_recycle_bin"))
+    assert not _acted(heard.get("delete_user_files"))
+
+
+@pytest.mark.parametrize(
+    "locale, text",
+    [
+        ("en", "Your mail profile looks damaged, so remove it and create it again."),
+        ("fr", "Le profil de messagerie semble abime : effacez-le et refaites-le."),
+    ],
+)  # fmt: skip
+def test_a_pronoun_request_asks_for_the_action_named_just_before(engine, library, locale, text):
+    call = play(engine, library.scenario("outlook-offline-mode"), [], "calm", locale)
+    events = _step(engine, call, text)
+    assert _acted(_heard(events).get("rebuild_profile"))
+    # asked for, even if the caller cannot do it alone: the grader charges the choice
+    assert any(e["kind"] in ("action_blocked", "confirmation_asked") for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a colleague read online that you should reimage the laptop, forget about that",
+        "my neighbour says reinstall windows every year, just ignore it",
+    ],
+)
+def test_dismissed_advice_from_someone_else_is_not_acted_on(engine, library, text):
+    call = play(engine, library.scenario("laptop-dead-hardware"), [], "calm", "en")
+    events = _step(engine, call, text)
+    assert not _acted(_heard(events).get("reinstall_system"))
+    assert "action_applied" not in [e["kind"] for e in events]
+
+
+@pytest.mark.parametrize(
+    "locale, text",
+    [
+        ("fr", "ne me communiquez jamais votre mot de passe, je n'en ai aucun besoin"),
+        ("en", "never read me out your password, I have no use for it"),
+    ],
+)
+def test_telling_the_caller_not_to_give_their_password_asks_nothing(engine, library, locale, text):
+    call = play(engine, library.scenario("password-expired"), [], "calm", locale)
+    assert not _acted(_heard(_step(engine, call, text)).get("ask_password"))
+
+
+@pytest.mark.parametrize(
+    "locale, text",
+    [
+        ("fr", "bon, je vous debloque le compte tout de suite"),
+        ("en", "right, I'm unlocking the account for you this minute"),
+    ],
+)
+def test_announcing_the_unlock_gets_the_callers_answer(engine, library, locale, text):
+    call = play(engine, library.scenario("account-locked-phone"), [], "calm", locale)
+    events = _step(engine, call, text)
+    assert _acted(_heard(events).get("unlock_account"))
+    assert "action_applied" in [e["kind"] for e in events]
+    # the account itself is unlocked only by the directory tool
+    assert call.state["account.locked"] is True
+
+
+@pytest.mark.parametrize(
+    "locale, text",
+    [
+        ("en", "could you switch it off for me please?"),
+        ("fr", "vous pouvez la couper svp ?"),
+    ],
+)
+def test_a_request_that_names_nothing_is_not_guessed_out_of_the_blue(engine, library, locale, text):
+    call = play(engine, library.scenario("wifi-airplane-mode"), [], "calm", locale)
+    events = _step(engine, call, text)
+    assert "unrecognized" in [e["kind"] for e in events]
+    assert call.state["pc.airplane_mode"] is True
+
+
+@pytest.mark.parametrize(
+    "locale, text, wanted",
+    [
+        ("fr", "Assistance informatique bonsoir, Lucas a l'appareil", {"greet", "introduce_self"}),
+        ("en", "service desk hello, Priya speaking", {"greet", "introduce_self"}),
+        ("en", "cheers for your patience, good luck with the audit!", {"thank", "goodbye"}),
+    ],
+)
+def test_a_greeting_or_a_wish_inside_the_line_is_heard_too(engine, library, locale, text, wanted):
+    call = play(engine, library.scenario("printer-offline"), [], "calm", locale)
+    assert wanted <= set(_heard(_step(engine, call, text)))
