@@ -11,6 +11,7 @@ from werkzeug.serving import make_server
 from app import create_app
 from web.cli.accounts import ensure_demo
 from web.shared.database import get_db
+from web.shared.warm import warm_parsers, warm_up
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -34,6 +35,17 @@ def chromium():
         browser = p.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def warm_process(chromium, tmp_path_factory):
+    """Build every scenario's matchers and load the parsers once, before the first page: on a
+    fresh machine the first call would otherwise wait for the whole build (a minute or more), far
+    past a browser test's patience. Later servers in this process reuse them."""
+    folder = tmp_path_factory.mktemp("warm")
+    app = create_app({"DATABASE": str(folder / "warm.db"), "SECRET_KEY": "browser-tests"})
+    warm_up(app)
+    warm_parsers(app)
 
 
 @pytest.fixture()
