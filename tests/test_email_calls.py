@@ -57,3 +57,12 @@ def test_an_email_scenario_can_be_phoned_back_in_french(web):  # noqa: F811
     part = BeautifulSoup(response.get_data(as_text=True), "html.parser")
     assert "Vous avez rappelé" in part.select_one("li.phoned-back").get_text()
     assert part.select("li.msg.caller") and not part.select("li.msg.caller.mail")
+
+
+def test_a_surprise_call_is_always_a_phone_call(web):  # noqa: F811
+    """« Take a call », surprise me: a phone scenario; e-mail scenarios are chosen by name."""
+    alice = client_as(web, "alice")
+    alice.post("/language/en")
+    for _ in range(12):  # 6 of the 20 built-in scenarios are e-mails
+        call_id = start(alice, scenario="surprise", persona="surprise")
+        assert _page(alice, f"/calls/{call_id}").select_one("#incoming") is not None

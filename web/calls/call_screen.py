@@ -84,11 +84,13 @@ def _pick(scenarios: dict, form) -> tuple:
     scenario_id = form.get("scenario", "surprise")
     rng = secrets.SystemRandom()
     if scenario_id == "surprise":
+        # "Take a call": a surprise is a phone call; e-mail scenarios are chosen by name
         pool = [
             s
             for s in scenarios.values()
             if form.get("category") in (None, "", s.category)
             and form.get("difficulty") in (None, "", str(s.difficulty))
+            and s.channels[0] != "email"
         ]
         if not pool:
             return None, None
