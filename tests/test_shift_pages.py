@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.test_web import client_as, web  # noqa: F401  (web: the app fixture)
+from tests.test_web import client_as, start, web  # noqa: F401  (web: the app fixture)
 from web.shared.database import get_db
 
 
@@ -70,6 +70,26 @@ def test_taking_and_triaging_a_contact_gives_it_the_matrix_priority(web, alice):
     assert page.select_one("#triage-priority").get_text().startswith("P3")
     assert page.select_one("#workstation") is not None  # the call screen of a phone contact
     assert _events(web, url)[-2:] == ["contact_taken", "contact_triaged"]
+
+
+def _station(html: str):
+    station = BeautifulSoup(html, "html.parser").select_one("#workstation")
+    assert station is not None
+    return station
+
+
+def test_a_phone_contact_has_the_call_screens_workstation(alice):
+    call_id = start(alice)
+    call_screen = _station(alice.get(f"/calls/{call_id}").get_data(as_text=True))
+    url = _start(alice)
+    _act(alice, url, step="take", ref="e01")
+    contact = _station(alice.get(url).get_data(as_text=True))
+    ids = [[tag["id"] for tag in s.select("[id]")] for s in (call_screen, contact)]
+    assert ids[0] == ids[1]  # the same caller card, conversation, say form and tools
+    assert call_screen["data-call-id"] == str(call_id)
+    assert contact["data-call-id"] == f"shift-{url.rstrip('/').split('/')[-1]}-e01"
+    assert contact.select_one("#conversation")["lang"] == "en"
+    assert contact.select_one("form.say-form")["action"] == f"{url}/act"
 
 
 def test_a_call_step_answers_with_the_callers_reply_and_the_queue(alice):
