@@ -78,10 +78,20 @@ def inside_sentence(label: str) -> str:
     return label[:1].lower() + label[1:] if label[1:2].islower() else label
 
 
+# A team as a sentence names it, and a choice of teams, by each language's own rules: English
+# needs "the network team"; French findings name a team after a colon or in brackets, bare.
+TEAM_IN_SENTENCE = NC_("team in a sentence", "the {team}")
+TEAM_CHOICE = NC_("team in a sentence", "{teams} or {team}")
+
+
 def team_names(teams: str | list[str], words: Wording) -> str:
-    """Readable team names ("network" → "network team" / "équipe réseau")."""
+    """Team names as a sentence names them ("network" → "the network team" / "équipe réseau";
+    several: "the network team or the server team", any of which was right)."""
     ids = teams if isinstance(teams, list) else [t.strip() for t in teams.split(",")]
-    return ", ".join(words.label(TEAM_LABELS, t) for t in ids)
+    named = [words(TEAM_IN_SENTENCE).format(team=words.label(TEAM_LABELS, t)) for t in ids]
+    if len(named) < 2:
+        return "".join(named)
+    return words(TEAM_CHOICE).format(teams=", ".join(named[:-1]), team=named[-1])
 
 
 class _Blank(dict):

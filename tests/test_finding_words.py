@@ -6,7 +6,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from grading import grade
-from grading.messages import inside_sentence
+from grading.messages import Wording, finding, inside_sentence
 from storage.bulk import insert_played_calls
 from storage.users import get_by_username
 from tests.helpers import play
@@ -81,3 +81,33 @@ def test_the_debrief_shows_the_ticket_priority_label(web, engine, library):  # n
         for dt in page.select("dl.ticket dt")
     }
     assert ticket["Priorité"] == "Basse"  # alice works in French; not the raw "low"
+
+
+def _team_finding(library, locale: str, key: str, **values) -> str:
+    words = Wording(locale, library.translations)
+    return finding("escalation", "team", 0, 40, 3, words, key, **values).message
+
+
+def test_an_english_finding_names_a_team_with_its_article(engine, library):
+    steps = [
+        {"say": "Hello, IT support, Sam speaking. May I have your name?"},
+        {"say": "What happens when you press the power button?"},
+        {"escalate": {"team": "network", "note": "Laptop shows no sign of life"}},
+        {"close": {"summary": "Escalated"}},
+    ]
+    score = graded(engine, library, steps, "laptop-dead-hardware", locale="en")
+    team = next(f for f in score.findings if f.rule == "team")
+    assert team.message == "Escalated to the network team; the right team is the field technicians."
+
+
+def test_a_choice_of_teams_reads_as_one_or_the_other_in_both_languages(library):
+    en = _team_finding(library, "en", "not_escalated", team="network, servers")
+    assert en == "Should have been escalated to the network team or the server team; it was not."
+    fr = _team_finding(library, "fr", "not_escalated", team="network, servers")
+    assert "(équipe réseau ou équipe serveurs)" in fr
+
+
+def test_a_french_finding_keeps_its_team_bare_after_a_bracket_or_colon(library):
+    fr = _team_finding(library, "fr", "not_handed_over", team="security")
+    assert fr.endswith("(équipe attendue : équipe sécurité).")
+    assert " the " not in fr
