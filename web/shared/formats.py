@@ -51,10 +51,14 @@ def moment(value: str | datetime | None) -> str:
 
 
 def number(value: float | int | None, digits: int = 1) -> str:
-    """A number with `digits` decimals, the reader's decimal mark (« 85,7 »); "—" if missing."""
+    """A number rounded to `digits` decimals in the reader's language: a whole one without any
+    (« 85 », "85"), others with all `digits` (« 85,7 », "-0.30"); "—" if missing."""
     if value is None:
         return "—"
-    return format_decimal(round(float(value), digits), format="#,##0." + "0" * digits)
+    rounded = round(float(value), digits) + 0.0  # + 0.0: no "-0"
+    if rounded.is_integer():
+        return format_decimal(int(rounded), format="#,##0")
+    return format_decimal(rounded, format="#,##0." + "0" * digits)
 
 
 def short(value: float | int | None) -> str:
