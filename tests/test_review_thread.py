@@ -73,6 +73,8 @@ def test_the_review_of_an_email_call_shows_the_thread(web, locale):  # noqa: F81
     assert page.select_one("#transcript-title").get_text() == words[locale][2]
     assert words[locale][0] in head and words[locale][1] in head
     assert "Your e-mail" not in page.get_text() and "Votre e-mail" not in page.get_text()
+    closed = {"en": "Exchange closed", "fr": "Échange clôturé"}[locale]
+    assert closed in thread.select("li.msg.system")[-1].get_text()  # no phone was hung up
 
 
 def test_comments_on_an_email_turn_sit_under_that_email(web):  # noqa: F811
