@@ -121,6 +121,7 @@ def _answer_all(
     ]
     heard = hear_clauses(hearing, call, text, matches)
     readings = [_reading(hearing, call, m, clause) for m, clause in heard]
+    heard, readings = _plans_told(hearing, call, heard, readings)
     call.emit(
         "intent_matched",
         intents=[
@@ -241,6 +242,25 @@ def _reading(hearing: Hearing, call: Call, match: Match, clause: Clause) -> dict
     return {"withheld": True}
 
 
+PLAN_TOLD = "explain_next_step"
+
+
+def _plans_told(hearing: Hearing, call: Call, heard: list, readings: list) -> tuple[list, list]:
+    """Saying what one will or won't do ("I'll set your DNS back", "I'm not going to touch your
+    documents", « je transmets à l'équipe sécurité ») explains the next step, whether or not the
+    action itself is done by it."""
+    told = [
+        (Match(PLAN_TOLD, m.score, m.clause), clause)
+        for (m, clause), flags in zip(heard, readings, strict=True)
+        if clause.act in ("announce", "narrate")
+        and ("withheld" in flags or "negated" in flags)
+        and hearing.intent_kind(call.scenario, m.intent) == "action"
+    ][:1]
+    if not told or any(m.intent == PLAN_TOLD for m, _ in heard):
+        return heard, readings
+    return heard + told, readings + [{}]
+
+
 def _answered_only(call: Call, match: Match) -> bool:
     """Whether the scenario binds the intent only to announcements: actions that change nothing
     (no effects, no directory or remote operation, nothing drastic) that the caller just answers."""
@@ -262,23 +282,6 @@ def _narrated(hearing: Hearing, call: Call, matches: list) -> list:
         for m in matches[at + 1 :]
         if m.intent not in bound and hearing.intent_kind(call.scenario, m.intent) == "conversation"
     ]
-
-
-def _handle_intent(hearing: Hearing, call: Call, intent: str, reply: Reply) -> bool:
-    scenario = call.scenario
-    probe = next((p for p in scenario.probes if p.intent == intent), None)
-    if probe:
-        return reply.probe(probe, via="say")[1]
-    actions = [a for a in scenario.actions if a.intent == intent]
-    if actions:
-        return reply.action(actions, via="say")[1]
-    handler = BUILTIN.get(intent)
-    if handler:
-        return handler(call, reply)
-    kind = hearing.intent_kind(scenario, intent)
-    reply.line("dont_know" if kind == "probe" else "action_generic")
-    call.emit("intent_unbound", intent=intent)
-    return False
 
 
 def _handle_intent(hearing: Hearing, call: Call, intent: str, reply: Reply) -> bool:

@@ -48,10 +48,11 @@ _PLAN = re.compile(
 )
 # handing the case on: « je passe le ticket aux admins », "i'm passing this to the network team"
 _HANDOVER = re.compile(
-    r"\b(?:je (?:passe|transmets|transfere|remonte|escalade)|on (?:passe|transmet|remonte)"
+    r"\b(?:je (?:passe|transmets|transfere|remonte|escalade|previens)|j escalade"
+    r"|on (?:passe|transmet|remonte|escalade|previent)"
     r"|(?:i m|im|i ll|ill|i will|we ll|we will|we re) (?:handing|passing|sending|escalating"
     r"|hand|pass|send|escalate|forward|forwarding))\b.*\b(?:to|aux?|a l|team|equipe|admins?"
-    r"|colleagues?|collegues)\b"
+    r"|colleagues?|collegues|securite|security|niveau 2|level 2|n2|l2)\b"
 )
 # the start of an answer: « je vous écoute », "go ahead, i'm listening", "how can i help"
 _LISTENING = re.compile(
@@ -114,6 +115,11 @@ def introduces_self(folded: str, common: frozenset[str]) -> bool:
 def asks_name_bare(folded: str) -> bool:
     """Whether a clause is the bare idiom asking a name ("and you are?", « vous êtes ? »)."""
     return bool(_BARE_NAME_QUESTION.match(folded.strip()))
+
+
+def hands_over(folded: str) -> bool:
+    """Whether a clause says the case is being handed on ("I'm passing this to the network team")."""
+    return bool(_HANDOVER.search(folded))
 
 
 def states_plan(folded: str) -> bool:
