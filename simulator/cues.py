@@ -118,7 +118,7 @@ def asks_name_bare(folded: str) -> bool:
 
 
 def hands_over(folded: str) -> bool:
-    """Whether a clause says the case is being handed on ("I'm passing this to the network team")."""
+    """Whether a clause hands the case on ("I'm passing this to the network team")."""
     return bool(_HANDOVER.search(folded))
 
 

@@ -32,8 +32,8 @@ _EMPATHY = re.compile(
     rf"|(?:that s|thats|that is|it s|its|this is|must be|must have been|sounds) (?:so |really "
     rf"|very |super |pretty |quite |a bit )?{_HARD}"
     r"|je (?:vous )?comprends(?! bien| que vous)|je comprends tout a fait|j imagine"
-    rf"|(?:c est|ca doit etre|ca a du etre|ca doit pas etre) (?:vraiment |tres |super |un peu |assez )?"
-    rf"{_HARD}|je sais que c est)\b"
+    r"|(?:c est|ca doit etre|ca a du etre|ca doit pas etre)"
+    rf" (?:vraiment |tres |super |un peu |assez )?{_HARD}|je sais que c est)\b"
 )
 # "if I understand you right…" restates; it shows no feeling
 _UNDERSTANDING_CHECK = re.compile(
@@ -61,7 +61,8 @@ _REASSURANCE = re.compile(
     r"|(?:c est|ce sera) (?:rapide|simple|facile) a (?:regler|corriger|reparer|resoudre))\b"
 )
 _APOLOGY = re.compile(
-    r"(?:^sorry (?!what|come again|say again|didn t catch|i didn t)|\b(?:i m|im|i am|so|really|very) sorry"
+    r"(?:^sorry (?!what|come again|say again|didn t catch|i didn t)"
+    r"|\b(?:i m|im|i am|so|really|very) sorry"
     r"|\bsorry (?:about|for|that|to|you|u)\b|\bapologies|\bmy apologies"
     r"|\bi apologi[sz]e|\b(?:je suis )?(?:vraiment |tres )?desolee?s?|\btoutes mes excuses"
     r"|\bje m excuse|\bje vous prie de m excuser|\bpardon pour|\bexcusez moi (?:pour|de|du))\b"
@@ -72,8 +73,8 @@ _WHAT_YOU_LL_SEE = re.compile(
     r"|(?:a|the) (?:little |small )?(?:window|box|prompt|pop ?up|message) (?:will|ll|is going to"
     r"|is gonna|should|might) (?:pop|open|appear|show|come)"
     r"|vous (?:allez |verrez |pourrez )?(?:voir|verrez) (?:une|un|la|le|tout|ce|s afficher)"
-    r"|une (?:petite )?(?:fenetre|boite|demande|invitation) (?:va|devrait|peut) (?:s ouvrir|apparaitre"
-    r"|s afficher))\b"
+    r"|une (?:petite )?(?:fenetre|boite|demande|invitation) (?:va|devrait|peut)"
+    r" (?:s ouvrir|apparaitre|s afficher))\b"
 )
 _GREETING = r"(?:(?:hi|hello|hey|morning|good (?:morning|afternoon|evening)|bonjour|bjr|bonsoir"
 _SERVICE = (
