@@ -16,6 +16,7 @@ from simulator.call import Call, Pending
 from simulator.clauses import Clause, analyse, sentences
 from simulator.confirming import read_answer
 from simulator.dialogue import read_in_context, take_pending
+from simulator.echo import SUMMARY, caller_lines, echoed_sentences
 from simulator.hearing import Hearing, clause_records, hear_clauses
 from simulator.reply import Reply
 from simulator.understand import Match, Understanding
@@ -122,6 +123,7 @@ def _answer_all(
     heard = hear_clauses(hearing, call, text, matches)
     readings = [_reading(hearing, call, m, clause) for m, clause in heard]
     heard, readings = _plans_told(hearing, call, heard, readings)
+    heard, readings = _said_back(hearing, call, text, heard, readings)
     call.emit(
         "intent_matched",
         intents=[
@@ -159,6 +161,11 @@ def _answer_all(
             # "Thanks. And is the cable in?": the thanks leads into the question; the caller
             # answers the question, as a person would, without a "You're welcome" first.
             reply.effect("thank")
+            continue
+        if match.intent in COURTESY and any(m.intent in bound for m in matches):
+            # "sorry about that, is it only your machine?": the caller answers the question; the
+            # apology is heard (mood, tone) without a "no problem" of its own
+            reply.effect(match.intent)
             continue
         if pending is not None and match.intent == pending.intent:
             # asked again after "Everything in Documents?": a person hears that as a yes
@@ -205,7 +212,8 @@ def claims_done(clause: str, locale: str) -> bool:
     return any(c.act == "claim" for c in analyse(clause, locale))
 
 
-ASKING = ("ask_", "verify_identity")  # conversation intents that ask the caller for something
+ASKING = ("ask_", "verify_identity")
+COURTESY = ("apologize", "empathize", "reassure")  # heard as a mood, answered by what they lead to  # conversation intents that ask the caller for something
 
 
 def _reading(hearing: Hearing, call: Call, match: Match, clause: Clause) -> dict[str, bool]:
@@ -259,6 +267,33 @@ def _plans_told(hearing: Hearing, call: Call, heard: list, readings: list) -> tu
     if not told or any(m.intent == PLAN_TOLD for m, _ in heard):
         return heard, readings
     return heard + told, readings + [{}]
+
+
+def _said_back(
+    hearing: Hearing, call: Call, text: str, heard: list, readings: list
+) -> tuple[list, list]:
+    """A sentence that says the caller's words back as a restatement is a summary: a question
+    found in it is not asked again, unless the sentence also asks for an action."""
+    echoes = echoed_sentences(text, caller_lines(call))
+    if not echoes:
+        return heard, readings
+    readings = list(readings)
+    summarized = False
+    for sentence in echoes:
+        inside = [
+            i for i, (m, _) in enumerate(heard) if m.clause in sentence or sentence in m.clause
+        ]
+        kinds = {i: hearing.intent_kind(call.scenario, heard[i][0].intent) for i in inside}
+        if any(kinds[i] == "action" and not readings[i] for i in inside):
+            continue  # "ok, so plug the cable back in": an instruction, not a summary
+        for i in inside:
+            if kinds[i] == "probe" and not readings[i]:
+                readings[i] = {"restated": True}
+        summarized = True
+    if summarized and not any(m.intent == SUMMARY for m, _ in heard):
+        clause = next(c for c in analyse(echoes[0], call.locale))
+        return heard + [(Match(SUMMARY, 0.0, echoes[0]), clause)], readings + [{}]
+    return heard, readings
 
 
 def _answered_only(call: Call, match: Match) -> bool:

@@ -15,6 +15,7 @@ import re
 from simulator.cues import hands_over
 
 EMPATHY = "empathize"
+CAUSE = "explain_cause"
 REASSURANCE = "reassure"
 APOLOGY = "apologize"
 NEXT_STEP = "explain_next_step"
@@ -76,6 +77,13 @@ _WHAT_YOU_LL_SEE = re.compile(
     r"|une (?:petite )?(?:fenetre|boite|demande|invitation) (?:va|devrait|peut)"
     r" (?:s ouvrir|apparaitre|s afficher))\b"
 )
+# why it went wrong, said as such: "that's why", « c'est pour ça que », « le souci venait de »
+_CAUSE = re.compile(
+    r"\b(?:that s why|thats why|that s what (?:did|caused|happened)|the cause|caused by|because of"
+    r"|due to|turns out|turned out|the (?:problem|issue|fault|reason) (?:was|is)|the culprit"
+    r"|was the (?:problem|issue|culprit)|c est pour ca qu|c est ce qui|a cause d|la cause"
+    r"|le (?:souci|probleme) (?:c est|c etait|venait|vient)|du a|provient|provenait)\b"
+)
 _GREETING = r"(?:(?:hi|hello|hey|morning|good (?:morning|afternoon|evening)|bonjour|bjr|bonsoir"
 _SERVICE = (
     r"(?:the )?(?:it |i t )?(?:service desk|servicedesk|helpdesk|help desk|support|hotline"
@@ -87,9 +95,13 @@ _SERVICE_NAME = re.compile(
 )
 
 
-def courtesy_moves(folded: str, common: frozenset[str]) -> list[str]:
-    """The courtesy moves a folded sentence makes, in the order a person hears them."""
+def courtesy_moves(folded: str, common: frozenset[str], question: bool = False) -> list[str]:
+    """The courtesy moves a folded sentence makes, in the order a person hears them (a question
+    gives no cause: "is that why it stopped?" asks)."""
     found: list[tuple[int, str]] = []
+    cause = None if question else _CAUSE.search(folded)
+    if cause:
+        found.append((cause.start(), CAUSE))
     for intent, pattern in (
         (APOLOGY, _APOLOGY),
         (EMPATHY, _EMPATHY),

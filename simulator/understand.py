@@ -263,13 +263,13 @@ class Matcher:
                     forced.add(intent)
         return forced
 
-    def _courtesy(self, sentence: str, found: list[Match]) -> list[Match]:
+    def _courtesy(self, sentence: str, asks: bool, found: list[Match]) -> list[Match]:
         """The courtesy moves a sentence makes besides what was found in it ("sorry about that,
         is it only your machine?" apologises too)."""
         have = {m.intent for m in found}
         return [
             Match(intent, MOVE_SCORE, sentence.strip())
-            for intent in courtesy_moves(self._fold(sentence), self._common)
+            for intent in courtesy_moves(self._fold(sentence), self._common, asks)
             if intent not in have and intent in self.intent_ids
         ]
 
@@ -316,7 +316,7 @@ class Matcher:
             last = found_parts[-1] if asks and found_parts else None
             if last and last.intent not in {m.intent for m in matches[before:]}:
                 matches.append(last)
-            matches[before:before] = self._courtesy(sentence, matches[before:])
+            matches += self._courtesy(sentence, asks, matches[before:])
         # one match per intent, at its first place, carried by its surest clause: "The phone
         # keeps your old password. Please update it" asks in the second sentence
         surest: dict[str, Match] = {}
