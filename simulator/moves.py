@@ -32,6 +32,7 @@ _EMPATHY = re.compile(
     rf"|i (?:know|get|see|understand) (?:that |how |it s |its |this is |that s )+.*{_HARD}"
     rf"|(?:that s|thats|that is|it s|its|this is|must be|must have been|sounds) (?:so |really "
     rf"|very |super |pretty |quite |a bit )?{_HARD}"
+    r"|what a (?:pain|nightmare|hassle|headache|mess)|quelle (?:galere|plaie|poisse|misere)"
     r"|je (?:vous )?comprends(?! bien| que vous)|je comprends tout a fait|j imagine"
     r"|(?:c est|ca doit etre|ca a du etre|ca doit pas etre)"
     rf" (?:vraiment |tres |super |un peu |assez )?{_HARD}|je sais que c est)\b"

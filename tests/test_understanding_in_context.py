@@ -149,3 +149,71 @@ def test_a_request_that_names_nothing_is_not_guessed_out_of_the_blue(engine, lib
 def test_a_greeting_or_a_wish_inside_the_line_is_heard_too(engine, library, locale, text, wanted):
     call = play(engine, library.scenario("printer-offline"), [], "calm", locale)
     assert wanted <= set(_heard(_step(engine, call, text)))
+
+
+@pytest.mark.parametrize(
+    "locale, text, wanted",
+    [
+        ("en", "so sorry the call dropped on you, what a pain. we'll sort it out", {"apologize", "empathize", "reassure"}),
+        ("fr", "desole pour l'attente, c'est vraiment penible, on va regler ca", {"apologize", "empathize", "reassure"}),
+        ("en", "hang on, a small box should pop up in the corner", {"explain_next_step"}),
+        ("fr", "une petite fenetre va s'afficher en bas, c'est normal", {"explain_next_step"}),
+        ("fr", "bonsoir, assistance, Maelle", {"greet", "introduce_self"}),
+        ("en", "the toner was empty, that's why the pages came out blank", {"explain_cause"}),
+        ("fr", "le cable etait mal enfiche, c'est pour ca que plus rien ne sortait", {"explain_cause"}),
+    ],
+)  # fmt: skip
+def test_the_courtesy_moves_of_a_line_are_heard_besides_its_main_intent(
+    engine, library, locale, text, wanted
+):
+    call = play(engine, library.scenario("printer-offline"), [], "calm", locale)
+    heard = _heard(_step(engine, call, text))
+    assert wanted <= {i for i, m in heard.items() if _acted(m)}
+
+
+@pytest.mark.parametrize(
+    "locale, text",
+    [
+        ("en", "sorry to hear that, does the printer screen show anything?"),
+        ("fr", "je suis desolee pour ce souci, l'ecran de l'imprimante affiche un message ?"),
+    ],
+)
+def test_an_apology_that_leads_into_a_question_gets_the_answer_not_a_thanks(
+    engine, library, locale, text
+):
+    call = play(engine, library.scenario("printer-offline"), [], "calm", locale)
+    events = _step(engine, call, text)
+    situations = [s for e in events if e["kind"] == "caller_said" for s in e["data"]["situations"]]
+    assert "apologize" in _heard(events) and "apology_received" not in situations
+
+
+@pytest.mark.parametrize(
+    "locale, text, forbidden",
+    [
+        ("en", "I'm not going to wipe your profile, I'll only reset the print queue", "rebuild_profile"),
+        ("fr", "je ne vais pas reinstaller windows, juste vider la file d'attente", "reinstall_system"),
+    ],
+)  # fmt: skip
+def test_saying_what_one_will_not_do_explains_the_next_step(
+    engine, library, locale, text, forbidden
+):
+    call = play(engine, library.scenario("printer-offline"), [], "calm", locale)
+    heard = _heard(_step(engine, call, text))
+    assert _acted(heard.get("explain_next_step")) and not _acted(heard.get(forbidden))
+
+
+@pytest.mark.parametrize(
+    "locale, first, restated",
+    [
+        ("en", "is anybody else on your floor unable to print?", "ok so nobody else can print either, correct?"),
+        ("fr", "vos collegues de l'etage arrivent a imprimer ?", "d'accord, donc personne a l'etage n'arrive a imprimer"),
+    ],
+)  # fmt: skip
+def test_saying_the_callers_answer_back_is_a_summary_not_a_new_question(
+    engine, library, locale, first, restated
+):
+    call = play(engine, library.scenario("print-server-floor"), [], "calm", locale)
+    _step(engine, call, first)
+    heard = _heard(_step(engine, call, restated))
+    assert _acted(heard.get("summarize"))
+    assert not _acted(heard.get("ask_scope"))
