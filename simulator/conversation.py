@@ -212,8 +212,8 @@ def claims_done(clause: str, locale: str) -> bool:
     return any(c.act == "claim" for c in analyse(clause, locale))
 
 
-ASKING = ("ask_", "verify_identity")
-COURTESY = ("apologize", "empathize", "reassure")  # heard as a mood, answered by what they lead to  # conversation intents that ask the caller for something
+ASKING = ("ask_", "verify_identity")  # conversation intents that ask the caller for something
+COURTESY = ("apologize", "empathize", "reassure")  # heard as a mood, answered by what they lead to
 
 
 def _reading(hearing: Hearing, call: Call, match: Match, clause: Clause) -> dict[str, bool]:

@@ -49,12 +49,13 @@ _QUESTION_WORD = re.compile(
     r"|qui|pourquoi|combien|quoi|est ce que|can you|could you|do you|did you|have you|pouvez"
     r"|avez vous|vous avez)\b"
 )
-_STOP = frozenset(
+_STOP_WORDS = (
     "the and that this with your you have what when from they them then just yeah okay right"
     " since there their about into only also been were will would could should does dont didnt"
     " avec vous votre vos pour dans mais donc alors elle ils elles nous cette sont etait avez"
-    " etes fait faire plus tout tous bien deja encore aussi comme quand juste meme".split()
+    " etes fait faire plus tout tous bien deja encore aussi comme quand juste meme"
 )
+_STOP = frozenset(_STOP_WORDS.split())
 
 
 def _words(text: str) -> set[str]:

@@ -151,16 +151,19 @@ def test_a_greeting_or_a_wish_inside_the_line_is_heard_too(engine, library, loca
     assert wanted <= set(_heard(_step(engine, call, text)))
 
 
+MOVES = {"apologize", "empathize", "reassure"}
+
+
 @pytest.mark.parametrize(
     "locale, text, wanted",
     [
-        ("en", "so sorry the call dropped on you, what a pain. we'll sort it out", {"apologize", "empathize", "reassure"}),
-        ("fr", "desole pour l'attente, c'est vraiment penible, on va regler ca", {"apologize", "empathize", "reassure"}),
+        ("en", "so sorry the call dropped on you, what a pain. we'll sort it out", MOVES),
+        ("fr", "desole pour l'attente, c'est vraiment penible, on va regler ca", MOVES),
         ("en", "hang on, a small box should pop up in the corner", {"explain_next_step"}),
         ("fr", "une petite fenetre va s'afficher en bas, c'est normal", {"explain_next_step"}),
         ("fr", "bonsoir, assistance, Maelle", {"greet", "introduce_self"}),
         ("en", "the toner was empty, that's why the pages came out blank", {"explain_cause"}),
-        ("fr", "le cable etait mal enfiche, c'est pour ca que plus rien ne sortait", {"explain_cause"}),
+        ("fr", "le cable etait mal enfiche, c'est pour ca que rien ne sortait", {"explain_cause"}),
     ],
 )  # fmt: skip
 def test_the_courtesy_moves_of_a_line_are_heard_besides_its_main_intent(
@@ -190,8 +193,8 @@ def test_an_apology_that_leads_into_a_question_gets_the_answer_not_a_thanks(
 @pytest.mark.parametrize(
     "locale, text, forbidden",
     [
-        ("en", "I'm not going to wipe your profile, I'll only reset the print queue", "rebuild_profile"),
-        ("fr", "je ne vais pas reinstaller windows, juste vider la file d'attente", "reinstall_system"),
+        ("en", "I'm not going to wipe your profile, only the print queue", "rebuild_profile"),
+        ("fr", "je ne vais pas reinstaller windows, juste la file d'attente", "reinstall_system"),
     ],
 )  # fmt: skip
 def test_saying_what_one_will_not_do_explains_the_next_step(
@@ -205,10 +208,18 @@ def test_saying_what_one_will_not_do_explains_the_next_step(
 @pytest.mark.parametrize(
     "locale, first, restated",
     [
-        ("en", "is anybody else on your floor unable to print?", "ok so nobody else can print either, correct?"),
-        ("fr", "vos collegues de l'etage arrivent a imprimer ?", "d'accord, donc personne a l'etage n'arrive a imprimer"),
+        (
+            "en",
+            "anybody else on your floor unable to print?",
+            "ok so nobody else can either, correct?",
+        ),
+        (
+            "fr",
+            "vos collegues de l'etage impriment ?",
+            "d'accord, donc personne a l'etage n'imprime",
+        ),
     ],
-)  # fmt: skip
+)
 def test_saying_the_callers_answer_back_is_a_summary_not_a_new_question(
     engine, library, locale, first, restated
 ):
