@@ -28,6 +28,7 @@ SAY |= {"read", "hear", "lire", "entendre"}  # "a colleague read online that you
 WANT = {"need", "want", "like", "require", "besoin", "vouloir", "aimer", "demander", "souhaiter"}
 WANT |= {"ask", "prier", "falloir", "faut", "faudrait", "have", "wonder", "devoir", "would"}
 CONDITIONS = {"if", "si", "unless", "when", "quand", "lorsque", "whenever", "whether", "s'"}
+TEMPORAL = {"before", "after", "once", "until", "till", "avant", "apres", "après", "jusqu'"}
 MODALS_2 = {"can", "could", "would", "will", "should", "must", "might", "may", "ca", "wo"}
 MODAL_VERBS = {"pouvoir", "vouloir", "devoir", "aller", "pouvez", "pourriez", "voulez", "allez"}
 FUTURE = {"going", "will", "'ll", "ll", "shall", "aller", "vais", "va", "allons", "gonna", "let"}
@@ -240,6 +241,8 @@ def _contrasted(conj: Token) -> bool:
 
 def _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor, first) -> str:
     marks = {_low(c) for c in head.children if c.dep_ == "mark"}
+    if marks & TEMPORAL and person == "1":
+        return "announce"  # "before I reset it, I need your employee ID": later, not now
     modal_2 = bool(auxes & MODALS_2) or bool(lemmas & MODAL_VERBS)
     if marks & CONDITIONS and not (person == "2" and modal_2 and governor is None):
         if not (person == "2" and auxes & {"could", "would"}):

@@ -122,7 +122,7 @@ def _answer_all(
     ]
     heard = hear_clauses(hearing, call, text, matches)
     readings = [_reading(hearing, call, m, clause) for m, clause in heard]
-    heard, readings = _plans_told(hearing, call, heard, readings)
+    heard, readings = _implied(hearing, call, heard, readings)
     heard, readings = _said_back(hearing, call, text, heard, readings)
     call.emit(
         "intent_matched",
@@ -251,12 +251,14 @@ def _reading(hearing: Hearing, call: Call, match: Match, clause: Clause) -> dict
 
 
 PLAN_TOLD = "explain_next_step"
+POLICY_TOLD = "explain_policy"
 
 
-def _plans_told(hearing: Hearing, call: Call, heard: list, readings: list) -> tuple[list, list]:
-    """Saying what one will or won't do ("I'll set your DNS back", "I'm not going to touch your
-    documents", « je transmets à l'équipe sécurité ») explains the next step, whether or not the
-    action itself is done by it."""
+def _implied(hearing: Hearing, call: Call, heard: list, readings: list) -> tuple[list, list]:
+    """What a line says without naming it: saying what one will or won't do ("I'll set your DNS
+    back", "I'm not going to touch your documents") explains the next step, whether or not the
+    action itself is done by it; telling the caller never to give their password explains the
+    policy."""
     told = [
         (Match(PLAN_TOLD, m.score, m.clause), clause)
         for (m, clause), flags in zip(heard, readings, strict=True)
@@ -264,9 +266,15 @@ def _plans_told(hearing: Hearing, call: Call, heard: list, readings: list) -> tu
         and ("withheld" in flags or "negated" in flags)
         and hearing.intent_kind(call.scenario, m.intent) == "action"
     ][:1]
-    if not told or any(m.intent == PLAN_TOLD for m, _ in heard):
-        return heard, readings
-    return heard + told, readings + [{}]
+    # "please never tell me your password, I don't need it" states the rule it keeps
+    told += [
+        (Match(POLICY_TOLD, m.score, m.clause), clause)
+        for (m, clause), flags in zip(heard, readings, strict=True)
+        if m.intent == "ask_password" and "negated" in flags
+    ][:1]
+    have = {m.intent for m, _ in heard}
+    told = [(m, c) for m, c in told if m.intent not in have]
+    return heard + told, readings + [{}] * len(told)
 
 
 def _said_back(

@@ -228,3 +228,31 @@ def test_saying_the_callers_answer_back_is_a_summary_not_a_new_question(
     heard = _heard(_step(engine, call, restated))
     assert _acted(heard.get("summarize"))
     assert not _acted(heard.get("ask_scope"))
+
+
+@pytest.mark.parametrize(
+    "locale, text",
+    [
+        ("en", "never read your password out to anyone, me included"),
+        ("fr", "ne me communiquez jamais votre mot de passe, meme a moi"),
+    ],
+)
+def test_telling_the_caller_never_to_give_the_password_states_the_policy(
+    engine, library, locale, text
+):
+    call = play(engine, library.scenario("password-expired"), [], "calm", locale)
+    heard = _heard(_step(engine, call, text))
+    assert _acted(heard.get("explain_policy")) and not _acted(heard.get("ask_password"))
+
+
+@pytest.mark.parametrize(
+    "locale, text",
+    [
+        ("en", "before I reset anything I'll need your staff number"),
+        ("fr", "avant que je reinitialise quoi que ce soit, il me faut votre matricule"),
+    ],
+)
+def test_what_the_agent_will_do_later_is_not_done_now(engine, library, locale, text):
+    call = play(engine, library.scenario("password-expired"), [], "calm", locale)
+    heard = _heard(_step(engine, call, text))
+    assert not _acted(heard.get("reset_password")) and _acted(heard.get("verify_identity"))
