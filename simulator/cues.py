@@ -90,6 +90,20 @@ _NAMING_WORDS = re.compile(
 )
 
 
+# what the screen or the program says, asked: « ça affiche quoi ? », « c'est marqué quoi ? », "what
+# does it say?" (a light, an icon or the bars are looked at, not read)
+_SAYS = re.compile(
+    r"\b(?:affiche|affichent|affiche t il|affiche t elle|marque|ecrit|indique|dit|dise|met"
+    r"|says|say|said|shows|show|showing|displays|display|written|reads|read)\b"
+)
+_WHAT = re.compile(r"\b(?:quoi|quel|quelle|quels|quelles|qu est ce qui|que|what|whats|which)\b")
+_LOOKED_AT = re.compile(
+    r"\b(?:voyant|voyants|lumiere|led|leds|light|lights|lamp|icone|icon|bars|barres|barre|bar"
+    r"|ressemble|look|looks|couleur|colou?r|clignote|blinking|flashing|afficheur|panneau|panel"
+    r"|(?:its|the|little|small|tiny) display)\b"
+)
+READS_OUT = "ask_error_message"
+
 # everyday words that follow "i'm" or « c'est » and are no name, when no example holds them
 _EVERYDAY_WORDS = (
     "ok okay normal parti done ready good great sure fine bon bien ca moi here there back sorry"
@@ -148,6 +162,8 @@ def _shape_bonuses(folded: str, question: bool, common: frozenset[str]) -> dict[
         return {LISTEN: CUE_FORCE}
     if question and _OTHERS.search(folded):  # « votre collègue d'en face a internet ? »
         return {SCOPE: 0.5}
+    if question and _SAYS.search(folded) and _WHAT.search(folded) and not _LOOKED_AT.search(folded):
+        return {READS_OUT: 0.5}  # « globalprotect vous affiche quoi exactement ? »
     if not question and _HANDOVER.search(folded):
         return {FOLLOW_UP: 0.5}
     if not question and states_plan(folded):

@@ -256,3 +256,18 @@ def test_what_the_agent_will_do_later_is_not_done_now(engine, library, locale, t
     call = play(engine, library.scenario("password-expired"), [], "calm", locale)
     heard = _heard(_step(engine, call, text))
     assert not _acted(heard.get("reset_password")) and _acted(heard.get("verify_identity"))
+
+
+@pytest.mark.parametrize(
+    "locale, text, intent",
+    [
+        ("fr", "et teams, il vous met quoi quand ca plante ?", "ask_error_message"),
+        ("en", "when sage crashes, what does the box say?", "ask_error_message"),
+        ("fr", "le voyant de l'imprimante, il est de quelle couleur ?", "check_status_lights"),
+    ],
+)
+def test_asking_what_the_screen_says_asks_for_the_message_not_a_light(
+    engine, library, locale, text, intent
+):
+    call = play(engine, library.scenario("printer-offline"), [], "calm", locale)
+    assert intent in _heard(_step(engine, call, text))
