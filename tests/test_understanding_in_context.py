@@ -271,3 +271,24 @@ def test_asking_what_the_screen_says_asks_for_the_message_not_a_light(
 ):
     call = play(engine, library.scenario("printer-offline"), [], "calm", locale)
     assert intent in _heard(_step(engine, call, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly I don't need you to wipe the documents folder",
+        "I won't have you erase anything in Documents",
+        "we won't make you remove your own files",
+    ],
+)
+def test_a_negated_need_or_causative_asks_nothing(engine, library, text):
+    call = play(engine, library.scenario("disk-full"), [], "calm", "en")
+    events = _step(engine, call, text)
+    assert not _acted(_heard(events).get("delete_user_files"))
+    assert not any(e["kind"] == "confirmation_requested" for e in events)
+
+
+def test_a_need_or_causative_still_asks(engine, library):
+    call = play(engine, library.scenario("disk-full"), [], "calm", "en")
+    heard = _heard(_step(engine, call, "I'll have you empty the recycle bin on the desktop"))
+    assert _acted(heard.get("empty_recycle_bin"))
