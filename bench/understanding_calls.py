@@ -5,6 +5,9 @@ Data (bench/data/, written as agents type, independently of the catalog):
   the intents that must not be heard (`not`). A line is fully right when every `hear` intent is
   taken up (matched and not set aside as negated, announced, claimed...) and no `not` intent is.
   The calls are split once, by a fixed hash of their name, into a tuning half and a held-out half.
+  The lines are what the trainee types; where a line asks for remote access and the caller hears
+  it, the bench then connects (the Remote button a trainee presses next in the app), so that
+  "I'm clearing the temp files now" is said on the caller's screen, as the writer meant it.
 - calls2_tuning_{en,fr}.yaml, calls2_heldout_{en,fr}.yaml: fresh whole calls written blind for
   issue 12, split by file: a "tuning (fresh)" line and a "held-out (fresh)" line per language. With
   -v only the tuning file's misses are printed, never the held-out file's.
@@ -76,6 +79,8 @@ def play_call(engine: Engine, library, call_spec: dict, locale: str) -> list[tup
         heard = taken_up(engine.step(call, {"say": line["say"]}))
         ok = set(line.get("hear", [])) <= heard and not set(line.get("not", [])) & heard
         results.append((line | {"got": sorted(heard)}, ok))
+        if "ask_remote_permission" in heard and not call.ended:
+            engine.step(call, "remote_connect")  # the trainee's Remote button, as in the app
     return results
 
 

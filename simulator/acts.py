@@ -28,6 +28,8 @@ SAY |= {"read", "hear", "lire", "entendre"}  # "a colleague read online that you
 WANT = {"need", "want", "like", "require", "besoin", "vouloir", "aimer", "demander", "souhaiter"}
 WANT |= {"ask", "prier", "falloir", "faut", "faudrait", "have", "wonder", "devoir", "would"}
 CONDITIONS = {"if", "si", "unless", "when", "quand", "lorsque", "whenever", "whether", "s'"}
+CAUSATIVE = {"have", "make", "let", "get", "faire", "laisser"}
+TEMPORAL = {"before", "after", "once", "until", "till", "avant", "apres", "après", "jusqu'"}
 MODALS_2 = {"can", "could", "would", "will", "should", "must", "might", "may", "ca", "wo"}
 MODAL_VERBS = {"pouvoir", "vouloir", "devoir", "aller", "pouvez", "pourriez", "voulez", "allez"}
 FUTURE = {"going", "will", "'ll", "ll", "shall", "aller", "vais", "va", "allons", "gonna", "let"}
@@ -186,8 +188,12 @@ def read_predicate(head: Token, span: str, first: Token | None = None) -> Readin
         if _lemma(governor) in SAY and gov_person == "3":
             return Reading("report", negated)
         asks = _wants(governor) and gov_person in ("1", "3", "0")
+        # "I'll have you restart it" asks; "I won't have you delete them" asks it not
+        asks = asks or (_lemma(governor) in CAUSATIVE and gov_person == "1" and person == "2")
         if asks and (not _asked(sentence) or gov_person != "0"):
-            return Reading("request", negated)
+            # "I don't need you to delete your documents": the need is negated, so is the ask
+            refused = negation(_verbs(governor), governor)[0] and not reassures(governor)
+            return Reading("request", negated or refused)
     if polite:
         return Reading("request", False)
     reported = person in ("3", "0") and any(_lemma(v) in SAY for v in verbs[:-1])
@@ -240,6 +246,8 @@ def _contrasted(conj: Token) -> bool:
 
 def _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor, first) -> str:
     marks = {_low(c) for c in head.children if c.dep_ == "mark"}
+    if marks & TEMPORAL and person == "1":
+        return "announce"  # "before I reset it, I need your employee ID": later, not now
     modal_2 = bool(auxes & MODALS_2) or bool(lemmas & MODAL_VERBS)
     if marks & CONDITIONS and not (person == "2" and modal_2 and governor is None):
         if not (person == "2" and auxes & {"could", "would"}):

@@ -16,6 +16,7 @@ from simulator.call import Call, Pending
 from simulator.clauses import Clause, analyse, sentences
 from simulator.confirming import read_answer
 from simulator.dialogue import read_in_context, take_pending
+from simulator.echo import SUMMARY, caller_lines, echoed_sentences
 from simulator.hearing import Hearing, clause_records, hear_clauses
 from simulator.reply import Reply
 from simulator.understand import Match, Understanding
@@ -121,6 +122,8 @@ def _answer_all(
     ]
     heard = hear_clauses(hearing, call, text, matches)
     readings = [_reading(hearing, call, m, clause) for m, clause in heard]
+    heard, readings = _implied(hearing, call, heard, readings)
+    heard, readings = _said_back(hearing, call, text, heard, readings)
     call.emit(
         "intent_matched",
         intents=[
@@ -158,6 +161,11 @@ def _answer_all(
             # "Thanks. And is the cable in?": the thanks leads into the question; the caller
             # answers the question, as a person would, without a "You're welcome" first.
             reply.effect("thank")
+            continue
+        if match.intent in COURTESY and any(m.intent in bound for m in matches):
+            # "sorry about that, is it only your machine?": the caller answers the question; the
+            # apology is heard (mood, tone) without a "no problem" of its own
+            reply.effect(match.intent)
             continue
         if pending is not None and match.intent == pending.intent:
             # asked again after "Everything in Documents?": a person hears that as a yes
@@ -205,6 +213,7 @@ def claims_done(clause: str, locale: str) -> bool:
 
 
 ASKING = ("ask_", "verify_identity")  # conversation intents that ask the caller for something
+COURTESY = ("apologize", "empathize", "reassure")  # heard as a mood, answered by what they lead to
 
 
 def _reading(hearing: Hearing, call: Call, match: Match, clause: Clause) -> dict[str, bool]:
@@ -241,6 +250,60 @@ def _reading(hearing: Hearing, call: Call, match: Match, clause: Clause) -> dict
     return {"withheld": True}
 
 
+PLAN_TOLD = "explain_next_step"
+POLICY_TOLD = "explain_policy"
+
+
+def _implied(hearing: Hearing, call: Call, heard: list, readings: list) -> tuple[list, list]:
+    """What a line says without naming it: saying what one will or won't do ("I'll set your DNS
+    back", "I'm not going to touch your documents") explains the next step, whether or not the
+    action itself is done by it; telling the caller never to give their password explains the
+    policy."""
+    told = [
+        (Match(PLAN_TOLD, m.score, m.clause), clause)
+        for (m, clause), flags in zip(heard, readings, strict=True)
+        if clause.act in ("announce", "narrate")
+        and ("withheld" in flags or "negated" in flags)
+        and hearing.intent_kind(call.scenario, m.intent) == "action"
+    ][:1]
+    # "please never tell me your password, I don't need it" states the rule it keeps
+    told += [
+        (Match(POLICY_TOLD, m.score, m.clause), clause)
+        for (m, clause), flags in zip(heard, readings, strict=True)
+        if m.intent == "ask_password" and "negated" in flags
+    ][:1]
+    have = {m.intent for m, _ in heard}
+    told = [(m, c) for m, c in told if m.intent not in have]
+    return heard + told, readings + [{}] * len(told)
+
+
+def _said_back(
+    hearing: Hearing, call: Call, text: str, heard: list, readings: list
+) -> tuple[list, list]:
+    """A sentence that says the caller's words back as a restatement is a summary: a question
+    found in it is not asked again, unless the sentence also asks for an action."""
+    echoes = echoed_sentences(text, caller_lines(call))
+    if not echoes:
+        return heard, readings
+    readings = list(readings)
+    summarized = False
+    for sentence in echoes:
+        inside = [
+            i for i, (m, _) in enumerate(heard) if m.clause in sentence or sentence in m.clause
+        ]
+        kinds = {i: hearing.intent_kind(call.scenario, heard[i][0].intent) for i in inside}
+        if any(kinds[i] == "action" and not readings[i] for i in inside):
+            continue  # "ok, so plug the cable back in": an instruction, not a summary
+        for i in inside:
+            if kinds[i] == "probe" and not readings[i]:
+                readings[i] = {"restated": True}
+        summarized = True
+    if summarized and not any(m.intent == SUMMARY for m, _ in heard):
+        clause = next(c for c in analyse(echoes[0], call.locale))
+        return heard + [(Match(SUMMARY, 0.0, echoes[0]), clause)], readings + [{}]
+    return heard, readings
+
+
 def _answered_only(call: Call, match: Match) -> bool:
     """Whether the scenario binds the intent only to announcements: actions that change nothing
     (no effects, no directory or remote operation, nothing drastic) that the caller just answers."""
@@ -262,23 +325,6 @@ def _narrated(hearing: Hearing, call: Call, matches: list) -> list:
         for m in matches[at + 1 :]
         if m.intent not in bound and hearing.intent_kind(call.scenario, m.intent) == "conversation"
     ]
-
-
-def _handle_intent(hearing: Hearing, call: Call, intent: str, reply: Reply) -> bool:
-    scenario = call.scenario
-    probe = next((p for p in scenario.probes if p.intent == intent), None)
-    if probe:
-        return reply.probe(probe, via="say")[1]
-    actions = [a for a in scenario.actions if a.intent == intent]
-    if actions:
-        return reply.action(actions, via="say")[1]
-    handler = BUILTIN.get(intent)
-    if handler:
-        return handler(call, reply)
-    kind = hearing.intent_kind(scenario, intent)
-    reply.line("dont_know" if kind == "probe" else "action_generic")
-    call.emit("intent_unbound", intent=intent)
-    return False
 
 
 def _handle_intent(hearing: Hearing, call: Call, intent: str, reply: Reply) -> bool:

@@ -48,10 +48,11 @@ _PLAN = re.compile(
 )
 # handing the case on: « je passe le ticket aux admins », "i'm passing this to the network team"
 _HANDOVER = re.compile(
-    r"\b(?:je (?:passe|transmets|transfere|remonte|escalade)|on (?:passe|transmet|remonte)"
+    r"\b(?:je (?:passe|transmets|transfere|remonte|escalade|previens)|j escalade"
+    r"|on (?:passe|transmet|remonte|escalade|previent)"
     r"|(?:i m|im|i ll|ill|i will|we ll|we will|we re) (?:handing|passing|sending|escalating"
     r"|hand|pass|send|escalate|forward|forwarding))\b.*\b(?:to|aux?|a l|team|equipe|admins?"
-    r"|colleagues?|collegues)\b"
+    r"|colleagues?|collegues|securite|security|niveau 2|level 2|n2|l2)\b"
 )
 # the start of an answer: « je vous écoute », "go ahead, i'm listening", "how can i help"
 _LISTENING = re.compile(
@@ -89,6 +90,20 @@ _NAMING_WORDS = re.compile(
 )
 
 
+# what the screen or the program says, asked: « ça affiche quoi ? », « c'est marqué quoi ? », "what
+# does it say?" (a light, an icon or the bars are looked at, not read)
+_SAYS = re.compile(
+    r"\b(?:affiche|affichent|affiche t il|affiche t elle|marque|ecrit|indique|dit|dise|met"
+    r"|says|say|said|shows|show|showing|displays|display|written|reads|read)\b"
+)
+_WHAT = re.compile(r"\b(?:quoi|quel|quelle|quels|quelles|qu est ce qui|que|what|whats|which)\b")
+_LOOKED_AT = re.compile(
+    r"\b(?:voyant|voyants|lumiere|led|leds|light|lights|lamp|icone|icon|bars|barres|barre|bar"
+    r"|ressemble|look|looks|couleur|colou?r|clignote|blinking|flashing|afficheur|panneau|panel"
+    r"|(?:its|the|little|small|tiny) display)\b"
+)
+READS_OUT = "ask_error_message"
+
 # everyday words that follow "i'm" or « c'est » and are no name, when no example holds them
 _EVERYDAY_WORDS = (
     "ok okay normal parti done ready good great sure fine bon bien ca moi here there back sorry"
@@ -114,6 +129,11 @@ def introduces_self(folded: str, common: frozenset[str]) -> bool:
 def asks_name_bare(folded: str) -> bool:
     """Whether a clause is the bare idiom asking a name ("and you are?", « vous êtes ? »)."""
     return bool(_BARE_NAME_QUESTION.match(folded.strip()))
+
+
+def hands_over(folded: str) -> bool:
+    """Whether a clause hands the case on ("I'm passing this to the network team")."""
+    return bool(_HANDOVER.search(folded))
 
 
 def states_plan(folded: str) -> bool:
@@ -142,6 +162,8 @@ def _shape_bonuses(folded: str, question: bool, common: frozenset[str]) -> dict[
         return {LISTEN: CUE_FORCE}
     if question and _OTHERS.search(folded):  # « votre collègue d'en face a internet ? »
         return {SCOPE: 0.5}
+    if question and _SAYS.search(folded) and _WHAT.search(folded) and not _LOOKED_AT.search(folded):
+        return {READS_OUT: 0.5}  # « globalprotect vous affiche quoi exactement ? »
     if not question and _HANDOVER.search(folded):
         return {FOLLOW_UP: 0.5}
     if not question and states_plan(folded):

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from simulator.call import Call, Pending
 from simulator.clauses import analyse, parse
+from simulator.echo import summary_of
 from simulator.folding import fold
 from simulator.hearing import Hearing, after_a_fix, requested_cores
 from simulator.understand import Match, Understanding
@@ -108,6 +109,7 @@ def read_in_context(
         _follow_up(call, context, guess, text)
         or _restated(call, context, guess, text)
         or _pointed_back(call, context, guess, text)
+        or summary_of(call, text)
     )
     return Understanding((found,), guess) if found else understanding
 

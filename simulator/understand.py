@@ -24,6 +24,7 @@ from simulator.cues import CUE_FORCE, cue_bonuses
 from simulator.features import Features
 from simulator.folding import fold
 from simulator.lazy_import import lazy
+from simulator.moves import courtesy_moves
 
 np = lazy("numpy")  # imported on first use: pages never need them (simulator/lazy_import.py)
 sp = lazy("scipy.sparse")
@@ -42,6 +43,7 @@ NAMING = ("introduce_self", "greet", "ask_caller_name")  # intents whose example
 STATEMENTS = ("explain_cause",)
 CAUSE_CUE = 0.6  # added to their decision when a statement names a cause ("it was", « vient de »)
 MAX_CLAUSES = 12
+MOVE_SCORE = 0.5  # a courtesy move told by its words (simulator/moves.py) is a sure reading
 SHORT_CLAUSE = 3  # a clause this short that is mostly unknown words is not understood
 _SENTENCE_SPLIT = re.compile(r"[.?!;:\n]+|\s[—–-]\s|—|–")
 # Abbreviations whose full stop does not end a sentence ("Verr. Maj", "etc.").
@@ -261,6 +263,16 @@ class Matcher:
                     forced.add(intent)
         return forced
 
+    def _courtesy(self, sentence: str, asks: bool, found: list[Match]) -> list[Match]:
+        """The courtesy moves a sentence makes besides what was found in it ("sorry about that,
+        is it only your machine?" apologises too)."""
+        have = {m.intent for m in found}
+        return [
+            Match(intent, MOVE_SCORE, sentence.strip())
+            for intent in courtesy_moves(self._fold(sentence), self._common, asks)
+            if intent not in have and intent in self.intent_ids
+        ]
+
     def classify(self, clause: str) -> tuple[Match | None, Match | None]:
         """(the accepted match or None, the best guess whatever its score)."""
         return self.classify_many([clause])[0]
@@ -289,7 +301,7 @@ class Matcher:
         sentence_results, part_results = results[: len(sentences)], iter(results[len(sentences) :])
         matches: list[Match] = []
         guesses = [g for _, g in results[: len(sentences)] if g]
-        for (found, _), group, (_, asks) in zip(sentence_results, parts, asked, strict=True):
+        for (found, _), group, (sentence, asks) in zip(sentence_results, parts, asked, strict=True):
             found_parts = [m for m, _ in (next(part_results) for _ in group)]
             part_matches = [m for m in found_parts if m]
             confident = [m for m in part_matches if m.score >= PART_CONFIDENCE]
@@ -304,6 +316,7 @@ class Matcher:
             last = found_parts[-1] if asks and found_parts else None
             if last and last.intent not in {m.intent for m in matches[before:]}:
                 matches.append(last)
+            matches += self._courtesy(sentence, asks, matches[before:])
         # one match per intent, at its first place, carried by its surest clause: "The phone
         # keeps your old password. Please update it" asks in the second sentence
         surest: dict[str, Match] = {}

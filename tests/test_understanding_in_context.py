@@ -149,3 +149,146 @@ def test_a_request_that_names_nothing_is_not_guessed_out_of_the_blue(engine, lib
 def test_a_greeting_or_a_wish_inside_the_line_is_heard_too(engine, library, locale, text, wanted):
     call = play(engine, library.scenario("printer-offline"), [], "calm", locale)
     assert wanted <= set(_heard(_step(engine, call, text)))
+
+
+MOVES = {"apologize", "empathize", "reassure"}
+
+
+@pytest.mark.parametrize(
+    "locale, text, wanted",
+    [
+        ("en", "so sorry the call dropped on you, what a pain. we'll sort it out", MOVES),
+        ("fr", "desole pour l'attente, c'est vraiment penible, on va regler ca", MOVES),
+        ("en", "hang on, a small box should pop up in the corner", {"explain_next_step"}),
+        ("fr", "une petite fenetre va s'afficher en bas, c'est normal", {"explain_next_step"}),
+        ("fr", "bonsoir, assistance, Maelle", {"greet", "introduce_self"}),
+        ("en", "the toner was empty, that's why the pages came out blank", {"explain_cause"}),
+        ("fr", "le cable etait mal enfiche, c'est pour ca que rien ne sortait", {"explain_cause"}),
+    ],
+)  # fmt: skip
+def test_the_courtesy_moves_of_a_line_are_heard_besides_its_main_intent(
+    engine, library, locale, text, wanted
+):
+    call = play(engine, library.scenario("printer-offline"), [], "calm", locale)
+    heard = _heard(_step(engine, call, text))
+    assert wanted <= {i for i, m in heard.items() if _acted(m)}
+
+
+@pytest.mark.parametrize(
+    "locale, text",
+    [
+        ("en", "sorry to hear that, does the printer screen show anything?"),
+        ("fr", "je suis desolee pour ce souci, l'ecran de l'imprimante affiche un message ?"),
+    ],
+)
+def test_an_apology_that_leads_into_a_question_gets_the_answer_not_a_thanks(
+    engine, library, locale, text
+):
+    call = play(engine, library.scenario("printer-offline"), [], "calm", locale)
+    events = _step(engine, call, text)
+    situations = [s for e in events if e["kind"] == "caller_said" for s in e["data"]["situations"]]
+    assert "apologize" in _heard(events) and "apology_received" not in situations
+
+
+@pytest.mark.parametrize(
+    "locale, text, forbidden",
+    [
+        ("en", "I'm not going to wipe your profile, only the print queue", "rebuild_profile"),
+        ("fr", "je ne vais pas reinstaller windows, juste la file d'attente", "reinstall_system"),
+    ],
+)  # fmt: skip
+def test_saying_what_one_will_not_do_explains_the_next_step(
+    engine, library, locale, text, forbidden
+):
+    call = play(engine, library.scenario("printer-offline"), [], "calm", locale)
+    heard = _heard(_step(engine, call, text))
+    assert _acted(heard.get("explain_next_step")) and not _acted(heard.get(forbidden))
+
+
+@pytest.mark.parametrize(
+    "locale, first, restated",
+    [
+        (
+            "en",
+            "anybody else on your floor unable to print?",
+            "ok so nobody else can either, correct?",
+        ),
+        (
+            "fr",
+            "vos collegues de l'etage impriment ?",
+            "d'accord, donc personne a l'etage n'imprime",
+        ),
+    ],
+)
+def test_saying_the_callers_answer_back_is_a_summary_not_a_new_question(
+    engine, library, locale, first, restated
+):
+    call = play(engine, library.scenario("print-server-floor"), [], "calm", locale)
+    _step(engine, call, first)
+    heard = _heard(_step(engine, call, restated))
+    assert _acted(heard.get("summarize"))
+    assert not _acted(heard.get("ask_scope"))
+
+
+@pytest.mark.parametrize(
+    "locale, text",
+    [
+        ("en", "never read your password out to anyone, me included"),
+        ("fr", "ne me communiquez jamais votre mot de passe, meme a moi"),
+    ],
+)
+def test_telling_the_caller_never_to_give_the_password_states_the_policy(
+    engine, library, locale, text
+):
+    call = play(engine, library.scenario("password-expired"), [], "calm", locale)
+    heard = _heard(_step(engine, call, text))
+    assert _acted(heard.get("explain_policy")) and not _acted(heard.get("ask_password"))
+
+
+@pytest.mark.parametrize(
+    "locale, text",
+    [
+        ("en", "before I reset anything I'll need your staff number"),
+        ("fr", "avant que je reinitialise quoi que ce soit, il me faut votre matricule"),
+    ],
+)
+def test_what_the_agent_will_do_later_is_not_done_now(engine, library, locale, text):
+    call = play(engine, library.scenario("password-expired"), [], "calm", locale)
+    heard = _heard(_step(engine, call, text))
+    assert not _acted(heard.get("reset_password")) and _acted(heard.get("verify_identity"))
+
+
+@pytest.mark.parametrize(
+    "locale, text, intent",
+    [
+        ("fr", "et teams, il vous met quoi quand ca plante ?", "ask_error_message"),
+        ("en", "when sage crashes, what does the box say?", "ask_error_message"),
+        ("fr", "le voyant de l'imprimante, il est de quelle couleur ?", "check_status_lights"),
+    ],
+)
+def test_asking_what_the_screen_says_asks_for_the_message_not_a_light(
+    engine, library, locale, text, intent
+):
+    call = play(engine, library.scenario("printer-offline"), [], "calm", locale)
+    assert intent in _heard(_step(engine, call, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly I don't need you to wipe the documents folder",
+        "I won't have you erase anything in Documents",
+        "we won't make you remove your own files",
+    ],
+)
+def test_a_negated_need_or_causative_asks_nothing(engine, library, text):
+    call = play(engine, library.scenario("disk-full"), [], "calm", "en")
+    events = _step(engine, call, text)
+    assert not _acted(_heard(events).get("delete_user_files"))
+    assert not any(e["kind"] == "confirmation_requested" for e in events)
+
+
+def test_a_need_or_causative_still_asks(engine, library):
+    call = play(engine, library.scenario("disk-full"), [], "calm", "en")
+    heard = _heard(_step(engine, call, "I'll have you empty the recycle bin on the desktop"))
+    assert _acted(heard.get("empty_recycle_bin"))

@@ -1,0 +1,99 @@
+"""Saying back what the caller just said: "so locked again, third time since Monday, right?",
+« d'accord, votre beau-frère a mis un DNS Google à la main ».
+
+A person hears a summary, not a new question, when a sentence takes up the caller's own recent
+words and is framed as a restatement: it opens with a restating word ("so", "got it", « donc »,
+« d'accord ») or ends with a tag that asks for a yes ("right?", « c'est ça ? »), and asks nothing
+with a question word. Such a sentence is active listening (`summarize`); a question the matcher
+found inside it is not asked again.
+"""
+
+from __future__ import annotations
+
+import re
+
+from simulator.clauses import sentences
+from simulator.folding import fold
+
+SUMMARY = "summarize"
+RECENT_CALLER_LINES = 3
+SHARED_WORDS = 2  # content words the sentence must share with what the caller said
+STEM = 5  # words are compared on their first letters: "locked" / "locking", « bloque » / « bloqué »
+
+_OPENING = re.compile(
+    r"^(?:(?:ok|okay|right|alright|ah|oh|yes|yeah|d accord|dac|bon|ah bon|oui|tres bien|parfait)"
+    r" )*(?:so|got it|i see|understood|noted|ok so|right so|donc|ok donc|d accord donc|alors"
+    r"|je vois|je note|c est note|compris|entendu|if i follow|si je (?:vous )?suis bien"
+    r"|si je comprends bien|si j ai bien compris|what (?:you re|ur|you are) telling me is"
+    r"|so what (?:you re|ur|you are) (?:telling me|saying) is|ce que vous me dites)\b"
+)
+# frames that restate whatever follows: "so it's only your laptop", « donc vous avez… »
+_RESTATING = re.compile(
+    r"^(?:(?:ok|okay|right|alright|ah|d accord|bon|oui|tres bien) )*(?:so|donc|if i follow"
+    r"|si je (?:vous )?suis bien|si je comprends bien|si j ai bien compris|what (?:you re|ur"
+    r"|you are) telling me is|so what (?:you re|ur|you are) (?:telling me|saying) is"
+    r"|ce que vous me dites)\b"
+)
+_OPENING_WORD = re.compile(r"^(?:ok|okay|d accord|dac|right|alright|got it|understood|noted)\b")
+_TAG = re.compile(
+    r"(?:\b(?:right|correct|yes|yeah|is that right|is that it|isn t it|is it|yep)"
+    r"|c est (?:bien )?ca|c est bien cela|non|hein|exact|je me trompe|c est correct)\s*$"
+)
+# taken note of at the end: « un petit avion, d'accord », "third floor, noted"
+_NOTED = re.compile(
+    r"\b(?:d accord|ok|okay|right|i see|je vois|je note|c est note|noted|got it|understood"
+    r"|entendu|compris)\s*$"
+)
+_QUESTION_WORD = re.compile(
+    r"\b(?:what|when|which|how|where|who|why|whats|quand|quel|quelle|quels|quelles|comment|ou"
+    r"|qui|pourquoi|combien|quoi|est ce que|can you|could you|do you|did you|have you|pouvez"
+    r"|avez vous|vous avez)\b"
+)
+_STOP_WORDS = (
+    "the and that this with your you have what when from they them then just yeah okay right"
+    " since there their about into only also been were will would could should does dont didnt"
+    " avec vous votre vos pour dans mais donc alors elle ils elles nous cette sont etait avez"
+    " etes fait faire plus tout tous bien deja encore aussi comme quand juste meme"
+)
+_STOP = frozenset(_STOP_WORDS.split())
+
+
+def _words(text: str) -> set[str]:
+    return {w[:STEM] for w in fold(text).split() if len(w) >= 3 and w not in _STOP}
+
+
+def echoed_sentences(text: str, caller_lines: list[str]) -> list[str]:
+    """The sentences of a line that say back the caller's recent words as a restatement."""
+    said = set().union(*(_words(line) for line in caller_lines)) if caller_lines else set()
+    found = []
+    for sentence in sentences(text):
+        folded = fold(sentence).strip()
+        words = _words(sentence)
+        framed = (
+            _OPENING.match(folded)
+            or (sentence.rstrip().endswith("?") and _TAG.search(folded))
+            or (not sentence.rstrip().endswith("?") and _NOTED.search(folded))
+        )
+        question = _QUESTION_WORD.search(_OPENING.sub("", folded)) and not _TAG.search(folded)
+        shared = words & said
+        strong = _RESTATING.match(folded)
+        if framed and not question and (strong or len(shared) >= min(SHARED_WORDS, len(words))):
+            found.append(sentence.strip())
+        elif _OPENING_WORD.match(folded) and not question and len(shared) >= 3:
+            found.append(sentence.strip())  # « d'accord, votre beau-frère a mis un DNS à la main »
+    return found
+
+
+def summary_of(call, text: str):
+    """A summary match for a line that says the caller's words back, when nothing else was heard
+    in it, or None."""
+    from simulator.understand import Match  # the matcher imports nothing of the dialogue
+
+    echoes = echoed_sentences(text, caller_lines(call))
+    return Match(SUMMARY, 0.0, echoes[0]) if echoes else None
+
+
+def caller_lines(call) -> list[str]:
+    """What the caller said over their last few lines, newest last."""
+    lines = [e["data"].get("text", "") for e in call.events if e["kind"] == "caller_said"]
+    return lines[-RECENT_CALLER_LINES:]

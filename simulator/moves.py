@@ -1,0 +1,120 @@
+"""Courtesy moves a sentence makes besides its main intent: "sorry you got cut off, that's rough,
+we'll get you back on" apologises, shows empathy and reassures, all in one line.
+
+The classifier gives each clause one intent; a person hears these moves whatever else the sentence
+does. Each move is told by the words that make it in a help desk's everyday speech (first person
+feelings, the caller's trouble named as hard, a promise of a fix, what the caller will see on their
+screen, a name after the service's), on a folded sentence (lower case, no accents, apostrophes as
+spaces). Only moves that change no state are found here: the caller answers them, nothing is done.
+"""
+
+from __future__ import annotations
+
+import re
+
+from simulator.cues import hands_over
+
+EMPATHY = "empathize"
+CAUSE = "explain_cause"
+REASSURANCE = "reassure"
+APOLOGY = "apologize"
+NEXT_STEP = "explain_next_step"
+SELF_INTRODUCTION = "introduce_self"
+
+_HARD = (
+    r"(?:annoying|frustrating|rough|tough|hard|stressful|a pain|a nightmare|horrible|awful"
+    r"|rubbish|no fun|not fun|a bad day|bad timing|the worst|penible|agacant|enervant|frustrant"
+    r"|stressant|embetant|rageant|genant|ennuyeux|pas drole|pas evident|pas pratique|galere"
+    r"|une galere|l enfer|la plaie)"
+)
+_EMPATHY = re.compile(
+    r"\b(?:i (?:totally |completely |really |fully )?(?:understand|get it|hear you|can imagine)"
+    rf"|i (?:know|get|see|understand) (?:that |how |it s |its |this is |that s )+.*{_HARD}"
+    rf"|(?:that s|thats|that is|it s|its|this is|must be|must have been|sounds) (?:so |really "
+    rf"|very |super |pretty |quite |a bit )?{_HARD}"
+    r"|what a (?:pain|nightmare|hassle|headache|mess)|quelle (?:galere|plaie|poisse|misere)"
+    r"|je (?:vous )?comprends(?! bien| que vous)|je comprends tout a fait|j imagine"
+    r"|(?:c est|ca doit etre|ca a du etre|ca doit pas etre)"
+    rf" (?:vraiment |tres |super |un peu |assez )?{_HARD}|je sais que c est)\b"
+)
+# "if I understand you right…" restates; it shows no feeling
+_UNDERSTANDING_CHECK = re.compile(
+    r"\b(?:if i (?:understand|get)|do i understand|si je (?:vous )?comprends|si j ai bien compris"
+    r"|que je comprenne)\b"
+)
+_FIX_WORDS = r"(?:back|sorted|fixed|working|running|up|out|going|right)"
+_REASSURANCE = re.compile(
+    r"\b(?:don t worry|dont worry|do not worry|no need to worry|not to worry|no need to panic"
+    r"|(?:nothing|none of it|none of your \w+) (?:is|s|has been|got) lost|nothing s lost"
+    r"|(?:you|u) (?:didn t|didnt|did not|haven t|havent) do(?:ne)? anything wrong"
+    r"|(?:it s|its|it is) not (?:your|ur) fault|(?:you|u) did (?:the )?right"
+    r"|good (?:thing|call) (?:you|u) (?:called|rang)|(?:you|u) (?:were|was) right to call"
+    rf"|(?:we ll|well|we will|i ll|ill|i will|let s|lets|we re gonna|we re going to|gonna) "
+    rf"(?:get|sort|fix|have) (?:it|this|that|you|u|ur \w+|your \w+|things|everything)"
+    rf"(?: \w+)? {_FIX_WORDS}"
+    r"|(?:easy|quick|simple) (?:fix|one)|i ll be (?:as )?quick|won t take long|wont take long"
+    r"|nothing serious|ne vous (?:en )?inquietez pas|ne vous en faites pas|pas d inquietude"
+    r"|pas de panique|(?:ce n est|c est|ce n est vraiment|c est vraiment) pas grave"
+    r"|rien (?:n est|de) perdu|vous n avez rien (?:fait|casse) de mal|vous n y etes pour rien"
+    r"|(?:ce n est|c est) pas (?:de )?votre faute|vous avez (?:tres )?bien fait"
+    r"|on (?:va )?(?:regle|regler|arrange|arranger|resout|resoudre) (?:ca|cela|tout|le probleme)"
+    r"|ca (?:s arrange|se regle|se corrige|se repare)|je fais (?:vite|au plus vite)"
+    r"|on (?:va )?(?:vous )?(?:remettre|remet) (?:ca|tout|cela) en (?:route|marche|ordre|etat)"
+    r"|(?:c est|ce sera) (?:rapide|simple|facile) a (?:regler|corriger|reparer|resoudre))\b"
+)
+_APOLOGY = re.compile(
+    r"(?:^sorry (?!what|come again|say again|didn t catch|i didn t)"
+    r"|\b(?:i m|im|i am|so|really|very) sorry"
+    r"|\bsorry (?:about|for|that|to|you|u)\b|\bapologies|\bmy apologies"
+    r"|\bi apologi[sz]e|\b(?:je suis )?(?:vraiment |tres )?desolee?s?|\btoutes mes excuses"
+    r"|\bje m excuse|\bje vous prie de m excuser|\bpardon pour|\bexcusez moi (?:pour|de|du))\b"
+)
+# what the caller is about to see: "a little window will pop up", « vous allez voir une fenêtre »
+_WHAT_YOU_LL_SEE = re.compile(
+    r"\b(?:(?:you ll|u ll|you will|u will|you re going to|you re gonna) see (?:a|an|the|some|me)"
+    r"|(?:a|the) (?:little |small )?(?:window|box|prompt|pop ?up|message) (?:will|ll|is going to"
+    r"|is gonna|should|might) (?:pop|open|appear|show|come)"
+    r"|vous (?:allez |verrez |pourrez )?(?:voir|verrez) (?:une|un|la|le|tout|ce|s afficher)"
+    r"|une (?:petite )?(?:fenetre|boite|demande|invitation) (?:va|devrait|peut)"
+    r" (?:s ouvrir|apparaitre|s afficher))\b"
+)
+# why it went wrong, said as such: "that's why", « c'est pour ça que », « le souci venait de »
+_CAUSE = re.compile(
+    r"\b(?:that s why|thats why|that s what (?:did|caused|happened)|the cause|caused by|because of"
+    r"|due to|turns out|turned out|the (?:problem|issue|fault|reason) (?:was|is)|the culprit"
+    r"|was the (?:problem|issue|culprit)|c est pour ca qu|c est ce qui|a cause d|la cause"
+    r"|le (?:souci|probleme) (?:c est|c etait|venait|vient)|du a|provient|provenait)\b"
+)
+_GREETING = r"(?:(?:hi|hello|hey|morning|good (?:morning|afternoon|evening)|bonjour|bjr|bonsoir"
+_SERVICE = (
+    r"(?:the )?(?:it |i t )?(?:service desk|servicedesk|helpdesk|help desk|support|hotline"
+    r"|support informatique|assistance|it|dsi)"
+)
+# "hello, helpdesk, Ines", « bonjour support Karim »: the service, then the agent's name
+_SERVICE_NAME = re.compile(
+    rf"^{_GREETING}|salut) )?{_SERVICE}(?: here| speaking)? (?P<name>[a-z]{{2,14}})$"
+)
+
+
+def courtesy_moves(folded: str, common: frozenset[str], question: bool = False) -> list[str]:
+    """The courtesy moves a folded sentence makes, in the order a person hears them (a question
+    gives no cause: "is that why it stopped?" asks)."""
+    found: list[tuple[int, str]] = []
+    cause = None if question else _CAUSE.search(folded)
+    if cause:
+        found.append((cause.start(), CAUSE))
+    for intent, pattern in (
+        (APOLOGY, _APOLOGY),
+        (EMPATHY, _EMPATHY),
+        (REASSURANCE, _REASSURANCE),
+        (NEXT_STEP, _WHAT_YOU_LL_SEE),
+    ):
+        hit = pattern.search(folded)
+        if hit and not (intent == EMPATHY and _UNDERSTANDING_CHECK.search(folded)):
+            found.append((hit.start(), intent))
+    if hands_over(folded) and NEXT_STEP not in (i for _, i in found):
+        found.append((len(folded), NEXT_STEP))  # handing the case on is the next step
+    named = _SERVICE_NAME.match(folded)
+    if named and named["name"] not in common:
+        found.append((0, SELF_INTRODUCTION))
+    return [intent for _, intent in sorted(found)]
