@@ -32,7 +32,7 @@ def load_calls() -> list[dict[str, Any]]:
     """Every calibration call, in file order."""
     calls = []
     for path in sorted(DATA.glob("*.yaml")):
-        calls += yaml.safe_load(path.read_text(encoding="utf-8"))
+        calls += [{**c, "file": path.name} for c in yaml.safe_load(path.read_text("utf-8"))]
     return calls
 
 
@@ -48,6 +48,7 @@ def run(verbose: bool = True) -> dict[str, float]:
     library = load_library()
     engine = Engine(library.catalog, library.personas, library.articles)
     inside = near = skill_near = skill_total = failed_right = failed_total = 0
+    per_file: dict[str, list[int]] = {}  # file -> [calls, inside, within ±5]
     calls = load_calls()
     for c in calls:
         scenario = library.scenario(c["scenario"])
@@ -60,6 +61,8 @@ def run(verbose: bool = True) -> dict[str, float]:
         close = lo - MARGIN <= score.overall <= hi + MARGIN
         inside += ok
         near += close
+        tally = per_file.setdefault(c["file"], [0, 0, 0])
+        tally[0], tally[1], tally[2] = tally[0] + 1, tally[1] + ok, tally[2] + close
         notes = []
         for skill, (slo, shi) in (c.get("skills") or {}).items():
             got = score.skills[skill]
@@ -88,6 +91,9 @@ def run(verbose: bool = True) -> dict[str, float]:
         "failed_right": failed_right / failed_total if failed_total else 1.0,
     }
     if verbose:
+        print()
+        for name, (count, ok_n, near_n) in per_file.items():
+            print(f"{name:12s} {count:2d} calls: {ok_n:2d} inside, {near_n:2d} within ±{MARGIN}")
         print(
             f"\n{n} calls: {inside} inside their range ({figures['inside']:.0%}), "
             f"{near} within ±{MARGIN} ({figures['within_5']:.0%}, target ≥ 90%); "

@@ -10,7 +10,16 @@ from collections.abc import Mapping
 from gettext import NullTranslations
 from typing import Any
 
-from grading import critical, diagnosis, email_written, escalation, resolution, serious, tone
+from grading import (
+    critical,
+    diagnosis,
+    email_written,
+    escalation,
+    resolution,
+    serious,
+    tone,
+    weakest,
+)
 from grading.messages import Wording
 from grading.model import SKILLS, Finding, Score
 from grading.rubric import CRITICAL_CAP, GRADER_VERSION, skill_weights
@@ -53,11 +62,12 @@ def grade(
     graded = (*SKILLS, email_written.SKILL) if written else SKILLS
     skills = {s: max(0, min(100, sum(f.points for f in findings if f.skill == s))) for s in graded}
     findings += serious.grade(t, findings, skills)
+    findings += weakest.grade(t, findings, skills)
     w = skill_weights(weights)
     if written:
         w[email_written.SKILL] = email_written.WRITTEN_WEIGHT
     weighted = round(sum(skills[s] * w[s] for s in graded) / sum(w.values()))
-    overall = max(0, weighted - serious.cost(findings))
+    overall = weakest.cap(max(0, weighted - serious.cost(findings)), findings)
     is_critical = any(f.critical for f in findings)
     if is_critical:
         overall = min(overall, CRITICAL_CAP)

@@ -8,6 +8,7 @@ from grading.messages import finding, names
 from grading.model import Finding, allot
 from grading.rubric import (
     DIAGNOSIS_RULES,
+    DRASTIC_FIRST_CAP,
     NO_CHECK_CAP,
     REPETITION_MIN_QUESTIONS,
     SCOPING_EARLY_TURNS,
@@ -67,7 +68,8 @@ def grade(scenario: Scenario, t: Timeline) -> list[Finding]:
         out.append(_repetition(scenario, t, pts["repetition"]))
     if "scoping" in pts:
         out.append(_scoping(scenario, t, pts["scoping"]))
-    return out + _cap_without_checks(scenario, t, out)
+    out += _cap_without_checks(scenario, t, out)
+    return out + _cap_after_drastic_first(t, out)
 
 
 def _first_decision_turn(t: Timeline) -> int:
@@ -95,6 +97,27 @@ def _cap_without_checks(scenario: Scenario, t: Timeline, out: list[Finding]) -> 
             t.words,
             "no_essential_check",
             cap=NO_CHECK_CAP,
+        )
+    ]
+
+
+def _cap_after_drastic_first(t: Timeline, out: list[Finding]) -> list[Finding]:
+    """A drastic or harmful step before the simple checks: diagnosis at most DRASTIC_FIRST_CAP."""
+    first = next((f for f in out if f.rule == "drastic" and f.max > 0 and f.points == 0), None)
+    total = sum(f.points for f in out)
+    if first is None or total <= DRASTIC_FIRST_CAP:
+        return []
+    cut = DRASTIC_FIRST_CAP - total
+    return [
+        finding(
+            SKILL,
+            "drastic_first_cap",
+            cut,
+            0,
+            first.turn,
+            t.words,
+            "drastic_first_cap",
+            cap=DRASTIC_FIRST_CAP,
         )
     ]
 

@@ -5,7 +5,7 @@ Skill weights can be overridden per scenario or per cohort by passing `weights` 
 
 from __future__ import annotations
 
-GRADER_VERSION = 3  # 3: serious mistakes weigh on the overall (grading/serious.py)
+GRADER_VERSION = 4  # 3: serious mistakes weigh on the overall; 4: a failed skill caps the call
 SKILL_WEIGHTS = {"diagnosis": 30, "resolution": 30, "escalation": 15, "tone": 25}
 CRITICAL_CAP = 20  # a critical error fails the call: overall at most this
 
@@ -55,3 +55,6 @@ POLITE_TARGET = 0.15  # mean politeness worth all of them
 WRONG_NUMBER_COST = 10  # resolution points off for telling the caller a wrong ticket number
 SERIOUS_COST = 10  # overall points off per skill with a serious mistake (grading/serious.py)
 SKILL_PASS = 50  # a skill below this (with something to judge) is a serious shortfall
+SKILL_FAIL = 40  # a skill below this (with something to judge) has failed (grading/weakest.py)
+FAILED_SKILL_CAP = 60  # overall ceiling of a call with a failed skill: "one real mistake" band
+DRASTIC_FIRST_CAP = 35  # diagnosis ceiling after a drastic or harmful step before the checks

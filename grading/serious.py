@@ -9,7 +9,8 @@ share, once per skill. A skill has a serious mistake when:
 - it scored below `rubric.SKILL_PASS` (less than half its points, with something to judge), or
 - it has one of the mistakes a team lead never lets pass in a call that is otherwise sound:
   a drastic or harmful action before the simple checks, the wrong level-2 team, a wrong ticket
-  number told to the caller, no ticket at all, respect or plain words mostly lost with the caller.
+  number told to the caller, no ticket at all, respect or plain words mostly lost with the caller,
+  a fix never confirmed with the caller (a fault nobody saw working is not resolved).
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ def grade(t: Timeline, findings: list[Finding], skills: dict[str, int]) -> list[
         if grave is None and skill == "resolution" and _no_ticket(t):
             grave = next((f for f in mine if f.rule == "ticket_category"), None)
             key = "serious_no_ticket"
+        elif grave is None and skill == "resolution" and _unverified(mine):
+            grave = next(f for f in mine if f.rule == "verified")
+            key = "serious_unverified"
         else:
             key = "serious_mistake"
         judged = any(f.max > 0 for f in mine)
@@ -63,6 +67,12 @@ def _grave(f: Finding) -> bool:
 def _no_ticket(t: Timeline) -> bool:
     """No ticket written in a call the trainee ended (a hang-up is judged on its own)."""
     return t.ended_by == "trainee" and not any(str(v).strip() for v in t.ticket.values())
+
+
+def _unverified(mine: list[Finding]) -> bool:
+    """The fault was fixed (in full or by chance) but the caller never confirmed it works."""
+    fixed = any(f.rule == "fixed" and f.points > 0 for f in mine)
+    return fixed and any(f.rule == "verified" and f.max > 0 and f.points == 0 for f in mine)
 
 
 def _serious(skill: str, turn: int, t: Timeline, key: str) -> Finding:

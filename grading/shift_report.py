@@ -2,10 +2,12 @@
 
 `grade_shift(plan, matrix, events, call_scores, translations, locale)` reads the log once
 (`shift_timeline.read_shift`) and returns the figures the report shows (contacts handled,
-first-contact resolution, SLA met per priority, abandoned calls, average handle and wait times,
-triage accuracy) and a score out of 100 made of four rules: SLA 40, triage 30, order of priority
-15, level-2 follow-up 15 (left out when no level-2 answer came). Each contact's own call is graded
-by `grading.grade`; `call_scores` are their overall scores.
+first-contact resolution, SLA met per priority, abandoned calls, average handle time (an
+e-mail's less the time its user took to reply) and wait time, triage accuracy) and a score out
+of 100 made of four rules: SLA 40, triage 30, order of priority 15 (a user's e-mail reply in the
+queue waits like a new contact, since it came), level-2 follow-up 15 (left out when no level-2
+answer came). Each contact's own call is graded by `grading.grade`; `call_scores` are their
+overall scores.
 """
 
 from __future__ import annotations
@@ -217,9 +219,7 @@ def grade_shift(
         "first_contact_resolution": round(len(resolved) / len(handled), 2) if handled else None,
         "sla": sla_table,
         "abandoned": sum(1 for c in t.contacts.values() if c.outcome == "abandoned"),
-        "average_handle": _average(
-            [c.ended_at - c.taken_at for c in handled if c.taken_at is not None]
-        ),
+        "average_handle": _average([h for c in handled if (h := c.handle_time()) is not None]),
         "average_wait": _average(
             [c.taken_at - c.arrived_at for c in t.contacts.values() if c.taken_at is not None]
         ),

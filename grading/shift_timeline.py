@@ -24,6 +24,14 @@ class ContactFacts:
     triage_turn: int = 0
     level2_at: float | None = None
     followed_up_at: float | None = None
+    sent_at: float | None = None  # an e-mail out, the user's reply not back yet
+    user_replying: float = 0.0  # seconds the user took to answer the trainee's e-mails
+
+    def handle_time(self) -> float | None:
+        """Seconds from take to end, less the time the user took to reply to e-mails."""
+        if self.taken_at is None or self.ended_at is None:
+            return None
+        return self.ended_at - self.taken_at - self.user_replying
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,7 @@ def read_shift(events: list[dict[str, Any]]) -> ShiftTimeline:
     """Read a shift's events into its timeline."""
     t = ShiftTimeline()
     waiting: set[str] = set()
+    replied: dict[str, float] = {}  # an e-mail's reply in the queue: it waits since it came
     for e in events:
         kind, d, at = e["kind"], e["data"], e["at"]
         c = t.contacts.get(d.get("ref", ""))
@@ -64,9 +73,10 @@ def read_shift(events: list[dict[str, Any]]) -> ShiftTimeline:
             waiting.add(d["ref"])
         elif kind in ("contact_taken", "contact_resumed", "contact_followed_up"):
             waiting.discard(d["ref"])
+            replied.pop(d["ref"], None)
             if kind == "contact_taken" and c is not None:
                 c.taken_at = at
-                waits = {r: at - t.contacts[r].arrived_at for r in sorted(waiting)}
+                waits = {r: at - replied.get(r, t.contacts[r].arrived_at) for r in sorted(waiting)}
                 t.takes.append(Take(at, e["turn"], d["ref"], waits))
             if kind == "contact_followed_up" and c is not None:
                 c.followed_up_at = at
@@ -83,6 +93,14 @@ def read_shift(events: list[dict[str, Any]]) -> ShiftTimeline:
         elif kind == "level2_answered" and c is not None:
             c.level2_at = at
             waiting.add(d["ref"])
+        elif kind == "email_sent" and c is not None:
+            c.sent_at = at
+        elif kind == "email_reply_received" and c is not None:
+            if c.sent_at is not None:
+                c.user_replying += at - c.sent_at
+            c.sent_at = None
+            waiting.add(d["ref"])
+            replied[d["ref"]] = at
         elif kind == "shift_ended":
             t.ended_at = at
     return t

@@ -33,6 +33,16 @@ METHOD_TEXTS: dict[str, tuple[str | Plural, str]] = {
         ),
         N_("Rule out the simplest causes before acting: they are the most frequent."),
     ),
+    "drastic_first_cap": (
+        N_(
+            "A drastic step came before the simple checks: the diagnosis started from the wrong "
+            "end, capped at {cap}."
+        ),
+        N_(
+            "Find the cause before you act: a reset, a reinstall or a deletion is the last step "
+            "of a diagnosis, never the first."
+        ),
+    ),
     "not_charged": (
         N_(
             '"{action}" was applied after a line the simulator understood only with low '
@@ -226,6 +236,28 @@ METHOD_TEXTS: dict[str, tuple[str | Plural, str]] = {
         N_(
             "Fill the ticket during the call: category, cause and fix. It is the only record "
             "the next technician has."
+        ),
+    ),
+    "serious_unverified": (
+        NP_(
+            "The fix was never confirmed with the caller: a fault you have not seen working is "
+            "not resolved, a serious mistake ({count} point off the overall score).",
+            "The fix was never confirmed with the caller: a fault you have not seen working is "
+            "not resolved, a serious mistake ({count} points off the overall score).",
+        ),
+        N_(
+            "Before you close, ask the caller to try what failed (save the file, sign in, open "
+            "the page) and wait for their answer."
+        ),
+    ),
+    "failed_skill": (
+        N_(
+            "{skill_name} at {score}/100, below {fail}: with one skill failed, the call is "
+            "capped at {cap}, however good the rest."
+        ),
+        N_(
+            "A team lead rates the call the caller lived: a fault fixed in a curt or careless "
+            "way is still a poor call. Bring this skill up first."
         ),
     ),
 }

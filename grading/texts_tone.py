@@ -89,6 +89,18 @@ TONE_TEXTS: dict[str, tuple[str | Plural, str]] = {
             'Say what the user sees ("the little screen icon"), or explain the term in a few words.'
         ),
     ),
+    "jargon_lost": (
+        NP_(
+            "The caller said once that they did not follow your words: it counts as an "
+            "unexplained term.",
+            "The caller said {count} times that they did not follow your words: each counts as "
+            "an unexplained term.",
+        ),
+        N_(
+            "When the caller asks what a word means, it was jargon for them: say what they see "
+            "or do instead."
+        ),
+    ),
     "explaining_none": (N_("No remote control or hold in this call."), ""),
     "explaining_ok": (N_("Asked and explained before remote control or holds."), ""),
     "explaining_missed": (

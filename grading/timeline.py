@@ -40,6 +40,7 @@ class Timeline:
     holds: list[dict[str, Any]] = field(default_factory=list)
     remote_connects: list[Done] = field(default_factory=list)
     frustrated_turns: list[int] = field(default_factory=list)
+    lost_turns: list[int] = field(default_factory=list)  # the caller said they did not follow
     password_turns: list[int] = field(default_factory=list)
     escalations: list[Done] = field(default_factory=list)
     ticket: dict[str, str] = field(default_factory=dict)
@@ -131,6 +132,8 @@ def read(
             t.heard.append((turn, data.get("text", "")))
             if data.get("frustrated"):
                 t.frustrated_turns.append(turn)
+            if "jargon_confused" in (data.get("situations") or ()):
+                t.lost_turns.append(turn)
         elif kind == "password_requested":
             t.password_turns.append(turn)
         elif kind == "escalated":

@@ -53,7 +53,7 @@ def grade(scenario: Scenario, t: Timeline) -> list[Finding]:
         _politeness(t, signals, pts["politeness"]),
         _empathy(t, pts["empathy"]),
         *_respect(t, signals, pts["respect"]),
-        _jargon(scenario, t, signals, pts["jargon"]),
+        *_jargon(scenario, t, signals, pts["jargon"]),
         _explaining(t, pts["explaining"]),
         *_cause_explained(scenario, t, signals),
         *closing(t, pts["closing"]),
@@ -219,14 +219,29 @@ def _sensitive(scenario: Scenario, t: Timeline) -> bool:
     return scenario.caller.tech_level == "low" or t.persona in JARGON_SENSITIVE
 
 
-def _jargon(scenario: Scenario, t: Timeline, signals, weight: int) -> Finding:
+def _jargon(scenario: Scenario, t: Timeline, signals, weight: int) -> list[Finding]:
+    """Unexplained terms cost JARGON_COST each; so does each line the caller said they did not
+    follow where no listed term was found: plain words are judged by whether the caller
+    understood, not by a word list alone."""
     sensitive = _sensitive(scenario, t)
     used = [(turn, term) for turn, s in sorted(signals.items()) for term in s.jargon]
-    if not used or not sensitive:
-        return finding(SKILL, "jargon", weight, weight, 1, t.words, "jargon_ok")
-    points = max(0, weight - JARGON_COST * len(used))
+    lost = sorted(set(t.lost_turns) - {turn for turn, _ in used})
+    if not (used or lost) or not sensitive:
+        return [finding(SKILL, "jargon", weight, weight, 1, t.words, "jargon_ok")]
+    points = max(0, weight - JARGON_COST * (len(used) + len(lost)))
+    if not used:
+        return [
+            finding(
+                SKILL, "jargon", points, weight, lost[0], t.words, "jargon_lost", count=len(lost)
+            )
+        ]
     terms = ", ".join(dict.fromkeys(_as_said(term, t.said.get(turn, "")) for turn, term in used))
-    return finding(SKILL, "jargon", points, weight, used[0][0], t.words, "jargon", terms=terms)
+    out = [finding(SKILL, "jargon", points, weight, used[0][0], t.words, "jargon", terms=terms)]
+    if lost:
+        out.append(
+            finding(SKILL, "jargon_lost", 0, 0, lost[0], t.words, "jargon_lost", count=len(lost))
+        )
+    return out
 
 
 def _explaining(t: Timeline, weight: int) -> Finding:

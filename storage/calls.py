@@ -159,7 +159,7 @@ def progress(db: Database, user_id: int, limit: int = 30) -> list[dict[str, Any]
     the trainee's own scored calls, for the progress chart."""
     rows = db.query(
         """select * from (select c.id, c.started_at, c.scenario_id, s.overall, s.diagnosis,
-                       s.resolution, s.escalation, s.tone,
+                       s.resolution, s.escalation, s.tone, s.written,
                        row_number() over (order by c.id) as n
                        from calls c join scores s on s.call_id = c.id
                        where c.user_id = ? and c.sandbox = 0 order by c.id desc limit ?) order by

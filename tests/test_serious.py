@@ -4,7 +4,7 @@ lead would have it, and the debrief says how much."""
 from __future__ import annotations
 
 from grading import grade
-from grading.rubric import SERIOUS_COST
+from grading.rubric import DRASTIC_FIRST_CAP, FAILED_SKILL_CAP, SERIOUS_COST
 from tests.helpers import play
 
 OPENING = {"say": "Good morning, IT support, Sam speaking. May I have your name, please?"}
@@ -55,8 +55,9 @@ def test_a_drastic_action_before_the_checks_costs_the_whole_call(engine, library
     yes = {"say": "Yes, go ahead."}  # the caller asks back before a drastic step (issue 12)
     score = graded(engine, library, [OPENING, reinstall, yes, *CHECKS[1:], TICKET, *CLOSING])
     assert [f.skill for f in serious(score)] == ["diagnosis"]
-    assert score.overall == weighted(score) - SERIOUS_COST
-    assert score.overall <= 77  # the team lead's range for such a call is 45–72
+    assert score.skills["diagnosis"] <= DRASTIC_FIRST_CAP  # a failed skill: the call is capped
+    assert score.overall == min(weighted(score) - SERIOUS_COST, FAILED_SKILL_CAP)
+    assert score.overall <= 72  # the team lead's range for such a call is 45–72
 
 
 def test_a_call_without_a_ticket_is_a_serious_mistake_said_in_french(engine, library):
@@ -91,7 +92,7 @@ def test_a_skill_below_half_costs_once_however_many_findings_it_lost(engine, lib
     score = graded(engine, library, curt, persona="novice")
     assert score.skills["tone"] < 50
     assert [f.skill for f in serious(score)] == ["tone"]
-    assert score.overall == max(0, weighted(score) - SERIOUS_COST)
+    assert score.overall == min(max(0, weighted(score) - SERIOUS_COST), FAILED_SKILL_CAP)
 
 
 def test_a_wrong_team_is_serious_even_when_the_note_is_good(engine, library):

@@ -10,10 +10,12 @@
     type: "line",
     data: {
       labels: data.labels,
-      datasets: Object.entries(data.series).map(([label, values], i) => ({
-        label, data: values, borderColor: colours[i % 4], backgroundColor: colours[i % 4],
-        tension: 0.25, pointRadius: 3,
-      })),
+      // series: [label, values] pairs in skill order (an object would come back sorted by name)
+      datasets: (Array.isArray(data.series) ? data.series : Object.entries(data.series)).map(
+        ([label, values], i) => ({
+          label, data: values, tension: 0.25, pointRadius: 3,
+          borderColor: colours[i % colours.length], backgroundColor: colours[i % colours.length],
+        })),
     },
     options: {
       animation: false, responsive: true,

@@ -66,8 +66,16 @@ def dashboard():
         recent=store.list_calls(db, user_id=current_user.id, limit=8),
         progress=progress,
         progress_labels=[f"{p['n']} · {day(p['started_at'])}" for p in progress],
+        progress_skills=progress_skills(progress),
         llm_enabled=get_engine().llm is not None,
     )
+
+
+def progress_skills(progress: list[dict]) -> tuple[str, ...]:
+    """The skills of the progress chart: the four call skills, and `written` once the trainee
+    has had e-mail contacts (as the cohort reports and CSVs show it)."""
+    skills = ("diagnosis", "resolution", "escalation", "tone")
+    return (*skills, "written") if any(p.get("written") is not None for p in progress) else skills
 
 
 def free_practice(db, scenarios: dict) -> dict:

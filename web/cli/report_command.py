@@ -48,6 +48,7 @@ def report_command(cohort: str, csv_path: Path | None, calls_path: Path | None) 
         "scored call(s), "
         f"average {_fmt(avg['overall'])}, critical errors {avg['criticals'] or 0}"
     )
+    written = avg[reports.WRITTEN] is not None  # the cohort has e-mail contacts, as in its CSVs
     header = (
         "trainee",
         "calls",
@@ -58,6 +59,7 @@ def report_command(cohort: str, csv_path: Path | None, calls_path: Path | None) 
         "resol",
         "escal",
         "tone",
+        *(("written",) if written else ()),
         "crit",
         "trend",
     )
@@ -72,6 +74,7 @@ def report_command(cohort: str, csv_path: Path | None, calls_path: Path | None) 
             _fmt(r["resolution"]),
             _fmt(r["escalation"]),
             _fmt(r["tone"]),
+            *((_fmt(r[reports.WRITTEN]),) if written else ()),
             str(r["criticals"]),
             "—" if r["trend"] is None else f"{r['trend']:+.0f}",
         )
