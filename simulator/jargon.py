@@ -160,7 +160,8 @@ xdr soc sandbox md5 sha256 exploit zero_day cve hotfix rollback reimaging imagin
 bitlocker recovery_key tpm secure_boot fast_startup print_queue print_server wsd lpr ipp fuser
 duplex_unit pcl postscript scannow dism defrag appdata localappdata %temp% cli shell_script
 batch_file path_variable tracert flushdns netsh winsock tcp/ip rdp remote_desktop_protocol
-vnc anydesk spooler_service
+vnc anydesk spooler_service resolver resolvers fqdns nics static_dns dns_server dns_servers
+dns_suffix pwdlastset ad_account ad_attribute adsi ldap_attribute
 """),
     "fr": _terms("""
 bloc_d_alimentation alimentation_dc carte_mere carte_graphique gpu cpu processeur barrette
@@ -179,7 +180,8 @@ rancongiciel ransomware xdr soc bac_a_sable md5 sha256 exploit cve correctif hot
 remasterisation reimager pxe bitlocker cle_de_recuperation tpm secure_boot demarrage_rapide
 file_d_impression serveur_d_impression port_wsd four_de_fusion unite_recto_verso scannow dism
 defragmentation appdata %temp% fichier_batch variable_d_environnement tracert flushdns netsh
-winsock tcp/ip rdp psu rma
+winsock tcp/ip rdp psu rma resolveur resolveurs serveur_dns serveurs_dns dns_statique
+suffixe_dns pwdlastset attribut_ad compte_ad
 """),
 }
 # The curated list with every field's terms: what grading judges (the caller's reactions in the
