@@ -22,17 +22,17 @@ STEM = 5  # words are compared on their first letters: "locked" / "locking", « 
 
 _OPENING = re.compile(
     r"^(?:(?:ok|okay|right|alright|ah|oh|yes|yeah|d accord|dac|bon|ah bon|oui|tres bien|parfait)"
-    r" )*(?:so|got it|i see|understood|noted|ok so|right so|donc|ok donc|d accord donc|alors"
-    r"|je vois|je note|c est note|compris|entendu|if i follow|si je (?:vous )?suis bien"
-    r"|si je comprends bien|si j ai bien compris|what (?:you re|ur|you are) telling me is"
-    r"|so what (?:you re|ur|you are) (?:telling me|saying) is|ce que vous me dites)\b"
+    r" )*(?:so what (?:you re|ur|you are|your) (?:telling me|saying) is"
+    r"|what (?:you re|ur|you are|your) telling me is|ce que vous me dites|so|got it|i see"
+    r"|understood|noted|ok so|right so|donc|ok donc|d accord donc|alors|je vois|je note"
+    r"|c est note|compris|entendu|if i follow|si je (?:vous )?suis bien|si je comprends bien"
+    r"|si j ai bien compris)\b"
 )
 # frames that restate whatever follows: "so it's only your laptop", « donc vous avez… »
 _RESTATING = re.compile(
     r"^(?:(?:ok|okay|right|alright|ah|d accord|bon|oui|tres bien) )*(?:so|donc|if i follow"
     r"|si je (?:vous )?suis bien|si je comprends bien|si j ai bien compris|what (?:you re|ur"
-    r"|you are) telling me is|so what (?:you re|ur|you are) (?:telling me|saying) is"
-    r"|ce que vous me dites)\b"
+    r"|you are|your) telling me is|ce que vous me dites)\b"
 )
 _OPENING_WORD = re.compile(r"^(?:ok|okay|d accord|dac|right|alright|got it|understood|noted)\b")
 _TAG = re.compile(
@@ -74,7 +74,10 @@ def echoed_sentences(text: str, caller_lines: list[str]) -> list[str]:
             or (sentence.rstrip().endswith("?") and _TAG.search(folded))
             or (not sentence.rstrip().endswith("?") and _NOTED.search(folded))
         )
-        question = _QUESTION_WORD.search(_OPENING.sub("", folded)) and not _TAG.search(folded)
+        rest = _OPENING.sub("", folded).strip()
+        asked = sentence.rstrip().endswith("?") and _QUESTION_WORD.search(rest)
+        # a question word in a statement is a relative ("nothing that comes in since last night")
+        question = (asked or _QUESTION_WORD.match(rest)) and not _TAG.search(folded)
         shared = words & said
         strong = _RESTATING.match(folded)
         if framed and not question and (strong or len(shared) >= min(SHARED_WORDS, len(words))):

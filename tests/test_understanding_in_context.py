@@ -292,3 +292,26 @@ def test_a_need_or_causative_still_asks(engine, library):
     call = play(engine, library.scenario("disk-full"), [], "calm", "en")
     heard = _heard(_step(engine, call, "I'll have you empty the recycle bin on the desktop"))
     assert _acted(heard.get("empty_recycle_bin"))
+
+
+@pytest.mark.parametrize(
+    "locale, first, restated",
+    [
+        (
+            "en",
+            "what happens when you send a page to the printer?",
+            "so what you're saying is every job you send just sits there",
+        ),
+        (
+            "fr",
+            "il se passe quoi quand vous lancez une impression ?",
+            "ok donc rien qui ne sort, les documents restent bloques dans la file",
+        ),
+    ],
+)
+def test_a_restatement_with_a_relative_or_a_long_frame_is_a_summary(
+    engine, library, locale, first, restated
+):
+    call = play(engine, library.scenario("print-server-floor"), [], "calm", locale)
+    _step(engine, call, first)
+    assert _acted(_heard(_step(engine, call, restated)).get("summarize"))
