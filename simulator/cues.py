@@ -103,6 +103,15 @@ _LOOKED_AT = re.compile(
     r"|(?:its|the|little|small|tiny) display)\b"
 )
 READS_OUT = "ask_error_message"
+# since when, asked: "and when did the low disk space bubble first show up?", « c'est depuis
+# quelle heure ? » (the topic words must not pull the question towards a check of that thing)
+_SINCE_WHEN = re.compile(
+    r"^(?:(?:and|so|ok|okay|right|et|alors|bon|donc|d accord) )*(?:when did|when was|when were"
+    r"|since when|how long (?:has|have|ago)|depuis quand|depuis combien|c est depuis"
+    r"|ca a commence|ca date|ca fait combien|a quel moment|quand est ce que ca"
+    r"|quand (?:avez vous|est ce que vous avez) (?:vu|remarque|constate))\b"
+)
+ONSET = "ask_when_started"
 
 # everyday words that follow "i'm" or « c'est » and are no name, when no example holds them
 _EVERYDAY_WORDS = (
@@ -162,6 +171,8 @@ def _shape_bonuses(folded: str, question: bool, common: frozenset[str]) -> dict[
         return {LISTEN: CUE_FORCE}
     if question and _OTHERS.search(folded):  # « votre collègue d'en face a internet ? »
         return {SCOPE: 0.5}
+    if question and _SINCE_WHEN.match(folded):
+        return {ONSET: 0.5}
     if question and _SAYS.search(folded) and _WHAT.search(folded) and not _LOOKED_AT.search(folded):
         return {READS_OUT: 0.5}  # « globalprotect vous affiche quoi exactement ? »
     if not question and _HANDOVER.search(folded):

@@ -315,3 +315,15 @@ def test_a_restatement_with_a_relative_or_a_long_frame_is_a_summary(
     call = play(engine, library.scenario("print-server-floor"), [], "calm", locale)
     _step(engine, call, first)
     assert _acted(_heard(_step(engine, call, restated)).get("summarize"))
+
+
+@pytest.mark.parametrize(
+    "locale, text",
+    [
+        ("en", "and when did that low toner warning first come up?"),
+        ("fr", "et ca date de quand, ce message sur l'imprimante ?"),
+    ],
+)
+def test_asking_since_when_is_not_a_check_of_the_thing_named(engine, library, locale, text):
+    call = play(engine, library.scenario("printer-offline"), [], "calm", locale)
+    assert "ask_when_started" in _heard(_step(engine, call, text))
