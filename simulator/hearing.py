@@ -231,6 +231,8 @@ WORLD_UNSURE = 0.2
 # After a fix, a check asked with one of these words is a verification ("does the site open now?")
 AGAIN = frozenset({"now", "again", "still", "anymore", "back", "maintenant", "encore", "toujours"})
 AGAIN |= {"desormais", "nouveau", "re"}
+# ...and so is a probe asked as a try ("try loading a website", « relancez une impression »)
+AGAIN |= {"try", "retry", "essayez", "reessayez", "retentez", "testez", "retestez", "relancez"}
 
 
 def after_a_fix(hearing: Hearing, call: Call, text: str, heard: list[Match]) -> list[Match]:

@@ -327,3 +327,20 @@ def test_a_restatement_with_a_relative_or_a_long_frame_is_a_summary(
 def test_asking_since_when_is_not_a_check_of_the_thing_named(engine, library, locale, text):
     call = play(engine, library.scenario("printer-offline"), [], "calm", locale)
     assert "ask_when_started" in _heard(_step(engine, call, text))
+
+
+@pytest.mark.parametrize(
+    "locale, fix, check",
+    [
+        ("en", "click the plane tile so airplane mode goes off", "cool, try opening any web page"),
+        (
+            "fr",
+            "cliquez sur la tuile avion pour couper le mode avion",
+            "ok, essayez d'ouvrir un site",
+        ),
+    ],
+)
+def test_after_a_fix_a_try_is_a_verification(engine, library, locale, fix, check):
+    call = play(engine, library.scenario("wifi-airplane-mode"), [], "calm", locale)
+    _step(engine, call, fix)
+    assert _acted(_heard(_step(engine, call, check)).get("verify_fix"))
