@@ -298,10 +298,10 @@ def _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor, 
     # no subject: an imperative or an infinitive instruction, or a bare question ("Working?")
     if _conditional(verbs):
         return "hypothesis"
+    if _asked(sentence) and head.tag_ not in ("VB",) and not _imperative(head):
+        return "question"  # « c'est depuis quelle heure à peu près ? » asks, whatever it looks like
     if head.pos_ not in ("VERB", "AUX") and PERFECT.search(span):
         return "claim"
-    if _asked(sentence) and head.tag_ not in ("VB",) and not _imperative(head):
-        return "question"
     return "request" if head.pos_ in ("VERB", "AUX", "PROPN", "NOUN", "ADJ") else "narrate"
 
 

@@ -344,3 +344,15 @@ def test_after_a_fix_a_try_is_a_verification(engine, library, locale, fix, check
     call = play(engine, library.scenario("wifi-airplane-mode"), [], "calm", locale)
     _step(engine, call, fix)
     assert _acted(_heard(_step(engine, call, check)).get("verify_fix"))
+
+
+@pytest.mark.parametrize(
+    "locale, text, intent",
+    [
+        ("fr", "sur le transfo du chargeur, y a un petit voyant vert ?", "check_charger_led"),
+        ("fr", "c'est depuis combien de temps a peu pres ?", "ask_when_started"),
+    ],
+)
+def test_a_question_is_never_taken_for_a_claim_of_a_check(engine, library, locale, text, intent):
+    call = play(engine, library.scenario("laptop-dead-hardware"), [], "calm", locale)
+    assert _acted(_heard(_step(engine, call, text)).get(intent))
