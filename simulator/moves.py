@@ -15,6 +15,7 @@ import re
 from simulator.cues import hands_over
 
 EMPATHY = "empathize"
+FOLLOW_UP = "explain_follow_up"
 CAUSE = "explain_cause"
 REASSURANCE = "reassure"
 APOLOGY = "apologize"
@@ -85,6 +86,19 @@ _CAUSE = re.compile(
     r"|was the (?:problem|issue|culprit)|c est pour ca qu|c est ce qui|a cause d|la cause"
     r"|le (?:souci|probleme) (?:c est|c etait|venait|vient)|du a|provient|provenait)\b"
 )
+# what happens next, done by others: "they'll post an update on the ticket", « l'équipe vous
+# rappellera », "we'll ring you back on your mobile"
+_FOLLOW_UP = re.compile(
+    r"\b(?:(?:they ll|they will|they re going to|they re gonna|the (?:\w+ )?team (?:will|ll)"
+    r"|someone (?:will|ll)|somebody (?:will|ll)|an engineer (?:will|ll)|a technician (?:will|ll))"
+    r" (?:call|ring|phone|contact|email|e mail|post|update|get back|come|be in touch|reach|send)"
+    r"|(?:we ll|well|we will|i ll|ill) (?:call|ring|phone) (?:you|u) back"
+    r"|(?:l \w+(?: \w+)?|les? \w+|un \w+|quelqu un|le niveau 2|ils|elles) (?:va |vont )?"
+    r"(?:vous )?(?:rappellera|rappelleront|rappeler|recontactera|recontacteront|recontacter"
+    r"|contactera|contacteront|contacter|appellera|appelleront|appeler|mettra|mettront|mettre"
+    r"|reviendra|reviendront|revenir|passera|passeront|passer)"
+    r"|on (?:va )?vous (?:rappelle|rappellera|rappeler|recontacte|recontactera|recontacter))\b"
+)
 _GREETING = r"(?:(?:hi|hello|hey|morning|good (?:morning|afternoon|evening)|bonjour|bjr|bonsoir"
 _SERVICE = (
     r"(?:the )?(?:it |i t )?(?:service desk|servicedesk|helpdesk|help desk|support|hotline"
@@ -100,9 +114,10 @@ def courtesy_moves(folded: str, common: frozenset[str], question: bool = False) 
     """The courtesy moves a folded sentence makes, in the order a person hears them (a question
     gives no cause: "is that why it stopped?" asks)."""
     found: list[tuple[int, str]] = []
-    cause = None if question else _CAUSE.search(folded)
-    if cause:
-        found.append((cause.start(), CAUSE))
+    for intent, pattern in ((CAUSE, _CAUSE), (FOLLOW_UP, _FOLLOW_UP)):
+        hit = None if question else pattern.search(folded)
+        if hit:
+            found.append((hit.start(), intent))
     for intent, pattern in (
         (APOLOGY, _APOLOGY),
         (EMPATHY, _EMPATHY),

@@ -356,3 +356,41 @@ def test_after_a_fix_a_try_is_a_verification(engine, library, locale, fix, check
 def test_a_question_is_never_taken_for_a_claim_of_a_check(engine, library, locale, text, intent):
     call = play(engine, library.scenario("laptop-dead-hardware"), [], "calm", locale)
     assert _acted(_heard(_step(engine, call, text)).get(intent))
+
+
+@pytest.mark.parametrize(
+    "locale, text",
+    [
+        ("en", "logged as INC0012345; the network team will email you an update by noon"),
+        ("fr", "c'est enregistre sous INC0012345, l'equipe reseau vous contactera avant midi"),
+    ],
+)
+def test_what_others_will_do_next_is_the_follow_up(engine, library, locale, text):
+    call = play(engine, library.scenario("print-server-floor"), [], "calm", locale)
+    assert _acted(_heard(_step(engine, call, text)).get("explain_follow_up"))
+
+
+@pytest.mark.parametrize(
+    "text, move",
+    [
+        ("they'll post the details on your ticket as they go", "explain_follow_up"),
+        ("les admins vont vous recontacter demain matin", "explain_follow_up"),
+        ("honestly that sounds really stressful", "empathize"),
+        ("vous n'y etes pour rien, ca arrive a tout le monde", "reassure"),
+        ("a small prompt should appear asking you to allow me in", "explain_next_step"),
+        ("le souci venait du pilote, c'est pour ca que rien ne sortait", "explain_cause"),
+    ],
+)
+def test_each_courtesy_move_is_told_by_its_words(text, move):
+    from simulator.folding import fold
+    from simulator.moves import courtesy_moves
+
+    assert move in courtesy_moves(fold(text), frozenset())
+
+
+def test_a_question_gives_no_cause_and_a_name_must_be_no_common_word():
+    from simulator.folding import fold
+    from simulator.moves import courtesy_moves
+
+    assert "explain_cause" not in courtesy_moves(fold("is that why it stopped"), frozenset(), True)
+    assert "introduce_self" not in courtesy_moves(fold("hello helpdesk here"), frozenset({"here"}))
