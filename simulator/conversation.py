@@ -122,7 +122,7 @@ def _answer_all(
     ]
     heard = hear_clauses(hearing, call, text, matches)
     readings = [_reading(hearing, call, m, clause) for m, clause in heard]
-    heard, readings = _implied(hearing, call, heard, readings)
+    heard, readings = _implied(hearing, call, text, heard, readings)
     heard, readings = _said_back(hearing, call, text, heard, readings)
     call.emit(
         "intent_matched",
@@ -162,7 +162,7 @@ def _answer_all(
             # answers the question, as a person would, without a "You're welcome" first.
             reply.effect("thank")
             continue
-        if match.intent in COURTESY and any(m.intent in bound for m in matches):
+        if match.intent in COURTESY and any(m.intent not in (*COURTESY, "thank") for m in matches):
             # "sorry about that, is it only your machine?": the caller answers the question; the
             # apology is heard (mood, tone) without a "no problem" of its own
             reply.effect(match.intent)
@@ -234,7 +234,10 @@ def _reading(hearing: Hearing, call: Call, match: Match, clause: Clause) -> dict
     if kind == "probe" and clause.act == "claim":  # "I've put the right source back" asks nothing
         return {"claimed": True}
     if kind != "action":  # « surtout ne me donnez pas votre mot de passe » asks for nothing
-        return {"negated": True} if negated and match.intent.startswith(ASKING) else {}
+        # ...but « je n'ai pas pris votre nom ? », "you don't have an error code?" ask
+        missed = clause.scope.rstrip().endswith("?")  # a negated question still asks
+        asks_nothing = negated and match.intent.startswith(ASKING) and not missed
+        return {"negated": True} if asks_nothing else {}
     if negated:
         return {"negated": True}
     if clause.act == "request":
@@ -254,7 +257,9 @@ PLAN_TOLD = "explain_next_step"
 POLICY_TOLD = "explain_policy"
 
 
-def _implied(hearing: Hearing, call: Call, heard: list, readings: list) -> tuple[list, list]:
+def _implied(
+    hearing: Hearing, call: Call, text: str, heard: list, readings: list
+) -> tuple[list, list]:
     """What a line says without naming it: saying what one will or won't do ("I'll set your DNS
     back", "I'm not going to touch your documents") explains the next step, whether or not the
     action itself is done by it; telling the caller never to give their password explains the
@@ -271,6 +276,12 @@ def _implied(hearing: Hearing, call: Call, heard: list, readings: list) -> tuple
         (Match(POLICY_TOLD, m.score, m.clause), clause)
         for (m, clause), flags in zip(heard, readings, strict=True)
         if m.intent == "ask_password" and "negated" in flags
+    ][:1]
+    # "I'm going to free up some space": a plan said, whatever it names
+    told += [
+        (Match(PLAN_TOLD, 0.0, clause.text), clause)
+        for clause in analyse(text, call.locale)
+        if clause.act == "announce" and not clause.negated
     ][:1]
     have = {m.intent for m, _ in heard}
     told = [(m, c) for m, c in told if m.intent not in have]

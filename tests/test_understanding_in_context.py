@@ -394,3 +394,27 @@ def test_a_question_gives_no_cause_and_a_name_must_be_no_common_word():
 
     assert "explain_cause" not in courtesy_moves(fold("is that why it stopped"), frozenset(), True)
     assert "introduce_self" not in courtesy_moves(fold("hello helpdesk here"), frozenset({"here"}))
+
+
+@pytest.mark.parametrize(
+    "locale, text",
+    [
+        ("en", "hang on, I don't think I wrote down your last name?"),
+        ("fr", "excusez-moi, je n'ai pas note votre nom de famille ?"),
+    ],
+)
+def test_a_name_not_caught_is_asked_again(engine, library, locale, text):
+    call = play(engine, library.scenario("printer-offline"), [], "calm", locale)
+    assert _acted(_heard(_step(engine, call, text)).get("ask_caller_name"))
+
+
+@pytest.mark.parametrize(
+    "locale, text",
+    [
+        ("en", "right, I'm going to have a look at what's eating your drive"),
+        ("fr", "bon, je vais regarder ce qui prend toute la place sur le disque"),
+    ],
+)
+def test_a_plan_said_explains_the_next_step_whatever_it_names(engine, library, locale, text):
+    call = play(engine, library.scenario("disk-full"), [], "calm", locale)
+    assert _acted(_heard(_step(engine, call, text)).get("explain_next_step"))
