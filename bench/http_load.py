@@ -307,6 +307,12 @@ def main() -> None:
     parser.add_argument(
         "--logs", type=Path, default=None, help="keep gunicorn's logs in this folder"
     )
+    parser.add_argument(
+        "--instance",
+        type=Path,
+        default=None,
+        help="the app's instance folder (default: a new one: the matchers are built first)",
+    )
     args = parser.parse_args()
     plays = transcripts()
     print(
@@ -323,7 +329,7 @@ def main() -> None:
         env = {
             "HOTLINER_DATABASE": str(tmp / "app.db"),
             "HOTLINER_SECRET_KEY": "bench-secret",
-            "HOTLINER_INSTANCE": str(tmp / "instance"),
+            "HOTLINER_INSTANCE": str(args.instance or tmp / "instance"),
         }
         began = time.perf_counter()
         app = serve.start(

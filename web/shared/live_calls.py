@@ -22,7 +22,6 @@ from simulator.steps import StepError
 from storage import calls as store
 from storage.snapshots import catch_up, load_snapshot
 from web.shared.call_service import load_call, step_call
-from web.shared.heap_trim import call_ended
 from web.shared.llm_tone import judge_if_wanted
 from web.shared.model_budget import check_model_budget
 from web.shared.runtime import get_engine
@@ -139,7 +138,6 @@ def apply_step(
             forget(call_id)  # an ended call takes no more steps: keep memory for live ones
     if call.ended:  # outside the lock: the model takes seconds, and the end is already committed
         _judge_tone(db, call_id)
-        call_ended()  # now and then, the freed memory back to the system
     return call, events
 
 
