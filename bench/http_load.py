@@ -61,7 +61,7 @@ class Run:
     calls: int = 0
     errors: dict[int, int] = field(default_factory=dict)
     elapsed: float = 0.0
-    memory: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    memory: dict[int, list[tuple]] = field(default_factory=dict)
     server_cpu: float = 0.0
     client_cpu: float = 0.0
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -197,7 +197,7 @@ def drive(
     marks = [m for m in MEMORY_MARKS if m <= calls]
     while any(t.is_alive() for t in threads) and time.perf_counter() - began < seconds:
         if marks and run.calls >= marks[0]:
-            run.memory[marks.pop(0)] = [serve.rss_kib(pid) for pid in server.workers()]
+            run.memory[marks.pop(0)] = [_memory(pid) for pid in server.workers()]
         time.sleep(0.05)
     stop.set()
     for thread in threads:
@@ -206,8 +206,15 @@ def drive(
     run.server_cpu = serve.cpu_seconds(pids) - cpu_before
     run.client_cpu = time.process_time() - client_before
     if marks and run.calls >= marks[0]:
-        run.memory[marks.pop(0)] = [serve.rss_kib(pid) for pid in server.workers()]
+        run.memory[marks.pop(0)] = [_memory(pid) for pid in server.workers()]
     return run
+
+
+def _memory(pid: int) -> tuple[int, int, dict[str, int]]:
+    try:
+        return (*serve.rss_kib(pid), serve.private_by_mapping(pid))
+    except FileNotFoundError:  # a worker renewed meanwhile
+        return (0, 0, {})
 
 
 def make_users(db_path: Path, count: int) -> list[str]:
@@ -300,6 +307,12 @@ def main() -> None:
     parser.add_argument(
         "--logs", type=Path, default=None, help="keep gunicorn's logs in this folder"
     )
+    parser.add_argument(
+        "--instance",
+        type=Path,
+        default=None,
+        help="the app's instance folder (default: a new one: the matchers are built first)",
+    )
     args = parser.parse_args()
     plays = transcripts()
     print(
@@ -316,7 +329,7 @@ def main() -> None:
         env = {
             "HOTLINER_DATABASE": str(tmp / "app.db"),
             "HOTLINER_SECRET_KEY": "bench-secret",
-            "HOTLINER_INSTANCE": str(tmp / "instance"),
+            "HOTLINER_INSTANCE": str(args.instance or tmp / "instance"),
         }
         began = time.perf_counter()
         app = serve.start(
@@ -362,7 +375,10 @@ def main() -> None:
         print(
             f"workers after {mark} calls: "
             + ", ".join(
-                f"RSS {rss / 1024:.0f} MiB (private {own / 1024:.0f} MiB)" for rss, own in sizes
+                f"RSS {rss / 1024:.0f} MiB (private {own / 1024:.0f} MiB: "
+                + " ".join(f"{k} {v / 1024:.0f}" for k, v in kinds.items())
+                + ")"
+                for rss, own, kinds in sizes
             )
         )
 

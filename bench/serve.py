@@ -76,6 +76,22 @@ def rss_kib(pid: int) -> tuple[int, int]:
     return rss, private
 
 
+def private_by_mapping(pid: int) -> dict[str, int]:
+    """A process's private memory in KiB by kind of mapping: the malloc heap, other anonymous
+    memory (large allocations, Python's arenas), files mapped in (the matchers' arrays,
+    libraries)."""
+    kinds: dict[str, int] = {"heap": 0, "anonymous": 0, "files": 0}
+    kind = "anonymous"
+    for line in Path(f"/proc/{pid}/smaps").read_text().splitlines():
+        head = line.split()
+        if head and "-" in head[0] and len(head) >= 5 and not head[0].endswith(":"):
+            name = head[5] if len(head) > 5 else ""
+            kind = "heap" if name == "[heap]" else "files" if name.startswith("/") else "anonymous"
+        elif line.startswith(("Private_Clean:", "Private_Dirty:")):
+            kinds[kind] += int(head[1])
+    return kinds
+
+
 def start(
     app: str,
     env: dict[str, str],

@@ -26,6 +26,15 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def _insert_events(db: Database, rows: list[dict[str, Any]]) -> None:
+    """One executemany, without sqlite-utils' look at the table's columns on every write."""
+    db.conn.executemany(
+        "insert into events (call_id, seq, at, turn, kind, data, created_at) "
+        "values (:call_id, :seq, :at, :turn, :kind, :data, :created_at)",
+        rows,
+    )
+
+
 def _event_rows(call_id: int, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     stamp = now()
     return [
@@ -68,7 +77,7 @@ def create_call(
             }
         )
         call_id = table.last_pk
-        db["events"].insert_all(_event_rows(call_id, events))
+        _insert_events(db, _event_rows(call_id, events))
     return call_id
 
 
@@ -79,6 +88,7 @@ def append_events(db: Database, call_id: int, events: list[dict[str, Any]]) -> N
     raises LogConflict and writes nothing, so a log stays gapless and no step is stored twice.
     """
     ended = next((e for e in events if e["kind"] == "call_ended"), None)
+    rows = _event_rows(call_id, events)  # the JSON before the write lock is taken
     with immediate(db):
         last = (
             next(iter(db.query("select max(seq) as m from events where call_id = ?", [call_id])))[
@@ -91,14 +101,15 @@ def append_events(db: Database, call_id: int, events: list[dict[str, Any]]) -> N
                 f"call {call_id} has {last} events; these start at "
                 f"{events[0]['seq'] if events else 'nothing'}"
             )
-        db["events"].insert_all(_event_rows(call_id, events))
+        _insert_events(db, rows)
         if ended:
             outcome = {
                 k: ended["data"].get(k)
                 for k in ("resolved", "escalated_to", "ended_by", "identity_verified")
             }
-            db["calls"].update(
-                call_id, {"status": "ended", "ended_at": now(), "outcome": json.dumps(outcome)}
+            db.conn.execute(
+                "update calls set status = 'ended', ended_at = ?, outcome = ? where id = ?",
+                [now(), json.dumps(outcome), call_id],
             )
 
 

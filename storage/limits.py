@@ -26,15 +26,34 @@ class Window:
 
 
 def hit(db: Database, key: str, window: Window, at: float | None = None) -> bool:
-    """Count one hit on `key`; False (and nothing counted) when the window is already full."""
+    """Count one hit on `key`; False (and nothing counted) when the window is already full.
+
+    Inside a write transaction already open (a step's), the hit is part of it: no second one.
+    """
     at = time.time() if at is None else at
+    if db.conn.in_transaction:
+        return _count(db, key, window, at)
     with immediate(db):
-        db.execute("delete from rate_hits where key = ? and at <= ?", [key, at - window.seconds])
-        count = next(iter(db.query("select count(*) as n from rate_hits where key = ?", [key])))
-        if count["n"] >= window.amount:
-            return False
-        db.execute("insert into rate_hits (key, at) values (?, ?)", [key, at])
+        return _count(db, key, window, at)
+
+
+def _count(db: Database, key: str, window: Window, at: float) -> bool:
+    conn = db.conn
+    conn.execute("delete from rate_hits where key = ? and at <= ?", [key, at - window.seconds])
+    (count,) = conn.execute("select count(*) from rate_hits where key = ?", [key]).fetchone()
+    if count >= window.amount:
+        return False
+    conn.execute("insert into rate_hits (key, at) values (?, ?)", [key, at])
     return True
+
+
+def has_room(db: Database, key: str, window: Window, at: float | None = None) -> bool:
+    """Whether `key` may take one more hit now: a read, nothing counted, no write lock taken."""
+    at = time.time() if at is None else at
+    (count,) = db.conn.execute(
+        "select count(*) from rate_hits where key = ? and at > ?", [key, at - window.seconds]
+    ).fetchone()
+    return count < window.amount
 
 
 def locked_for(db: Database, username: str, at: float | None = None) -> float:

@@ -10,43 +10,53 @@ from grading.rubric import CRITICAL_CAP
 from storage.calls import now
 from storage.db import immediate
 
+SCORE_COLUMNS = (
+    "call_id, grader_version, overall, critical, diagnosis, resolution, escalation, tone, "
+    "written, graded_at"
+)
+FINDING_COLUMNS = "call_id, idx, skill, rule, points, turn, message, tip, max, critical"
+
 
 def save_score(db: Database, call_id: int, score: dict[str, Any]) -> None:
     """Store (or replace) a call's score and its findings in one transaction."""
     skills = score["skills"]
-    with immediate(db):
-        db.execute("delete from findings where call_id = ?", [call_id])
-        db["scores"].upsert(
-            {
-                "call_id": call_id,
-                "grader_version": score["grader_version"],
-                "overall": score["overall"],
-                "critical": int(score["critical"]),
-                "diagnosis": skills["diagnosis"],
-                "resolution": skills["resolution"],
-                "escalation": skills["escalation"],
-                "tone": skills["tone"],
-                "written": skills.get("written"),  # e-mail contacts only
-                "graded_at": now(),
-            },
-            pk="call_id",
+    row = (
+        call_id,
+        score["grader_version"],
+        score["overall"],
+        int(score["critical"]),
+        skills["diagnosis"],
+        skills["resolution"],
+        skills["escalation"],
+        skills["tone"],
+        skills.get("written"),  # e-mail contacts only
+        now(),
+    )
+    findings = [
+        (
+            call_id,
+            i,
+            f["skill"],
+            f["rule"],
+            f["points"],
+            f["turn"],
+            f["message"],
+            f["tip"],
+            f.get("max", 0),
+            int(f.get("critical", False)),
         )
-        db["findings"].insert_all(
-            [
-                {
-                    "call_id": call_id,
-                    "idx": i,
-                    "skill": f["skill"],
-                    "rule": f["rule"],
-                    "points": f["points"],
-                    "turn": f["turn"],
-                    "message": f["message"],
-                    "tip": f["tip"],
-                    "max": f.get("max", 0),
-                    "critical": int(f.get("critical", False)),
-                }
-                for i, f in enumerate(score["findings"])
-            ]
+        for i, f in enumerate(score["findings"])
+    ]
+    updates = ", ".join(f"{c} = excluded.{c}" for c in SCORE_COLUMNS.split(", ")[1:])
+    with immediate(db):  # plain statements: sqlite-utils reads the table's columns on each call
+        db.conn.execute("delete from findings where call_id = ?", [call_id])
+        db.conn.execute(
+            f"insert into scores ({SCORE_COLUMNS}) values ({', '.join('?' * 10)}) "
+            f"on conflict(call_id) do update set {updates}",
+            row,
+        )
+        db.conn.executemany(
+            f"insert into findings ({FINDING_COLUMNS}) values ({', '.join('?' * 10)})", findings
         )
 
 

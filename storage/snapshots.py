@@ -91,14 +91,19 @@ def catch_up(call: Call, missed: list[dict[str, Any]], snapshot: str) -> bool:
 
 def save_snapshot(db: Database, call_id: int, call: Call) -> None:
     """Store the call's state after its last event (replacing the one before), if it has one."""
-    text = snapshot_of(call)
+    write_snapshot(db, call_id, len(call.events), snapshot_of(call))
+
+
+def write_snapshot(db: Database, call_id: int, seq: int, text: str | None) -> None:
+    """Store a state taken beforehand (snapshot_of, outside the write lock) as the one after event
+    `seq`; None deletes the stored one (that state would not read back equal)."""
     if text is None:
-        db.execute("delete from call_snapshots where call_id = ?", [call_id])
+        db.conn.execute("delete from call_snapshots where call_id = ?", [call_id])
         return
-    db.execute(
+    db.conn.execute(
         "insert into call_snapshots (call_id, seq, data) values (?, ?, ?) "
         "on conflict(call_id) do update set seq = excluded.seq, data = excluded.data",
-        [call_id, len(call.events), text],
+        [call_id, seq, text],
     )
 
 

@@ -13,8 +13,9 @@ from storage import calls as store
 from storage.db import immediate
 from storage.scenarios import remember_version
 from storage.scores import save_score
-from storage.snapshots import load_snapshot, restore, save_snapshot
+from storage.snapshots import load_snapshot, restore, save_snapshot, snapshot_of, write_snapshot
 from web.shared.playable import scenario_of
+from web.shared.rate_limits import count_pending_hit
 from web.shared.runtime import get_engine, get_library, grade_call
 
 
@@ -35,6 +36,7 @@ def start_call(
         remember_version(db, scenario.id, scenario.version, source)
     call = get_engine().start(scenario, persona, locale, seed, mode)
     with immediate(db):
+        count_pending_hit(db)  # the user's call limit, in the same transaction
         call_id = store.create_call(db, call.events, user_id=user_id, sandbox=sandbox)
         save_snapshot(db, call_id, call)
     return call_id, call
@@ -51,9 +53,11 @@ def step_call(
     transaction."""
     events = get_engine().step(call, step, on_reply_text)
     score = grade_call(call.scenario, call.events) if call.ended else None
+    state = snapshot_of(call)  # taken before the write lock: the other workers wait less
     with immediate(db):
+        count_pending_hit(db)  # the user's step limit, in the same transaction
         store.append_events(db, call_id, events)
-        save_snapshot(db, call_id, call)  # any worker resumes from here without a replay
+        write_snapshot(db, call_id, len(call.events), state)  # any worker resumes from here
         if score is not None:
             save_score(db, call_id, score)
     return events

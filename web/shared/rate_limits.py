@@ -4,14 +4,15 @@ address as the trusted proxies report it, and the HTTPS-only cookie settings."""
 from __future__ import annotations
 
 import os
+import time
 from functools import wraps
 
-from flask import Flask, abort, current_app, request
+from flask import Flask, abort, current_app, g, has_app_context, request
 from flask_login import current_user
 from limits import parse
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from storage.limits import Window, hit
+from storage.limits import Window, has_room, hit
 from web.shared.database import get_db
 
 DEFAULTS = {
@@ -40,12 +41,34 @@ def address_may_try_login() -> bool:
 
 
 def limit_user(action: str) -> None:
-    """Count one `action` ("step", "call", "validate") of the current user; 429 past its limit."""
+    """Count one `action` ("step", "call", "validate") of the current user; 429 past its limit.
+
+    The check is a read; the hit itself is counted by the request's own write transaction
+    (count_pending_hit, a step's or a call start's) or, when the request wrote nothing (a refused
+    step, another view), by settle_hit at its end: one write transaction per step, not two.
+    """
     if not _enabled() or not current_user.is_authenticated:
         return
-    key = f"{action.upper()}_RATE_LIMIT"
-    if not hit(get_db(), f"{action}:{current_user.id}", window(key)):
+    key, limit = f"{action}:{current_user.id}", window(f"{action.upper()}_RATE_LIMIT")
+    at = time.time()
+    if not has_room(get_db(), key, limit, at):
         abort(429)
+    g.pending_hit = (key, limit, at)
+
+
+def count_pending_hit(db) -> None:
+    """Count the request's pending hit inside the write transaction the caller has open; 429
+    (raised, so that transaction rolls back) if other workers filled the window meanwhile."""
+    pending = g.pop("pending_hit", None) if has_app_context() else None
+    if pending is not None and not hit(db, *pending):
+        abort(429)
+
+
+def settle_hit() -> None:
+    """Count a pending hit that no write transaction of the request took (in one of its own)."""
+    pending = g.pop("pending_hit", None)
+    if pending is not None:
+        hit(get_db(), *pending)
 
 
 def init_app(app: Flask) -> None:
@@ -80,7 +103,10 @@ def limited(action: str):
         @wraps(view)
         def wrapped(*args, **kwargs):
             limit_user(action)
-            return view(*args, **kwargs)
+            try:
+                return view(*args, **kwargs)
+            finally:
+                settle_hit()
 
         return wrapped
 
