@@ -151,7 +151,7 @@ def _answer_all(
     progress = False
     closing = any(m.intent == "goodbye" for m in matches)
     bound = call.scenario.bound_intents()
-    missed = _question_missed(text, [m for m, _ in heard])
+    missed = _question_missed(hearing, call, text, [m for m, _ in heard])
     for at, match in enumerate(matches):
         call.said_intents.append(match.intent)
         asks_on = missed or any(m.intent in bound for m in matches[at + 1 :])
@@ -178,11 +178,19 @@ def _answer_all(
     return progress
 
 
-def _question_missed(text: str, heard: list[Match]) -> bool:
+def _question_missed(hearing: Hearing, call: Call, text: str, heard: list[Match]) -> bool:
     """Whether a question of the line went unheard while the rest was understood ("Thank you.
-    And did you manage to log on to the laptop itself?")."""
+    And did you manage to log on to the laptop itself?"). A question whose intent was heard on
+    another sentence of the line (« donc le disque est plein. vous pouvez me dire l'espace
+    libre ? ») was heard."""
     asked = [s for s in sentences(text) if s.rstrip().endswith("?") and len(s.split()) >= 3]
-    return any(not any(m.clause in s or s in m.clause for m in heard) for s in asked)
+    intents = {m.intent for m in heard}
+    matcher = hearing.matcher(call.scenario, call.locale)
+    return any(
+        not any(m.clause in s or s in m.clause for m in heard)
+        and not set(matcher.understand(s).intents) & intents
+        for s in asked
+    )
 
 
 def _held_back(call: Call, held: list, reply: Reply) -> None:
@@ -306,13 +314,20 @@ def _said_back(
         if any(kinds[i] == "action" and not readings[i] for i in inside):
             continue  # "ok, so plug the cable back in": an instruction, not a summary
         for i in inside:
-            if kinds[i] == "probe" and not readings[i]:
+            if kinds[i] == "probe" and not readings[i] and _given(call, heard[i][0].intent):
                 readings[i] = {"restated": True}
         summarized = True
     if summarized and not any(m.intent == SUMMARY for m, _ in heard):
         clause = next(c for c in analyse(echoes[0], call.locale))
         return heard + [(Match(SUMMARY, 0.0, echoes[0]), clause)], readings + [{}]
     return heard, readings
+
+
+def _given(call: Call, intent: str) -> bool:
+    """Whether the caller already gave every fact the probe asks for (said back, it is no question;
+    not yet given, it is one: « donc le disque est plein, vous pouvez me dire l'espace libre ? »)."""
+    probe = next((p for p in call.scenario.probes if p.intent == intent), None)
+    return probe is not None and bool(probe.reveals) and set(probe.reveals) <= call.revealed
 
 
 def _answered_only(call: Call, match: Match) -> bool:

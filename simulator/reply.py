@@ -51,6 +51,8 @@ class Reply:
         self, situation: str, frustrated: bool = False, first: bool = False, **values: str
     ) -> None:
         """Add one persona line for a situation: true now, not said before, one tic at most."""
+        if any(said == situation for _, said in self.pieces):
+            return  # "Go ahead. Go ahead.": one answer to two parts that ask the same of the caller
         text = self._draw(situation, **values)
         if text:
             self.pieces.insert(0, (text, situation)) if first else self.pieces.append(

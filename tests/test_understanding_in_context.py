@@ -418,3 +418,27 @@ def test_a_name_not_caught_is_asked_again(engine, library, locale, text):
 def test_a_plan_said_explains_the_next_step_whatever_it_names(engine, library, locale, text):
     call = play(engine, library.scenario("disk-full"), [], "calm", locale)
     assert _acted(_heard(_step(engine, call, text)).get("explain_next_step"))
+
+
+@pytest.mark.parametrize(
+    "locale, text, probe",
+    [
+        ("fr", "ok donc votre disque est plein. vous pouvez regarder l'espace libre sous C ?", "check_disk_space"),
+        ("en", "ok so your disk is full. can you check how much room is left on C?", "check_disk_space"),
+    ],
+)  # fmt: skip
+def test_a_summary_then_a_new_question_gets_the_question_answered(
+    engine, library, locale, text, probe
+):
+    call = play(engine, library.scenario("disk-full"), [], "calm", locale)
+    events = _step(engine, call, text)
+    situations = [s for e in events if e["kind"] == "caller_said" for s in e["data"]["situations"]]
+    assert _acted(_heard(events).get(probe)) and "unrecognized" not in situations
+
+
+def test_one_answer_to_two_parts_that_ask_the_same(engine, library):
+    call = play(engine, library.scenario("disk-full"), [], "calm", "en")
+    text = "may I connect to your screen? a little box will pop up, just press allow"
+    events = _step(engine, call, text)
+    situations = [s for e in events if e["kind"] == "caller_said" for s in e["data"]["situations"]]
+    assert len(situations) == len(set(situations))
