@@ -324,8 +324,8 @@ def _said_back(
 
 
 def _given(call: Call, intent: str) -> bool:
-    """Whether the caller already gave every fact the probe asks for (said back, it is no question;
-    not yet given, it is one: « donc le disque est plein, vous pouvez me dire l'espace libre ? »)."""
+    """Whether the caller already gave every fact the probe asks for: said back, it is no
+    question; not yet given, it is one (« donc le disque est plein, l'espace libre ? »)."""
     probe = next((p for p in call.scenario.probes if p.intent == intent), None)
     return probe is not None and bool(probe.reveals) and set(probe.reveals) <= call.revealed
 
