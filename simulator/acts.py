@@ -302,6 +302,8 @@ def _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor, 
         return "question"  # « c'est depuis quelle heure à peu près ? » asks, whatever it looks like
     if head.pos_ not in ("VERB", "AUX") and PERFECT.search(span):
         return "claim"
+    if head.tag_ == "NNS" and any(c.dep_ == "dobj" for c in head.children):
+        return "restate"  # "the F12 key toggles it": a verb the parser took for a plural noun
     return "request" if head.pos_ in ("VERB", "AUX", "PROPN", "NOUN", "ADJ") else "narrate"
 
 
@@ -366,6 +368,17 @@ PERFECT = re.compile(
     r"\b(?:ai|as|a|avons|avez|ont|have|has|had|ve)\s+(?:\w+\s+)?\w+(?:e|ee|i|is|it|u|ed)\b"
 )
 FILLERS = {
+    # interjections before the clause ("great, that was airplane mode"): no bare imperative
+    "great",
+    "perfect",
+    "lovely",
+    "brilliant",
+    "cool",
+    "excellent",
+    "parfait",
+    "super",
+    "nickel",
+    "voila",
     "please",
     "just",
     "now",

@@ -198,6 +198,10 @@ def _held_back(call: Call, held: list, reply: Reply) -> None:
     console, account directory) is acknowledged; one only the caller could have done puzzles the
     caller."""
     claimed = [m for m, flags in held if "claimed" in flags]
+    done = {a.intent for a in call.scenario.actions if _applied(call, a.id)}
+    if claimed and all(m.intent in done for m in claimed):
+        reply.line("summary_ack")  # "great, that was airplane mode": what was done, said back
+        return
     probes = {p.intent for p in call.scenario.probes}
     on_caller_side = any(m.intent in probes for m in claimed) or any(
         not (a.remote or a.directory)
@@ -206,6 +210,14 @@ def _held_back(call: Call, held: list, reply: Reply) -> None:
         if a.intent == m.intent
     )
     reply.line("claimed_done" if on_caller_side else "next_step_ack")
+
+
+def _applied(call: Call, action_id: str) -> bool:
+    """Whether the action was applied (done and changing the world) at some point of the call."""
+    return any(
+        e["kind"] == "action_applied" and e["data"]["action"] == action_id and e["data"]["applied"]
+        for e in call.events
+    )
 
 
 def _done_on_the_remote_desktop(call: Call, intent: str) -> bool:

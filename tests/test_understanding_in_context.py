@@ -441,3 +441,9 @@ def test_one_answer_to_two_parts_that_ask_the_same(engine, library):
     events = _step(engine, call, text)
     situations = [s for e in events if e["kind"] == "caller_said" for s in e["data"]["situations"]]
     assert len(situations) == len(set(situations))
+
+
+def test_a_device_described_in_the_present_is_no_instruction(engine, library):
+    call = play(engine, library.scenario("wifi-airplane-mode"), [], "calm", "en")
+    heard = _heard(_step(engine, call, "the F12 key switches it on and off"))
+    assert not _acted(heard.get("turn_off_airplane_mode"))
