@@ -35,3 +35,19 @@ def caller_lines(call: Call) -> list[str]:
 def kinds(call: Call) -> list[str]:
     """The kinds of the call's events, in order."""
     return [e["kind"] for e in call.events]
+
+
+# The end of a printer-offline call done by the book: its ticket, summary and goodbye.
+PRINTER_TICKET = {
+    "ticket": {
+        "category": "printing",
+        "summary": "Printer offline",
+        "root_cause": "USB cable unplugged",
+        "resolution": "Cable reconnected, test print OK",
+    }
+}
+PRINTER_CLOSING = [
+    {"say": "So to sum up, the cable had come loose. Your ticket number is {ticket}."},
+    {"say": "Is there anything else I can do for you? Have a nice day, goodbye!"},
+    {"close": {"summary": "Cable reconnected"}},
+]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from grading import grade
 from grading.rubric import DRASTIC_FIRST_CAP, FAILED_SKILL_CAP, SERIOUS_COST, SKILL_FAIL
-from tests.helpers import play
+from tests.helpers import PRINTER_CLOSING, PRINTER_TICKET, play
 
 OPENING = {"say": "Good morning, IT support, Sam speaking. May I have your name, please?"}
 CHECKS = [
@@ -15,19 +15,7 @@ CHECKS = [
 ]
 FIX = {"say": "Please push the cable firmly back into the printer until it clicks."}
 VERIFY = {"say": "Great. Can you try printing again now? Does it work?"}
-TICKET = {
-    "ticket": {
-        "category": "printing",
-        "summary": "Printer offline",
-        "root_cause": "USB cable unplugged",
-        "resolution": "Cable reconnected, test print OK",
-    }
-}
-CLOSING = [
-    {"say": "So to sum up, the cable had come loose. Your ticket number is {ticket}."},
-    {"say": "Is there anything else I can do for you? Have a nice day, goodbye!"},
-    {"close": {"summary": "Cable reconnected"}},
-]
+TICKET, CLOSING = PRINTER_TICKET, PRINTER_CLOSING
 CURT = [
     {"say": "IT."},
     {"say": "Printer on?"},

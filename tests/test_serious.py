@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from grading import grade
 from grading.rubric import DRASTIC_FIRST_CAP, FAILED_SKILL_CAP, SERIOUS_COST
-from tests.helpers import play
+from tests.helpers import PRINTER_CLOSING, PRINTER_TICKET, play
 
 OPENING = {"say": "Good morning, IT support, Sam speaking. May I have your name, please?"}
 CHECKS = [
@@ -16,19 +16,7 @@ CHECKS = [
     {"say": "Please push the cable firmly back into the printer until it clicks."},
     {"say": "Great. Can you try printing again now? Does it work?"},
 ]
-TICKET = {
-    "ticket": {
-        "category": "printing",
-        "summary": "Printer offline",
-        "root_cause": "USB cable unplugged",
-        "resolution": "Cable reconnected, test print OK",
-    }
-}
-CLOSING = [
-    {"say": "So to sum up, the cable had come loose. Your ticket number is {ticket}."},
-    {"say": "Is there anything else I can do for you? Have a nice day, goodbye!"},
-    {"close": {"summary": "Cable reconnected"}},
-]
+TICKET, CLOSING = PRINTER_TICKET, PRINTER_CLOSING
 
 
 def graded(engine, library, steps, scenario="printer-offline", persona="calm", locale="en"):
