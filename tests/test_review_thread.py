@@ -103,3 +103,18 @@ def test_the_review_of_a_phone_call_stays_a_conversation_naming_the_trainee(web)
     assert page.select_one("#transcript-title").get_text() == "Transcript"
     said = page.select_one("ol.transcript li.msg.trainee .who").get_text()
     assert "Alice" in said and said != "You"
+
+
+@pytest.mark.parametrize("locale", ["en", "fr"])
+def test_the_trainees_debrief_of_an_email_call_shows_the_thread_too(web, locale):  # noqa: F811
+    call_id = _ended_email_call(web, locale)
+    stored = _started(web, call_id)
+    alice = client_as(web, "alice")
+    response = alice.get(f"/calls/{call_id}/debrief")
+    assert response.status_code == 200
+    page = BeautifulSoup(response.get_data(as_text=True), "html.parser")
+    thread = page.select_one("ol.transcript.thread")
+    assert thread is not None and thread["lang"] == locale
+    first = thread.select("li.mail")[0]
+    assert first.select_one(".mail-subject").get_text() == stored["mail"]["subject"]
+    assert stored["caller"]["caller_name"] in first.select_one(".mail-head").get_text()

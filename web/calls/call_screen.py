@@ -33,7 +33,7 @@ from web.shared.database import get_db
 from web.shared.formats import day
 from web.shared.i18n import LOCALES, select_locale
 from web.shared.live_calls import StaleCall, apply_step, get_live
-from web.shared.mail_thread import phoned_back, thread_entries
+from web.shared.mail_thread import phoned_back, seen_entries, thread_entries
 from web.shared.numbers import SQLITE_MAX, parse_int
 from web.shared.playable import (
     STANDARD_PERSONAS,
@@ -322,13 +322,15 @@ def debrief(call_id: int):
     flagged = {
         f["turn"] for f in (score or {}).get("findings", []) if f["points"] < f.get("max", 1)
     }
-    shown = entries(events)
+    shown, started = seen_entries(events)
     return render_template(
         "calls/debrief.html",
         row=row,
         scenario=scenario,
         score=score,
         entries=shown,
+        caller=started.get("caller"),
+        mail=started.get("channel") == "email",
         mood=mood_series(events),
         ticket=ticket_of(events),
         locale=row["locale"],

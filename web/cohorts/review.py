@@ -17,11 +17,11 @@ from web.shared.access import can_review
 from web.shared.annotations import last_entry_of_turn, review_of
 from web.shared.database import get_db
 from web.shared.i18n import select_locale
-from web.shared.mail_thread import thread_entries
+from web.shared.mail_thread import seen_entries
 from web.shared.numbers import parse_int
 from web.shared.playable import StoredScenarioError, scenario_of
 from web.shared.reader_words import findings_for_reader
-from web.shared.transcript import entries, ticket_of
+from web.shared.transcript import ticket_of
 
 ERRORS = {
     "empty comment": lambda: _("Write the comment first."),
@@ -48,15 +48,6 @@ def _reviewable(call_id: int) -> dict:
     return row
 
 
-def _transcript(events: list[dict]) -> tuple[list[dict], dict]:
-    """The entries the trainee saw (an e-mail call's thread, else the conversation) and the
-    call's start: its caller and channel."""
-    started = next((e["data"] for e in events if e["kind"] == "call_started"), {})
-    if started.get("channel") == "email":
-        return thread_entries(events), started
-    return entries(events), started
-
-
 def _opening_sender(shown: list[dict]) -> str:
     """The address the user's first e-mail came from (the trainee's replies go to it)."""
     return next((e["mail"]["from"] for e in shown if e.get("mail", {}).get("first")), "")
@@ -74,7 +65,7 @@ def review(call_id: int):
     except StoredScenarioError:
         abort(410)
     events = call_store.load_events(db, call_id)
-    shown, started = _transcript(events)
+    shown, started = seen_entries(events)
     turns = sorted({e["turn"] for e in shown if e["turn"] > 0})
     owner = get_user(db, row["user_id"])
     return render_template(
@@ -111,7 +102,7 @@ def comment(call_id: int):
     turn = request.form.get("turn", "0")
     turn = parse_int(turn, 0, 100_000)
     turn = -1 if turn is None else turn
-    shown, _started = _transcript(call_store.load_events(get_db(), call_id))
+    shown, _started = seen_entries(call_store.load_events(get_db(), call_id))
     if turn and turn not in {e["turn"] for e in shown}:
         turn = -1
     try:

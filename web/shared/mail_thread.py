@@ -61,3 +61,12 @@ def thread_entries(events: list[dict[str, Any]], after_seq: int = 0) -> list[dic
 def phoned_back(events: list[dict[str, Any]]) -> bool:
     """Whether the trainee has phoned the user back (their later answers are spoken)."""
     return any(e["kind"] == "phoned_back" for e in events)
+
+
+def seen_entries(events: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """The entries the trainee saw (an e-mail call's thread, else the conversation) and the
+    call's start: its caller and channel."""
+    started = next((e["data"] for e in events if e["kind"] == "call_started"), {})
+    if started.get("channel") == "email":
+        return thread_entries(events), started
+    return entries(events), started
