@@ -304,7 +304,11 @@ def _implied(
         if clause.act == "announce" and not clause.negated
     ][:1]
     have = {m.intent for m, _ in heard}
-    told = [(m, c) for m, c in told if m.intent not in have]
+    first: dict[str, tuple] = {}
+    for match, clause in told:  # each intent once, at its first place
+        if match.intent not in have:
+            first.setdefault(match.intent, (match, clause))
+    told = list(first.values())
     return heard + told, readings + [{}] * len(told)
 
 
@@ -330,8 +334,8 @@ def _said_back(
                 readings[i] = {"restated": True}
         summarized = True
     if summarized and not any(m.intent == SUMMARY for m, _ in heard):
-        clause = next(c for c in analyse(echoes[0], call.locale))
-        return heard + [(Match(SUMMARY, 0.0, echoes[0]), clause)], readings + [{}]
+        said_back = Clause(echoes[0], "restate", False)
+        return heard + [(Match(SUMMARY, 0.0, echoes[0]), said_back)], readings + [{}]
     return heard, readings
 
 

@@ -14,6 +14,7 @@ import re
 
 from simulator.clauses import sentences
 from simulator.folding import fold
+from simulator.understand import Match
 
 SUMMARY = "summarize"
 RECENT_CALLER_LINES = 3
@@ -90,8 +91,6 @@ def echoed_sentences(text: str, caller_lines: list[str]) -> list[str]:
 def summary_of(call, text: str):
     """A summary match for a line that says the caller's words back, when nothing else was heard
     in it, or None."""
-    from simulator.understand import Match  # the matcher imports nothing of the dialogue
-
     echoes = echoed_sentences(text, caller_lines(call))
     return Match(SUMMARY, 0.0, echoes[0]) if echoes else None
 
