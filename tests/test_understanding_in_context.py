@@ -25,6 +25,11 @@ def _heard(events: list[dict]) -> dict[str, dict]:
     return {}
 
 
+def _situations(events: list[dict]) -> list[str]:
+    """What the caller's lines of a step answered, in order."""
+    return [s for e in events if e["kind"] == "caller_said" for s in e["data"]["situations"]]
+
+
 def _acted(match: dict | None) -> bool:
     return bool(match) and not any(
         match.get(flag) for flag in ("negated", "withheld", "claimed", "restated")
@@ -186,7 +191,7 @@ def test_an_apology_that_leads_into_a_question_gets_the_answer_not_a_thanks(
 ):
     call = play(engine, library.scenario("printer-offline"), [], "calm", locale)
     events = _step(engine, call, text)
-    situations = [s for e in events if e["kind"] == "caller_said" for s in e["data"]["situations"]]
+    situations = _situations(events)
     assert "apologize" in _heard(events) and "apology_received" not in situations
 
 
@@ -431,7 +436,7 @@ def test_a_summary_then_a_new_question_gets_the_question_answered(engine, librar
     probe = "check_disk_space"
     call = play(engine, library.scenario("disk-full"), [], "calm", locale)
     events = _step(engine, call, text)
-    situations = [s for e in events if e["kind"] == "caller_said" for s in e["data"]["situations"]]
+    situations = _situations(events)
     assert _acted(_heard(events).get(probe)) and "unrecognized" not in situations
 
 
@@ -439,7 +444,7 @@ def test_one_answer_to_two_parts_that_ask_the_same(engine, library):
     call = play(engine, library.scenario("disk-full"), [], "calm", "en")
     text = "may I connect to your screen? a little box will pop up, just press allow"
     events = _step(engine, call, text)
-    situations = [s for e in events if e["kind"] == "caller_said" for s in e["data"]["situations"]]
+    situations = _situations(events)
     assert len(situations) == len(set(situations))
 
 
