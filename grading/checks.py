@@ -19,11 +19,11 @@ _SERVICE = re.compile(
 )
 _OWN_NAME = {
     "en": re.compile(
-        r"(?:\b(?:this is|my name is|i am|i'm|it's|name's)\s+([A-Z][\w'-]+))"
+        r"(?:\b(?i:this is|my name is|i am|i'm|it's|name's)\s+([A-Z][\w'-]+))"
         r"|(?:\b([A-Z][\w'-]+)\s+(?:speaking|here|on the line)\b)"
     ),
     "fr": re.compile(
-        r"(?:\b(?:je m'appelle|je suis|ici|c'est|moi c'est)\s+([A-ZÀ-Ý][\w'-]+))"
+        r"(?:\b(?i:je m'appelle|je suis|ici|c'est|moi c'est)\s+([A-ZÀ-Ý][\w'-]+))"
         r"|(?:\b([A-ZÀ-Ý][\w'-]+)\s+(?:à l'appareil|au téléphone|qui vous répond)\b)"
     ),
 }

@@ -23,6 +23,18 @@ TONE_RULES = {
     "explaining": 10,
     "closing": 20,
 }
+# an e-mail contact's tone (grading/mail_tone.py): no phone opening, holds or goodbye; one
+# question per paragraph; the greeting line, sign-off and ticket number are the written skill's
+EMAIL_TONE_RULES = {
+    "opening": 15,
+    "politeness": 10,
+    "empathy": 15,
+    "respect": 20,
+    "jargon": 10,
+    "explaining": 10,
+    "paragraphs": 10,
+    "closing": 20,
+}
 
 EMPATHY_WINDOW = 2  # trainee turns after a frustrated line to acknowledge it
 SCOPING_EARLY_TURNS = 4  # the scope question should come within the first turns of speech

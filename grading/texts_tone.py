@@ -81,6 +81,45 @@ TONE_TEXTS: dict[str, tuple[str | Plural, str]] = {
         N_('Written in capitals (shouting): "{quote}".'),
         N_("Keep a level voice, even with an angry caller."),
     ),
+    "shouting_mail": (
+        N_('Written in capitals (shouting): "{quote}".'),
+        N_("Capitals read as shouting: write in normal case, even to an angry user."),
+    ),
+    "mail_address_ok": (N_("Addressed the user by name at the top of your first e-mail."), ""),
+    "mail_address_missing": (
+        N_("Your first e-mail does not address the user by name."),
+        N_('Open with the user\'s name: "Hello Ms Martin," shows a person read their message.'),
+    ),
+    "mail_intro_ok": (N_("Said who is writing: the service and your name."), ""),
+    "mail_intro_partial": (
+        N_("Your first e-mail gives the service or your name, not both."),
+        N_('Say who writes: "Sam, IT service desk", in the first lines or in the signature.'),
+    ),
+    "mail_intro_missing": (
+        N_("Your first e-mail does not say who is writing."),
+        N_('Say who writes: "Sam, IT service desk", in the first lines or in the signature.'),
+    ),
+    "paragraphs_ok": (N_("One question per paragraph: each is easy to answer."), ""),
+    "paragraphs_crowded": (
+        NP_(
+            'A paragraph asks several questions at once: "{quote}".',
+            '{count} paragraphs ask several questions at once, such as "{quote}".',
+        ),
+        N_(
+            "Give each question its own paragraph: the user answers them one by one and none is "
+            "forgotten."
+        ),
+    ),
+    "mail_close_summarize_ok": (N_("Summed up the request before closing it."), ""),
+    "mail_close_summarize_missing": (
+        N_("No e-mail summed up the request before it was closed."),
+        N_("In your last e-mail, sum up in one sentence: the request, what was done, what next."),
+    ),
+    "mail_close_offer_further_help_ok": (N_("Asked whether the user needed anything else."), ""),
+    "mail_close_offer_further_help_missing": (
+        N_("No e-mail asked whether the user needed anything else."),
+        N_('Before closing the request: "Is there anything else I can do for you?"'),
+    ),
     "profanity": (N_('Profanity: "{quote}".'), N_("Never swear on a call.")),
     "jargon_ok": (N_("Plain words the caller understands."), ""),
     "jargon": (

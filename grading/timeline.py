@@ -25,10 +25,12 @@ class Timeline:
     """Everything grading reads, extracted from the events in one pass."""
 
     locale: str = "en"
+    channel: str = "phone"  # "email": a written contact (grading/mail_tone.py)
     words: Wording = field(default_factory=Wording)
     persona: str = "calm"
     last_turn: int = 0
     said: dict[int, str] = field(default_factory=dict)
+    mailed: list[int] = field(default_factory=list)  # turns of the trainee's e-mails
     intents: dict[int, list[str]] = field(default_factory=dict)
     intent_seq: list[tuple[str, int, int]] = field(default_factory=list)
     probes: list[Done] = field(default_factory=list)
@@ -93,6 +95,7 @@ def read(
         t.last_turn = max(t.last_turn, turn)
         if kind == "call_started":
             t.locale, t.persona = data["locale"], data["persona"]
+            t.channel = data.get("channel") or "phone"
             caller = data.get("caller") or {}
             t.ticket_number = str(caller.get("ticket", ""))
             t.caller_name = str(caller.get("caller_name", caller.get("name", "")))
@@ -100,6 +103,8 @@ def read(
                 t.words = replace(words, locale=t.locale)
         elif kind == "trainee_said":
             t.said[turn] = data["text"]
+            if data.get("channel") == "email":
+                t.mailed.append(turn)
         elif kind == "intent_matched":
             t.matches[turn] = list(data["intents"])
             kept = [m for m in data["intents"] if not (m.get("negated") or m.get("claimed"))]

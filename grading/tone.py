@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from grading import plain_words
+from grading import mail_tone, plain_words
 from grading.checks import explains_cause
 from grading.framing import closing, opening
 from grading.messages import CRITERION_NAMES, JUDGE_FAILURES, UNUSABLE_ANSWER, finding
@@ -15,6 +15,7 @@ from grading.rubric import (
     ACKNOWLEDGING,
     CURT_COST,
     CURT_SENSITIVE,
+    EMAIL_TONE_RULES,
     EMPATHY_WINDOW,
     JUDGE_WEIGHT,
     POLITE_FLOOR,
@@ -30,7 +31,8 @@ SKILL = "tone"
 
 def grade(scenario: Scenario, t: Timeline) -> list[Finding]:
     """The tone findings of a call; a rule with nothing to judge counts for nothing (max 0)."""
-    weights = dict(TONE_RULES)
+    mail = t.channel == "email"
+    weights = dict(EMAIL_TONE_RULES if mail else TONE_RULES)
     if not t.frustrated_turns:
         weights["empathy"] = 0
     if not t.remote_connects and not any(h["kind"] == "hold" for h in t.holds):
@@ -49,14 +51,15 @@ def grade(scenario: Scenario, t: Timeline) -> list[Finding]:
         return [finding(SKILL, "silent", 0, 100, t.end_turn, t.words, "silent")]
     lost = plain_words.moments(scenario, t, signals)
     findings = [
-        *opening(t, pts["opening"]),
+        *(mail_tone.opening(t, pts["opening"]) if mail else opening(t, pts["opening"])),
         _politeness(t, signals, pts["politeness"]),
         _empathy(t, pts["empathy"]),
         *_respect(t, signals, pts["respect"]),
         *plain_words.grade(t, lost, pts["jargon"]),
-        _explaining(t, pts["explaining"]),
+        *([_explaining(t, pts["explaining"])] if pts["explaining"] or not mail else []),
+        *([mail_tone.paragraphs(t, pts["paragraphs"])] if mail else []),
         *_cause_explained(scenario, t, signals),
-        *closing(t, pts["closing"]),
+        *(mail_tone.closing(t, pts["closing"]) if mail else closing(t, pts["closing"])),
     ]
     findings += plain_words.cap(t, lost, sum(f.points for f in findings))
     judged = _judgement(t, sum(f.points for f in findings))
@@ -176,7 +179,8 @@ def _respect(t: Timeline, signals, weight: int) -> list[Finding]:
         ):
             if hit:
                 lost += cost
-                out.append(finding(SKILL, key, 0, 0, turn, t.words, key, quote=quote))
+                text = f"{key}_mail" if key == "shouting" and t.channel == "email" else key
+                out.append(finding(SKILL, key, 0, 0, turn, t.words, text, quote=quote))
     curt_turns = [turn for turn in sorted(signals) if curt(t.said[turn], t.locale)]
     if curt_turns:
         cost = CURT_COST * (2 if t.persona in CURT_SENSITIVE else 1)
