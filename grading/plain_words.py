@@ -24,6 +24,7 @@ from grading.timeline import Timeline
 from simulator import tone_signals as words
 from simulator.folding import padded
 from simulator.scenario import Scenario
+from simulator.translation import lang
 
 SKILL = "tone"
 JARGON_SENSITIVE = ("novice", "vague")
@@ -57,7 +58,7 @@ def asked_about(t: Timeline, turn: int) -> list[str]:
 
 def explains(text: str, locale: str) -> bool:
     """Whether a line explains or rephrases: an explained term, or words that do."""
-    folded = padded(text)
+    folded, locale = padded(text), lang(locale)
     markers = (*words.EXPLAINERS[locale], *REPHRASE[locale])
     return bool(words.signals(text, locale, extended=True).explained) or any(
         f" {m} " in folded for m in markers
