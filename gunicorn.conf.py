@@ -9,20 +9,18 @@ first workers are replaced, gracefully, by workers forked from the warm master, 
 memory. A step that reaches a first worker before that loads what it needs itself (it waits,
 nothing fails).
 
-Each worker serves with a few threads and keeps connections open between requests (gthread): the
-sync worker closed every connection after its response and waited for the client to close its
-side, a fixed cost per request that weighed more than the database's commit (docs/PERFORMANCE.md,
-"fourth round"). The app is thread-safe: a database connection per thread, a lock per live call.
-`--threads`, `-k` or `--keep-alive` on the command line win over these values.
+Workers are gunicorn's sync ones, a request at a time. gthread (threads, connections kept alive)
+was measured against them on the same code in the same script (docs/PERFORMANCE.md, "fourth
+round"): 9% fewer steps a second, 10% more CPU per step, a p99 of 424 against 264 ms. The app is
+thread-safe (a database connection per thread, a lock per live call), so `--threads N` on the
+command line, which makes gunicorn use gthread, serves correctly where streamed model turns must
+not hold a whole worker.
 """
 
 import multiprocessing
 import signal
 
 workers = multiprocessing.cpu_count()  # one per core; `-w N` on the command line wins
-worker_class = "gthread"
-threads = 2
-keepalive = 5  # seconds an idle connection stays open (a page's assets, the next API step)
 preload_app = True
 timeout = 60
 
