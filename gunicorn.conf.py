@@ -8,6 +8,13 @@ cache after the first start, the slow libraries, the clause parsers: web/shared/
 first workers are replaced, gracefully, by workers forked from the warm master, which share that
 memory. A step that reaches a first worker before that loads what it needs itself (it waits,
 nothing fails).
+
+Workers are gunicorn's sync ones, a request at a time. gthread (threads, connections kept alive)
+was measured against them on the same code in the same script (docs/PERFORMANCE.md, "fourth
+round"): 9% fewer steps a second, 10% more CPU per step, a p99 of 424 against 264 ms. The app is
+thread-safe (a database connection per thread, a lock per live call), so `--threads N` on the
+command line, which makes gunicorn use gthread, serves correctly where streamed model turns must
+not hold a whole worker.
 """
 
 import multiprocessing

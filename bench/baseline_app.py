@@ -1,7 +1,8 @@
 """The floor for this stack: a bare Flask endpoint that does one SQLite INSERT and COMMIT.
 
-Served exactly like the app (`gunicorn -w 2 'baseline_app:create_app()'` from bench/), on a
-database file named by BASELINE_DATABASE, with the app's pragmas (WAL, synchronous NORMAL, busy
+Served exactly like the app (`gunicorn -w 2 'baseline_app:create_app()'` from bench/, with the
+app's worker class, threads and keep-alive: bench/serve.serving), on a database file named by
+BASELINE_DATABASE, with the app's pragmas (WAL, synchronous NORMAL, busy
 timeout). `bench/http_load.py` drives it with the same requests as the real API.
 """
 

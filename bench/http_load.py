@@ -2,11 +2,13 @@
 
     .venv/bin/python bench/http_load.py [--trainees 32] [--calls 1000] [--seconds 180]
 
-32 simulated trainees (threads, one bearer token each) play the expert transcripts of the built-in
-scenarios (tests/transcripts/*/expert.*.yaml) through /api/v1 on 127.0.0.1 until `--calls` whole
-calls are done or `--seconds` have passed. The baseline gets the same requests on its one route,
-which does one INSERT and COMMIT. Prints steps per second and p50/p99 step latency side by side
-with the ratios, the app's start-up time, and the workers' resident memory after 200, 500 and
+32 simulated trainees (threads, one bearer token and one kept-alive connection each) play the
+expert transcripts of the built-in scenarios (tests/transcripts/*/expert.*.yaml) through /api/v1 on
+127.0.0.1 until `--calls` whole calls are done or `--seconds` have passed. The baseline gets the
+same requests on its one route, which does one INSERT and COMMIT, served with the same worker class
+and threads as the app (its gunicorn.conf.py, or --worker-class/--threads for both). Prints steps
+per second and p50/p99 step latency side by side with the ratios, the app's start-up time, and the
+workers' resident memory after 200, 500 and
 1,000 calls. Everything runs on loopback and stops by itself.
 """
 
@@ -305,6 +307,14 @@ def main() -> None:
         help="serve the app from this checkout (e.g. a git worktree of an older commit)",
     )
     parser.add_argument(
+        "--worker-class",
+        default=None,
+        help="gunicorn worker class of both servers (default: the app's gunicorn.conf.py)",
+    )
+    parser.add_argument(
+        "--threads", type=int, default=None, help="threads per gthread worker, both servers"
+    )
+    parser.add_argument(
         "--logs", type=Path, default=None, help="keep gunicorn's logs in this folder"
     )
     parser.add_argument(
@@ -315,11 +325,12 @@ def main() -> None:
     )
     args = parser.parse_args()
     plays = transcripts()
+    model = serve.serving(args.app_dir, args.worker_class, args.threads)
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}; "
-        f"{len(plays)} transcripts, {args.trainees} trainees, gunicorn -w {args.workers}"
-        f"{' (cold: no preload)' if args.cold else ''}"
+        f"{len(plays)} transcripts, {args.trainees} trainees, gunicorn -w {args.workers} "
+        f"{' '.join(model)} (app and baseline){' (cold: no preload)' if args.cold else ''}"
     )
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -338,7 +349,7 @@ def main() -> None:
             cwd=args.app_dir,
             workers=args.workers,
             log=logs / "app.log",
-            extra=("-c", "/dev/null") if args.cold else (),
+            extra=(("-c", "/dev/null") if args.cold else ()) + model,
         )
         try:
             ready = first_step(app, tokens[0], began)
@@ -362,6 +373,7 @@ def main() -> None:
             workers=args.workers,
             probe="/ping",
             log=logs / "baseline.log",
+            extra=model,
         )
         try:
             _, base_saturated, base_paced = _phases(base, tokens, plays, args, baseline=True)

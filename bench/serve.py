@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import runpy
 import signal
 import socket
 import subprocess
@@ -90,6 +91,22 @@ def private_by_mapping(pid: int) -> dict[str, int]:
         elif line.startswith(("Private_Clean:", "Private_Dirty:")):
             kinds[kind] += int(head[1])
     return kinds
+
+
+def serving(app_dir: Path, worker_class: str | None = None, threads: int | None = None) -> tuple:
+    """gunicorn's arguments for the serving model of a checkout's gunicorn.conf.py (worker class,
+    threads, keep-alive), `worker_class` and `threads` overriding it: the baseline is served with
+    the same ones as the app, so that both pay the same per connection."""
+    conf = app_dir / "gunicorn.conf.py"
+    settings = runpy.run_path(str(conf)) if conf.exists() else {}
+    kind = worker_class or settings.get("worker_class", "sync")
+    args = ["-k", kind]
+    if kind != "gthread":  # gunicorn turns a sync worker with threads into a gthread one
+        args += ["--threads", "1"]
+    else:
+        args += ["--threads", str(threads or settings.get("threads", 1))]
+        args += ["--keep-alive", str(settings.get("keepalive", 2))]
+    return tuple(args)
 
 
 def start(

@@ -140,12 +140,7 @@ def jargon_terms(
     `extended`, every field's terms, rare abbreviations and bare shortcuts too. A term in `known`
     (what the caller said or reads on their screen) is not jargon."""
     folded = padded(text)
-    terms = EXTENDED_JARGON[locale] if extended else JARGON[locale]
-    found = [t for t in sorted(terms) if f" {t} " in folded]
-    found = [t for t in found if " " in t or _rare(t, locale)]
-    if extended:
-        found += [a for a in rare_acronyms(text, locale) if a not in found]
-    found = [t for t in found if not any(t != o and f" {t} " in f" {o} " for o in found)]
+    found = list(_terms_in(text, locale, extended))
     known_folded = padded(known) if known else ""
     found = [t for t in found if f" {t} " not in known_folded]
     found += shortcuts(text) if extended else []
@@ -153,6 +148,19 @@ def jargon_terms(
         t for t in found if _explained(folded, t, locale) or f"{t} (" in unidecode(text).lower()
     ]
     return [t for t in found if t not in explained], explained
+
+
+@lru_cache(maxsize=4096)
+def _terms_in(text: str, locale: str, extended: bool) -> tuple[str, ...]:
+    """The jargon a line uses, before what the caller knows is taken out: a function of the line
+    alone, so remembered (grading reads every trainee line of a call again at its end)."""
+    folded = padded(text)
+    terms = EXTENDED_JARGON[locale] if extended else JARGON[locale]
+    found = [t for t in sorted(terms) if f" {t} " in folded]
+    found = [t for t in found if " " in t or _rare(t, locale)]
+    if extended:
+        found += [a for a in rare_acronyms(text, locale) if a not in found]
+    return tuple(t for t in found if not any(t != o and f" {t} " in f" {o} " for o in found))
 
 
 _SHORTCUT = re.compile(

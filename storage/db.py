@@ -39,13 +39,20 @@ def connect(path: str | Path | None = None, memory: bool = False, prepare: bool 
 
 def _private(path: Path) -> None:
     """Create the file readable by its owner only (it holds password hashes and the model key);
-    SQLite gives its -wal and -shm files the same mode. An older, wider file is narrowed."""
+    SQLite gives its -wal and -shm files the same mode. An older, wider file is narrowed.
+
+    An existing file is never opened here: closing any descriptor of a file drops every POSIX lock
+    the process holds on it, those of its open SQLite connections included (SQLite's "how to
+    corrupt", 2.2). Another process then takes its last connection for the only one and removes
+    the WAL in use: "disk I/O error", then "database disk image is malformed".
+    """
     try:
-        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-        if path.stat().st_mode & 0o077:
+        if not path.exists():
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        elif path.stat().st_mode & 0o077:
             path.chmod(0o600)
     except OSError:
-        pass  # not ours to change (a shared or read-only file): SQLite will say if it cannot open
+        pass  # created meanwhile, or not ours to change: SQLite will say if it cannot open
 
 
 @contextmanager

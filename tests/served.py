@@ -36,8 +36,9 @@ class Gunicorn:
     """`gunicorn --preload -w N 'app:create_app()'` on a database file, without the warm-up
     config."""
 
-    def __init__(self, db_path: Path, log: Path, workers: int = 2):
+    def __init__(self, db_path: Path, log: Path, workers: int = 2, extra: tuple[str, ...] = ()):
         self.db_path, self.log, self.workers = db_path, log, workers
+        self.extra = extra  # more of gunicorn's arguments (a worker class, threads)
         self.process: subprocess.Popen | None = None
         self.url = ""
 
@@ -70,6 +71,7 @@ class Gunicorn:
                     "30",
                     "--graceful-timeout",
                     "5",
+                    *self.extra,
                     "app:create_app()",
                 ],
                 cwd=ROOT,

@@ -212,10 +212,13 @@ def _two_tabs(send, call_ids: list[int], rounds: int) -> tuple[list, list]:
     return answered, refused
 
 
-def test_two_tabs_across_workers_never_fork_a_call(tmp_path):
+@pytest.mark.parametrize(
+    "serving", [(), ("-k", "gthread", "--threads", "4")], ids=["sync", "gthread"]
+)
+def test_two_tabs_across_workers_never_fork_a_call(tmp_path, serving):
     db_path = tmp_path / "tabs.db"
     (token,) = trainees(db_path, 1)
-    server = Gunicorn(db_path, tmp_path / "gunicorn.log").start()
+    server = Gunicorn(db_path, tmp_path / "gunicorn.log", extra=serving).start()
     auth = {"Authorization": f"Bearer {token}"}
     try:
         with httpx.Client(base_url=server.url, headers=auth, timeout=30) as client:
@@ -241,10 +244,18 @@ def test_two_tabs_across_workers_never_fork_a_call(tmp_path):
     check_database(db_path, answered, refused)
 
 
-def test_many_trainees_and_two_tabs_in_one_threaded_process(tmp_path):
+@pytest.mark.parametrize("keep_open", [False, True], ids=["per-request", "kept-per-thread"])
+def test_many_trainees_and_two_tabs_in_one_threaded_process(tmp_path, keep_open):
     db_path = tmp_path / "threads.db"
     tokens = trainees(db_path, 12)
-    app = create_app({"TESTING": True, "DATABASE": str(db_path), "SECRET_KEY": "t"})
+    app = create_app(
+        {
+            "TESTING": True,
+            "DATABASE": str(db_path),
+            "SECRET_KEY": "t",
+            "DATABASE_KEEP_OPEN": keep_open,  # as served: one connection per thread, kept
+        }
+    )
     auth = [{"Authorization": f"Bearer {t}"} for t in tokens]
     started = [
         app.test_client()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ LibraryError = (ScenarioError, CatalogError, KnowledgeBaseError, PersonaError)
 PARSED_VERSIONS = (
     "parsed_versions"  # key of the stored versions parsed against the library (web.shared.playable)
 )
+_loading = threading.RLock()  # a worker's threads load the library and build the engine once
 
 
 def get_library() -> Library:
@@ -39,12 +41,17 @@ def get_library() -> Library:
     stamp = (
         (directory / "catalog.yaml").stat().st_mtime_ns
     )  # an admin's new example, from any worker
-    if "library" not in ext or ext.get("catalog_stamp") != stamp:
-        ext["library"] = load_library(directory)
-        ext["catalog_stamp"] = stamp
-        ext.pop("engine", None)
-        ext.pop(PARSED_VERSIONS, None)  # parsed against the old catalog and knowledge base
-    return ext["library"]
+    library = ext.get("library")
+    if library is not None and ext.get("catalog_stamp") == stamp:
+        return library
+    with _loading:  # one thread loads; the others wait for it rather than load it again
+        library = ext.get("library")
+        if library is None or ext.get("catalog_stamp") != stamp:
+            library = ext["library"] = load_library(directory)
+            ext["catalog_stamp"] = stamp
+            ext.pop("engine", None)
+            ext.pop(PARSED_VERSIONS, None)  # parsed against the old catalog and knowledge base
+        return library
 
 
 def get_engine() -> Engine:
@@ -54,21 +61,10 @@ def get_engine() -> Engine:
     once per request, so a change saved in any worker reaches every worker's next request.
     """
     ext = current_app.extensions.setdefault("hotliner", {})
-    if "engine" not in ext:
-        library = get_library()
-        path = current_app.config["DATABASE"]
-        with closing(connect(path)) as db:
-            index_articles(db, library.articles)
-
-        def kb_search(query: str, locale: str) -> list[dict[str, str]]:
-            with closing(connect(path)) as db:
-                return search(db, query, locale)
-
-        engine = Engine(library.catalog, library.personas, library.articles, kb_search=kb_search)
-        _adopt_stored_matchers(engine)
-        ext["engine"] = engine
-        ext.pop("llm_stamp", None)
-    engine = ext["engine"]
+    engine = ext.get("engine")
+    if engine is None:
+        with _loading:
+            engine = _built_engine(ext)
     if not g.get("llm_settings_checked"):  # once per request, however often the engine is asked for
         g.llm_settings_checked = True
         db = get_db()
@@ -77,6 +73,25 @@ def get_engine() -> Engine:
             engine.llm = _llm_caller(db)
             ext["llm_stamp"] = stamp
     return engine
+
+
+def _built_engine(ext: dict[str, Any]) -> Engine:
+    """The engine on the library, built unless another thread built it meanwhile."""
+    library = get_library()
+    if "engine" not in ext:
+        path = current_app.config["DATABASE"]
+        with closing(connect(path)) as db:
+            index_articles(db, library.articles)
+
+        def kb_search(query: str, locale: str) -> list[dict[str, str]]:
+            with closing(connect(path, prepare=False)) as db:  # prepared above
+                return search(db, query, locale)
+
+        engine = Engine(library.catalog, library.personas, library.articles, kb_search=kb_search)
+        _adopt_stored_matchers(engine)
+        ext["engine"] = engine
+        ext.pop("llm_stamp", None)
+    return ext["engine"]
 
 
 def matcher_cache(app: Flask) -> Path | None:
