@@ -45,6 +45,14 @@ ADVICE = (
     "once in a while", "now and then", "now and again", "toutes les semaines", "tous les mois",
     "de temps a autre", "une fois de temps", "chaque fois que", "a chaque fois que",
 )  # fmt: skip
+TAIL_TOKENS = 3
+WH = {"when", "what", "whats", "where", "wheres", "which", "who", "how", "hows", "why", "whose"}
+WH |= {"quand", "comment", "pourquoi", "quel", "quelle", "quels", "quelles", "combien"}
+WH_PHRASES = {"qu est ce", "est ce que", "est ce qu", "c est quoi", "c est quel", "c est quelle"}
+WH_PHRASES |= {"y a", "y a t"}  # « y a un voyant » typed for « y a-t-il un voyant ? »
+OPENERS = {"ok", "okay", "so", "and", "right", "alright", "et", "alors", "donc", "bon", "ben", "d"}
+OPENERS |= {"accord", "daccord", "oui", "yes", "hmm", "euh", "ah", "oh"}
+STATING = ("restate", "statement")  # acts that tell rather than ask or do
 RESTATE = (
     "if i understand", "if i understood", "so you", "you said", "you told me", "you mentioned",
     "so it s", "so its", "so your", "so the", "so that s", "so only", "so just",
@@ -159,6 +167,25 @@ def _asked(sentence: str) -> bool:
     return "?" in sentence
 
 
+def _sentence(head: Token) -> str:
+    """The head's sentence, with a short tail the parser cut off ("ça ressemble à | quoi ?")."""
+    sent, doc = head.sent, head.doc
+    rest = doc[sent.end :]
+    if 0 < len(rest) <= TAIL_TOKENS and rest[-1].text == "?":
+        return sent.text + " " + rest.text
+    return sent.text
+
+
+def _wh_start(span: str) -> bool:
+    """A clause that opens with a question word asks, question mark or not ("when did this
+    start", « comment ça s'affiche »)."""
+    words = span.split()
+    while words and words[0] in OPENERS:
+        words = words[1:]
+    starts = {" ".join(words[:2]), " ".join(words[:3])}
+    return bool(words) and (words[0] in WH or bool(starts & WH_PHRASES))
+
+
 def _inverted(head: Token, verbs: list[Token], subject: Token | None) -> bool:
     """Subject after its verb or auxiliary: "did you…", "can you…", « pouvez-vous »."""
     if subject is None:
@@ -172,7 +199,7 @@ def read_predicate(head: Token, span: str, first: Token | None = None) -> Readin
     """The act and polarity of the clause headed by `head` (its text: `span`, its first word:
     `first`)."""
     verbs = _with_carriers(_verbs(head))
-    sentence = head.sent.text
+    sentence = _sentence(head)
     span = fold(span)
     negated, polite = negation(verbs, head)
     negated = (negated or without(head, verbs)) and not polite
@@ -194,6 +221,10 @@ def read_predicate(head: Token, span: str, first: Token | None = None) -> Readin
             # "I don't need you to delete your documents": the need is negated, so is the ask
             refused = negation(_verbs(governor), governor)[0] and not reassures(governor)
             return Reading("request", negated or refused)
+        ordered = _imperative(governor) and not _subject([governor])
+        if person in ("3", "0") and ordered:
+            # "check that the caps lock light isn't on": what the request asks to look at
+            return Reading("request", negated)
     if polite:
         return Reading("request", False)
     reported = person in ("3", "0") and any(_lemma(v) in SAY for v in verbs[:-1])
@@ -216,7 +247,7 @@ def read_predicate(head: Token, span: str, first: Token | None = None) -> Readin
         upper = read_predicate(upper_head, upper_head.text, upper_head.left_edge)
         shared = upper.negated and not reassures(upper_head) and not _contrasted(head)
         # "it looks damaged, so remove it": an imperative joined to a statement asks
-        act = "request" if upper.act == "restate" and _imperative(head) else upper.act
+        act = "request" if upper.act in STATING and _imperative(head) else upper.act
         return Reading(act, negated or shared)
     act = _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor, first)
     return Reading(act, negated)
@@ -280,7 +311,7 @@ def _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor, 
             return "announce"
         return "question" if _asked(sentence) else "narrate"
     if any(span.startswith(m) or f" {m} " in f" {span} " for m in RESTATE):
-        return "restate"
+        return "question" if _wh_start(span) else "restate"
     if person == "2":
         if modal_2 or _lemma(head) in ("falloir",):
             return "request"
@@ -292,9 +323,10 @@ def _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor, 
             return "request"
         if _bare_start(first):
             return "request"
-        if _asked(sentence):
+        if _asked(sentence) or _wh_start(span):
             return "question"
-        return "claim" if past else ("hypothesis" if _conditional(verbs) else "restate")
+        # "the phone keeps the old password", « c'est le mode avion »: the agent states a fact
+        return "claim" if past else ("hypothesis" if _conditional(verbs) else "statement")
     # no subject: an imperative or an infinitive instruction, or a bare question ("Working?")
     if _conditional(verbs):
         return "hypothesis"
@@ -303,7 +335,7 @@ def _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor, 
     if head.pos_ not in ("VERB", "AUX") and PERFECT.search(span):
         return "claim"
     if head.tag_ == "NNS" and any(c.dep_ == "dobj" for c in head.children):
-        return "restate"  # "the F12 key toggles it": a verb the parser took for a plural noun
+        return "statement"  # "the F12 key toggles it": a verb the parser took for a plural noun
     return "request" if head.pos_ in ("VERB", "AUX", "PROPN", "NOUN", "ADJ") else "narrate"
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from simulator.accents import restore
+from simulator.conversation import SET_ASIDE
 from tests.helpers import play
 
 
@@ -31,9 +32,7 @@ def _situations(events: list[dict]) -> list[str]:
 
 
 def _acted(match: dict | None) -> bool:
-    return bool(match) and not any(
-        match.get(flag) for flag in ("negated", "withheld", "claimed", "restated")
-    )
+    return bool(match) and not any(match.get(flag) for flag in SET_ASIDE)
 
 
 @pytest.mark.parametrize(
@@ -452,3 +451,39 @@ def test_a_device_described_in_the_present_is_no_instruction(engine, library):
     call = play(engine, library.scenario("wifi-airplane-mode"), [], "calm", "en")
     heard = _heard(_step(engine, call, "the F12 key switches it on and off"))
     assert not _acted(heard.get("turn_off_airplane_mode"))
+
+
+@pytest.mark.parametrize(
+    "scenario, locale, text, named",
+    [
+        ("account-locked-phone", "en", "ok the phone keeps retrying your old password and that locks the account", "ask_device_details"),
+        ("account-locked-phone", "fr", "votre iphone garde l'ancien mot de passe et reessaie sans arret, c'est lui qui bloque le compte", "ask_device_details"),
+        ("wifi-airplane-mode", "fr", "bon, c'est le mode avion qui coupe tout, rien de casse", "turn_off_airplane_mode"),
+    ],
+)  # fmt: skip
+def test_a_fact_about_the_fault_stated_by_the_agent_explains_the_cause(
+    engine, library, scenario, locale, text, named
+):
+    call = play(engine, library.scenario(scenario), [], "calm", locale)
+    events = _step(engine, call, text)
+    heard = _heard(events)
+    assert _acted(heard.get("explain_cause"))
+    assert not any(_acted(m) for i, m in heard.items() if i != "explain_cause" and i == named)
+    assert not any(e["kind"] in ("probe_answered", "action_applied") for e in events)
+
+
+@pytest.mark.parametrize(
+    "scenario, locale, text, intent",
+    [
+        ("account-locked-phone", "en", "ok and when did this start", "ask_when_started"),
+        ("wifi-airplane-mode", "fr", "l'icone reseau en bas, elle ressemble a quoi ?", "check_wifi_icon"),
+        ("vpn-caps-lock", "fr", "verifiez que le voyant verr maj n'est pas allume", "check_caps_lock"),
+    ],
+)  # fmt: skip
+def test_a_question_without_its_mark_or_inside_a_request_is_still_asked(
+    engine, library, scenario, locale, text, intent
+):
+    call = play(engine, library.scenario(scenario), [], "calm", locale)
+    events = _step(engine, call, text)
+    assert _acted(_heard(events).get(intent))
+    assert any(e["kind"] == "probe_answered" for e in events)
