@@ -32,6 +32,14 @@ BEFORE_A_PREPOSITION = frozenset(
 )
 
 
+# clitics and adverbs that may stand between « à » and its infinitive: « à bien le renfoncer »
+BEFORE_AN_INFINITIVE = frozenset(
+    ("le", "la", "les", "l", "y", "en", "me", "m", "se", "s", "vous", "nous", "lui", "leur")
+    + ("bien", "tout", "ne", "pas", "jamais", "rien", "vite", "mieux", "encore")
+)
+INFINITIVE_REACH = 2
+
+
 def _bare(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
@@ -62,15 +70,19 @@ def _cased(spelling: str, typed: str) -> str:
     return "".join(s.upper() if t.isupper() else s for s, t in zip(spelling, typed, strict=True))
 
 
-def _preposition(previous: str, following: str) -> bool:
-    """Whether a typed « a » between these words is « à »."""
-    if previous in SUBJECTS:
+def _preposition(previous: str, following: list[str]) -> bool:
+    """Whether a typed « a » between these words is « à » (an infinitive may come after a pronoun
+    or an adverb: « n'hésitez pas a bien le renfoncer »)."""
+    if previous in SUBJECTS or not following:
         return False
-    return (
-        following in BEFORE_A_PREPOSITION
-        or following.isdigit()
-        or following.endswith(("er", "ir", "dre", "tre"))
-    )
+    if following[0] in BEFORE_A_PREPOSITION or following[0].isdigit():
+        return True
+    for word in following[: 1 + INFINITIVE_REACH]:
+        if word.endswith(("er", "ir", "dre", "tre")):
+            return True
+        if word not in BEFORE_AN_INFINITIVE:
+            return False
+    return False
 
 
 # « supprimez-le et recréez-le »: the small parser cuts the clitic off into a clause of its own
@@ -88,8 +100,8 @@ def restore(text: str) -> str:
         low = word.lower()
         if low == "a":
             previous = words[index - 1][1].lower() if index else ""
-            following = words[index + 1][1].lower() if index + 1 < len(words) else ""
-            if following and _preposition(previous, following):
+            following = [w.lower() for _, w in words[index + 1 : index + 2 + INFINITIVE_REACH]]
+            if _preposition(previous, following):
                 out[start] = "À" if word == "A" else "à"
             continue
         if not low.isascii() or low not in spellings:

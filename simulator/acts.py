@@ -115,9 +115,13 @@ def _low(token: Token) -> str:
 
 def _subject(verbs: list[Token]) -> Token | None:
     for verb in verbs:
-        for child in verb.children:
-            if child.dep_.startswith("nsubj") or child.dep_ == "expl:subj":
-                return child
+        found = [
+            c
+            for c in verb.children
+            if (c.dep_.startswith("nsubj") or c.dep_ == "expl:subj") and _low(c) not in OPENERS
+        ]
+        if found:  # « ok je vous déverrouille »: "ok" is no subject; a pronoun is the surest
+            return next((c for c in found if c.pos_ == "PRON"), found[0])
     head = verbs[0]
     if head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"):
         return _subject(_verbs(head.head))

@@ -254,7 +254,9 @@ def _reading(hearing: Hearing, call: Call, match: Match, clause: Clause) -> dict
         if probe and probe.reveals and all(f in call.revealed for f in probe.reveals):
             return {"restated": True}
     told = match.intent.startswith(TELLING)  # explain_policy bound as a probe is said, not asked
-    if clause.act == "statement" and kind in ("probe", "action") and not told:
+    # ...an action said negated ("your files, I'm not touching them") is not a cause
+    stated = kind == "probe" or (kind == "action" and not clause.negated)
+    if clause.act == "statement" and stated and not told:
         return {"stated": True}  # "the phone keeps the old password": told, neither asked nor done
     negated = clause.negated and not hearing.said_negatively(
         call.scenario, match.intent, call.locale

@@ -456,11 +456,27 @@ def test_a_device_described_in_the_present_is_no_instruction(engine, library):
 @pytest.mark.parametrize(
     "scenario, locale, text, named",
     [
-        ("account-locked-phone", "en", "ok the phone keeps retrying your old password and that locks the account", "ask_device_details"),
-        ("account-locked-phone", "fr", "votre iphone garde l'ancien mot de passe et reessaie sans arret, c'est lui qui bloque le compte", "ask_device_details"),
-        ("wifi-airplane-mode", "fr", "bon, c'est le mode avion qui coupe tout, rien de casse", "turn_off_airplane_mode"),
+        (
+            "account-locked-phone",
+            "en",
+            "ok the phone keeps retrying your old password and that locks the account",
+            "ask_device_details",
+        ),
+        (
+            "account-locked-phone",
+            "fr",
+            "votre iphone garde l'ancien mot de passe et reessaie sans arret, "
+            "c'est lui qui bloque le compte",
+            "ask_device_details",
+        ),
+        (
+            "wifi-airplane-mode",
+            "fr",
+            "bon, c'est le mode avion qui coupe tout, rien de casse",
+            "turn_off_airplane_mode",
+        ),
     ],
-)  # fmt: skip
+)
 def test_a_fact_about_the_fault_stated_by_the_agent_explains_the_cause(
     engine, library, scenario, locale, text, named
 ):
@@ -476,10 +492,20 @@ def test_a_fact_about_the_fault_stated_by_the_agent_explains_the_cause(
     "scenario, locale, text, intent",
     [
         ("account-locked-phone", "en", "ok and when did this start", "ask_when_started"),
-        ("wifi-airplane-mode", "fr", "l'icone reseau en bas, elle ressemble a quoi ?", "check_wifi_icon"),
-        ("vpn-caps-lock", "fr", "verifiez que le voyant verr maj n'est pas allume", "check_caps_lock"),
+        (
+            "wifi-airplane-mode",
+            "fr",
+            "l'icone reseau en bas, elle ressemble a quoi ?",
+            "check_wifi_icon",
+        ),
+        (
+            "vpn-caps-lock",
+            "fr",
+            "verifiez que le voyant verr maj n'est pas allume",
+            "check_caps_lock",
+        ),
     ],
-)  # fmt: skip
+)
 def test_a_question_without_its_mark_or_inside_a_request_is_still_asked(
     engine, library, scenario, locale, text, intent
 ):
@@ -487,3 +513,35 @@ def test_a_question_without_its_mark_or_inside_a_request_is_still_asked(
     events = _step(engine, call, text)
     assert _acted(_heard(events).get(intent))
     assert any(e["kind"] == "probe_answered" for e in events)
+
+
+@pytest.mark.parametrize(
+    "scenario, locale, text",
+    [
+        ("outlook-offline-mode", "en", "right, you must have clicked it by accident on the train"),
+        (
+            "outlook-offline-mode",
+            "fr",
+            "le mode hors connexion a du s'enclencher pendant une coupure",
+        ),
+        ("print-server-floor", "fr", "bon, tout ca vient du serveur, votre pc n'y est pour rien"),
+        ("disk-full", "fr", "le disque est sature, c'est pour ca que tout rame"),
+    ],
+)
+def test_a_guess_at_what_happened_or_where_it_comes_from_explains_the_cause(
+    engine, library, scenario, locale, text
+):
+    call = play(engine, library.scenario(scenario), [], "calm", locale)
+    assert _acted(_heard(_step(engine, call, text)).get("explain_cause"))
+
+
+def test_a_french_a_before_an_adverb_and_an_infinitive_is_the_preposition():
+    assert restore("n'hesitez pas a bien le renfoncer") == "n'hésitez pas à bien le renfoncer"
+    assert restore("il a bien le cable") == "il a bien le cable"
+
+
+def test_an_opening_ok_is_not_the_subject_of_the_agents_own_act(engine, library):
+    call = play(engine, library.scenario("account-locked-phone"), [], "calm", "fr")
+    heard = _heard(_step(engine, call, "ok je vous debloque le compte tout de suite"))
+    assert heard.get("unlock_account", {}).get("act") != "statement"
+    assert "explain_cause" not in heard
