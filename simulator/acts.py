@@ -52,6 +52,16 @@ WH_PHRASES = {"qu est ce", "est ce que", "est ce qu", "c est quoi", "c est quel"
 WH_PHRASES |= {"y a", "y a t"}  # « y a un voyant » typed for « y a-t-il un voyant ? »
 OPENERS = {"ok", "okay", "so", "and", "right", "alright", "et", "alors", "donc", "bon", "ben", "d"}
 OPENERS |= {"accord", "daccord", "oui", "yes", "hmm", "euh", "ah", "oh"}
+# asking the caller's leave for one's own act: "mind if I…?", « je peux vider… ? », « ça vous va ? »
+PERMISSION = re.compile(
+    r"(?:^|\b(?:ok|okay|alright|fine|mind|all right) )(?:with (?:you|u) )?if i\b"
+    r"|\b(?:can|may|could) i\b|\bje (?:peux|pourrais|pourrai)\b|\bpuis je\b"
+    r"|\b(?:ca|cela) vous (?:va|convient|derange)\b|\bvous permettez que\b"
+    r"|\b(?:d accord|ok) si je\b|\bje me permets\b"
+)
+ELLIPTICAL = ("if not ", "if so ", "if yes ", "if no ", "if that s the case ", "if thats the case ")
+ELLIPTICAL += ("si oui ", "si non ", "si c est le cas ", "si ce n est pas le cas ", "si c est bon ")
+_NEGATION = re.compile(r"\b(?:not|never|don t|dont|no|ne|n|pas|jamais|plus|rien)\b")
 STATING = ("restate", "statement")  # acts that tell rather than ask or do
 RESTATE = (
     "if i understand", "if i understood", "so you", "you said", "you told me", "you mentioned",
@@ -207,6 +217,9 @@ def read_predicate(head: Token, span: str, first: Token | None = None) -> Readin
     span = fold(span)
     negated, polite = negation(verbs, head)
     negated = (negated or without(head, verbs)) and not polite
+    condition = next((m for m in ELLIPTICAL if span.startswith(m)), None)
+    if condition and negated and not _NEGATION.search(span[len(condition) :]):
+        negated = False  # "if not, please empty it": the "not" is the condition's
     if negated and _asked(sentence) and _polite_question(head, verbs, sentence):
         return Reading("request", False)
     lemmas = {_lemma(v) for v in verbs} | {_low(v) for v in verbs}
@@ -283,7 +296,11 @@ def _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor, 
     marks = {_low(c) for c in head.children if c.dep_ == "mark"}
     if marks & TEMPORAL and person == "1":
         return "announce"  # "before I reset it, I need your employee ID": later, not now
+    if person == "1" and _asked(sentence) and PERMISSION.search(fold(sentence)):
+        return "request"  # "ok if I empty your bin too?": asks the caller's leave to do it
     modal_2 = bool(auxes & MODALS_2) or bool(lemmas & MODAL_VERBS)
+    if marks & CONDITIONS and span.startswith(ELLIPTICAL):
+        marks = set()  # "if not, please empty it": the condition is said; the request stands
     if marks & CONDITIONS and not (person == "2" and modal_2 and governor is None):
         if not (person == "2" and auxes & {"could", "would"}):
             return "hypothesis"
