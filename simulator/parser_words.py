@@ -24,7 +24,8 @@ _WRITTEN = {
     },
     "fr": {
         "jai": "j'ai", "cest": "c'est", "jsuis": "je suis", "chui": "je suis", "g": "j'ai",
-        "vs": "vous", "ns": "nous", "mdp": "mot de passe", "pb": "problème", "svp": "s'il vous plaît",
+        "vs": "vous", "ns": "nous", "mdp": "mot de passe", "pb": "problème",
+        "svp": "s'il vous plaît",
         "qqch": "quelque chose", "qqn": "quelqu'un", "tt": "tout", "ds": "dans", "pr": "pour",
         "mtn": "maintenant", "jvais": "je vais", "nest": "n'est", "sest": "s'est",
         "quest": "qu'est", "appli": "application",
@@ -36,7 +37,9 @@ _PATTERNS = {
     locale: re.compile(
         r"(?<![\w'’])(" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")"
         r"(?![\w])(?!['’]\w)"
-        + r"|(?<![\w'’])(" + ("|".join(_APOSTROPHE[locale]) or "(?!)") + r")(?=['’]\w)",
+        + r"|(?<![\w'’])("
+        + ("|".join(_APOSTROPHE[locale]) or "(?!)")
+        + r")(?=['’]\w)",
         re.IGNORECASE,
     )
     for locale, words in _WRITTEN.items()
