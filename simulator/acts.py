@@ -32,7 +32,20 @@ CAUSATIVE = {"have", "make", "let", "get", "faire", "laisser"}
 TEMPORAL = {"before", "after", "once", "until", "till", "avant", "apres", "après", "jusqu'"}
 MODALS_2 = {"can", "could", "would", "will", "should", "must", "might", "may", "ca", "wo"}
 MODAL_VERBS = {"pouvoir", "vouloir", "devoir", "aller", "pouvez", "pourriez", "voulez", "allez"}
-FUTURE = {"going", "will", "'ll", "ll", "shall", "aller", "vais", "va", "allons", "gonna", "let"}
+FUTURE = {
+    "going",
+    "will",
+    "'ll",
+    "ll",
+    "shall",
+    "aller",
+    "vais",
+    "va",
+    "allons",
+    "gonna",
+    "gon",
+    "let",
+}
 FIRST = {"i", "we", "je", "j'", "j", "nous", "on", "me", "let's", "us"}
 SECOND = {"you", "vous", "tu", "u", "ya"}
 ADVICE = (

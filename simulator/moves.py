@@ -87,6 +87,9 @@ _CAUSE = re.compile(
     r"|le (?:souci|probleme) (?:c est|c etait|venait|vient)|du a|provient|provenait"
     r"|(?:ca|cela|tout ca|le souci|le probleme|it|that|this|the problem) (?:vient|venait"
     r"|comes|came|is coming) (?:d\w*|from)"
+    r"|that explains (?:it|everything|why)|(?:ca|cela|voila qui) explique (?:tout|ca|pourquoi)"
+    r"|(?:there s|that s|thats) (?:the|your|our) (?:problem|culprit|issue)"
+    r"|(?:c est|voila) (?:donc )?(?:ca|la) (?:le|la|votre) (?:souci|probleme|coupable|cause)"
     # a guess at what happened: "you must have hit it", « ça a dû s'activer dans le train »
     r"|must have (?:been )?\w+|(?:a|ont|avez|aurait|auraient) du (?:s |se |l |le |la |etre )?\w+"
     r"|probably (?:hit|pressed|switched|turned|knocked|got|left|changed|\w+ed))\b"

@@ -31,6 +31,8 @@ _WRITTEN = {
         "quest": "qu'est", "appli": "application",
     },
 }  # fmt: skip
+# "ill set it back": "I'll" where a word follows (never at the end: "are you ill?")
+_ILL = re.compile(r"(?<![\w'’])ill(?= [a-z])")
 # "u'll", "u're", "u've": the shorthand before an apostrophe
 _APOSTROPHE = {"en": {"u": "you"}, "fr": {}}
 _PATTERNS = {
@@ -66,4 +68,10 @@ def written_out(text: str, locale: str) -> tuple[str, list[int]]:
         last = match.end()
     out.append(text[last:])
     where += range(last, len(text) + 1)
-    return "".join(out), where
+    written = "".join(out)
+    if locale[:2] == "en":  # "ill" → "I'll": one letter more, before the "l"s
+        for match in reversed(list(_ILL.finditer(written))):
+            at = match.start()
+            written = written[:at] + "I'" + written[at + 1 :]
+            where = where[: at + 1] + [where[at]] + where[at + 1 :]
+    return written, where

@@ -545,3 +545,34 @@ def test_an_opening_ok_is_not_the_subject_of_the_agents_own_act(engine, library)
     heard = _heard(_step(engine, call, "ok je vous debloque le compte tout de suite"))
     assert heard.get("unlock_account", {}).get("act") != "statement"
     assert "explain_cause" not in heard
+
+
+@pytest.mark.parametrize(
+    "locale, text",
+    [
+        ("en", "ah right, that explains everything then"),
+        ("en", "ok there's your culprit"),
+        ("fr", "ah voila qui explique tout"),
+        ("fr", "d'accord, c'est donc ca le souci"),
+    ],
+)
+def test_naming_what_was_found_as_the_culprit_explains_the_cause(engine, library, locale, text):
+    call = play(engine, library.scenario("intranet-dns"), [], "calm", locale)
+    assert _acted(_heard(_step(engine, call, text)).get("explain_cause"))
+
+
+def test_a_number_typed_in_digits_says_back_the_callers_words():
+    from simulator.echo import echoed_sentences
+
+    said = ["I was on leave for five weeks, I only got back this morning."]
+    assert echoed_sentences("ok so off for 5 wks, right?", said)
+    assert echoed_sentences(
+        "donc absente trois sem, c'est ca ?", ["J'étais absente pendant trois semaines."]
+    )
+
+
+def test_ill_before_a_verb_is_the_agents_announcement():
+    from simulator.clauses import analyse
+
+    assert analyse("ok ill put the settings back for you", "en")[-1].act == "announce"
+    assert all(c.act != "announce" for c in analyse("sorry to hear you're ill", "en"))
