@@ -87,10 +87,12 @@ RESTATE = (
 
 @dataclass(frozen=True)
 class Reading:
-    """A clause's speech act and whether it is negated."""
+    """A clause's speech act, whether it is negated, and its subject's person where the clause
+    has its own ("1", "1p", "2", "3", "0": none; "" when read from another clause)."""
 
     act: str
     negated: bool
+    person: str = ""
 
 
 def is_head(token: Token) -> bool:
@@ -280,7 +282,7 @@ def read_predicate(head: Token, span: str, first: Token | None = None) -> Readin
         act = "request" if upper.act in STATING and _imperative(head) else upper.act
         return Reading(act, negated or shared)
     act = _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor, first)
-    return Reading(act, negated)
+    return Reading(act, negated, person)
 
 
 # Words that open a new instruction after a negated one: « ne supprimez pas vos fichiers, videz

@@ -54,6 +54,7 @@ class Clause:
     end: int = 0
     scope: str = ""  # the clause with all it governs (what the intent's similarity is read on)
     core: str = ""  # from the verb that names the act to the clause's end, without polite frames
+    person: str = ""  # its own subject's person ("3": a thing or someone else), see `acts.Reading`
 
     @property
     def requested(self) -> bool:
@@ -137,7 +138,16 @@ def _clauses_of(doc: Any, typed: str, offset: int, where: list[int]) -> list[Cla
         verb = where[action_verb(head).idx]
         core = typed[verb:end] if start <= verb < end else span
         clauses.append(
-            Clause(span, reading.act, reading.negated, offset + start, offset + end, scope, core)
+            Clause(
+                span,
+                reading.act,
+                reading.negated,
+                offset + start,
+                offset + end,
+                scope,
+                core,
+                reading.person,
+            )
         )
     return clauses
 

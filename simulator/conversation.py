@@ -256,7 +256,10 @@ def _reading(hearing: Hearing, call: Call, match: Match, clause: Clause) -> dict
     told = match.intent.startswith(TELLING)  # explain_policy bound as a probe is said, not asked
     # ...an action said negated ("your files, I'm not touching them") is not a cause
     stated = kind == "probe" or (kind == "action" and not clause.negated)
-    if clause.act == "statement" and stated and not told:
+    # a past fact about a thing, not the agent's or the caller's act: « votre mot de passe a
+    # expiré pendant vos congés »
+    told_past = clause.act == "claim" and clause.person == "3"
+    if (clause.act == "statement" or told_past) and stated and not told:
         return {"stated": True}  # "the phone keeps the old password": told, neither asked nor done
     negated = clause.negated and not hearing.said_negatively(
         call.scenario, match.intent, call.locale

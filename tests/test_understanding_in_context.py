@@ -576,3 +576,19 @@ def test_ill_before_a_verb_is_the_agents_announcement():
 
     assert analyse("ok ill put the settings back for you", "en")[-1].act == "announce"
     assert all(c.act != "announce" for c in analyse("sorry to hear you're ill", "en"))
+
+
+@pytest.mark.parametrize(
+    "locale, text",
+    [
+        ("en", "ok the usb cable came loose at the back of the printer"),
+        ("fr", "bon, le cable usb s'est debranche derriere l'imprimante"),
+    ],
+)
+def test_what_happened_to_a_thing_told_by_the_agent_explains_the_cause(
+    engine, library, locale, text
+):
+    call = play(engine, library.scenario("printer-offline"), [], "calm", locale)
+    events = _step(engine, call, text)
+    assert _acted(_heard(events).get("explain_cause"))
+    assert not any(e["kind"] in ("probe_answered", "action_applied") for e in events)
