@@ -38,6 +38,9 @@ BEFORE_AN_INFINITIVE = frozenset(
     + ("bien", "tout", "ne", "pas", "jamais", "rien", "vite", "mieux", "encore")
 )
 INFINITIVE_REACH = 2
+AVOIR = frozenset(("ai", "as", "a", "avons", "avez", "ont", "avait", "avais", "aviez", "aurait"))
+ETRE = frozenset(("suis", "est", "sommes", "etes", "êtes", "sont", "etait", "était", "etiez"))
+ADVERBS = frozenset(("bien", "deja", "pas", "jamais", "tout", "encore", "ne", "n", "vous", "rien"))
 
 
 def _bare(word: str) -> str:
@@ -64,6 +67,35 @@ def _spellings() -> dict[str, str]:
         if found[0][0] > MORE_FREQUENT * rival:  # « libere »: « libère » or « libéré », unsure
             out[bare] = found[0][1]
     return out
+
+
+@lru_cache(maxsize=1)
+def _participles() -> dict[str, tuple[str, bool]]:
+    """Past participles in -é that French writes, by bare form: (the participle, whether it is
+    more frequent than the same letters read another way — « vidé » is not, « vide » is an
+    adjective; « connecté » is)."""
+    from wordfreq import get_frequency_dict
+
+    frequencies = get_frequency_dict("fr")
+    out = {}
+    for word, frequency in sorted(frequencies.items(), key=lambda item: -item[1]):
+        bare = _bare(word)
+        if frequency < RARE or not word.endswith("é") or not bare.isascii() or len(bare) < 4:
+            continue
+        out.setdefault(bare, (word, frequency > frequencies.get(bare, 0.0)))
+    return out
+
+
+def _auxiliary(words: list[tuple[int, str]], index: int, out: list[str]) -> str:
+    """The form of *avoir* or *être* the word follows, perhaps with an adverb between
+    (« j'ai bien redemarre »), or "" (an « a » already read as « à » is none)."""
+    back = index - 1
+    while back >= 0 and words[back][1].lower() in ADVERBS:
+        back -= 1
+    if back < 0 or out[words[back][0]] in "àÀ":
+        return ""
+    found = words[back][1].lower()
+    return found if found in AVOIR | ETRE else ""
 
 
 def _cased(spelling: str, typed: str) -> str:
@@ -104,6 +136,12 @@ def restore(text: str) -> str:
             if _preposition(previous, following):
                 out[start] = "À" if word == "A" else "à"
             continue
+        participle, usual = _participles().get(low, ("", False))
+        auxiliary = _auxiliary(words, index, out) if participle else ""
+        # after *avoir* a typed -e is the participle; after *être* only if it is the usual reading
+        if auxiliary in AVOIR or (auxiliary in ETRE and usual):
+            out[start : start + len(word)] = _cased(participle, word)
+            continue
         if not low.isascii() or low not in spellings:
             continue
         out[start : start + len(word)] = _cased(spellings[low], word)
@@ -111,5 +149,6 @@ def restore(text: str) -> str:
 
 
 def warm() -> None:
-    """Build the spelling table now (before a server forks its workers)."""
+    """Build the spelling tables now (before a server forks its workers)."""
     _spellings()
+    _participles()

@@ -58,7 +58,6 @@ ADVICE = (
     "once in a while", "now and then", "now and again", "toutes les semaines", "tous les mois",
     "de temps a autre", "une fois de temps", "chaque fois que", "a chaque fois que",
 )  # fmt: skip
-TAIL_TOKENS = 3
 WH = {"when", "what", "whats", "where", "wheres", "which", "who", "how", "hows", "why", "whose"}
 WH |= {"quand", "comment", "pourquoi", "quel", "quelle", "quels", "quelles", "combien"}
 WH_PHRASES = {"qu est ce", "est ce que", "est ce qu", "c est quoi", "c est quel", "c est quelle"}
@@ -197,10 +196,12 @@ def _asked(sentence: str) -> bool:
 
 
 def _sentence(head: Token) -> str:
-    """The head's sentence, with a short tail the parser cut off ("ça ressemble à | quoi ?")."""
+    """The head's sentence, with the rest of the typed sentence when that asks ("ça ressemble à |
+    quoi ?", "near the clock, | does it say FR or something else?"): the parser cuts sentences
+    where a person reading the line would not."""
     sent, doc = head.sent, head.doc
     rest = doc[sent.end :]
-    if 0 < len(rest) <= TAIL_TOKENS and rest[-1].text == "?":
+    if len(rest) and rest[-1].text == "?":
         return sent.text + " " + rest.text
     return sent.text
 
@@ -433,7 +434,10 @@ def _imperative(head: Token) -> bool:
 
 # "a redémarré", "has restarted": a perfect the parser did not see as a verb group
 PERFECT = re.compile(
-    r"\b(?:ai|as|a|avons|avez|ont|have|has|had|ve)\s+(?:\w+\s+)?\w+(?:e|ee|i|is|it|u|ed)\b"
+    r"\b(?:ai|as|a|avons|avez|ont|have|has|had|ve)\s+"
+    # « a droite », « a cote »: the preposition typed without its accent
+    r"(?!(?:droite|gauche|cote|partir|distance|peu|propos|cause|l|la|le|votre|vos)\b)"
+    r"(?:\w+\s+)?\w+(?:e|ee|i|is|it|u|ed)\b"
 )
 FILLERS = {
     # interjections before the clause ("great, that was airplane mode"): no bare imperative

@@ -592,3 +592,41 @@ def test_what_happened_to_a_thing_told_by_the_agent_explains_the_cause(
     events = _step(engine, call, text)
     assert _acted(_heard(events).get("explain_cause"))
     assert not any(e["kind"] in ("probe_answered", "action_applied") for e in events)
+
+
+@pytest.mark.parametrize(
+    "locale, text",
+    [
+        ("en", "the icon by the clock, does it say ENG or something else?"),
+        ("fr", "pres de l'heure vous voyez FRA ou autre chose ?"),
+    ],
+)
+def test_or_something_else_closes_an_alternative_it_offers_no_further_help(
+    engine, library, locale, text
+):
+    call = play(engine, library.scenario("password-expired"), [], "calm", locale)
+    assert "offer_further_help" not in _heard(_step(engine, call, text))
+
+
+@pytest.mark.parametrize(
+    "typed, parsed",
+    [
+        (
+            "vous avez deja vide la boite de reception ?",
+            "vous avez déjà vidé la boite de réception ?",
+        ),
+        ("on a deja reinitialise le compte", "on a déjà réinitialisé le compte"),
+        ("le cable est debranche", "le cable est débranché"),
+        ("la corbeille est vide", "la corbeille est vide"),
+        ("le pc redemarre", "le pc redemarre"),
+    ],
+)
+def test_a_participle_typed_without_its_accent_is_read_after_avoir_or_etre(typed, parsed):
+    assert restore(typed) == parsed
+
+
+def test_a_typed_sentence_that_ends_in_a_question_mark_asks_in_all_its_parts():
+    from simulator.clauses import analyse
+
+    line = analyse("et en bas pres de l'heure, c'est ecrit FRA ou autre chose ?", "fr")
+    assert all(c.act == "question" for c in line if c.text.strip())
