@@ -10,7 +10,8 @@ Data (bench/data/, written as agents type, independently of the catalog):
   "I'm clearing the temp files now" is said on the caller's screen, as the writer meant it.
 - calls2_tuning_{en,fr}.yaml, calls2_heldout_{en,fr}.yaml: fresh whole calls written blind for
   issue 12, split by file: a "tuning (fresh)" line and a "held-out (fresh)" line per language. With
-  -v only the tuning file's misses are printed, never the held-out file's.
+  -v only the tuning file's misses are printed, never the held-out file's; with --tuning the
+  held-out calls are not even played (while tuning, no held-out figure is seen either).
 - calls3_heldout_{en,fr}.yaml: a second blind held-out set, written later by someone who saw neither
   the catalog nor the other data; nobody tuning reads it ("held-out (fresh 3)").
   Each fresh figure also counts the lines that are near-copies of a catalog example (should be 0).
@@ -35,6 +36,7 @@ from rapidfuzz import fuzz, process
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from simulator.conversation import SET_ASIDE  # noqa: E402
 from simulator.engine import Engine  # noqa: E402
 from simulator.folding import fold  # noqa: E402
 from simulator.library import load_library  # noqa: E402
@@ -47,6 +49,9 @@ def half(name: str) -> str:
     return "held-out" if hashlib.sha1(name.encode()).digest()[0] % 2 else "tuning"
 
 
+TUNING_ONLY = "--tuning" in sys.argv  # while tuning: the held-out files are not even played
+
+
 def taken_up(events: list[dict]) -> set[str]:
     """The intents of a step the caller acts on or answers (not negated, withheld, claimed).
 
@@ -56,13 +61,7 @@ def taken_up(events: list[dict]) -> set[str]:
     for event in events:
         if event["kind"] == "intent_matched":
             found = event["data"]["intents"]
-            heard = {
-                m["intent"]
-                for m in found
-                if not (
-                    m.get("negated") or m.get("claimed") or m.get("withheld") or m.get("restated")
-                )
-            }
+            heard = {m["intent"] for m in found if not any(m.get(flag) for flag in SET_ASIDE)}
             return heard | ({"summarize"} if any(m.get("restated") for m in found) else set())
     return set()
 
@@ -89,6 +88,8 @@ def calls(engine: Engine, library, locale: str, verbose: bool) -> None:
     tally = {"tuning": [0, 0], "held-out": [0, 0]}
     for spec in specs:
         part = half(spec["name"])
+        if TUNING_ONLY and part == "held-out":
+            continue
         for line, ok in play_call(engine, library, spec, locale):
             tally[part][0] += ok
             tally[part][1] += 1
@@ -98,6 +99,8 @@ def calls(engine: Engine, library, locale: str, verbose: bool) -> None:
     names = {half(s["name"]) for s in specs}
     print(f"== {locale}: {len(specs)} calls ({', '.join(sorted(names))})")
     for part, (right, total) in tally.items():
+        if not total:
+            continue
         print(f"  {part:9} {right}/{total} lines fully right = {100 * right / max(total, 1):.1f}%")
 
 
@@ -127,7 +130,7 @@ def fresh_calls(engine: Engine, library, locale: str, verbose: bool) -> None:
     """Play the fresh calls, one figure per file; print misses of the tuning file only."""
     for label, stem in FRESH:
         path = DATA / f"{stem}_{locale}.yaml"
-        if not path.exists():
+        if not path.exists() or (TUNING_ONLY and "heldout" in stem):
             continue
         specs = yaml.safe_load(path.read_text(encoding="utf-8"))
         right = total = 0

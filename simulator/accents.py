@@ -32,6 +32,17 @@ BEFORE_A_PREPOSITION = frozenset(
 )
 
 
+# clitics and adverbs that may stand between « à » and its infinitive: « à bien le renfoncer »
+BEFORE_AN_INFINITIVE = frozenset(
+    ("le", "la", "les", "l", "y", "en", "me", "m", "se", "s", "vous", "nous", "lui", "leur")
+    + ("bien", "tout", "ne", "pas", "jamais", "rien", "vite", "mieux", "encore")
+)
+INFINITIVE_REACH = 2
+AVOIR = frozenset(("ai", "as", "a", "avons", "avez", "ont", "avait", "avais", "aviez", "aurait"))
+ETRE = frozenset(("suis", "est", "sommes", "etes", "êtes", "sont", "etait", "était", "etiez"))
+ADVERBS = frozenset(("bien", "deja", "pas", "jamais", "tout", "encore", "ne", "n", "vous", "rien"))
+
+
 def _bare(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
@@ -58,19 +69,52 @@ def _spellings() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _participles() -> dict[str, tuple[str, bool]]:
+    """Past participles in -é that French writes, by bare form: (the participle, whether it is
+    more frequent than the same letters read another way — « vidé » is not, « vide » is an
+    adjective; « connecté » is)."""
+    from wordfreq import get_frequency_dict
+
+    frequencies = get_frequency_dict("fr")
+    out = {}
+    for word, frequency in sorted(frequencies.items(), key=lambda item: -item[1]):
+        bare = _bare(word)
+        if frequency < RARE or not word.endswith("é") or not bare.isascii() or len(bare) < 4:
+            continue
+        out.setdefault(bare, (word, frequency > frequencies.get(bare, 0.0)))
+    return out
+
+
+def _auxiliary(words: list[tuple[int, str]], index: int, out: list[str]) -> str:
+    """The form of *avoir* or *être* the word follows, perhaps with an adverb between
+    (« j'ai bien redemarre »), or "" (an « a » already read as « à » is none)."""
+    back = index - 1
+    while back >= 0 and words[back][1].lower() in ADVERBS:
+        back -= 1
+    if back < 0 or out[words[back][0]] in "àÀ":
+        return ""
+    found = words[back][1].lower()
+    return found if found in AVOIR | ETRE else ""
+
+
 def _cased(spelling: str, typed: str) -> str:
     return "".join(s.upper() if t.isupper() else s for s, t in zip(spelling, typed, strict=True))
 
 
-def _preposition(previous: str, following: str) -> bool:
-    """Whether a typed « a » between these words is « à »."""
-    if previous in SUBJECTS:
+def _preposition(previous: str, following: list[str]) -> bool:
+    """Whether a typed « a » between these words is « à » (an infinitive may come after a pronoun
+    or an adverb: « n'hésitez pas a bien le renfoncer »)."""
+    if previous in SUBJECTS or not following:
         return False
-    return (
-        following in BEFORE_A_PREPOSITION
-        or following.isdigit()
-        or following.endswith(("er", "ir", "dre", "tre"))
-    )
+    if following[0] in BEFORE_A_PREPOSITION or following[0].isdigit():
+        return True
+    for word in following[: 1 + INFINITIVE_REACH]:
+        if word.endswith(("er", "ir", "dre", "tre")):
+            return True
+        if word not in BEFORE_AN_INFINITIVE:
+            return False
+    return False
 
 
 # « supprimez-le et recréez-le »: the small parser cuts the clitic off into a clause of its own
@@ -88,9 +132,15 @@ def restore(text: str) -> str:
         low = word.lower()
         if low == "a":
             previous = words[index - 1][1].lower() if index else ""
-            following = words[index + 1][1].lower() if index + 1 < len(words) else ""
-            if following and _preposition(previous, following):
+            following = [w.lower() for _, w in words[index + 1 : index + 2 + INFINITIVE_REACH]]
+            if _preposition(previous, following):
                 out[start] = "À" if word == "A" else "à"
+            continue
+        participle, usual = _participles().get(low, ("", False))
+        auxiliary = _auxiliary(words, index, out) if participle else ""
+        # after *avoir* a typed -e is the participle; after *être* only if it is the usual reading
+        if auxiliary in AVOIR or (auxiliary in ETRE and usual):
+            out[start : start + len(word)] = _cased(participle, word)
             continue
         if not low.isascii() or low not in spellings:
             continue
@@ -99,5 +149,6 @@ def restore(text: str) -> str:
 
 
 def warm() -> None:
-    """Build the spelling table now (before a server forks its workers)."""
+    """Build the spelling tables now (before a server forks its workers)."""
     _spellings()
+    _participles()

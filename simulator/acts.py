@@ -32,7 +32,20 @@ CAUSATIVE = {"have", "make", "let", "get", "faire", "laisser"}
 TEMPORAL = {"before", "after", "once", "until", "till", "avant", "apres", "après", "jusqu'"}
 MODALS_2 = {"can", "could", "would", "will", "should", "must", "might", "may", "ca", "wo"}
 MODAL_VERBS = {"pouvoir", "vouloir", "devoir", "aller", "pouvez", "pourriez", "voulez", "allez"}
-FUTURE = {"going", "will", "'ll", "ll", "shall", "aller", "vais", "va", "allons", "gonna", "let"}
+FUTURE = {
+    "going",
+    "will",
+    "'ll",
+    "ll",
+    "shall",
+    "aller",
+    "vais",
+    "va",
+    "allons",
+    "gonna",
+    "gon",
+    "let",
+}
 FIRST = {"i", "we", "je", "j'", "j", "nous", "on", "me", "let's", "us"}
 SECOND = {"you", "vous", "tu", "u", "ya"}
 ADVICE = (
@@ -45,6 +58,23 @@ ADVICE = (
     "once in a while", "now and then", "now and again", "toutes les semaines", "tous les mois",
     "de temps a autre", "une fois de temps", "chaque fois que", "a chaque fois que",
 )  # fmt: skip
+WH = {"when", "what", "whats", "where", "wheres", "which", "who", "how", "hows", "why", "whose"}
+WH |= {"quand", "comment", "pourquoi", "quel", "quelle", "quels", "quelles", "combien"}
+WH_PHRASES = {"qu est ce", "est ce que", "est ce qu", "c est quoi", "c est quel", "c est quelle"}
+WH_PHRASES |= {"y a", "y a t"}  # « y a un voyant » typed for « y a-t-il un voyant ? »
+OPENERS = {"ok", "okay", "so", "and", "right", "alright", "et", "alors", "donc", "bon", "ben", "d"}
+OPENERS |= {"accord", "daccord", "oui", "yes", "hmm", "euh", "ah", "oh"}
+# asking the caller's leave for one's own act: "mind if I…?", « je peux vider… ? », « ça vous va ? »
+PERMISSION = re.compile(
+    r"(?:^|\b(?:ok|okay|alright|fine|mind|all right) )(?:with (?:you|u) )?if i\b"
+    r"|\b(?:can|may|could) i\b|\bje (?:peux|pourrais|pourrai)\b|\bpuis je\b"
+    r"|\b(?:ca|cela) vous (?:va|convient|derange)\b|\bvous permettez que\b"
+    r"|\b(?:d accord|ok) si je\b|\bje me permets\b"
+)
+ELLIPTICAL = ("if not ", "if so ", "if yes ", "if no ", "if that s the case ", "if thats the case ")
+ELLIPTICAL += ("si oui ", "si non ", "si c est le cas ", "si ce n est pas le cas ", "si c est bon ")
+_NEGATION = re.compile(r"\b(?:not|never|don t|dont|no|ne|n|pas|jamais|plus|rien)\b")
+STATING = ("restate", "statement")  # acts that tell rather than ask or do
 RESTATE = (
     "if i understand", "if i understood", "so you", "you said", "you told me", "you mentioned",
     "so it s", "so its", "so your", "so the", "so that s", "so only", "so just",
@@ -56,10 +86,12 @@ RESTATE = (
 
 @dataclass(frozen=True)
 class Reading:
-    """A clause's speech act and whether it is negated."""
+    """A clause's speech act, whether it is negated, and its subject's person where the clause
+    has its own ("1", "1p", "2", "3", "0": none; "" when read from another clause)."""
 
     act: str
     negated: bool
+    person: str = ""
 
 
 def is_head(token: Token) -> bool:
@@ -107,9 +139,13 @@ def _low(token: Token) -> str:
 
 def _subject(verbs: list[Token]) -> Token | None:
     for verb in verbs:
-        for child in verb.children:
-            if child.dep_.startswith("nsubj") or child.dep_ == "expl:subj":
-                return child
+        found = [
+            c
+            for c in verb.children
+            if (c.dep_.startswith("nsubj") or c.dep_ == "expl:subj") and _low(c) not in OPENERS
+        ]
+        if found:  # « ok je vous déverrouille »: "ok" is no subject; a pronoun is the surest
+            return next((c for c in found if c.pos_ == "PRON"), found[0])
     head = verbs[0]
     if head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"):
         return _subject(_verbs(head.head))
@@ -159,6 +195,27 @@ def _asked(sentence: str) -> bool:
     return "?" in sentence
 
 
+def _sentence(head: Token) -> str:
+    """The head's sentence, with the rest of the typed sentence when that asks ("ça ressemble à |
+    quoi ?", "near the clock, | does it say FR or something else?"): the parser cuts sentences
+    where a person reading the line would not."""
+    sent, doc = head.sent, head.doc
+    rest = doc[sent.end :]
+    if len(rest) and rest[-1].text == "?":
+        return sent.text + " " + rest.text
+    return sent.text
+
+
+def _wh_start(span: str) -> bool:
+    """A clause that opens with a question word asks, question mark or not ("when did this
+    start", « comment ça s'affiche »)."""
+    words = span.split()
+    while words and words[0] in OPENERS:
+        words = words[1:]
+    starts = {" ".join(words[:2]), " ".join(words[:3])}
+    return bool(words) and (words[0] in WH or bool(starts & WH_PHRASES))
+
+
 def _inverted(head: Token, verbs: list[Token], subject: Token | None) -> bool:
     """Subject after its verb or auxiliary: "did you…", "can you…", « pouvez-vous »."""
     if subject is None:
@@ -172,10 +229,13 @@ def read_predicate(head: Token, span: str, first: Token | None = None) -> Readin
     """The act and polarity of the clause headed by `head` (its text: `span`, its first word:
     `first`)."""
     verbs = _with_carriers(_verbs(head))
-    sentence = head.sent.text
+    sentence = _sentence(head)
     span = fold(span)
     negated, polite = negation(verbs, head)
     negated = (negated or without(head, verbs)) and not polite
+    condition = next((m for m in ELLIPTICAL if span.startswith(m)), None)
+    if condition and negated and not _NEGATION.search(span[len(condition) :]):
+        negated = False  # "if not, please empty it": the "not" is the condition's
     if negated and _asked(sentence) and _polite_question(head, verbs, sentence):
         return Reading("request", False)
     lemmas = {_lemma(v) for v in verbs} | {_low(v) for v in verbs}
@@ -194,6 +254,10 @@ def read_predicate(head: Token, span: str, first: Token | None = None) -> Readin
             # "I don't need you to delete your documents": the need is negated, so is the ask
             refused = negation(_verbs(governor), governor)[0] and not reassures(governor)
             return Reading("request", negated or refused)
+        ordered = _imperative(governor) and not _subject([governor])
+        if person in ("3", "0") and ordered:
+            # "check that the caps lock light isn't on": what the request asks to look at
+            return Reading("request", negated)
     if polite:
         return Reading("request", False)
     reported = person in ("3", "0") and any(_lemma(v) in SAY for v in verbs[:-1])
@@ -216,10 +280,10 @@ def read_predicate(head: Token, span: str, first: Token | None = None) -> Readin
         upper = read_predicate(upper_head, upper_head.text, upper_head.left_edge)
         shared = upper.negated and not reassures(upper_head) and not _contrasted(head)
         # "it looks damaged, so remove it": an imperative joined to a statement asks
-        act = "request" if upper.act == "restate" and _imperative(head) else upper.act
+        act = "request" if upper.act in STATING and _imperative(head) else upper.act
         return Reading(act, negated or shared)
     act = _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor, first)
-    return Reading(act, negated)
+    return Reading(act, negated, person)
 
 
 # Words that open a new instruction after a negated one: « ne supprimez pas vos fichiers, videz
@@ -248,7 +312,11 @@ def _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor, 
     marks = {_low(c) for c in head.children if c.dep_ == "mark"}
     if marks & TEMPORAL and person == "1":
         return "announce"  # "before I reset it, I need your employee ID": later, not now
+    if person == "1" and _asked(sentence) and PERMISSION.search(fold(sentence)):
+        return "request"  # "ok if I empty your bin too?": asks the caller's leave to do it
     modal_2 = bool(auxes & MODALS_2) or bool(lemmas & MODAL_VERBS)
+    if marks & CONDITIONS and span.startswith(ELLIPTICAL):
+        marks = set()  # "if not, please empty it": the condition is said; the request stands
     if marks & CONDITIONS and not (person == "2" and modal_2 and governor is None):
         if not (person == "2" and auxes & {"could", "would"}):
             return "hypothesis"
@@ -280,7 +348,7 @@ def _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor, 
             return "announce"
         return "question" if _asked(sentence) else "narrate"
     if any(span.startswith(m) or f" {m} " in f" {span} " for m in RESTATE):
-        return "restate"
+        return "question" if _wh_start(span) else "restate"
     if person == "2":
         if modal_2 or _lemma(head) in ("falloir",):
             return "request"
@@ -292,9 +360,10 @@ def _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor, 
             return "request"
         if _bare_start(first):
             return "request"
-        if _asked(sentence):
+        if _asked(sentence) or _wh_start(span):
             return "question"
-        return "claim" if past else ("hypothesis" if _conditional(verbs) else "restate")
+        # "the phone keeps the old password", « c'est le mode avion »: the agent states a fact
+        return "claim" if past else ("hypothesis" if _conditional(verbs) else "statement")
     # no subject: an imperative or an infinitive instruction, or a bare question ("Working?")
     if _conditional(verbs):
         return "hypothesis"
@@ -303,7 +372,7 @@ def _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor, 
     if head.pos_ not in ("VERB", "AUX") and PERFECT.search(span):
         return "claim"
     if head.tag_ == "NNS" and any(c.dep_ == "dobj" for c in head.children):
-        return "restate"  # "the F12 key toggles it": a verb the parser took for a plural noun
+        return "statement"  # "the F12 key toggles it": a verb the parser took for a plural noun
     return "request" if head.pos_ in ("VERB", "AUX", "PROPN", "NOUN", "ADJ") else "narrate"
 
 
@@ -365,7 +434,10 @@ def _imperative(head: Token) -> bool:
 
 # "a redémarré", "has restarted": a perfect the parser did not see as a verb group
 PERFECT = re.compile(
-    r"\b(?:ai|as|a|avons|avez|ont|have|has|had|ve)\s+(?:\w+\s+)?\w+(?:e|ee|i|is|it|u|ed)\b"
+    r"\b(?:ai|as|a|avons|avez|ont|have|has|had|ve)\s+"
+    # « a droite », « a cote »: the preposition typed without its accent
+    r"(?!(?:droite|gauche|cote|partir|distance|peu|propos|cause|l|la|le|votre|vos)\b)"
+    r"(?:\w+\s+)?\w+(?:e|ee|i|is|it|u|ed)\b"
 )
 FILLERS = {
     # interjections before the clause ("great, that was airplane mode"): no bare imperative

@@ -24,6 +24,7 @@ from typing import Any
 from simulator.accents import restore
 from simulator.accents import warm as warm_accents
 from simulator.acts import Reading, action_verb, is_head, read_predicate
+from simulator.parser_words import written_out
 
 ACTS = (
     "request",
@@ -53,6 +54,7 @@ class Clause:
     end: int = 0
     scope: str = ""  # the clause with all it governs (what the intent's similarity is read on)
     core: str = ""  # from the verb that names the act to the clause's end, without polite frames
+    person: str = ""  # its own subject's person ("3": a thing or someone else), see `acts.Reading`
 
     @property
     def requested(self) -> bool:
@@ -69,10 +71,17 @@ def pipeline(locale: str) -> Any:
         return spacy.load(PIPELINES[locale[:2]], exclude=list(_UNUSED_PIPES))
 
 
+def _readable(text: str, locale: str) -> tuple[str, list[int]]:
+    """The text as the parser reads it (shorthand written out, French accents put back) and
+    where each of its characters was typed."""
+    written, where = written_out(text, locale)
+    return (restore(written) if locale[:2] == "fr" else written), where
+
+
 @lru_cache(maxsize=256)
 def parse(text: str, locale: str) -> Any:
-    """The parsed line (accents put back on French typed without them)."""
-    return pipeline(locale)(restore(text) if locale[:2] == "fr" else text)
+    """The parsed line (shorthand written out, accents put back on French typed without them)."""
+    return pipeline(locale)(_readable(text, locale)[0])
 
 
 def warm(locales: tuple[str, ...] = ("en", "fr")) -> None:
@@ -96,17 +105,17 @@ def sentences(text: str) -> list[str]:
 def analyse(text: str, locale: str) -> tuple[Clause, ...]:
     """The clauses of a line, in order: one per verb that heads a clause (or verbless sentence)."""
     pieces = [(m.start(), m.group()) for m in _PIECES.finditer(text) if m.group().strip()]
-    # French typed without accents is parsed with them put back (same length, same offsets)
-    parsed = [restore(piece) if locale[:2] == "fr" else piece for _, piece in pieces]
-    docs = pipeline(locale).pipe(parsed)
+    readable = [_readable(piece, locale) for _, piece in pieces]
+    docs = pipeline(locale).pipe(written for written, _ in readable)
     clauses: list[Clause] = []
-    for (offset, piece), doc in zip(pieces, docs, strict=True):
-        clauses += _clauses_of(doc, piece, offset)
+    for (offset, piece), (_, where), doc in zip(pieces, readable, docs, strict=True):
+        clauses += _clauses_of(doc, piece, offset, where)
     return tuple(clauses)
 
 
-def _clauses_of(doc: Any, typed: str, offset: int) -> list[Clause]:
-    """The clauses of one parsed piece; their texts are cut from what was typed."""
+def _clauses_of(doc: Any, typed: str, offset: int, where: list[int]) -> list[Clause]:
+    """The clauses of one parsed piece; their texts are cut from what was typed (`where` maps
+    each parsed character to its typed one)."""
     owner: dict[int, int] = {}
     for token in doc:
         up = token
@@ -119,15 +128,26 @@ def _clauses_of(doc: Any, typed: str, offset: int) -> list[Clause]:
         if head.is_punct:
             continue
         own = [t for t in doc if owner[t.i] == index and not t.is_punct] or [head]
-        start, end = min(t.idx for t in own), max(t.idx + len(t) for t in own)
+        start = where[min(t.idx for t in own)]
+        end = where[max(t.idx + len(t) for t in own) - 1] + 1
         span = typed[start:end]
         reading: Reading = read_predicate(head, span, own[0])
-        left, right = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+        left = where[head.left_edge.idx]
+        right = where[head.right_edge.idx + len(head.right_edge) - 1] + 1
         scope = typed[min(left, start) : max(right, end)]
-        verb = action_verb(head)
-        core = typed[verb.idx : end] if start <= verb.idx < end else span
+        verb = where[action_verb(head).idx]
+        core = typed[verb:end] if start <= verb < end else span
         clauses.append(
-            Clause(span, reading.act, reading.negated, offset + start, offset + end, scope, core)
+            Clause(
+                span,
+                reading.act,
+                reading.negated,
+                offset + start,
+                offset + end,
+                scope,
+                core,
+                reading.person,
+            )
         )
     return clauses
 

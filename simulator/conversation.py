@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from simulator import tone_signals as tone
+from simulator.acts import STATING
 from simulator.builtin_intents import BUILTIN, asks_for_password
 from simulator.call import Call, Pending
 from simulator.clauses import Clause, analyse, sentences
@@ -124,6 +125,7 @@ def _answer_all(
     readings = [_reading(hearing, call, m, clause) for m, clause in heard]
     heard, readings = _implied(hearing, call, text, heard, readings)
     heard, readings = _said_back(hearing, call, text, heard, readings)
+    heard, readings = _cause_told(heard, readings)
     call.emit(
         "intent_matched",
         intents=[
@@ -233,6 +235,9 @@ def claims_done(clause: str, locale: str) -> bool:
 
 
 ASKING = ("ask_", "verify_identity")  # conversation intents that ask the caller for something
+# the flags that set a heard intent aside: heard, but neither answered nor done
+SET_ASIDE = ("negated", "claimed", "withheld", "restated", "stated")
+TELLING = ("explain_", "give_", "summarize", "reassure")  # intents that are statements themselves
 COURTESY = ("apologize", "empathize", "reassure")  # heard as a mood, answered by what they lead to
 
 
@@ -244,10 +249,18 @@ def _reading(hearing: Hearing, call: Call, match: Match, clause: Clause) -> dict
     all given, restated, is active listening rather than a question asked again.
     """
     kind = hearing.intent_kind(call.scenario, match.intent)
-    if clause.act == "restate":
+    if clause.act in STATING:
         probe = next((p for p in call.scenario.probes if p.intent == match.intent), None)
         if probe and probe.reveals and all(f in call.revealed for f in probe.reveals):
             return {"restated": True}
+    told = match.intent.startswith(TELLING)  # explain_policy bound as a probe is said, not asked
+    # ...an action said negated ("your files, I'm not touching them") is not a cause
+    stated = kind == "probe" or (kind == "action" and not clause.negated)
+    # a past fact about a thing, not the agent's or the caller's act: « votre mot de passe a
+    # expiré pendant vos congés »
+    told_past = clause.act == "claim" and clause.person == "3"
+    if (clause.act == "statement" or told_past) and stated and not told:
+        return {"stated": True}  # "the phone keeps the old password": told, neither asked nor done
     negated = clause.negated and not hearing.said_negatively(
         call.scenario, match.intent, call.locale
     )
@@ -275,6 +288,7 @@ def _reading(hearing: Hearing, call: Call, match: Match, clause: Clause) -> dict
 
 PLAN_TOLD = "explain_next_step"
 POLICY_TOLD = "explain_policy"
+CAUSE_TOLD = "explain_cause"
 
 
 def _implied(
@@ -332,11 +346,23 @@ def _said_back(
         for i in inside:
             if kinds[i] == "probe" and not readings[i] and _given(call, heard[i][0].intent):
                 readings[i] = {"restated": True}
+            elif "stated" in readings[i]:
+                readings[i] = {"restated": True}  # the caller's own words: no cause told
         summarized = True
     if summarized and not any(m.intent == SUMMARY for m, _ in heard):
         said_back = Clause(echoes[0], "restate", False)
         return heard + [(Match(SUMMARY, 0.0, echoes[0]), said_back)], readings + [{}]
     return heard, readings
+
+
+def _cause_told(heard: list, readings: list) -> tuple[list, list]:
+    """A fact about the fault stated in the agent's own words, not the caller's (« c'est le mode
+    avion », "the phone keeps retrying the old password") tells the caller what caused it."""
+    stated = [(m, c) for (m, c), flags in zip(heard, readings, strict=True) if "stated" in flags]
+    if not stated or any(m.intent == CAUSE_TOLD for m, _ in heard):
+        return heard, readings
+    match, clause = stated[0]
+    return heard + [(Match(CAUSE_TOLD, match.score, match.clause), clause)], readings + [{}]
 
 
 def _given(call: Call, intent: str) -> bool:

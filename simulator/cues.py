@@ -75,6 +75,13 @@ _THANKS_TO_DO = re.compile(
     r"[a-z]+(?:er|ir|re)\b"
 )
 
+FURTHER_HELP = "offer_further_help"
+# « c'est marqué FR ou autre chose ? », "blue or something else?": an alternative, not an offer
+_OR_ELSE = re.compile(
+    r"\w+ (?:ou|or) (?:autre chose|quelque chose d autre|something else|anything else"
+    r"|sth else|smth else|qqch d autre)\s*$"
+)
+
 # other people, in a question: whether they are affected too
 _OTHERS = re.compile(
     r"\b(?:colleagues?|coworkers?|co workers?|neighbou?rs?|anyone else|everyone|everybody"
@@ -169,6 +176,8 @@ def _shape_bonuses(folded: str, question: bool, common: frozenset[str]) -> dict[
         return {THANKS: -CUE_FORCE}
     if _LISTENING.match(folded):
         return {LISTEN: CUE_FORCE}
+    if question and _OR_ELSE.search(folded):
+        return {FURTHER_HELP: -CUE_FORCE}
     if question and _OTHERS.search(folded):  # « votre collègue d'en face a internet ? »
         return {SCOPE: 0.5}
     if question and _SINCE_WHEN.match(folded):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from simulator.acts import STATING
 from simulator.call import Call, Pending
 from simulator.clauses import analyse, parse
 from simulator.echo import summary_of
@@ -65,7 +66,11 @@ def dialogue(call: Call) -> Dialogue:
             just_heard.update(event["data"]["facts"])
         elif steps == 1 and event["kind"] == "intent_matched":
             last_intents += [i["intent"] for i in event["data"]["intents"]]
-            withheld += [i["intent"] for i in event["data"]["intents"] if i.get("withheld")]
+            withheld += [
+                i["intent"]
+                for i in event["data"]["intents"]
+                if i.get("withheld") or i.get("stated")
+            ]
     answered = [e["data"]["probe"] for e in call.events if e["kind"] == "probe_answered"]
     tried = any(e["kind"] == "action_applied" and e["data"]["applied"] for e in call.events)
     return Dialogue(
@@ -207,6 +212,6 @@ def _restated(call: Call, context: Dialogue, guess: Match | None, text: str) -> 
     probe = next((p for p in call.scenario.probes if p.intent == guess.intent), None)
     if probe is None or not probe.reveals or not set(probe.reveals) <= context.revealed:
         return None
-    if not any(c.act == "restate" for c in analyse(text, call.locale)):
+    if not any(c.act in STATING for c in analyse(text, call.locale)):
         return None
     return Match(guess.intent, guess.score, text.strip())

@@ -59,8 +59,19 @@ _STOP_WORDS = (
 _STOP = frozenset(_STOP_WORDS.split())
 
 
+# the same words typed short: "5 wks" says back "five weeks", « 3 sem » « trois semaines »
+_NUMBERS = "one two three four five six seven eight nine ten eleven twelve twenty thirty"
+_NOMBRES = "- deux trois quatre cinq six sept huit neuf dix onze douze vingt trente"
+_SAME = {w: str(n) for names in (_NUMBERS, _NOMBRES) for n, w in enumerate(names.split(), 1)}
+_SAME |= {"twenty": "20", "thirty": "30", "vingt": "20", "trente": "30"}
+_SAME.pop("-")
+_SAME |= {"wk": "week", "wks": "weeks", "hr": "hour", "hrs": "hours", "mins": "minutes"}
+_SAME |= {"sem": "semaine", "sems": "semaines", "mn": "minutes", "min": "minutes"}
+
+
 def _words(text: str) -> set[str]:
-    return {w[:STEM] for w in fold(text).split() if len(w) >= 3 and w not in _STOP}
+    said = (_SAME.get(w, w) for w in fold(text).split())
+    return {w[:STEM] for w in said if w.isdigit() or (len(w) >= 3 and w not in _STOP)}
 
 
 def echoed_sentences(text: str, caller_lines: list[str]) -> list[str]:

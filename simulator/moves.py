@@ -83,8 +83,16 @@ _WHAT_YOU_LL_SEE = re.compile(
 _CAUSE = re.compile(
     r"\b(?:that s why|thats why|that s what (?:did|caused|happened)|the cause|caused by|because of"
     r"|due to|turns out|turned out|the (?:problem|issue|fault|reason) (?:was|is)|the culprit"
-    r"|was the (?:problem|issue|culprit)|c est pour ca qu|c est ce qui|a cause d|la cause"
-    r"|le (?:souci|probleme) (?:c est|c etait|venait|vient)|du a|provient|provenait)\b"
+    r"|was the (?:problem|issue|culprit)|c est pour ca qu\w*|c est ce qui|a cause d\w*|la cause"
+    r"|le (?:souci|probleme) (?:c est|c etait|venait|vient)|du a|provient|provenait"
+    r"|(?:ca|cela|tout ca|le souci|le probleme|it|that|this|the problem) (?:vient|venait"
+    r"|comes|came|is coming) (?:d\w*|from)"
+    r"|that explains (?:it|everything|why)|(?:ca|cela|voila qui) explique (?:tout|ca|pourquoi)"
+    r"|(?:there s|that s|thats) (?:the|your|our) (?:problem|culprit|issue)"
+    r"|(?:c est|voila) (?:donc )?(?:ca|la) (?:le|la|votre) (?:souci|probleme|coupable|cause)"
+    # a guess at what happened: "you must have hit it", « ça a dû s'activer dans le train »
+    r"|must have (?:been )?\w+|(?:a|ont|avez|aurait|auraient) du (?:s |se |l |le |la |etre )?\w+"
+    r"|probably (?:hit|pressed|switched|turned|knocked|got|left|changed|\w+ed))\b"
 )
 # what happens next, done by others: "they'll post an update on the ticket", « l'équipe vous
 # rappellera », "we'll ring you back on your mobile"

@@ -175,3 +175,41 @@ def test_replay_steps_show_the_clauses(engine, library):
     assert record["steps"][0]["intents"]
     assert {"text", "act", "negated", "intents"} <= set(clauses[0])
     assert any(c["negated"] for c in clauses) and any(c["act"] == "request" for c in clauses)
+
+
+@pytest.mark.parametrize(
+    "locale, text, act, negated",
+    [
+        ("en", "ok i dont think ur laptop is plugged in", "narrate", True),
+        ("en", "r u still at ur desk", "question", False),
+        ("fr", "jai deja fait un redemarrage du service", "claim", False),
+        ("fr", "vs pouvez rebrancher le cable svp", "request", False),
+    ],
+)
+def test_typed_shorthand_is_parsed_written_out_and_cut_from_what_was_typed(
+    locale, text, act, negated
+):
+    first = analyse(text, locale)[0]
+    assert (first.act, first.negated) == (act, negated)
+    assert all(c.text in text and c.scope in text for c in analyse(text, locale))
+
+
+@pytest.mark.parametrize(
+    "locale, text",
+    [
+        ("en", "mind if I clear out your temp folder?"),
+        ("en", "is it ok with you if I empty the bin?"),
+        ("fr", "je peux vider votre corbeille au passage ?"),
+        ("fr", "je nettoie les fichiers temporaires, ca vous convient ?"),
+    ],
+)
+def test_asking_leave_for_ones_own_act_is_a_request(locale, text):
+    assert any(c.act == "request" and not c.negated for c in analyse(text, locale))
+
+
+@pytest.mark.parametrize(
+    "locale, text",
+    [("en", "if not, then please clear the bin"), ("fr", "si non, videz donc la corbeille")],
+)
+def test_if_not_then_a_request_still_asks(locale, text):
+    assert analyse(text, locale)[-1].requested

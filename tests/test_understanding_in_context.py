@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from simulator.accents import restore
+from simulator.conversation import SET_ASIDE
 from tests.helpers import play
 
 
@@ -31,9 +32,7 @@ def _situations(events: list[dict]) -> list[str]:
 
 
 def _acted(match: dict | None) -> bool:
-    return bool(match) and not any(
-        match.get(flag) for flag in ("negated", "withheld", "claimed", "restated")
-    )
+    return bool(match) and not any(match.get(flag) for flag in SET_ASIDE)
 
 
 @pytest.mark.parametrize(
@@ -452,3 +451,182 @@ def test_a_device_described_in_the_present_is_no_instruction(engine, library):
     call = play(engine, library.scenario("wifi-airplane-mode"), [], "calm", "en")
     heard = _heard(_step(engine, call, "the F12 key switches it on and off"))
     assert not _acted(heard.get("turn_off_airplane_mode"))
+
+
+@pytest.mark.parametrize(
+    "scenario, locale, text, named",
+    [
+        (
+            "account-locked-phone",
+            "en",
+            "ok the phone keeps retrying your old password and that locks the account",
+            "ask_device_details",
+        ),
+        (
+            "account-locked-phone",
+            "fr",
+            "votre iphone garde l'ancien mot de passe et reessaie sans arret, "
+            "c'est lui qui bloque le compte",
+            "ask_device_details",
+        ),
+        (
+            "wifi-airplane-mode",
+            "fr",
+            "bon, c'est le mode avion qui coupe tout, rien de casse",
+            "turn_off_airplane_mode",
+        ),
+    ],
+)
+def test_a_fact_about_the_fault_stated_by_the_agent_explains_the_cause(
+    engine, library, scenario, locale, text, named
+):
+    call = play(engine, library.scenario(scenario), [], "calm", locale)
+    events = _step(engine, call, text)
+    heard = _heard(events)
+    assert _acted(heard.get("explain_cause"))
+    assert not any(_acted(m) for i, m in heard.items() if i != "explain_cause" and i == named)
+    assert not any(e["kind"] in ("probe_answered", "action_applied") for e in events)
+
+
+@pytest.mark.parametrize(
+    "scenario, locale, text, intent",
+    [
+        ("account-locked-phone", "en", "ok and when did this start", "ask_when_started"),
+        (
+            "wifi-airplane-mode",
+            "fr",
+            "l'icone reseau en bas, elle ressemble a quoi ?",
+            "check_wifi_icon",
+        ),
+        (
+            "vpn-caps-lock",
+            "fr",
+            "verifiez que le voyant verr maj n'est pas allume",
+            "check_caps_lock",
+        ),
+    ],
+)
+def test_a_question_without_its_mark_or_inside_a_request_is_still_asked(
+    engine, library, scenario, locale, text, intent
+):
+    call = play(engine, library.scenario(scenario), [], "calm", locale)
+    events = _step(engine, call, text)
+    assert _acted(_heard(events).get(intent))
+    assert any(e["kind"] == "probe_answered" for e in events)
+
+
+@pytest.mark.parametrize(
+    "scenario, locale, text",
+    [
+        ("outlook-offline-mode", "en", "right, you must have clicked it by accident on the train"),
+        (
+            "outlook-offline-mode",
+            "fr",
+            "le mode hors connexion a du s'enclencher pendant une coupure",
+        ),
+        ("print-server-floor", "fr", "bon, tout ca vient du serveur, votre pc n'y est pour rien"),
+        ("disk-full", "fr", "le disque est sature, c'est pour ca que tout rame"),
+    ],
+)
+def test_a_guess_at_what_happened_or_where_it_comes_from_explains_the_cause(
+    engine, library, scenario, locale, text
+):
+    call = play(engine, library.scenario(scenario), [], "calm", locale)
+    assert _acted(_heard(_step(engine, call, text)).get("explain_cause"))
+
+
+def test_a_french_a_before_an_adverb_and_an_infinitive_is_the_preposition():
+    assert restore("n'hesitez pas a bien le renfoncer") == "n'hésitez pas à bien le renfoncer"
+    assert restore("il a bien le cable") == "il a bien le cable"
+
+
+def test_an_opening_ok_is_not_the_subject_of_the_agents_own_act(engine, library):
+    call = play(engine, library.scenario("account-locked-phone"), [], "calm", "fr")
+    heard = _heard(_step(engine, call, "ok je vous debloque le compte tout de suite"))
+    assert heard.get("unlock_account", {}).get("act") != "statement"
+    assert "explain_cause" not in heard
+
+
+@pytest.mark.parametrize(
+    "locale, text",
+    [
+        ("en", "ah right, that explains everything then"),
+        ("en", "ok there's your culprit"),
+        ("fr", "ah voila qui explique tout"),
+        ("fr", "d'accord, c'est donc ca le souci"),
+    ],
+)
+def test_naming_what_was_found_as_the_culprit_explains_the_cause(engine, library, locale, text):
+    call = play(engine, library.scenario("intranet-dns"), [], "calm", locale)
+    assert _acted(_heard(_step(engine, call, text)).get("explain_cause"))
+
+
+def test_a_number_typed_in_digits_says_back_the_callers_words():
+    from simulator.echo import echoed_sentences
+
+    said = ["I was on leave for five weeks, I only got back this morning."]
+    assert echoed_sentences("ok so off for 5 wks, right?", said)
+    assert echoed_sentences(
+        "donc absente trois sem, c'est ca ?", ["J'étais absente pendant trois semaines."]
+    )
+
+
+def test_ill_before_a_verb_is_the_agents_announcement():
+    from simulator.clauses import analyse
+
+    assert analyse("ok ill put the settings back for you", "en")[-1].act == "announce"
+    assert all(c.act != "announce" for c in analyse("sorry to hear you're ill", "en"))
+
+
+@pytest.mark.parametrize(
+    "locale, text",
+    [
+        ("en", "ok the usb cable came loose at the back of the printer"),
+        ("fr", "bon, le cable usb s'est debranche derriere l'imprimante"),
+    ],
+)
+def test_what_happened_to_a_thing_told_by_the_agent_explains_the_cause(
+    engine, library, locale, text
+):
+    call = play(engine, library.scenario("printer-offline"), [], "calm", locale)
+    events = _step(engine, call, text)
+    assert _acted(_heard(events).get("explain_cause"))
+    assert not any(e["kind"] in ("probe_answered", "action_applied") for e in events)
+
+
+@pytest.mark.parametrize(
+    "locale, text",
+    [
+        ("en", "the icon by the clock, does it say ENG or something else?"),
+        ("fr", "pres de l'heure vous voyez FRA ou autre chose ?"),
+    ],
+)
+def test_or_something_else_closes_an_alternative_it_offers_no_further_help(
+    engine, library, locale, text
+):
+    call = play(engine, library.scenario("password-expired"), [], "calm", locale)
+    assert "offer_further_help" not in _heard(_step(engine, call, text))
+
+
+@pytest.mark.parametrize(
+    "typed, parsed",
+    [
+        (
+            "vous avez deja vide la boite de reception ?",
+            "vous avez déjà vidé la boite de réception ?",
+        ),
+        ("on a deja reinitialise le compte", "on a déjà réinitialisé le compte"),
+        ("le cable est debranche", "le cable est débranché"),
+        ("la corbeille est vide", "la corbeille est vide"),
+        ("le pc redemarre", "le pc redemarre"),
+    ],
+)
+def test_a_participle_typed_without_its_accent_is_read_after_avoir_or_etre(typed, parsed):
+    assert restore(typed) == parsed
+
+
+def test_a_typed_sentence_that_ends_in_a_question_mark_asks_in_all_its_parts():
+    from simulator.clauses import analyse
+
+    line = analyse("et en bas pres de l'heure, c'est ecrit FRA ou autre chose ?", "fr")
+    assert all(c.act == "question" for c in line if c.text.strip())

@@ -16,6 +16,7 @@ from flask_login import current_user
 from werkzeug.exceptions import HTTPException
 
 from simulator.call import CallEnded
+from simulator.conversation import SET_ASIDE
 from simulator.engine import EngineError
 from simulator.scenario import LOCALES
 from simulator.steps import StepError, parse_step
@@ -174,11 +175,7 @@ def send_step(call_id: int):
     return jsonify(
         {
             "entries": entries(call.events, before),
-            "intents": [
-                i["intent"]
-                for i in intents
-                if not any(i.get(flag) for flag in ("negated", "claimed", "withheld", "restated"))
-            ],
+            "intents": [i["intent"] for i in intents if not any(i.get(flag) for flag in SET_ASIDE)],
             "mood": None if row["exam"] else call.mood,
             "ended": call.ended,
             "outcome": call.outcome() if call.ended else None,

@@ -1,0 +1,77 @@
+"""What the parser reads: a trainee's piece with typed shorthand written out ("u'll" → "you'll",
+« jai » → « j'ai »), and where each of its characters was typed.
+
+The small spaCy pipelines were trained on edited text: "u" and "ur" come out as proper nouns, "dont"
+as a noun, « vs » as an abbreviation, and the clause's subject and act are lost with them. The
+matcher has its own table (`simulator.agent_typing`); this one keeps only forms that change the
+parse, written with their apostrophes, and maps the written-out text back to the typed one so that
+clause texts are still cut from what the trainee typed.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WRITTEN = {
+    "en": {
+        "u": "you", "ur": "your", "yr": "your", "ya": "you", "r": "are", "pls": "please",
+        "plz": "please", "thx": "thanks", "cant": "can't", "dont": "don't", "doesnt": "doesn't",
+        "didnt": "didn't", "isnt": "isn't", "wont": "won't", "arent": "aren't", "wasnt": "wasn't",
+        "havent": "haven't", "hasnt": "hasn't", "shouldnt": "shouldn't", "couldnt": "couldn't",
+        "wouldnt": "wouldn't", "whats": "what's", "im": "I'm", "ive": "I've", "youre": "you're",
+        "thats": "that's", "theres": "there's", "youll": "you'll", "youve": "you've",
+        "i": "I", "pwd": "password", "pw": "password",
+    },
+    "fr": {
+        "jai": "j'ai", "cest": "c'est", "jsuis": "je suis", "chui": "je suis", "g": "j'ai",
+        "vs": "vous", "ns": "nous", "mdp": "mot de passe", "pb": "problème",
+        "svp": "s'il vous plaît",
+        "qqch": "quelque chose", "qqn": "quelqu'un", "tt": "tout", "ds": "dans", "pr": "pour",
+        "mtn": "maintenant", "jvais": "je vais", "nest": "n'est", "sest": "s'est",
+        "quest": "qu'est", "appli": "application",
+    },
+}  # fmt: skip
+# "ill set it back": "I'll" where a word follows (never at the end: "are you ill?")
+_ILL = re.compile(r"(?<![\w'’])ill(?= [a-z])")
+# "u'll", "u're", "u've": the shorthand before an apostrophe
+_APOSTROPHE = {"en": {"u": "you"}, "fr": {}}
+_PATTERNS = {
+    locale: re.compile(
+        r"(?<![\w'’])(" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")"
+        r"(?![\w])(?!['’]\w)"
+        + r"|(?<![\w'’])("
+        + ("|".join(_APOSTROPHE[locale]) or "(?!)")
+        + r")(?=['’]\w)",
+        re.IGNORECASE,
+    )
+    for locale, words in _WRITTEN.items()
+}
+
+
+def written_out(text: str, locale: str) -> tuple[str, list[int]]:
+    """The text with shorthand written out, and for each of its characters (and one past the
+    end) the index in `text` it stands for."""
+    table, pattern = _WRITTEN[locale[:2]], _PATTERNS[locale[:2]]
+    out: list[str] = []
+    where: list[int] = []
+    last = 0
+    for match in pattern.finditer(text):
+        word = match.group()
+        full = table.get(word.lower()) or _APOSTROPHE[locale[:2]].get(word.lower())
+        if full is None or full == word:
+            continue
+        out.append(text[last : match.start()])
+        where += range(last, match.start())
+        out.append(full)
+        # every written-out character stands for the typed word; its last one for its end
+        where += [match.start()] * (len(full) - 1) + [match.end() - 1]
+        last = match.end()
+    out.append(text[last:])
+    where += range(last, len(text) + 1)
+    written = "".join(out)
+    if locale[:2] == "en":  # "ill" → "I'll": one letter more, before the "l"s
+        for match in reversed(list(_ILL.finditer(written))):
+            at = match.start()
+            written = written[:at] + "I'" + written[at + 1 :]
+            where = where[: at + 1] + [where[at]] + where[at + 1 :]
+    return written, where
