@@ -74,22 +74,26 @@ def closing(t: Timeline, weight: int) -> list[Finding]:
         return [finding(SKILL, "closing", 0, weight, t.end_turn, t.words, "closing_hung_up")]
     out = []
     for intent, share in parts.items():
-        hit = next((tn for i, tn, _ in t.intent_seq if i == intent), None)
         if intent == "give_ticket_number":
             out += _ticket_number(t, share)
             continue
-        out.append(
-            finding(
-                SKILL,
-                f"closing_{intent}",
-                share if hit else 0,
-                share,
-                hit or t.end_turn,
-                t.words,
-                f"close_{intent}_{'ok' if hit else 'missing'}",
-            )
-        )
+        out.append(closing_said(t, intent, share, "close"))
     return out
+
+
+def closing_said(t: Timeline, intent: str, share: int, messages: str) -> Finding:
+    """Whether the closing move `intent` was said (its turn) or missing, worth `share`; its
+    message is `<messages>_<intent>_ok` or `_missing`."""
+    hit = next((tn for i, tn, _ in t.intent_seq if i == intent), None)
+    return finding(
+        SKILL,
+        f"closing_{intent}",
+        share if hit else 0,
+        share,
+        hit or t.end_turn,
+        t.words,
+        f"{messages}_{intent}_{'ok' if hit else 'missing'}",
+    )
 
 
 def _ticket_number(t: Timeline, share: int) -> list[Finding]:

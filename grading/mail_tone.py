@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from grading.checks import introduction, uses_name
+from grading.framing import closing_said
 from grading.messages import finding
 from grading.model import Finding, allot
 from grading.timeline import Timeline
@@ -115,18 +116,4 @@ def closing(t: Timeline, weight: int) -> list[Finding]:
     """A summary and "anything else?" before the contact is closed (sign-off and ticket number
     are the written skill's)."""
     parts = allot({"summarize": 1, "offer_further_help": 1}, weight)
-    out = []
-    for intent, share in parts.items():
-        hit = next((tn for i, tn, _ in t.intent_seq if i == intent), None)
-        out.append(
-            finding(
-                SKILL,
-                f"closing_{intent}",
-                share if hit else 0,
-                share,
-                hit or t.end_turn,
-                t.words,
-                f"mail_close_{intent}_{'ok' if hit else 'missing'}",
-            )
-        )
-    return out
+    return [closing_said(t, intent, share, "mail_close") for intent, share in parts.items()]
