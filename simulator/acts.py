@@ -74,6 +74,7 @@ PERMISSION = re.compile(
 ELLIPTICAL = ("if not ", "if so ", "if yes ", "if no ", "if that s the case ", "if thats the case ")
 ELLIPTICAL += ("si oui ", "si non ", "si c est le cas ", "si ce n est pas le cas ", "si c est bon ")
 _NEGATION = re.compile(r"\b(?:not|never|don t|dont|no|ne|n|pas|jamais|plus|rien)\b")
+IRREGULAR_COMMANDS = {"faites", "dites", "refaites", "redites", "faisons", "disons"}
 STATING = ("restate", "statement")  # acts that tell rather than ask or do
 RESTATE = (
     "if i understand", "if i understood", "so you", "you said", "you told me", "you mentioned",
@@ -489,6 +490,8 @@ def _initial_command(span: str) -> bool:
     parser sometimes reads a sentence-initial imperative as a noun."""
     words = [w for w in span.split() if w not in FILLERS]
     if span.startswith(("let s ", "let us ")):
+        return True
+    if words and words[0] in IRREGULAR_COMMANDS:  # « Faites Windows+P » read as a name
         return True
     return (
         bool(words) and words[0].endswith("ez") and len(words[0]) > 4 and words[0] not in NOT_VERBS

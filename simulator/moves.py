@@ -55,6 +55,10 @@ _REASSURANCE = re.compile(
     rf"(?: \w+)? {_FIX_WORDS}"
     r"|(?:easy|quick|simple) (?:fix|one)|i ll be (?:as )?quick|won t take long|wont take long"
     r"|nothing serious|ne vous (?:en )?inquietez pas|ne vous en faites pas|pas d inquietude"
+    # "it's just a switch", « ce n'est qu'un réglage »: the fault made small
+    r"|(?:it s|its|it is|that s|thats|c est|ce n est|ce n etait) (?:just|only|juste|seulement"
+    r"|simplement|qu) (?:a|an|un|une) (?:switch|setting|button|key|option|toggle|tick|checkbox"
+    r"|touche|reglage|bouton|option|case|interrupteur|parametre)"
     r"|pas de panique|(?:ce n est|c est|ce n est vraiment|c est vraiment) pas grave"
     r"|rien (?:n est|de) perdu|vous n avez rien (?:fait|casse) de mal|vous n y etes pour rien"
     r"|(?:ce n est|c est) pas (?:de )?votre faute|vous avez (?:tres )?bien fait"
@@ -100,7 +104,11 @@ _FOLLOW_UP = re.compile(
     r"\b(?:(?:they ll|they will|they re going to|they re gonna|the (?:\w+ )?team (?:will|ll)"
     r"|someone (?:will|ll)|somebody (?:will|ll)|an engineer (?:will|ll)|a technician (?:will|ll))"
     r" (?:call|ring|phone|contact|email|e mail|post|update|get back|come|be in touch|reach|send)"
-    r"|(?:we ll|well|we will|i ll|ill) (?:call|ring|phone) (?:you|u) back"
+    r"|(?:we ll|well|we will|i ll|ill|we|or we|we can) (?:call|ring|phone) (?:you|u|him|her|them)"
+    r" back"
+    # "the CFO can call us directly": who will make the next move, and how
+    r"|(?:he|she|they|him|them|\w+) (?:can|could|should|will) (?:call|ring|phone|contact|email)"
+    r" (?:us|the (?:service ?desk|helpdesk|help desk|hotline))"
     r"|(?:l \w+(?: \w+)?|les? \w+|un \w+|quelqu un|le niveau 2|ils|elles) (?:va |vont )?"
     r"(?:vous )?(?:rappellera|rappelleront|rappeler|recontactera|recontacteront|recontacter"
     r"|contactera|contacteront|contacter|appellera|appelleront|appeler|mettra|mettront|mettre"

@@ -630,3 +630,19 @@ def test_a_typed_sentence_that_ends_in_a_question_mark_asks_in_all_its_parts():
 
     line = analyse("et en bas pres de l'heure, c'est ecrit FRA ou autre chose ?", "fr")
     assert all(c.act == "question" for c in line if c.text.strip())
+
+
+@pytest.mark.parametrize(
+    "locale, text, intent",
+    [
+        ("en", "honestly it's only a setting that got flipped", "reassure"),
+        ("fr", "ce n'est qu'une case a cocher, rien de casse", "reassure"),
+        ("en", "your director could email us from his own mailbox instead", "explain_follow_up"),
+        ("en", "otherwise we ring him back on his desk phone", "explain_follow_up"),
+    ],
+)
+def test_a_fault_made_small_reassures_and_who_moves_next_is_the_follow_up(
+    engine, library, locale, text, intent
+):
+    call = play(engine, library.scenario("social-engineering-reset"), [], "pushy", locale)
+    assert _acted(_heard(_step(engine, call, text)).get(intent))
