@@ -82,10 +82,23 @@ _OR_ELSE = re.compile(
     r"|sth else|smth else|qqch d autre)\s*$"
 )
 
+POWER = "check_power"
+_WHAT_HAPPENS = re.compile(
+    r"\b(?:il se passe quoi|qu est ce qui se passe|que se passe t il|ca fait quoi|what happens"
+    r"|what s happening|whats happening|what does it do)\b"
+)
+# a light asked about as on or off; its colour or blinking (or a charger's) is another check
+_LIGHT_ON = re.compile(r"\b(?:voyant|light|led)\b.*\b(?:allume|allumee|lit|on)\b")
+_LIGHT_STATE = re.compile(
+    r"\b(?:clignot\w*|blink\w*|flash\w*|couleur|colou?r|orange|rouge|vert|red|green|amber"
+    r"|chargeur|charger|adaptateur|adapter|caps|verr|maj|num|avion|airplane|plane|f12)\b"
+)
+
 # other people, in a question: whether they are affected too
 _OTHERS = re.compile(
     r"\b(?:colleagues?|coworkers?|co workers?|neighbou?rs?|anyone else|everyone|everybody"
-    r"|the others|other people|your team|ur team|collegues?|voisins?|les autres|quelqu un d autre"
+    r"|the others|other people|your team|ur team|collegues?|voisin(?:e|s|es)?|les autres"
+    r"|quelqu un d autre"
     r"|tout le monde|personne d autre|votre equipe|vos equipes|le service)\b"
 )
 
@@ -178,6 +191,10 @@ def _shape_bonuses(folded: str, question: bool, common: frozenset[str]) -> dict[
         return {LISTEN: CUE_FORCE}
     if question and _OR_ELSE.search(folded):
         return {FURTHER_HELP: -CUE_FORCE}
+    if question and _WHAT_HAPPENS.search(folded):  # « il se passe quoi quand vous appuyez ? »
+        return {LISTEN: 0.5}
+    if question and _LIGHT_ON.search(folded) and not _LIGHT_STATE.search(folded):
+        return {POWER: 0.5}  # « le petit voyant sous l'écran est allumé ? »: is it on at all
     if question and _OTHERS.search(folded):  # « votre collègue d'en face a internet ? »
         return {SCOPE: 0.5}
     if question and _SINCE_WHEN.match(folded):

@@ -646,3 +646,29 @@ def test_a_fault_made_small_reassures_and_who_moves_next_is_the_follow_up(
 ):
     call = play(engine, library.scenario("social-engineering-reset"), [], "pushy", locale)
     assert _acted(_heard(_step(engine, call, text)).get(intent))
+
+
+@pytest.mark.parametrize(
+    "scenario, locale, text, intent",
+    [
+        (
+            "laptop-dead-hardware",
+            "fr",
+            "et qu'est-ce qui se passe quand vous branchez le chargeur ?",
+            "ask_problem_description",
+        ),
+        (
+            "monitor-no-signal",
+            "fr",
+            "et sur le moniteur de droite, un voyant allume quelque part ?",
+            "check_power",
+        ),
+        ("monitor-no-signal", "en", "is the little led on that screen lit at all?", "check_power"),
+        ("intranet-dns", "fr", "et votre voisine, elle a l'intranet ?", "ask_scope"),
+    ],
+)
+def test_what_happens_a_power_light_and_a_neighbour_are_asked_as_such(
+    engine, library, scenario, locale, text, intent
+):
+    call = play(engine, library.scenario(scenario), [], "calm", locale)
+    assert _acted(_heard(_step(engine, call, text)).get(intent))
