@@ -249,10 +249,8 @@ def _reading(hearing: Hearing, call: Call, match: Match, clause: Clause) -> dict
     all given, restated, is active listening rather than a question asked again.
     """
     kind = hearing.intent_kind(call.scenario, match.intent)
-    if clause.act in STATING:
-        probe = next((p for p in call.scenario.probes if p.intent == match.intent), None)
-        if probe and probe.reveals and all(f in call.revealed for f in probe.reveals):
-            return {"restated": True}
+    if clause.act in STATING and _given(call, match.intent):
+        return {"restated": True}
     told = match.intent.startswith(TELLING)  # explain_policy bound as a probe is said, not asked
     # ...an action said negated ("your files, I'm not touching them") is not a cause
     stated = kind == "probe" or (kind == "action" and not clause.negated)
