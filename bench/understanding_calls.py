@@ -16,6 +16,8 @@ Data (bench/data/, written as agents type, independently of the catalog):
   the catalog nor the other data; nobody tuning reads it ("held-out (fresh 3)").
   Each fresh figure also counts the lines that are near-copies of a catalog example (should be 0).
 - calls4_tuning_{en,fr}.yaml: more blind calls, written after that, to tune on ("tuning (fresh 4)").
+- calls5_{tuning,heldout}_{en,fr}.yaml: a fifth blind set (20 calls per language, every phone
+  scenario), split by file when written: "tuning (fresh 5)" and "held-out (fresh 5)".
 - traps_{en,fr}.yaml: lines that mention an action but must not make the caller do it (an
   announcement the scenario answers with an action that changes nothing, « je vous réinitialise
   votre mot de passe » → "Do I need to do anything?", makes nobody do anything: not counted).
@@ -109,6 +111,8 @@ FRESH = (
     ("held-out (fresh)", "calls2_heldout"),
     ("held-out (fresh 3)", "calls3_heldout"),
     ("tuning (fresh 4)", "calls4_tuning"),
+    ("tuning (fresh 5)", "calls5_tuning"),
+    ("held-out (fresh 5)", "calls5_heldout"),
 )
 NEAR_COPY = 90  # rapidfuzz ratio on folded text, as in tests/test_generalisation.py
 

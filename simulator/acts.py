@@ -188,7 +188,10 @@ def _dependent(head: Token, own_subject: bool) -> bool:
 
 def _wants(verb: Token) -> bool:
     """ "I need / I'd like / il faudrait", « j'aurais besoin » (need as a noun object too)."""
-    words = {_lemma(verb), _low(verb)} | {_lemma(c) for c in verb.children}
+    # a verb hanging on it loosely is another clause ("I'm not gonna unlock it, want to find why")
+    words = {_lemma(verb), _low(verb)} | {
+        _lemma(c) for c in verb.children if c.pos_ != "VERB" or c.dep_ in MERGED
+    }
     return bool(words & WANT)
 
 
@@ -284,6 +287,10 @@ def read_predicate(head: Token, span: str, first: Token | None = None) -> Readin
         act = "request" if upper.act in STATING and _imperative(head) else upper.act
         return Reading(act, negated or shared)
     act = _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor, first)
+    if act == "request" and person == "1p" and negated and _wants(head):
+        act = (
+            "announce"  # "we don't need to reinstall office", « on n'a pas besoin de… »: ruled out
+        )
     return Reading(act, negated, person)
 
 

@@ -65,7 +65,21 @@ _REASSURANCE = re.compile(
     r"|on (?:va )?(?:regle|regler|arrange|arranger|resout|resoudre) (?:ca|cela|tout|le probleme)"
     r"|ca (?:s arrange|se regle|se corrige|se repare)|je fais (?:vite|au plus vite)"
     r"|on (?:va )?(?:vous )?(?:remettre|remet) (?:ca|tout|cela) en (?:route|marche|ordre|etat)"
-    r"|(?:c est|ce sera) (?:rapide|simple|facile) a (?:regler|corriger|reparer|resoudre))\b"
+    r"|(?:c est|ce sera) (?:rapide|simple|facile) a (?:regler|corriger|reparer|resoudre)"
+    # the caller's data is safe: "ur files stay where they are", « vos documents ne bougent pas »
+    r"|(?:your|ur|all your|all ur) (?:files|documents|docs|data|stuff|photos|mails|emails) "
+    r"(?:stay|are (?:safe|fine|untouched)|won t be touched|wont be touched|remain|are not touched)"
+    r"|(?:vos|tous vos) (?:fichiers|documents|docs|donnees|photos|mails) (?:restent|ne bougent"
+    r"|ne risquent|sont en securite|sont intacts|ne seront pas touches)"
+    # the caller did right, or no worse than anyone: "u did nothing stupid", « ça arrive à tout
+    # le monde », "that's exactly the right thing to do", « on va trouver la cause »
+    r"|(?:you|u) did nothing (?:wrong|stupid|bad|silly)|(?:it|this|that) happens to (?:everyone"
+    r"|everybody|anyone|the best)|ca arrive a tout le monde|(?:you|u) re not the first"
+    r"|vous n etes pas (?:le premier|la premiere|le seul|la seule)"
+    r"|(?:that s|thats|that was|it was) (?:exactly |absolutely )?the right thing"
+    r"|(?:we ll|well|we will|i ll|we re going to|we re gonna) (?:find|figure) (?:out )?"
+    r"(?:what|why|the cause|the problem|it)"
+    r"|on (?:va )?(?:trouver|comprendre) (?:la cause|le probleme|ce qui|pourquoi|d ou))\b"
 )
 _APOLOGY = re.compile(
     r"(?:^sorry (?!what|come again|say again|didn t catch|i didn t)"
@@ -85,9 +99,11 @@ _WHAT_YOU_LL_SEE = re.compile(
 )
 # why it went wrong, said as such: "that's why", « c'est pour ça que », « le souci venait de »
 _CAUSE = re.compile(
-    r"\b(?:that s why|thats why|that s what (?:did|caused|happened)|the cause|caused by|because of"
+    r"\b(?:that s why|thats why|that s what (?:did|caused|happened)|caused by|because of"
+    # the cause named, not looked for: "we'll find the cause" promises, it explains nothing
+    r"|(?<!find )(?<!found )(?<!out )(?<!trouver )(?<!trouve )(?<!chercher )(?:the|la) cause"
     r"|due to|turns out|turned out|the (?:problem|issue|fault|reason) (?:was|is)|the culprit"
-    r"|was the (?:problem|issue|culprit)|c est pour ca qu\w*|c est ce qui|a cause d\w*|la cause"
+    r"|was the (?:problem|issue|culprit)|c est pour ca qu\w*|c est ce qui|a cause d\w*"
     r"|le (?:souci|probleme) (?:c est|c etait|venait|vient)|du a|provient|provenait"
     r"|(?:ca|cela|tout ca|le souci|le probleme|it|that|this|the problem) (?:vient|venait"
     r"|comes|came|is coming) (?:d\w*|from)"
@@ -96,7 +112,20 @@ _CAUSE = re.compile(
     r"|(?:c est|voila) (?:donc )?(?:ca|la) (?:le|la|votre) (?:souci|probleme|coupable|cause)"
     # a guess at what happened: "you must have hit it", « ça a dû s'activer dans le train »
     r"|must have (?:been )?\w+|(?:a|ont|avez|aurait|auraient) du (?:s |se |l |le |la |etre )?\w+"
-    r"|probably (?:hit|pressed|switched|turned|knocked|got|left|changed|\w+ed))\b"
+    r"|probably (?:hit|pressed|switched|turned|knocked|got|left|changed|\w+ed)"
+    # what a sign means: "that usually means the screen gets no picture", « ça veut dire que… »
+    r"|(?:that|this|it|which) (?:usually |normally |just |probably |only )?means"
+    r"|(?:ca|cela|ce qui|ce qu il|qui) (?:veut|voudrait) dire|(?:ca|cela) signifie"
+    # done without meaning to: "it's easy to hit by mistake", « appuyé dessus sans faire exprès »
+    r"|by (?:mistake|accident)|accidentally|par (?:erreur|megarde)|sans (?:faire expres|le vouloir)"
+    r"|(?:that s|thats|that|this) (?:s )?(?:probably|must be|has to be|s got to be|is surely) it"
+    r"|(?:c est|ce doit etre|ca doit etre) (?:surement|sans doute|probablement|donc) ca"
+    # where the fault lies: "it's on the server side, not your pc", « c'est matériel »
+    r"|(?:it s|its|it is|c est|ce n est|ca n est|ca ne vient) (?:not |pas |absolument pas "
+    r"|pas du tout )?(?:just |only |juste |bien |surement |forcement )?(?:du |de la |le |la |l "
+    r"|the |your |ur |votre |on |on the |our |de )?(?:hardware|materiel|materielle|server side"
+    r"|server end|cote serveur|serveur|server|(?:pc|computer|laptop|ordi|ordinateur|portable"
+    r"|poste|machine)(?!(?: \w+)? (?:ou|or)\b)|notre cote|our side|our end|chez nous|chez vous))\b"
 )
 # what happens next, done by others: "they'll post an update on the ticket", « l'équipe vous
 # rappellera », "we'll ring you back on your mobile"
@@ -115,6 +144,20 @@ _FOLLOW_UP = re.compile(
     r"|reviendra|reviendront|revenir|passera|passeront|passer)"
     r"|on (?:va )?vous (?:rappelle|rappellera|rappeler|recontacte|recontactera|recontacter))\b"
 )
+# a ticket number given: "ticket's INC0047719", « votre ticket c'est le 77014 », "ref 2231457"
+_TICKET = re.compile(
+    r"\b(?:ticket|tickets|incident|inc|case|ref|reference|dossier|demande)\b"
+    r"(?: \w+){0,4}? (?:inc ?)?\d{4,}\b|\binc ?\d{5,}\b"
+)
+# a closing formula ends the sentence: « bonne fin de journée madame », "have a good one"
+_CLOSING = re.compile(
+    r"\b(?:bye|goodbye|bye bye|au revoir|a bientot|a plus|bonne (?:fin de )?(?:journee|soiree"
+    r"|apres midi|semaine|week end|weekend|continuation)|have a (?:good|nice|great|lovely) "
+    r"(?:day|one|evening|weekend|afternoon|week)|talk soon|take care|speak soon)"
+    r"(?: (?:a vous|to you|too|aussi|madame|monsieur|mme|sir|ma am|[a-z]{2,14})){0,2}$"
+)
+TICKET = "give_ticket_number"
+GOODBYE = "goodbye"
 _GREETING = r"(?:(?:hi|hello|hey|morning|good (?:morning|afternoon|evening)|bonjour|bjr|bonsoir"
 _SERVICE = (
     r"(?:the )?(?:it |i t )?(?:service desk|servicedesk|helpdesk|help desk|support|hotline"
@@ -130,7 +173,7 @@ def courtesy_moves(folded: str, common: frozenset[str], question: bool = False) 
     """The courtesy moves a folded sentence makes, in the order a person hears them (a question
     gives no cause: "is that why it stopped?" asks)."""
     found: list[tuple[int, str]] = []
-    for intent, pattern in ((CAUSE, _CAUSE), (FOLLOW_UP, _FOLLOW_UP)):
+    for intent, pattern in ((CAUSE, _CAUSE), (FOLLOW_UP, _FOLLOW_UP), (TICKET, _TICKET)):
         hit = None if question else pattern.search(folded)
         if hit:
             found.append((hit.start(), intent))
@@ -139,6 +182,7 @@ def courtesy_moves(folded: str, common: frozenset[str], question: bool = False) 
         (EMPATHY, _EMPATHY),
         (REASSURANCE, _REASSURANCE),
         (NEXT_STEP, _WHAT_YOU_LL_SEE),
+        (GOODBYE, _CLOSING),
     ):
         hit = pattern.search(folded)
         if hit and not (intent == EMPATHY and _UNDERSTANDING_CHECK.search(folded)):
