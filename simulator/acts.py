@@ -234,9 +234,9 @@ def read_predicate(head: Token, span: str, first: Token | None = None) -> Readin
     `first`)."""
     verbs = _with_carriers(_verbs(head))
     sentence = _sentence(head)
-    span = fold(span)
+    typed, span = span, fold(span)
     negated, polite = negation(verbs, head)
-    negated = (negated or without(head, verbs)) and not polite
+    negated = (negated or without(head, verbs) or _no_noun(typed, first)) and not polite
     condition = next((m for m in ELLIPTICAL if span.startswith(m)), None)
     if condition and negated and not _NEGATION.search(span[len(condition) :]):
         negated = False  # "if not, please empty it": the "not" is the condition's
@@ -503,6 +503,32 @@ def _initial_command(span: str) -> bool:
     return (
         bool(words) and words[0].endswith("ez") and len(words[0]) > 4 and words[0] not in NOT_VERBS
     )
+
+
+# « pas de réinstallation », "no reset needed": a thing refused by naming it, no verb needed;
+# "no worries, restart it" and "no, just restart it" refuse nothing
+_NO_NOUN = re.compile(
+    r"^(?:(?:ok|okay|so|and|but|alors|donc|bon|et|mais|bref)[ ,]+)*"
+    r"(?:(?:no|aucun|aucune|zero|pas de|plus de)\s+|(?:pas|plus) d['’]\s*)(?P<noun>[^\W\d]+)",
+    re.IGNORECASE,
+)
+EASY_NOUNS = {"worries", "worry", "problem", "problems", "prob", "probs", "probleme", "souci"}
+EASY_NOUNS |= {"soucis", "problemes"}
+EASY_NOUNS |= {"stress", "panique", "panic", "rush", "hurry", "inquietude", "pression", "bother"}
+EASY_NOUNS |= {"need", "besoin", "idea", "idee", "way", "doubt", "chance", "luck"}
+
+
+def _no_noun(typed: str, first: Token | None) -> bool:
+    """Whether the clause opens by refusing a thing by its name (« pas de réinstallation ni
+    rien », "no reinstall"), or follows a bare « pas » the parser left on its own."""
+    found = _NO_NOUN.match(typed.strip())
+    if found:
+        return fold(found["noun"]) not in EASY_NOUNS
+    if first is None or first.i == 0 or fold(first.text) not in ("de", "d"):
+        return False
+    before = first.doc[first.i - 1]
+    opens = before.i == 0 or first.doc[before.i - 1].is_punct
+    return fold(before.text) in ("pas", "plus") and opens
 
 
 def _conditioned(head: Token) -> bool:

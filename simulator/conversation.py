@@ -8,6 +8,7 @@ gathered by `Reply` (`simulator/reply.py`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from simulator import tone_signals as tone
@@ -18,6 +19,7 @@ from simulator.clauses import Clause, analyse, sentences
 from simulator.confirming import read_answer
 from simulator.dialogue import read_in_context, take_pending
 from simulator.echo import SUMMARY, caller_lines, echoed_sentences
+from simulator.folding import fold
 from simulator.hearing import Hearing, clause_records, hear_clauses
 from simulator.reply import Reply
 from simulator.understand import Match, Understanding
@@ -126,6 +128,7 @@ def _answer_all(
     heard, readings = _implied(hearing, call, text, heard, readings)
     heard, readings = _said_back(hearing, call, text, heard, readings)
     heard, readings = _cause_told(heard, readings)
+    heard, readings = _back_from_hold(call, text, heard, readings)
     call.emit(
         "intent_matched",
         intents=[
@@ -361,6 +364,27 @@ def _cause_told(heard: list, readings: list) -> tuple[list, list]:
         return heard, readings
     match, clause = stated[0]
     return heard + [(Match(CAUSE_TOLD, match.score, match.clause), clause)], readings + [{}]
+
+
+RESUMED = "resume"
+# coming back to a caller put on hold: "thanks for waiting", « merci d'avoir patienté », "I'm back"
+_BACK = re.compile(
+    r"^(?:(?:ok|okay|right|alright|so|alors|bon|voila) )*(?:(?:thanks|thank you|thx|merci"
+    r"|je vous remercie)(?: (?:so much|a lot|beaucoup|bien))? (?:for (?:waiting|holding|your "
+    r"patience|bearing with me|hanging on)|d avoir (?:patiente|attendu)|de (?:votre|m avoir)"
+    r" (?:patience|attendu))|(?:i m|im) back|me revoila|je suis de retour|je reviens vers vous)\b"
+)
+
+
+def _back_from_hold(call: Call, text: str, heard: list, readings: list) -> tuple[list, list]:
+    """After asking to put the caller on hold, thanking them for waiting takes the call back."""
+    said = [i for i, e in enumerate(call.events) if e["kind"] == "trainee_said"]
+    since = said[-1] if said else 0
+    held = call.hold_announced or any(e["kind"] == "resume" for e in call.events[since:])
+    if not held or any(m.intent == RESUMED for m, _ in heard) or not _BACK.match(fold(text)):
+        return heard, readings
+    back = Clause(text, "narrate", False)
+    return [(Match(RESUMED, 0.0, text), back), *heard], [{}, *readings]
 
 
 def _given(call: Call, intent: str) -> bool:

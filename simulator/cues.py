@@ -50,9 +50,13 @@ _PLAN = re.compile(
 _HANDOVER = re.compile(
     r"\b(?:je (?:passe|transmets|transfere|remonte|escalade|previens)|j escalade"
     r"|on (?:passe|transmet|remonte|escalade|previent)"
-    r"|(?:i m|im|i ll|ill|i will|we ll|we will|we re) (?:handing|passing|sending|escalating"
-    r"|hand|pass|send|escalate|forward|forwarding))\b.*\b(?:to|aux?|a l|team|equipe|admins?"
+    r"|(?:i m|im|i ll|ill|i will|we ll|we will|we re)(?: going to| gonna)? (?:handing|passing"
+    r"|sending|escalating|hand|pass|send|escalate|forward|forwarding))\b.*\b(?:to|aux?|a l|team"
+    r"|equipe|admins?"
     r"|colleagues?|collegues|securite|security|niveau 2|level 2|n2|l2)\b"
+    # who takes it on: « c'est la sécurité qui va s'en occuper », "the network team will handle it"
+    r"|\b(?:qui va|qui vont|va|vont|will|ll|is going to|are going to) (?:s en (?:occuper|charger)"
+    r"|prendre le relais|take care of (?:it|this|that)|handle (?:it|this|that)|take over)\b"
 )
 # the start of an answer: « je vous écoute », "go ahead, i'm listening", "how can i help"
 _LISTENING = re.compile(
@@ -126,7 +130,9 @@ READS_OUT = "ask_error_message"
 # since when, asked: "and when did the low disk space bubble first show up?", « c'est depuis
 # quelle heure ? » (the topic words must not pull the question towards a check of that thing)
 _SINCE_WHEN = re.compile(
-    r"^(?:(?:and|so|ok|okay|right|et|alors|bon|donc|d accord) )*(?:when did|when was|when were"
+    r"^(?:(?:and|so|ok|okay|right|et|alors|bon|donc|d accord|roughly|about|around|approximately"
+    r"|environ|a peu pres|vers) )*(?:when did|when was|when were|what time|at what time"
+    r"|a quelle heure|quelle heure|vers quelle heure"
     r"|since when|how long (?:has|have|ago)|depuis quand|depuis combien|c est depuis"
     r"|ca a commence|ca date|ca fait combien|a quel moment|quand est ce que ca"
     r"|quand (?:avez vous|est ce que vous avez) (?:vu|remarque|constate))\b"

@@ -156,6 +156,14 @@ _CLOSING = re.compile(
     r"(?:day|one|evening|weekend|afternoon|week)|talk soon|take care|speak soon)"
     r"(?: (?:a vous|to you|too|aussi|madame|monsieur|mme|sir|ma am|[a-z]{2,14})){0,2}$"
 )
+# a sentence that opens with thanks thanks, whatever follows ("thx for bearing with me and sorry
+# again"); « merci de redémarrer » asks, politely
+_THANKS_FIRST = re.compile(
+    r"^(?:(?:ok|okay|right|great|perfect|super|parfait|bon|alors|well) )?(?:thanks|thank you|thx"
+    r"|many thanks|ty|merci(?! de (?:bien vouloir )?(?:me |nous |le |la |les |l |y )?[a-z]+(?:er|ir"
+    r"|re)\b)|je vous remercie(?! de [a-z]+(?:er|ir|re)\b))\b"
+)
+THANKS = "thank"
 TICKET = "give_ticket_number"
 GOODBYE = "goodbye"
 _GREETING = r"(?:(?:hi|hello|hey|morning|good (?:morning|afternoon|evening)|bonjour|bjr|bonsoir"
@@ -165,7 +173,10 @@ _SERVICE = (
 )
 # "hello, helpdesk, Ines", « bonjour support Karim »: the service, then the agent's name
 _SERVICE_NAME = re.compile(
-    rf"^{_GREETING}|salut) )?{_SERVICE}(?: here| speaking)? (?P<name>[a-z]{{2,14}})$"
+    rf"^{_GREETING}|salut) )?{_SERVICE}(?: here| speaking)? (?P<name>[a-z]{{2,14}})"
+    # ...and then the first question: « bjr helpdesk, Thomas, c'est à quel nom ? »
+    r"(?: (?:c est|c|ca|a qui|qui|who|whom|what|whats|may|can|could|your|ur|vous|votre|quel"
+    r"|how|puis je|je peux)\b.*)?$"
 )
 
 
@@ -174,7 +185,8 @@ def courtesy_moves(folded: str, common: frozenset[str], question: bool = False) 
     gives no cause: "is that why it stopped?" asks)."""
     found: list[tuple[int, str]] = []
     for intent, pattern in ((CAUSE, _CAUSE), (FOLLOW_UP, _FOLLOW_UP), (TICKET, _TICKET)):
-        hit = None if question else pattern.search(folded)
+        # a ticket number is given even in a line that asks ("le n° INC0065003, autre chose ?")
+        hit = None if question and intent != TICKET else pattern.search(folded)
         if hit:
             found.append((hit.start(), intent))
     for intent, pattern in (
@@ -183,6 +195,7 @@ def courtesy_moves(folded: str, common: frozenset[str], question: bool = False) 
         (REASSURANCE, _REASSURANCE),
         (NEXT_STEP, _WHAT_YOU_LL_SEE),
         (GOODBYE, _CLOSING),
+        (THANKS, _THANKS_FIRST),
     ):
         hit = pattern.search(folded)
         if hit and not (intent == EMPATHY and _UNDERSTANDING_CHECK.search(folded)):

@@ -301,7 +301,12 @@ def test_agents_shorthand_is_spelt_out(locale, short, full):
             "morning, service desk, Raj here, who have I got on the line?",
             ["greet", "introduce_self", "ask_caller_name"],
         ),
-        ("fr", "bonjour, hotline, Maeva, c'est de la part de qui ?", ["greet", "ask_caller_name"]),
+        # the agent's name after the service's is heard too (it used to be lost to the question)
+        (
+            "fr",
+            "bonjour, hotline, Maeva, c'est de la part de qui ?",
+            ["greet", "ask_caller_name", "introduce_self"],
+        ),
         ("en", "can u restart the pc pls", ["restart_device"]),
         ("fr", "quel est le msg d'erreur sur lecran ?", ["ask_error_message"]),
     ],
