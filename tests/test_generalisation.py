@@ -22,6 +22,7 @@ CHECKED = (
     "test_offscript.py",
     "test_dialogue_context.py",
     "test_understanding_in_context.py",
+    "test_heard_by_its_words.py",
 )
 THRESHOLD = 90  # rapidfuzz ratio (0..100) on folded text
 

@@ -1,0 +1,135 @@
+"""What a line does by its everyday words, besides its main intent (issue 12, seventh pass): a sign
+explained, a slip guessed, where the fault lies, the caller's data safe, a ticket number given, a
+closing wish, thanks that open a sentence; a thing refused by its name (« pas de formatage ») is
+negated; thanks for waiting after a hold take the call back.
+
+Every sentence here differs from the catalog's examples (tests/test_generalisation.py checks it).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.conversation import SET_ASIDE
+from simulator.folding import fold
+from simulator.moves import courtesy_moves
+from tests.helpers import play
+
+
+def _heard(engine, call, text: str) -> dict[str, dict]:
+    """Each intent heard in the line, with its flags."""
+    for event in engine.step(call, {"say": text}):
+        if event["kind"] == "intent_matched":
+            return {m["intent"]: m for m in event["data"]["intents"]}
+    return {}
+
+
+def _acted(match: dict | None) -> bool:
+    return bool(match) and not any(match.get(flag) for flag in SET_ASIDE)
+
+
+@pytest.mark.parametrize(
+    "text, move",
+    [
+        ("so that normally means the dock gets no signal at all", "explain_cause"),
+        ("ça veut dire que la borne ne vous voit plus", "explain_cause"),
+        ("you probably knocked it by accident with your elbow", "explain_cause"),
+        ("vous avez appuyé dessus par mégarde en rangeant", "explain_cause"),
+        ("honestly that's got to be it, the dongle is loose", "explain_cause"),
+        ("it's on the server end, nothing you did", "explain_cause"),
+        ("ce n'est pas votre poste, ça se passe côté serveur", "explain_cause"),
+        ("all your photos stay on the drive, I won't touch them", "reassure"),
+        ("vos documents ne risquent rien pendant le nettoyage", "reassure"),
+        ("honestly it happens to everyone with these mails", "reassure"),
+        ("ça arrive à tout le monde, vraiment", "reassure"),
+        ("we'll figure out why it keeps dropping", "reassure"),
+        ("your reference is INC0099812 if you call again", "give_ticket_number"),
+        ("je vous donne le numéro du dossier : 448812", "give_ticket_number"),
+        ("merci encore et bonne soirée", "goodbye"),
+        ("right, have a lovely evening", "goodbye"),
+        ("thanks loads for your patience and sorry for the wait", "thank"),
+    ],
+)  # fmt: skip
+def test_a_line_does_what_its_everyday_words_say(text, move):
+    assert move in courtesy_moves(fold(text), frozenset())
+
+
+@pytest.mark.parametrize(
+    "text, move",
+    [
+        ("on va comprendre pourquoi ensemble, promis", "explain_cause"),  # a promise, no cause
+        ("we'll find the cause together", "explain_cause"),
+        ("merci de fermer Outlook avant tout", "thank"),  # a polite request
+        ("your mobile number is 0612345678, right", "give_ticket_number"),
+        ("bonne journée ou pas, on doit avancer", "goodbye"),  # no closing at the end
+    ],
+)  # fmt: skip
+def test_words_that_only_look_like_a_move_make_none(text, move):
+    assert move not in courtesy_moves(fold(text), frozenset())
+
+
+OUTLOOK = "outlook-offline-mode"
+
+
+@pytest.mark.parametrize(
+    "scenario, locale, text, action",
+    [
+        (
+            "laptop-dead-hardware",
+            "fr",
+            "pas de formatage ni rien, on garde tout",
+            "reinstall_system",
+        ),
+        (OUTLOOK, "en", "no reinstall of office, we just switch it back", "reinstall_application"),
+        (
+            OUTLOOK,
+            "fr",
+            "aucune réinstallation d'office, c'est un réglage",
+            "reinstall_application",
+        ),
+        (OUTLOOK, "en", "we don't have to rebuild your profile for this", "rebuild_profile"),
+    ],
+)
+def test_a_thing_refused_by_its_name_is_not_done(engine, library, scenario, locale, text, action):
+    call = play(engine, library.scenario(scenario), [], "calm", locale)
+    assert not _acted(_heard(engine, call, text).get(action))
+
+
+@pytest.mark.parametrize(
+    "locale, text",
+    [("en", "No worries, push the cable back in"), ("fr", "pas de souci, rebranchez le câble")],
+)
+def test_no_worries_before_a_request_still_asks(engine, library, locale, text):
+    call = play(engine, library.scenario("printer-offline"), [], "calm", locale)
+    assert _acted(_heard(engine, call, text).get("reconnect_cable"))
+
+
+@pytest.mark.parametrize(
+    "locale, hold, back",
+    [
+        ("en", "can I put you on hold for two minutes?", "thanks for hanging on, they're on it"),
+        ("fr", "je vous mets en attente deux minutes ?", "merci d'avoir patienté, c'est en cours"),
+    ],
+)
+def test_thanks_for_waiting_after_a_hold_takes_the_call_back(engine, library, locale, hold, back):
+    call = play(engine, library.scenario("erp-database-down"), [], "calm", locale)
+    assert "put_on_hold" in _heard(engine, call, hold)
+    assert "resume" in _heard(engine, call, back)
+
+
+def test_thanks_for_waiting_with_no_hold_is_no_resume(engine, library):
+    call = play(engine, library.scenario("erp-database-down"), [], "calm", "en")
+    assert "resume" not in _heard(engine, call, "thanks for waiting in the queue, how can I help")
+
+
+@pytest.mark.parametrize(
+    "locale, text",
+    [
+        ("fr", "je vous laisse la référence 5531207, il vous faut autre chose ?"),
+        ("en", "that's logged under INC0077123, anything else I can do?"),
+    ],
+)
+def test_a_ticket_number_in_a_line_that_asks_is_given(engine, library, locale, text):
+    call = play(engine, library.scenario("printer-offline"), [], "calm", locale)
+    heard = _heard(engine, call, text)
+    assert "give_ticket_number" in heard and "offer_further_help" in heard
