@@ -235,6 +235,19 @@ AGAIN |= {"desormais", "nouveau", "re"}
 AGAIN |= {"try", "retry", "essayez", "reessayez", "retentez", "testez", "retestez", "relancez"}
 
 
+def _fix_checks(call: Call) -> set[str]:
+    """The probes whose answer turns on a fact an action has changed: asked after the fix, they
+    check it (« ouvrez google et dites-moi si ça charge » once airplane mode is off)."""
+    changed = {
+        key for e in call.events if e["kind"] == "state_changed" for key in e["data"]["changes"]
+    }
+    return {
+        p.intent
+        for p in call.scenario.probes
+        if p.intent and any(set(a.when or {}) & changed for a in p.answers)
+    }
+
+
 def after_a_fix(hearing: Hearing, call: Call, text: str, heard: list[Match]) -> list[Match]:
     """The line's intents read after a fix was tried: a question that asks nothing new is a
     verification ("connected?", « ça repasse ? », "can you open google for me?"), and so is a
@@ -242,7 +255,8 @@ def after_a_fix(hearing: Hearing, call: Call, text: str, heard: list[Match]) -> 
 
     Each sentence that is a question or a request, in which nothing was heard but probes the caller
     has already answered or intents this scenario does not know, is taken for `verify_fix` when
-    the matcher leans that way at all (decision ≥ VERIFY_FLOOR); what it replaces is dropped.
+    the matcher leans that way at all (decision ≥ VERIFY_FLOOR), or when it asks again for the
+    symptom the fix changed; what it replaces is dropped.
     """
     tried = any(e["kind"] == "action_applied" and e["data"]["applied"] for e in call.events)
     if not tried or any(m.intent == "verify_fix" for m in heard):
@@ -251,6 +265,8 @@ def after_a_fix(hearing: Hearing, call: Call, text: str, heard: list[Match]) -> 
     answered = {
         p.intent for p in call.scenario.probes if p.reveals and set(p.reveals) <= call.revealed
     }
+    checks = _fix_checks(call)
+    answered |= checks
     matcher = hearing.matcher(call.scenario, call.locale)
     for sentence in clauses.sentences(text):
         here = [m for m in heard if m.clause in sentence or sentence in m.clause]
@@ -265,7 +281,10 @@ def after_a_fix(hearing: Hearing, call: Call, text: str, heard: list[Match]) -> 
             )
             for m in here
         )
-        if not stale or matcher.decision([sentence], "verify_fix")[0] < VERIFY_FLOOR:
+        checked = bool(here) and all(m.intent in checks for m in here)  # the symptom, asked again
+        if not stale or (
+            matcher.decision([sentence], "verify_fix")[0] < VERIFY_FLOOR and not checked
+        ):
             continue
         acts = {c.act for c in clauses.analyse(sentence, lang(call.locale))}
         if "?" in sentence or acts & {"question", "request"}:

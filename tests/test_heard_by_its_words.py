@@ -133,3 +133,16 @@ def test_a_ticket_number_in_a_line_that_asks_is_given(engine, library, locale, t
     call = play(engine, library.scenario("printer-offline"), [], "calm", locale)
     heard = _heard(engine, call, text)
     assert "give_ticket_number" in heard and "offer_further_help" in heard
+
+
+@pytest.mark.parametrize(
+    "locale, fix, check",
+    [
+        ("en", "click the plane tile so it turns grey", "could you load the bbc site for me?"),
+        ("fr", "cliquez sur la tuile de l'avion pour la griser", "ouvrez le site de la météo svp"),
+    ],
+)
+def test_after_the_fix_the_symptoms_check_verifies_it(engine, library, locale, fix, check):
+    call = play(engine, library.scenario("wifi-airplane-mode"), [], "calm", locale)
+    _heard(engine, call, fix)
+    assert _acted(_heard(engine, call, check).get("verify_fix"))
