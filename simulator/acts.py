@@ -375,6 +375,8 @@ def _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor, 
     # no subject: an imperative or an infinitive instruction, or a bare question ("Working?")
     if _conditional(verbs):
         return "hypothesis"
+    if not _imperative(head) and not _asked(sentence) and _NOTED.search(fold(sentence)):
+        return "restate"  # "the whole team, ok.", « un petit avion, d'accord »: taken note of
     if _asked(sentence) and head.tag_ not in ("VB",) and not _imperative(head):
         return "question"  # « c'est depuis quelle heure à peu près ? » asks, whatever it looks like
     if head.pos_ not in ("VERB", "AUX") and PERFECT.search(span):
@@ -382,6 +384,12 @@ def _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor, 
     if head.tag_ == "NNS" and any(c.dep_ == "dobj" for c in head.children):
         return "statement"  # "the F12 key toggles it": a verb the parser took for a plural noun
     return "request" if head.pos_ in ("VERB", "AUX", "PROPN", "NOUN", "ADJ") else "narrate"
+
+
+_NOTED = re.compile(
+    r"\b(?:ok|okay|d accord|dac|daccord|right|noted|got it|i see|je vois|compris|entendu"
+    r"|c est note|understood)\s*$"
+)
 
 
 def _polite_question(head: Token, verbs: list[Token], sentence: str) -> bool:

@@ -146,3 +146,16 @@ def test_after_the_fix_the_symptoms_check_verifies_it(engine, library, locale, f
     call = play(engine, library.scenario("wifi-airplane-mode"), [], "calm", locale)
     _heard(engine, call, fix)
     assert _acted(_heard(engine, call, check).get("verify_fix"))
+
+
+@pytest.mark.parametrize(
+    "locale, ask, noted",
+    [
+        ("en", "is it only you or the others in finance too?", "the entire floor, ok."),
+        ("fr", "c'est juste vous ou les collègues aussi ?", "tout le service, d'accord."),
+    ],
+)
+def test_an_answer_taken_note_of_is_no_new_question(engine, library, locale, ask, noted):
+    call = play(engine, library.scenario("erp-database-down"), [], "calm", locale)
+    _heard(engine, call, ask)
+    assert not _acted(_heard(engine, call, noted).get("ask_scope"))
