@@ -59,6 +59,10 @@ MAIL_TEXTS: dict[str, tuple[Message | Plural, Message]] = {
         N_("The user was not told what happens next."),
         N_("Give the ticket number and say who will get back to the user and when."),
     ),
+    "ticket_number_wrong": (
+        N_("Gave a wrong ticket number ({said}); this request's ticket is {number}."),
+        N_("Read the number from the ticket itself: a wrong number sends the user nowhere."),
+    ),
     "category_missing": (
         N_("The ticket has no category (expected: {expected_category})."),
         N_("Fill the ticket as the exchange goes: category, summary, root cause, resolution."),

@@ -39,6 +39,7 @@ BAD = {
             "Hello {first_name},\n\nPurge the OST, flush the DNS cache with ipconfig /flushdns "
             "and rebuild the PST via MFCMAPI, then check the DHCP lease and the GPO.\n\nRegards"
         ],
+        "wrong_number": ["Hello {first_name},\n\nYour ticket is INC9999999.\n\nRegards,\nSam"],
         "password": [
             "Hello {first_name}, please send me your password so I can check. What is the "
             "error? Since when?"
@@ -57,6 +58,9 @@ BAD = {
             "Bonjour {first_name},\n\nPurgez l'OST, videz le cache DNS avec ipconfig /flushdns "
             "et reconstruisez le PST via MFCMAPI, puis vérifiez le bail DHCP et la GPO."
             "\n\nCordialement"
+        ],
+        "wrong_number": [
+            "Bonjour {first_name},\n\nVotre ticket est le INC9999999.\n\nCordialement,\nSam"
         ],
         "password": [
             "Bonjour {first_name}, envoyez-moi votre mot de passe pour vérifier. Quel est le "
