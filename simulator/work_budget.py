@@ -13,9 +13,10 @@ child takes, traced with `sys.setprofile` on the validation path (tests/test_val
 keeps it so):
 
 - `sys.stdin`'s lock: multiprocessing closes the child's stdin before anything else, and a parent
-  thread blocked reading stdin holds that lock. Reproduced: every validation "took too long".
-  Here the child forgets the inherited stdin first (`_forget_stdin`, an at-fork handler that acts
-  only in the forks of `run_within`).
+  thread blocked reading stdin holds that lock. Reproduced: every validation "took too long"
+  (no thread of today's servers reads stdin; a console or a future command could). The child
+  forgets the inherited stdin first (`_forget_stdin`, an at-fork handler that acts only in the
+  forks of `run_within`).
 - an import lock: a module imported for the first time in the child waits for a parent thread
   that was importing it. The child imported `encodings.ascii` (a text-mode read of
   /proc/self/statm); it now reads bytes, and the validation path imports nothing the caller has
@@ -25,12 +26,13 @@ keeps it so):
   locks of web/ and the parser's (`simulator/clauses.py`) are not on the validation path, and the
   child writes nothing to stdout or stderr before its answer is sent.
 
-Measured on this machine (bench figures, 2 cores): a validation through `run_within` takes about
-10 ms with `fork`; with a `forkserver` preloaded with the validation modules, about 18 ms plus
-0.5 s to start the server once per process, two more processes per server process (the fork
-server and multiprocessing's resource tracker), the catalog pickled to the child (495 KB) and
-`__main__` to preload for each entry point. The fork server would be immune to locks not listed
-above; fork with the two fixes keeps the cost and the test guards the path.
+Measured (bench/validation_fork.py, 2 shared cores): a validation through `run_within` takes
+10-17 ms with `fork`; a child of a `forkserver` preloaded with the validation modules takes about
+twice as long (18-33 ms: the catalog, 496 KB, is pickled to it), its server takes 0.5-0.9 s to
+start once per process, and it adds two processes per server process (the fork server and
+multiprocessing's resource tracker) and `__main__` to preload for each entry point. The fork
+server would also be immune to locks not listed above; fork with the two fixes keeps the cost,
+and the tests keep the path free of the others.
 
 Where `fork` does not exist (Windows), the function runs in the caller with no budget.
 """
