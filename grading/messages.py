@@ -14,10 +14,11 @@ from babel.numbers import format_decimal
 
 from grading.model import Finding
 from grading.plural import Plural
+from grading.texts_mail import MAIL_TEXTS
 from grading.texts_method import METHOD_TEXTS
 from grading.texts_tone import TONE_TEXTS
 from simulator.scenario import Scenario, Text
-from simulator.translation import NC_, gettext, ngettext
+from simulator.translation import NC_, Message, gettext, ngettext
 from simulator.vocabulary import CATEGORY_LABELS, TEAM_LABELS
 
 OPERATIONS = {
@@ -27,8 +28,9 @@ OPERATIONS = {
 }
 
 
-# key: (English message, English tip); their French is in translations/ (gettext)
-TEXTS: dict[str, tuple[str | Plural, str]] = {**METHOD_TEXTS, **TONE_TEXTS}
+# key: (English message, English tip); their French is in translations/ (gettext). An e-mail
+# contact reads a key's variant from MAIL_TEXTS when it has one (`Wording.texts`).
+TEXTS: dict[str, tuple[Message | Plural, Message]] = {**METHOD_TEXTS, **TONE_TEXTS}
 
 
 CRITERION_NAMES = {
@@ -51,15 +53,22 @@ DIRECTORY_OPERATION = NC_("finding", "directory: {operation}")
 @dataclass(frozen=True)
 class Wording:
     """The words of one call's findings: its locale, the translations, the catalog's intent
-    meanings."""
+    meanings, and its channel (an e-mail contact's findings speak of the user, not a caller)."""
 
     locale: str = "en"
     translations: Mapping[str, NullTranslations] = field(
         default_factory=lambda: {"en": NullTranslations()}
     )
     meanings: Mapping[str, Text] = field(default_factory=dict)
+    channel: str = "phone"
 
-    def __call__(self, message: str | tuple[str, str]) -> str:
+    def texts(self, key: str) -> tuple[Message | Plural, Message]:
+        """The (message, tip) of `key` on this channel: an e-mail contact's own variant if any."""
+        if self.channel == "email" and key in MAIL_TEXTS:
+            return MAIL_TEXTS[key]
+        return TEXTS[key]
+
+    def __call__(self, message: Message) -> str:
         """`message` (or a (context, message) pair) in this call's locale."""
         return gettext(self.translations, self.locale, message)
 
@@ -109,8 +118,8 @@ def finding(
     key: str,
     **values: object,
 ) -> Finding:
-    """A finding whose message and tip come from `key`, in the call's locale."""
-    text, tip_text = TEXTS[key]
+    """A finding whose message and tip come from `key`, in the call's locale and channel."""
+    text, tip_text = words.texts(key)
     count = int(str(values.get("count", 1)))
     message = words.n(text, count) if isinstance(text, Plural) else words(text)
     tip = words(tip_text)

@@ -81,10 +81,6 @@ TONE_TEXTS: dict[str, tuple[str | Plural, str]] = {
         N_('Written in capitals (shouting): "{quote}".'),
         N_("Keep a level voice, even with an angry caller."),
     ),
-    "shouting_mail": (
-        N_('Written in capitals (shouting): "{quote}".'),
-        N_("Capitals read as shouting: write in normal case, even to an angry user."),
-    ),
     "mail_address_ok": (N_("Addressed the user by name at the top of your first e-mail."), ""),
     "mail_address_missing": (
         N_("Your first e-mail does not address the user by name."),

@@ -100,7 +100,7 @@ def read(
             t.ticket_number = str(caller.get("ticket", ""))
             t.caller_name = str(caller.get("caller_name", caller.get("name", "")))
             if words is not None:
-                t.words = replace(words, locale=t.locale)
+                t.words = replace(words, locale=t.locale, channel=t.channel)
         elif kind == "trainee_said":
             t.said[turn] = data["text"]
             if data.get("channel") == "email":

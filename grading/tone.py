@@ -179,8 +179,7 @@ def _respect(t: Timeline, signals, weight: int) -> list[Finding]:
         ):
             if hit:
                 lost += cost
-                text = f"{key}_mail" if key == "shouting" and t.channel == "email" else key
-                out.append(finding(SKILL, key, 0, 0, turn, t.words, text, quote=quote))
+                out.append(finding(SKILL, key, 0, 0, turn, t.words, key, quote=quote))
     curt_turns = [turn for turn in sorted(signals) if curt(t.said[turn], t.locale)]
     if curt_turns:
         cost = CURT_COST * (2 if t.persona in CURT_SENSITIVE else 1)

@@ -5,10 +5,12 @@ a conversation. Both name the trainee where the trainee's own screens say "You".
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from bs4 import BeautifulSoup
 
+from storage import calls as calls_store
 from tests.test_web import client_as, start, web  # noqa: F401  (web: the app fixture)
 from web.shared.database import get_db
 
@@ -118,3 +120,81 @@ def test_the_trainees_debrief_of_an_email_call_shows_the_thread_too(web, locale)
     first = thread.select("li.mail")[0]
     assert first.select_one(".mail-subject").get_text() == stored["mail"]["subject"]
     assert stored["caller"]["caller_name"] in first.select_one(".mail-head").get_text()
+
+
+GIVING_UP = {  # a password asked for (a failed call), then lines that wear the user out
+    "en": [
+        "Please send me your password.",
+        "YOU SHOULD HAVE READ THE INSTRUCTIONS. Calm down, this is your fault. Damn.",
+        "Calm down. Your fault again.",
+        "SHUT UP and wait. Damn it.",
+        "no.",
+        "no.",
+    ],
+    "fr": [
+        "Envoyez-moi votre mot de passe.",
+        "VOUS AURIEZ DÛ LIRE LA PROCÉDURE. Calmez-vous, c'est votre faute. Merde.",
+        "Calmez-vous. Encore votre faute.",
+        "TAISEZ-VOUS et attendez. Merde.",
+        "non.",
+        "non.",
+    ],
+}
+PHONE_WORDS = {
+    "en": re.compile(r"\b(callers?|calls?|hung up|hang up|phone)\b", re.I),
+    "fr": re.compile(r"\b(appelants?|appels?|raccroch\w*|téléphone)\b", re.I),
+}
+
+
+def _status(web, call_id: int) -> str:  # noqa: F811
+    with web.app_context():
+        return calls_store.get_call(get_db(), call_id)["status"]
+
+
+def _main_text(client, url: str, locale: str) -> str:
+    client.post(f"/language/{locale}")
+    response = client.get(url)
+    assert response.status_code == 200
+    main = BeautifulSoup(response.get_data(as_text=True), "html.parser").select_one("main")
+    return " ".join(main.get_text(" ").split()).replace("formule d'appel", "")
+
+
+@pytest.mark.parametrize("locale", ["en", "fr"])
+def test_the_pages_of_an_email_contact_never_speak_of_a_call(web, locale, monkeypatch):  # noqa: F811
+    """The debrief and the review of a failed contact whose user stopped answering, and the
+    review of one still open, in the contact's language."""
+    monkeypatch.setattr("web.calls.call_screen.secrets.randbelow", lambda _: 1)  # one seed
+    alice = client_as(web, "alice")
+    ended = start(alice, scenario="email-new-starter", persona="calm", locale=locale)
+    for body in GIVING_UP[locale]:
+        alice.post(f"/calls/{ended}/step", data={"step": "email", "body": body})
+        if _status(web, ended) == "ended":  # the user stopped answering
+            break
+    open_one = start(alice, scenario="email-mailbox-full", persona="calm", locale=locale)
+    trainer = client_as(web, "trainer")
+    pages = {
+        "debrief": _main_text(alice, f"/calls/{ended}/debrief", locale),
+        "review": _main_text(trainer, f"/cohorts/calls/{ended}/review", locale),
+        "open": _main_text(trainer, f"/cohorts/calls/{open_one}/review", locale),
+    }
+    for name, text in pages.items():
+        assert PHONE_WORDS[locale].findall(text) == [], name
+    gave_up = {"en": "The user stopped answering", "fr": "L'utilisateur n'a plus répondu"}[locale]
+    failed = {"en": "the contact fails", "fr": "l'échange est en échec"}[locale]
+    still_open = {"en": "still open", "fr": "toujours ouvert"}[locale]
+    assert gave_up in pages["debrief"] and gave_up in pages["review"]
+    assert failed in pages["debrief"] and failed in pages["review"]
+    assert still_open in pages["open"]
+
+
+def test_the_pages_of_a_phone_call_keep_their_words(web):  # noqa: F811
+    alice = client_as(web, "alice")
+    call_id = start(alice, locale="fr")
+    alice.post(
+        f"/calls/{call_id}/step", data={"step": "say", "text": "Donnez-moi votre mot de passe."}
+    )
+    alice.post(f"/calls/{call_id}/step", data={"step": "close", "summary": "fini"})
+    debrief = _main_text(alice, f"/calls/{call_id}/debrief", "fr")
+    review = _main_text(client_as(web, "trainer"), f"/cohorts/calls/{call_id}/review", "fr")
+    assert "l'appel est en échec" in debrief and "Refaire cet appel" in debrief
+    assert "Commentaires sur l'ensemble de l'appel" in review
