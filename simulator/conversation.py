@@ -18,7 +18,7 @@ from simulator.call import Call, Pending
 from simulator.clauses import Clause, analyse, sentences
 from simulator.confirming import read_answer
 from simulator.dialogue import read_in_context, take_pending
-from simulator.echo import SUMMARY, caller_lines, echoed_sentences
+from simulator.echo import SUMMARY, caller_lines, concluded, echoed_sentences
 from simulator.folding import fold
 from simulator.hearing import Hearing, clause_records, hear_clauses
 from simulator.reply import Reply
@@ -128,6 +128,7 @@ def _answer_all(
     heard, readings = _implied(hearing, call, text, heard, readings)
     heard, readings = _said_back(hearing, call, text, heard, readings)
     heard, readings = _cause_told(heard, readings)
+    heard, readings = _concluded(call, text, heard, readings)
     heard, readings = _back_from_hold(call, text, heard, readings)
     call.emit(
         "intent_matched",
@@ -364,6 +365,18 @@ def _cause_told(heard: list, readings: list) -> tuple[list, list]:
         return heard, readings
     match, clause = stated[0]
     return heard + [(Match(CAUSE_TOLD, match.score, match.clause), clause)], readings + [{}]
+
+
+def _concluded(call: Call, text: str, heard: list, readings: list) -> tuple[list, list]:
+    """The agent's conclusion from the caller's sign (« ça clignote, donc il est en veille »)
+    tells the caller the cause."""
+    if any(m.intent == CAUSE_TOLD for m, _ in heard):
+        return heard, readings
+    sentence = concluded(text, caller_lines(call))
+    if sentence is None:
+        return heard, readings
+    told = Clause(sentence, "statement", False)
+    return [*heard, (Match(CAUSE_TOLD, 0.0, sentence), told)], [*readings, {}]
 
 
 RESUMED = "resume"

@@ -138,6 +138,14 @@ _SINCE_WHEN = re.compile(
     r"|quand (?:avez vous|est ce que vous avez) (?:vu|remarque|constate))\b"
 )
 ONSET = "ask_when_started"
+# whether it ever worked, asked: "had it worked before today?", « ça marchait encore hier ? »
+_WORKED_BEFORE = re.compile(
+    r"\b(?:(?:did|had|has|was|were) (?:it|this|that|they|the \w+) (?:ever |always |still )?"
+    r"(?:work|worked|working|been working|ok|fine)(?: \w+)? (?:before|yesterday|last|this morning"
+    r"|until|earlier|up to|friday|monday|on)"
+    r"|(?:ca|cela|il|elle|ils|elles|c) (?:marchait|fonctionnait|allait|etait ok|passait)"
+    r"(?: \w+)? (?:avant|hier|ce matin|jusqu|encore|la semaine|vendredi|lundi))\b"
+)
 
 # everyday words that follow "i'm" or « c'est » and are no name, when no example holds them
 _EVERYDAY_WORDS = (
@@ -203,7 +211,7 @@ def _shape_bonuses(folded: str, question: bool, common: frozenset[str]) -> dict[
         return {POWER: 0.5}  # « le petit voyant sous l'écran est allumé ? »: is it on at all
     if question and _OTHERS.search(folded):  # « votre collègue d'en face a internet ? »
         return {SCOPE: 0.5}
-    if question and _SINCE_WHEN.match(folded):
+    if question and (_SINCE_WHEN.match(folded) or _WORKED_BEFORE.search(folded)):
         return {ONSET: 0.5}
     if question and _SAYS.search(folded) and _WHAT.search(folded) and not _LOOKED_AT.search(folded):
         return {READS_OUT: 0.5}  # « globalprotect vous affiche quoi exactement ? »

@@ -99,6 +99,43 @@ def echoed_sentences(text: str, caller_lines: list[str]) -> list[str]:
     return found
 
 
+# "it's blinking, so it's on standby": after the caller's sign, the agent's own conclusion
+_THEREFORE = re.compile(
+    r"(?:^|\s)(?:donc|so|which means|ce qui veut dire que)\s+(?P<rest>(?:il|elle|ils|elles|c|ca|it"
+    r"|its|it s|they|the|le|la|les|votre|vos|your|ur)\b.*)$"
+)
+_LEADING = re.compile(
+    r"^(?:(?:ok|okay|right|alright|ah|oh|d accord|dac|bon|alors|et|and|but)\s*)*$"
+)
+_SETTLED = frozenset(
+    {"bon", "regle", "resolu", "resolved", "fine", "sorted", "fixed", "working", "work", "works"}
+    | {"marche", "fonctionne", "repare", "good", "done", "fait", "termine", "parti", "ok", "okay"}
+    | {"back", "revenu", "revenue"}
+)
+
+
+def concluded(text: str, caller_lines: list[str]) -> str | None:
+    """The sentence of a line that draws the agent's own conclusion from what the caller said
+    (« il clignote, donc il est en veille »): it tells the cause, in words the caller did not
+    use. Not a question, not a restatement opening the line ("so your brother-in-law set it"),
+    and not a fault said to be settled ("so it's working now")."""
+    said = set().union(*(_words(line) for line in caller_lines)) if caller_lines else set()
+    for sentence in sentences(text):
+        if sentence.rstrip().endswith("?"):
+            continue
+        parts = [fold(p).strip() for p in sentence.split(",")]
+        for at, part in enumerate(parts):
+            found = _THEREFORE.search(part)
+            if not found or (at == 0 and _LEADING.match(part[: found.start()])):
+                continue
+            rest = found["rest"]
+            if set(rest.split()) & _SETTLED or _QUESTION_WORD.search(rest):
+                continue
+            if _words(rest) - said:
+                return sentence.strip()
+    return None
+
+
 def summary_of(call, text: str):
     """A summary match for a line that says the caller's words back, when nothing else was heard
     in it, or None."""

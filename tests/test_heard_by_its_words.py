@@ -159,3 +159,39 @@ def test_an_answer_taken_note_of_is_no_new_question(engine, library, locale, ask
     call = play(engine, library.scenario("erp-database-down"), [], "calm", locale)
     _heard(engine, call, ask)
     assert not _acted(_heard(engine, call, noted).get("ask_scope"))
+
+
+@pytest.mark.parametrize(
+    "locale, text",
+    [
+        ("en", "and was it working ok before lunch?"),
+        ("fr", "et ça fonctionnait bien hier au bureau ?"),
+    ],
+)
+def test_asking_whether_it_worked_before_asks_since_when(engine, library, locale, text):
+    call = play(engine, library.scenario("vpn-caps-lock"), [], "calm", locale)
+    assert _acted(_heard(engine, call, text).get("ask_when_started"))
+
+
+@pytest.mark.parametrize(
+    "locale, ask, conclusion",
+    [
+        ("en", "is there a light on the monitor?", "it's blinking orange, so it gets no picture"),
+        (
+            "fr",
+            "il y a un voyant sur l'écran ?",
+            "il clignote orange, donc il ne reçoit aucune image",
+        ),
+    ],
+)
+def test_a_conclusion_drawn_from_the_callers_sign_tells_the_cause(
+    engine, library, locale, ask, conclusion
+):
+    call = play(engine, library.scenario("monitor-no-signal"), [], "calm", locale)
+    _heard(engine, call, ask)
+    assert "explain_cause" in _heard(engine, call, conclusion)
+
+
+def test_a_fault_said_settled_is_no_conclusion(engine, library):
+    call = play(engine, library.scenario("monitor-no-signal"), [], "calm", "en")
+    assert "explain_cause" not in _heard(engine, call, "great, so it's working again then")
