@@ -111,13 +111,14 @@ _DISMISS = re.compile(r"\b(?:ignore|forget|disregard|skip|ignorez|oubliez|laisse
 
 
 def _taken_up_later(hearing: Hearing, call, line, heard: list[tuple]) -> list[tuple]:
-    """An action named in a statement, then asked for with a pronoun right after it in the line
-    (« votre profil est corrompu : supprimez-le et recréez-le »): the request is what carries it,
-    and a weak reading of the request's bare verb as another action gives way. A statement that
+    """An action named in a statement or a question, then asked for with a pronoun right after it
+    in the line (« votre profil est corrompu : supprimez-le et recréez-le », "anything you still
+    need in the bin? if not, empty it"): the request is what carries it, and a weak reading of the
+    request's bare verb as another action gives way. A statement that
     says it is done (« votre compte est déverrouillé ») is no such thing."""
     out = list(heard)
     for index, (match, clause) in enumerate(heard):
-        if clause.act in ("request", "question", "claim") or clause.negated:
+        if clause.act in ("request", "claim") or clause.negated:
             continue
         if hearing.intent_kind(call.scenario, match.intent) != "action":
             continue

@@ -195,3 +195,15 @@ def test_a_conclusion_drawn_from_the_callers_sign_tells_the_cause(
 def test_a_fault_said_settled_is_no_conclusion(engine, library):
     call = play(engine, library.scenario("monitor-no-signal"), [], "calm", "en")
     assert "explain_cause" not in _heard(engine, call, "great, so it's working again then")
+
+
+@pytest.mark.parametrize(
+    "locale, text",
+    [
+        ("en", "any files in the recycle bin worth keeping? otherwise just empty it"),
+        ("fr", "il vous faut encore quelque chose dans la corbeille ? sinon vous pouvez la vider"),
+    ],
+)
+def test_an_action_asked_about_then_asked_for_with_a_pronoun_is_done(engine, library, locale, text):
+    call = play(engine, library.scenario("disk-full"), [], "calm", locale)
+    assert _acted(_heard(engine, call, text).get("empty_recycle_bin"))
