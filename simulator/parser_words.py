@@ -24,13 +24,15 @@ _WRITTEN = {
     },
     "fr": {
         "jai": "j'ai", "cest": "c'est", "jsuis": "je suis", "chui": "je suis", "g": "j'ai",
-        "vs": "vous", "ns": "nous", "mdp": "mot de passe", "pb": "problème",
+        "vs": "vous", "ns": "nous", "mdp": "mot-de-passe", "pb": "problème",
         "svp": "s'il vous plaît",
         "qqch": "quelque chose", "qqn": "quelqu'un", "tt": "tout", "ds": "dans", "pr": "pour",
         "mtn": "maintenant", "jvais": "je vais", "nest": "n'est", "sest": "s'est",
         "quest": "qu'est", "appli": "application",
     },
 }  # fmt: skip
+# nouns of several words the French parser cuts into a verb clause, joined (same length)
+_COMPOUNDS = re.compile(r"\b(?:mots?|Mots?|MOTS?) (?:de|DE) (?:passe|PASSE)\b")
 # "ill set it back": "I'll" where a word follows (never at the end: "are you ill?")
 _ILL = re.compile(r"(?<![\w'’])ill(?= [a-z])")
 # "u'll", "u're", "u've": the shorthand before an apostrophe
@@ -69,6 +71,8 @@ def written_out(text: str, locale: str) -> tuple[str, list[int]]:
     out.append(text[last:])
     where += range(last, len(text) + 1)
     written = "".join(out)
+    if locale[:2] == "fr":  # « mot de passe » is one noun: read apart, « passe » becomes a verb
+        written = _COMPOUNDS.sub(lambda m: m.group().replace(" ", "-"), written)
     if locale[:2] == "en":  # "ill" → "I'll": one letter more, before the "l"s
         for match in reversed(list(_ILL.finditer(written))):
             at = match.start()

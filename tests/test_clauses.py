@@ -213,3 +213,18 @@ def test_asking_leave_for_ones_own_act_is_a_request(locale, text):
 )
 def test_if_not_then_a_request_still_asks(locale, text):
     assert analyse(text, locale)[-1].requested
+
+
+@pytest.mark.parametrize(
+    "text, act",
+    [
+        ("votre mot de passe a expiré pendant les vacances", "claim"),
+        ("votre mdp a expire durant les congés", "claim"),
+        ("changez le mot de passe tout de suite", "request"),
+    ],
+)
+def test_a_password_is_one_noun_for_the_french_parser(text, act):
+    """« mot de passe » read apart made « passe » a verb and cut the line into two clauses."""
+    found = analyse(text, "fr")
+    assert [c.act for c in found] == [act]
+    assert found[0].text == text
