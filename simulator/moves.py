@@ -147,7 +147,7 @@ _FOLLOW_UP = re.compile(
 # a ticket number given: "ticket's INC0047719", « votre ticket c'est le 77014 », "ref 2231457"
 _TICKET = re.compile(
     r"\b(?:ticket|tickets|incident|inc|case|ref|reference|dossier|demande)\b"
-    r"(?: \w+){0,4}? (?:inc ?)?\d{4,}\b|\binc ?\d{5,}\b"
+    r"(?: \w+){0,4}? (?:inc ?)?\d{5,}\b|\binc ?\d{5,}\b"
 )
 # a closing formula ends the sentence: « bonne fin de journée madame », "have a good one"
 _CLOSING = re.compile(
