@@ -7,8 +7,9 @@ database, 32 trainees' calls interleaved one step each in turn, as a worker sees
 every `--every` calls this process's RSS and private memory, the fill and hit rate of its caches
 (live calls, remembered readings, the clause parser's) and, with `--trace N`, the N source lines
 whose allocations grew most since the previous mark (tracemalloc: slow, and counts only Python's
-allocations). `--keys FILE` writes the sequence of lines the clause parser was asked for, one
-JSON pair a line, to size its cache (bench/parse_cache_sizes.py).
+allocations; with `--trace-from N`, what grew between N calls and each later mark). `--keys FILE`
+writes the sequence of lines the clause parser was asked for, one JSON pair a line, to size its
+cache (bench/parse_cache_sizes.py).
 """
 
 from __future__ import annotations
@@ -65,6 +66,13 @@ def main() -> None:
     parser.add_argument("--every", type=int, default=500)
     parser.add_argument("--trainees", type=int, default=32)
     parser.add_argument("--trace", type=int, default=0, help="top growing lines per mark")
+    parser.add_argument(
+        "--trace-from",
+        type=int,
+        default=0,
+        help="start tracing at this many calls and compare every later mark with it (not with "
+        "the previous mark): what a long run keeps, at full speed until then",
+    )
     parser.add_argument("--keys", type=Path, default=None)
     args = parser.parse_args()
     from app import create_app
@@ -94,7 +102,7 @@ def _play(app, tokens, plays, args) -> None:
     state = [None] * len(tokens)  # per trainee: (call id, caller, remaining steps)
     turn = [i for i in range(len(tokens))]
     done, snapshot = 0, None
-    if args.trace:
+    if args.trace and not args.trace_from:
         tracemalloc.start(1)
         snapshot = tracemalloc.take_snapshot()
     while done < args.calls:
@@ -120,7 +128,13 @@ def _play(app, tokens, plays, args) -> None:
             if r.json["ended"] or not steps:
                 state[i], done = None, done + 1
                 if done % args.every == 0:
-                    snapshot = _mark(app, done, snapshot, args.trace)
+                    if args.trace and done == args.trace_from:
+                        _mark(app, done, None, 0)
+                        tracemalloc.start(1)
+                        snapshot = tracemalloc.take_snapshot()
+                        continue
+                    later = _mark(app, done, snapshot, args.trace if snapshot else 0)
+                    snapshot = snapshot if args.trace_from else later
 
 
 def _mark(app, done: int, snapshot, trace: int):

@@ -44,7 +44,7 @@ APP = (
     'app:create_app({"STEP_RATE_LIMIT": "1000000 per minute", '
     '"CALL_RATE_LIMIT": "1000000 per hour"})'
 )
-MEMORY_MARKS = (200, 500, 1000, 1500, 2000, 3000, 4000, 5000)
+MEMORY_MARKS = (200, 500, 1000, 1500, *range(2000, 100001, 1000))
 
 
 @dataclass
@@ -315,6 +315,11 @@ def main() -> None:
         "--threads", type=int, default=None, help="threads per gthread worker, both servers"
     )
     parser.add_argument(
+        "--app-only",
+        action="store_true",
+        help="serve and measure the app alone (no baseline): memory over a long run",
+    )
+    parser.add_argument(
         "--logs", type=Path, default=None, help="keep gunicorn's logs in this folder"
     )
     parser.add_argument(
@@ -365,6 +370,10 @@ def main() -> None:
             )
         finally:
             app.stop()
+        if args.app_only:
+            print(f"saturated: {args.trainees} trainees sending steps back to back (app only)")
+            _memory_lines(saturated)
+            return
         base_env = {"BASELINE_DATABASE": str(tmp / "baseline.db")}
         base = serve.start(
             "baseline_app:create_app()",
@@ -383,6 +392,11 @@ def main() -> None:
     report(summary("app", saturated), summary("baseline", base_saturated))
     print(f"paced: {args.trainees} trainees, {args.think:g} s (±50%) between steps")
     report(summary("app", paced), summary("baseline", base_paced))
+    _memory_lines(saturated)
+
+
+def _memory_lines(saturated: Run) -> None:
+    """The workers' memory at each mark of the saturated run."""
     for mark, sizes in sorted(saturated.memory.items()):
         print(
             f"workers after {mark} calls: "

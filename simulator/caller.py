@@ -69,7 +69,14 @@ class CallerIdentity:
         return f"{self.first_name} {self.last_name}"
 
     def placeholders(self) -> dict[str, str]:
-        """Values for `{placeholder}`s in scenario texts."""
+        """Values for `{placeholder}`s in scenario texts (a new dict each time)."""
+        made = self.__dict__.get("_placeholders")
+        if made is None:  # worked out once per caller: a step fills several texts
+            made = self._made_placeholders()
+            object.__setattr__(self, "_placeholders", made)
+        return dict(made)
+
+    def _made_placeholders(self) -> dict[str, str]:
         values = {k: str(v) for k, v in asdict(self).items() if k != "others"}
         values["caller_name"] = self.caller_name
         values["boss"] = next(iter(self.others.values())).name if self.others else self.manager

@@ -3,15 +3,40 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
+from sqlite_utils.utils import dedupe_keys
 
 from storage.migrations import migrations
 
 BUSY_TIMEOUT_MS = 5000
+
+
+class _Database(Database):
+    """sqlite-utils' Database, its `query` of a plain SELECT run as one statement.
+
+    sqlite-utils runs every query inside a savepoint (SAVEPOINT, the statement, RELEASE), so that
+    a statement which turns out to return no rows can be undone before its ValueError. A SELECT
+    always returns rows and never writes: the savepoint only made three statements of one, on
+    each of a step's half-dozen reads. Anything else goes through sqlite-utils' own `query`.
+    """
+
+    def query(
+        self, sql: str, params: Sequence | dict[str, Any] | None = None
+    ) -> Generator[dict, None, None]:
+        """Run `sql` and give its rows as dicts (sqlite-utils' query)."""
+        head = sql.lstrip()[:7]
+        if head[:6].upper() != "SELECT" or head[6:].isalnum() or head[6:] == "_":
+            return super().query(sql, params)
+        if self._tracer:
+            self._tracer(sql, params)
+        cursor = self.conn.execute(sql, *((params,) if params is not None else ()))
+        keys = dedupe_keys(d[0] for d in cursor.description)  # as sqlite-utils names them
+        return (dict(zip(keys, row, strict=True)) for row in cursor)
 
 
 def connect(path: str | Path | None = None, memory: bool = False, prepare: bool = True) -> Database:
@@ -21,12 +46,12 @@ def connect(path: str | Path | None = None, memory: bool = False, prepare: bool 
     mode is stored in the file, and checking migrations on every request costs more than its query.
     """
     if memory or path is None or str(path) == ":memory:":
-        db, prepare = Database(memory=True), True
+        db, prepare = _Database(memory=True), True
     else:
         if prepare:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
             _private(Path(path))
-        db = Database(path)
+        db = _Database(path)
         if prepare:
             db.enable_wal()
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

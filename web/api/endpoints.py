@@ -29,7 +29,7 @@ from web.shared.access import can_review, owns
 from web.shared.call_service import start_call
 from web.shared.database import get_db
 from web.shared.json_input import BadJSON
-from web.shared.live_calls import StaleCall, apply_step
+from web.shared.live_calls import StaleCall, apply_step, keep_started
 from web.shared.playable import StoredScenarioError, playable_scenarios
 from web.shared.rate_limits import limited
 from web.shared.security import csrf
@@ -134,6 +134,7 @@ def create_call():
         )
     except EngineError as exc:
         return _error(422, "bad_call", str(exc))
+    keep_started(call_id, call)
     return jsonify(_call_json(store.get_call(get_db(), call_id), call.events)), 201
 
 

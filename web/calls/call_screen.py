@@ -32,7 +32,7 @@ from web.shared.call_service import start_call
 from web.shared.database import get_db
 from web.shared.formats import day
 from web.shared.i18n import LOCALES, select_locale
-from web.shared.live_calls import StaleCall, apply_step, get_live
+from web.shared.live_calls import StaleCall, apply_step, get_live, keep_started
 from web.shared.mail_thread import phoned_back, seen_entries, thread_entries
 from web.shared.numbers import SQLITE_MAX, parse_int
 from web.shared.playable import (
@@ -162,9 +162,10 @@ def practice():
     mode = (
         "llm" if request.form.get("mode") == "llm" and get_engine().llm is not None else "scripted"
     )
-    call_id, _call = start_call(
+    call_id, call = start_call(
         db, scenario, persona, locale, seed, user_id=current_user.id, mode=mode
     )
+    keep_started(call_id, call)
     updates = {"exam": int(bool(assignment and assignment["exam"]))}
     if assignment:
         updates["assignment_id"] = assignment["id"]

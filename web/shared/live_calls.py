@@ -92,6 +92,11 @@ def _current(db: Database, call_id: int, call: Call) -> bool:
     return True
 
 
+def keep_started(call_id: int, call: Call) -> None:
+    """Keep a call this process just started and stored: its first step needs no rebuild."""
+    _remember(call_id, call)
+
+
 def _remember(call_id: int, call: Call) -> None:
     cache, lock = _cache()
     with lock:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import time
-from functools import wraps
+from functools import lru_cache, wraps
 
 from flask import Flask, abort, current_app, g, has_app_context, request
 from flask_login import current_user
@@ -25,7 +25,13 @@ DEFAULTS = {
 
 def window(config_key: str) -> Window:
     """A limit of the app's config ("10 per minute") as a window."""
-    item = parse(current_app.config[config_key])
+    return _window(current_app.config[config_key])
+
+
+@lru_cache(maxsize=64)
+def _window(text: str) -> Window:
+    """A limit's text read once per process (the `limits` parser takes longer than the check)."""
+    item = parse(text)
     return Window(item.amount, float(item.get_expiry()))
 
 
