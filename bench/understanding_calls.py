@@ -18,6 +18,8 @@ Data (bench/data/, written as agents type, independently of the catalog):
 - calls4_tuning_{en,fr}.yaml: more blind calls, written after that, to tune on ("tuning (fresh 4)").
 - calls5_{tuning,heldout}_{en,fr}.yaml: a fifth blind set (20 calls per language, every phone
   scenario), split by file when written: "tuning (fresh 5)" and "held-out (fresh 5)".
+- calls6_{tuning,heldout}_{en,fr}.yaml: a sixth blind set, written the same way by two more
+  writers asked for terser, chattier and clumsier agents ("tuning (fresh 6)", "held-out (fresh 6)").
 - traps_{en,fr}.yaml: lines that mention an action but must not make the caller do it (an
   announcement the scenario answers with an action that changes nothing, « je vous réinitialise
   votre mot de passe » → "Do I need to do anything?", makes nobody do anything: not counted).
@@ -113,6 +115,8 @@ FRESH = (
     ("tuning (fresh 4)", "calls4_tuning"),
     ("tuning (fresh 5)", "calls5_tuning"),
     ("held-out (fresh 5)", "calls5_heldout"),
+    ("tuning (fresh 6)", "calls6_tuning"),
+    ("held-out (fresh 6)", "calls6_heldout"),
 )
 NEAR_COPY = 90  # rapidfuzz ratio on folded text, as in tests/test_generalisation.py
 

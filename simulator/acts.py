@@ -100,6 +100,8 @@ def is_head(token: Token) -> bool:
     another one (an xcomp verb, an auxiliary or a copula belongs to its governor)."""
     if token.head.i == token.i or token.dep_ == "ROOT":
         return True
+    if token.pos_ == "VERB" and any(_low(c) in WITHOUT for c in token.children):
+        return True  # « sans toucher à vos documents », however the parser hung it
     return token.pos_ in ("VERB", "AUX") and token.dep_ not in MERGED and token.dep_ in HEADS
 
 

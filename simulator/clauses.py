@@ -101,10 +101,31 @@ def sentences(text: str) -> list[str]:
     return [m.group().strip() for m in _PIECES.finditer(text) if m.group().strip(" .?!;:\n")]
 
 
+# « sans éteindre l'imprimante, rebranchez le câble » : after a comma, a verb in -ez opens a new
+# instruction; parsed with what comes before, the small French model took it for a preposition
+_COMMAND_AFTER_COMMA = re.compile(r",\s*(?=[a-zà-ÿ]{3,}ez\b)", re.IGNORECASE)
+_NOT_COMMANDS = ("chez", "assez", "nez", "rez")
+
+
+def _at_commands(offset: int, piece: str) -> list[tuple[int, str]]:
+    """A French piece cut before each imperative that follows a comma."""
+    parts, start = [], 0
+    for found in _COMMAND_AFTER_COMMA.finditer(piece):
+        word = piece[found.end() :].split(maxsplit=1)[0].lower()
+        if word in _NOT_COMMANDS:
+            continue
+        parts.append((offset + start, piece[start : found.end()]))
+        start = found.end()
+    parts.append((offset + start, piece[start:]))
+    return [(at, part) for at, part in parts if part.strip()]
+
+
 @lru_cache(maxsize=1024)
 def analyse(text: str, locale: str) -> tuple[Clause, ...]:
     """The clauses of a line, in order: one per verb that heads a clause (or verbless sentence)."""
     pieces = [(m.start(), m.group()) for m in _PIECES.finditer(text) if m.group().strip()]
+    if locale[:2] == "fr":
+        pieces = [part for offset, piece in pieces for part in _at_commands(offset, piece)]
     readable = [_readable(piece, locale) for _, piece in pieces]
     docs = pipeline(locale).pipe(written for written, _ in readable)
     clauses: list[Clause] = []

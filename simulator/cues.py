@@ -60,7 +60,8 @@ _HANDOVER = re.compile(
 )
 # the start of an answer: « je vous écoute », "go ahead, i'm listening", "how can i help"
 _LISTENING = re.compile(
-    r"^(?:je vous ecoute|i m listening|im listening|go ahead i m listening|dites moi tout"
+    r"^(?:je vous ecoute|j ecoute|je vous ecoute madame|je vous ecoute monsieur|i m listening"
+    r"|im listening|go ahead i m listening|dites moi tout"
     r"|how can i help(?: you)?(?: today)?|what can i do for you(?: today)?)$"
 )
 # thanks and nothing else: « merci de votre patience » thanks, "thanks, i'm back" resumes

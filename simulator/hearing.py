@@ -96,7 +96,7 @@ def hear_clauses(hearing: Hearing, call, text: str, matches: list[Match]) -> lis
     heard = []
     for match in matches:
         found = clauses.covering(line, text, match.clause)
-        heard.append((match, _carrier(hearing, call, match, found)))
+        heard.append((match, _carrier(hearing, call, match, found, text)))
     return _taken_up_later(hearing, call, line, heard)
 
 
@@ -153,7 +153,17 @@ def _taken_up_later(hearing: Hearing, call, line, heard: list[tuple]) -> list[tu
     return out
 
 
-def _carrier(hearing: Hearing, call, match: Match, found: list[Clause]) -> Clause:
+_PAUSE = re.compile(r"[,;.!?:]")
+
+
+def _to_pause(text: str, start: int) -> str:
+    """The typed text from a clause's start to the next pause: « sans toucher | à vos documents »
+    when the parser hung the object on the main verb."""
+    pause = _PAUSE.search(text, start)
+    return text[start : pause.start() if pause else len(text)]
+
+
+def _carrier(hearing: Hearing, call, match: Match, found: list[Clause], text: str = "") -> Clause:
     """The clause that carries an intent: the most similar one, unless a negated clause or a
     request resembles it nearly as much (the negation wins over the rest for safety; a request
     over its purpose or explanation: "press it once so that it goes grey")."""
@@ -172,6 +182,14 @@ def _carrier(hearing: Hearing, call, match: Match, found: list[Clause]) -> Claus
         heard = matcher.classify(clause.text)[0]
         return heard is not None and heard.intent == match.intent
 
+    # "without" whose object the parser hung on the main verb (« on va libérer de la place sans
+    # toucher | à vos documents »): read to the next pause, the negation is about the intent
+    for clause in found:
+        if clause.negated and text and clause.start < len(text):
+            tail = _to_pause(text, clause.start)
+            read = matcher.classify(tail)[0] if len(tail) > len(clause.text) else None
+            if read is not None and read.intent == match.intent:
+                return clause
     # the negation wins when it is about the intent; a request when its own words count ("ignore
     # that" does not take "forums say reinstall windows"; "click the tile so it goes grey" does)
     for wanted in (lambda c: c.negated and reads_as_it(c), lambda c: c.requested):

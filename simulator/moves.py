@@ -48,7 +48,8 @@ _REASSURANCE = re.compile(
     r"\b(?:don t worry|dont worry|do not worry|no need to worry|not to worry|no need to panic"
     r"|(?:nothing|none of it|none of your \w+) (?:is|s|has been|got) lost|nothing s lost"
     r"|(?:you|u) (?:didn t|didnt|did not|haven t|havent) do(?:ne)? anything wrong"
-    r"|(?:it s|its|it is) not (?:your|ur) fault|(?:you|u) did (?:the )?right"
+    r"|(?:it s|its|it is) (?:really |honestly |absolutely |totally )?not (?:your|ur) fault"
+    r"|(?:you|u) did (?:the )?right"
     r"|good (?:thing|call) (?:you|u) (?:called|rang)|(?:you|u) (?:were|was) right to call"
     rf"|(?:we ll|well|we will|i ll|ill|i will|let s|lets|we re gonna|we re going to|gonna) "
     rf"(?:get|sort|fix|have) (?:it|this|that|you|u|ur \w+|your \w+|things|everything)"
@@ -125,7 +126,9 @@ _CAUSE = re.compile(
     r"|pas du tout )?(?:just |only |juste |bien |surement |forcement )?(?:du |de la |le |la |l "
     r"|the |your |ur |votre |on |on the |our |de )?(?:hardware|materiel|materielle|server side"
     r"|server end|cote serveur|serveur|server|(?:pc|computer|laptop|ordi|ordinateur|portable"
-    r"|poste|machine)(?!(?: \w+)? (?:ou|or)\b)|notre cote|our side|our end|chez nous|chez vous))\b"
+    r"|poste|machine)(?!(?: \w+)? (?:ou|or)\b)|notre cote|our side|our end|chez nous|chez vous)"
+    r"|(?:, |\b)not (?:your|ur|the) (?:pc|computer|laptop|machine)$|pas (?:votre|le) (?:pc|poste"
+    r"|ordinateur|ordi)$)\b"
 )
 # what happens next, done by others: "they'll post an update on the ticket", « l'équipe vous
 # rappellera », "we'll ring you back on your mobile"
@@ -151,8 +154,8 @@ _TICKET = re.compile(
 )
 # a closing formula ends the sentence: « bonne fin de journée madame », "have a good one"
 _CLOSING = re.compile(
-    r"\b(?:bye|goodbye|bye bye|au revoir|a bientot|a plus|bonne (?:fin de )?(?:journee|soiree"
-    r"|apres midi|semaine|week end|weekend|continuation)|have a (?:good|nice|great|lovely) "
+    r"\b(?:bye|goodbye|bye bye|ciao|tchao|au revoir|a bientot|a plus|bonne (?:fin de )?(?:journee"
+    r"|soiree|apres midi|semaine|week end|weekend|continuation)|have a (?:good|nice|great|lovely) "
     r"(?:day|one|evening|weekend|afternoon|week)|talk soon|take care|speak soon)"
     r"(?: (?:a vous|to you|too|aussi|madame|monsieur|mme|sir|ma am|[a-z]{2,14})){0,2}$"
 )
@@ -165,6 +168,7 @@ _THANKS_FIRST = re.compile(
 )
 THANKS = "thank"
 TICKET = "give_ticket_number"
+GREETING = "greet"
 GOODBYE = "goodbye"
 _GREETING = r"(?:(?:hi|hello|hey|morning|good (?:morning|afternoon|evening)|bonjour|bjr|bonsoir"
 _SERVICE = (
@@ -173,7 +177,8 @@ _SERVICE = (
 )
 # "hello, helpdesk, Ines", « bonjour support Karim »: the service, then the agent's name
 _SERVICE_NAME = re.compile(
-    rf"^{_GREETING}|salut) )?{_SERVICE}(?: here| speaking)? (?P<name>[a-z]{{2,14}})"
+    rf"^{_GREETING}|salut|allo) )?{_SERVICE}(?: here| speaking)? (?P<name>[a-z]{{2,14}})"
+    r"(?: here| speaking| a l appareil)?"
     # ...and then the first question: « bjr helpdesk, Thomas, c'est à quel nom ? »
     r"(?: (?:c est|c|ca|a qui|qui|who|whom|what|whats|may|can|could|your|ur|vous|votre|quel"
     r"|how|puis je|je peux)\b.*)?$"
@@ -205,4 +210,5 @@ def courtesy_moves(folded: str, common: frozenset[str], question: bool = False) 
     named = _SERVICE_NAME.match(folded)
     if named and named["name"] not in common:
         found.append((0, SELF_INTRODUCTION))
+        found.append((0, GREETING))  # "Service desk, Priya speaking": the opening formula greets
     return [intent for _, intent in sorted(found)]

@@ -207,3 +207,36 @@ def test_a_fault_said_settled_is_no_conclusion(engine, library):
 def test_an_action_asked_about_then_asked_for_with_a_pronoun_is_done(engine, library, locale, text):
     call = play(engine, library.scenario("disk-full"), [], "calm", locale)
     assert _acted(_heard(engine, call, text).get("empty_recycle_bin"))
+
+
+@pytest.mark.parametrize(
+    "locale, text",
+    [
+        ("fr", "on va récupérer de l'espace sans toucher à vos documents"),
+        ("en", "we'll make some room without touching your documents"),
+    ],
+)
+def test_without_protects_the_documents_when_the_object_hangs_elsewhere(
+    engine, library, locale, text
+):
+    call = play(engine, library.scenario("disk-full"), [], "calm", locale)
+    assert not _acted(_heard(engine, call, text).get("delete_user_files"))
+
+
+def test_a_french_command_after_a_comma_is_its_own_instruction(engine, library):
+    call = play(engine, library.scenario("printer-offline"), [], "calm", "fr")
+    heard = _heard(engine, call, "sans couper l'imprimante, renfoncez bien le câble usb")
+    assert _acted(heard.get("reconnect_cable"))
+
+
+@pytest.mark.parametrize(
+    "text, moves",
+    [
+        ("Service desk, Priya speaking.", {"greet", "introduce_self"}),
+        ("allô, hotline, Gaëlle à l'appareil", {"greet", "introduce_self"}),
+        ("so the lockouts come from the tablet, not your pc", {"explain_cause"}),
+        ("ok, ticket 771203, ciao", {"give_ticket_number", "goodbye"}),
+    ],
+)
+def test_openings_and_closings_said_the_help_desk_way(text, moves):
+    assert moves <= set(courtesy_moves(fold(text), frozenset()))
