@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from simulator.call import Call
+from simulator.conversation import SET_ASIDE
 from simulator.engine import Engine
 from simulator.replay import fill_placeholders
 from simulator.steps import parse_step
@@ -51,3 +52,8 @@ PRINTER_CLOSING = [
     {"say": "Is there anything else I can do for you? Have a nice day, goodbye!"},
     {"close": {"summary": "Cable reconnected"}},
 ]
+
+
+def acted(match: dict | None) -> bool:
+    """Whether a heard intent (from an `intent_matched` event) was acted on: not set aside."""
+    return bool(match) and not any(match.get(flag) for flag in SET_ASIDE)

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from simulator.conversation import SET_ASIDE
 from simulator.folding import fold
 from simulator.moves import courtesy_moves
-from tests.helpers import play
+from tests.helpers import acted, play
 
 
 def _heard(engine, call, text: str) -> dict[str, dict]:
@@ -24,8 +23,13 @@ def _heard(engine, call, text: str) -> dict[str, dict]:
     return {}
 
 
-def _acted(match: dict | None) -> bool:
-    return bool(match) and not any(match.get(flag) for flag in SET_ASIDE)
+def _said(engine, library, scenario: str, locale: str, *lines: str) -> dict[str, dict]:
+    """A calm caller's call: the lines said in turn; what was heard in the last one."""
+    call = play(engine, library.scenario(scenario), [], "calm", locale)
+    heard: dict[str, dict] = {}
+    for line in lines:
+        heard = _heard(engine, call, line)
+    return heard
 
 
 @pytest.mark.parametrize(
@@ -91,8 +95,7 @@ OUTLOOK = "outlook-offline-mode"
     ],
 )
 def test_a_thing_refused_by_its_name_is_not_done(engine, library, scenario, locale, text, action):
-    call = play(engine, library.scenario(scenario), [], "calm", locale)
-    assert not _acted(_heard(engine, call, text).get(action))
+    assert not acted(_said(engine, library, scenario, locale, text).get(action))
 
 
 @pytest.mark.parametrize(
@@ -100,8 +103,7 @@ def test_a_thing_refused_by_its_name_is_not_done(engine, library, scenario, loca
     [("en", "No worries, push the cable back in"), ("fr", "pas de souci, rebranchez le câble")],
 )
 def test_no_worries_before_a_request_still_asks(engine, library, locale, text):
-    call = play(engine, library.scenario("printer-offline"), [], "calm", locale)
-    assert _acted(_heard(engine, call, text).get("reconnect_cable"))
+    assert acted(_said(engine, library, "printer-offline", locale, text).get("reconnect_cable"))
 
 
 @pytest.mark.parametrize(
@@ -118,8 +120,13 @@ def test_thanks_for_waiting_after_a_hold_takes_the_call_back(engine, library, lo
 
 
 def test_thanks_for_waiting_with_no_hold_is_no_resume(engine, library):
-    call = play(engine, library.scenario("erp-database-down"), [], "calm", "en")
-    assert "resume" not in _heard(engine, call, "thanks for waiting in the queue, how can I help")
+    assert "resume" not in _said(
+        engine,
+        library,
+        "erp-database-down",
+        "en",
+        "thanks for waiting in the queue, how can I help",
+    )
 
 
 @pytest.mark.parametrize(
@@ -130,8 +137,7 @@ def test_thanks_for_waiting_with_no_hold_is_no_resume(engine, library):
     ],
 )
 def test_a_ticket_number_in_a_line_that_asks_is_given(engine, library, locale, text):
-    call = play(engine, library.scenario("printer-offline"), [], "calm", locale)
-    heard = _heard(engine, call, text)
+    heard = _said(engine, library, "printer-offline", locale, text)
     assert "give_ticket_number" in heard and "offer_further_help" in heard
 
 
@@ -143,9 +149,7 @@ def test_a_ticket_number_in_a_line_that_asks_is_given(engine, library, locale, t
     ],
 )
 def test_after_the_fix_the_symptoms_check_verifies_it(engine, library, locale, fix, check):
-    call = play(engine, library.scenario("wifi-airplane-mode"), [], "calm", locale)
-    _heard(engine, call, fix)
-    assert _acted(_heard(engine, call, check).get("verify_fix"))
+    assert acted(_said(engine, library, "wifi-airplane-mode", locale, fix, check).get("verify_fix"))
 
 
 @pytest.mark.parametrize(
@@ -156,9 +160,9 @@ def test_after_the_fix_the_symptoms_check_verifies_it(engine, library, locale, f
     ],
 )
 def test_an_answer_taken_note_of_is_no_new_question(engine, library, locale, ask, noted):
-    call = play(engine, library.scenario("erp-database-down"), [], "calm", locale)
-    _heard(engine, call, ask)
-    assert not _acted(_heard(engine, call, noted).get("ask_scope"))
+    assert not acted(
+        _said(engine, library, "erp-database-down", locale, ask, noted).get("ask_scope")
+    )
 
 
 @pytest.mark.parametrize(
@@ -169,8 +173,7 @@ def test_an_answer_taken_note_of_is_no_new_question(engine, library, locale, ask
     ],
 )
 def test_asking_whether_it_worked_before_asks_since_when(engine, library, locale, text):
-    call = play(engine, library.scenario("vpn-caps-lock"), [], "calm", locale)
-    assert _acted(_heard(engine, call, text).get("ask_when_started"))
+    assert acted(_said(engine, library, "vpn-caps-lock", locale, text).get("ask_when_started"))
 
 
 @pytest.mark.parametrize(
@@ -187,14 +190,13 @@ def test_asking_whether_it_worked_before_asks_since_when(engine, library, locale
 def test_a_conclusion_drawn_from_the_callers_sign_tells_the_cause(
     engine, library, locale, ask, conclusion
 ):
-    call = play(engine, library.scenario("monitor-no-signal"), [], "calm", locale)
-    _heard(engine, call, ask)
-    assert "explain_cause" in _heard(engine, call, conclusion)
+    assert "explain_cause" in _said(engine, library, "monitor-no-signal", locale, ask, conclusion)
 
 
 def test_a_fault_said_settled_is_no_conclusion(engine, library):
-    call = play(engine, library.scenario("monitor-no-signal"), [], "calm", "en")
-    assert "explain_cause" not in _heard(engine, call, "great, so it's working again then")
+    assert "explain_cause" not in _said(
+        engine, library, "monitor-no-signal", "en", "great, so it's working again then"
+    )
 
 
 @pytest.mark.parametrize(
@@ -205,8 +207,7 @@ def test_a_fault_said_settled_is_no_conclusion(engine, library):
     ],
 )
 def test_an_action_asked_about_then_asked_for_with_a_pronoun_is_done(engine, library, locale, text):
-    call = play(engine, library.scenario("disk-full"), [], "calm", locale)
-    assert _acted(_heard(engine, call, text).get("empty_recycle_bin"))
+    assert acted(_said(engine, library, "disk-full", locale, text).get("empty_recycle_bin"))
 
 
 @pytest.mark.parametrize(
@@ -219,14 +220,14 @@ def test_an_action_asked_about_then_asked_for_with_a_pronoun_is_done(engine, lib
 def test_without_protects_the_documents_when_the_object_hangs_elsewhere(
     engine, library, locale, text
 ):
-    call = play(engine, library.scenario("disk-full"), [], "calm", locale)
-    assert not _acted(_heard(engine, call, text).get("delete_user_files"))
+    assert not acted(_said(engine, library, "disk-full", locale, text).get("delete_user_files"))
 
 
 def test_a_french_command_after_a_comma_is_its_own_instruction(engine, library):
-    call = play(engine, library.scenario("printer-offline"), [], "calm", "fr")
-    heard = _heard(engine, call, "sans couper l'imprimante, renfoncez bien le câble usb")
-    assert _acted(heard.get("reconnect_cable"))
+    heard = _said(
+        engine, library, "printer-offline", "fr", "sans couper l'imprimante, renfoncez le câble"
+    )
+    assert acted(heard.get("reconnect_cable"))
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,7 @@ from __future__ import annotations
 import pytest
 
 from simulator.accents import restore
-from simulator.conversation import SET_ASIDE
-from tests.helpers import play
+from tests.helpers import acted, play
 
 
 def _step(engine, call, text: str) -> list[dict]:
@@ -29,10 +28,6 @@ def _heard(events: list[dict]) -> dict[str, dict]:
 def _situations(events: list[dict]) -> list[str]:
     """What the caller's lines of a step answered, in order."""
     return [s for e in events if e["kind"] == "caller_said" for s in e["data"]["situations"]]
-
-
-def _acted(match: dict | None) -> bool:
-    return bool(match) and not any(match.get(flag) for flag in SET_ASIDE)
 
 
 @pytest.mark.parametrize(
@@ -54,7 +49,7 @@ def test_without_accents_the_without_still_protects_the_documents(engine, librar
     heard = _heard(
         _step(engine, call, "je vais liberer de la place sans toucher a vos dossiers perso")
     )
-    assert not _acted(heard.get("delete_user_files"))
+    assert not acted(heard.get("delete_user_files"))
 
 
 @pytest.mark.parametrize(
@@ -67,8 +62,8 @@ def test_without_accents_the_without_still_protects_the_documents(engine, librar
 def test_a_new_instruction_after_a_negated_one_is_asked_for(engine, library, locale, text):
     call = play(engine, library.scenario("disk-full"), [], "calm", locale)
     heard = _heard(_step(engine, call, text))
-    assert _acted(heard.get("empty_recycle_bin"))
-    assert not _acted(heard.get("delete_user_files"))
+    assert acted(heard.get("empty_recycle_bin"))
+    assert not acted(heard.get("delete_user_files"))
 
 
 @pytest.mark.parametrize(
@@ -81,7 +76,7 @@ def test_a_new_instruction_after_a_negated_one_is_asked_for(engine, library, loc
 def test_a_pronoun_request_asks_for_the_action_named_just_before(engine, library, locale, text):
     call = play(engine, library.scenario("outlook-offline-mode"), [], "calm", locale)
     events = _step(engine, call, text)
-    assert _acted(_heard(events).get("rebuild_profile"))
+    assert acted(_heard(events).get("rebuild_profile"))
     # asked for, even if the caller cannot do it alone: the grader charges the choice
     assert any(e["kind"] in ("action_blocked", "confirmation_asked") for e in events)
 
@@ -96,7 +91,7 @@ def test_a_pronoun_request_asks_for_the_action_named_just_before(engine, library
 def test_dismissed_advice_from_someone_else_is_not_acted_on(engine, library, text):
     call = play(engine, library.scenario("laptop-dead-hardware"), [], "calm", "en")
     events = _step(engine, call, text)
-    assert not _acted(_heard(events).get("reinstall_system"))
+    assert not acted(_heard(events).get("reinstall_system"))
     assert "action_applied" not in [e["kind"] for e in events]
 
 
@@ -109,7 +104,7 @@ def test_dismissed_advice_from_someone_else_is_not_acted_on(engine, library, tex
 )
 def test_telling_the_caller_not_to_give_their_password_asks_nothing(engine, library, locale, text):
     call = play(engine, library.scenario("password-expired"), [], "calm", locale)
-    assert not _acted(_heard(_step(engine, call, text)).get("ask_password"))
+    assert not acted(_heard(_step(engine, call, text)).get("ask_password"))
 
 
 @pytest.mark.parametrize(
@@ -122,7 +117,7 @@ def test_telling_the_caller_not_to_give_their_password_asks_nothing(engine, libr
 def test_announcing_the_unlock_gets_the_callers_answer(engine, library, locale, text):
     call = play(engine, library.scenario("account-locked-phone"), [], "calm", locale)
     events = _step(engine, call, text)
-    assert _acted(_heard(events).get("unlock_account"))
+    assert acted(_heard(events).get("unlock_account"))
     assert "action_applied" in [e["kind"] for e in events]
     # the account itself is unlocked only by the directory tool
     assert call.state["account.locked"] is True
@@ -175,7 +170,7 @@ def test_the_courtesy_moves_of_a_line_are_heard_besides_its_main_intent(
 ):
     call = play(engine, library.scenario("printer-offline"), [], "calm", locale)
     heard = _heard(_step(engine, call, text))
-    assert wanted <= {i for i, m in heard.items() if _acted(m)}
+    assert wanted <= {i for i, m in heard.items() if acted(m)}
 
 
 @pytest.mark.parametrize(
@@ -206,7 +201,7 @@ def test_saying_what_one_will_not_do_explains_the_next_step(
 ):
     call = play(engine, library.scenario("printer-offline"), [], "calm", locale)
     heard = _heard(_step(engine, call, text))
-    assert _acted(heard.get("explain_next_step")) and not _acted(heard.get(forbidden))
+    assert acted(heard.get("explain_next_step")) and not acted(heard.get(forbidden))
 
 
 @pytest.mark.parametrize(
@@ -230,8 +225,8 @@ def test_saying_the_callers_answer_back_is_a_summary_not_a_new_question(
     call = play(engine, library.scenario("print-server-floor"), [], "calm", locale)
     _step(engine, call, first)
     heard = _heard(_step(engine, call, restated))
-    assert _acted(heard.get("summarize"))
-    assert not _acted(heard.get("ask_scope"))
+    assert acted(heard.get("summarize"))
+    assert not acted(heard.get("ask_scope"))
 
 
 @pytest.mark.parametrize(
@@ -246,7 +241,7 @@ def test_telling_the_caller_never_to_give_the_password_states_the_policy(
 ):
     call = play(engine, library.scenario("password-expired"), [], "calm", locale)
     heard = _heard(_step(engine, call, text))
-    assert _acted(heard.get("explain_policy")) and not _acted(heard.get("ask_password"))
+    assert acted(heard.get("explain_policy")) and not acted(heard.get("ask_password"))
 
 
 @pytest.mark.parametrize(
@@ -259,7 +254,7 @@ def test_telling_the_caller_never_to_give_the_password_states_the_policy(
 def test_what_the_agent_will_do_later_is_not_done_now(engine, library, locale, text):
     call = play(engine, library.scenario("password-expired"), [], "calm", locale)
     heard = _heard(_step(engine, call, text))
-    assert not _acted(heard.get("reset_password")) and _acted(heard.get("verify_identity"))
+    assert not acted(heard.get("reset_password")) and acted(heard.get("verify_identity"))
 
 
 @pytest.mark.parametrize(
@@ -288,14 +283,14 @@ def test_asking_what_the_screen_says_asks_for_the_message_not_a_light(
 def test_a_negated_need_or_causative_asks_nothing(engine, library, text):
     call = play(engine, library.scenario("disk-full"), [], "calm", "en")
     events = _step(engine, call, text)
-    assert not _acted(_heard(events).get("delete_user_files"))
+    assert not acted(_heard(events).get("delete_user_files"))
     assert not any(e["kind"] == "confirmation_requested" for e in events)
 
 
 def test_a_need_or_causative_still_asks(engine, library):
     call = play(engine, library.scenario("disk-full"), [], "calm", "en")
     heard = _heard(_step(engine, call, "I'll have you empty the recycle bin on the desktop"))
-    assert _acted(heard.get("empty_recycle_bin"))
+    assert acted(heard.get("empty_recycle_bin"))
 
 
 @pytest.mark.parametrize(
@@ -318,7 +313,7 @@ def test_a_restatement_with_a_relative_or_a_long_frame_is_a_summary(
 ):
     call = play(engine, library.scenario("print-server-floor"), [], "calm", locale)
     _step(engine, call, first)
-    assert _acted(_heard(_step(engine, call, restated)).get("summarize"))
+    assert acted(_heard(_step(engine, call, restated)).get("summarize"))
 
 
 @pytest.mark.parametrize(
@@ -347,7 +342,7 @@ def test_asking_since_when_is_not_a_check_of_the_thing_named(engine, library, lo
 def test_after_a_fix_a_try_is_a_verification(engine, library, locale, fix, check):
     call = play(engine, library.scenario("wifi-airplane-mode"), [], "calm", locale)
     _step(engine, call, fix)
-    assert _acted(_heard(_step(engine, call, check)).get("verify_fix"))
+    assert acted(_heard(_step(engine, call, check)).get("verify_fix"))
 
 
 @pytest.mark.parametrize(
@@ -359,7 +354,7 @@ def test_after_a_fix_a_try_is_a_verification(engine, library, locale, fix, check
 )
 def test_a_question_is_never_taken_for_a_claim_of_a_check(engine, library, locale, text, intent):
     call = play(engine, library.scenario("laptop-dead-hardware"), [], "calm", locale)
-    assert _acted(_heard(_step(engine, call, text)).get(intent))
+    assert acted(_heard(_step(engine, call, text)).get(intent))
 
 
 @pytest.mark.parametrize(
@@ -371,7 +366,7 @@ def test_a_question_is_never_taken_for_a_claim_of_a_check(engine, library, local
 )
 def test_what_others_will_do_next_is_the_follow_up(engine, library, locale, text):
     call = play(engine, library.scenario("print-server-floor"), [], "calm", locale)
-    assert _acted(_heard(_step(engine, call, text)).get("explain_follow_up"))
+    assert acted(_heard(_step(engine, call, text)).get("explain_follow_up"))
 
 
 @pytest.mark.parametrize(
@@ -409,7 +404,7 @@ def test_a_question_gives_no_cause_and_a_name_must_be_no_common_word():
 )
 def test_a_name_not_caught_is_asked_again(engine, library, locale, text):
     call = play(engine, library.scenario("printer-offline"), [], "calm", locale)
-    assert _acted(_heard(_step(engine, call, text)).get("ask_caller_name"))
+    assert acted(_heard(_step(engine, call, text)).get("ask_caller_name"))
 
 
 @pytest.mark.parametrize(
@@ -421,7 +416,7 @@ def test_a_name_not_caught_is_asked_again(engine, library, locale, text):
 )
 def test_a_plan_said_explains_the_next_step_whatever_it_names(engine, library, locale, text):
     call = play(engine, library.scenario("disk-full"), [], "calm", locale)
-    assert _acted(_heard(_step(engine, call, text)).get("explain_next_step"))
+    assert acted(_heard(_step(engine, call, text)).get("explain_next_step"))
 
 
 @pytest.mark.parametrize(
@@ -436,7 +431,7 @@ def test_a_summary_then_a_new_question_gets_the_question_answered(engine, librar
     call = play(engine, library.scenario("disk-full"), [], "calm", locale)
     events = _step(engine, call, text)
     situations = _situations(events)
-    assert _acted(_heard(events).get(probe)) and "unrecognized" not in situations
+    assert acted(_heard(events).get(probe)) and "unrecognized" not in situations
 
 
 def test_one_answer_to_two_parts_that_ask_the_same(engine, library):
@@ -450,7 +445,7 @@ def test_one_answer_to_two_parts_that_ask_the_same(engine, library):
 def test_a_device_described_in_the_present_is_no_instruction(engine, library):
     call = play(engine, library.scenario("wifi-airplane-mode"), [], "calm", "en")
     heard = _heard(_step(engine, call, "the F12 key switches it on and off"))
-    assert not _acted(heard.get("turn_off_airplane_mode"))
+    assert not acted(heard.get("turn_off_airplane_mode"))
 
 
 @pytest.mark.parametrize(
@@ -483,8 +478,8 @@ def test_a_fact_about_the_fault_stated_by_the_agent_explains_the_cause(
     call = play(engine, library.scenario(scenario), [], "calm", locale)
     events = _step(engine, call, text)
     heard = _heard(events)
-    assert _acted(heard.get("explain_cause"))
-    assert not any(_acted(m) for i, m in heard.items() if i != "explain_cause" and i == named)
+    assert acted(heard.get("explain_cause"))
+    assert not any(acted(m) for i, m in heard.items() if i != "explain_cause" and i == named)
     assert not any(e["kind"] in ("probe_answered", "action_applied") for e in events)
 
 
@@ -511,7 +506,7 @@ def test_a_question_without_its_mark_or_inside_a_request_is_still_asked(
 ):
     call = play(engine, library.scenario(scenario), [], "calm", locale)
     events = _step(engine, call, text)
-    assert _acted(_heard(events).get(intent))
+    assert acted(_heard(events).get(intent))
     assert any(e["kind"] == "probe_answered" for e in events)
 
 
@@ -532,7 +527,7 @@ def test_a_guess_at_what_happened_or_where_it_comes_from_explains_the_cause(
     engine, library, scenario, locale, text
 ):
     call = play(engine, library.scenario(scenario), [], "calm", locale)
-    assert _acted(_heard(_step(engine, call, text)).get("explain_cause"))
+    assert acted(_heard(_step(engine, call, text)).get("explain_cause"))
 
 
 def test_a_french_a_before_an_adverb_and_an_infinitive_is_the_preposition():
@@ -558,7 +553,7 @@ def test_an_opening_ok_is_not_the_subject_of_the_agents_own_act(engine, library)
 )
 def test_naming_what_was_found_as_the_culprit_explains_the_cause(engine, library, locale, text):
     call = play(engine, library.scenario("intranet-dns"), [], "calm", locale)
-    assert _acted(_heard(_step(engine, call, text)).get("explain_cause"))
+    assert acted(_heard(_step(engine, call, text)).get("explain_cause"))
 
 
 def test_a_number_typed_in_digits_says_back_the_callers_words():
@@ -590,7 +585,7 @@ def test_what_happened_to_a_thing_told_by_the_agent_explains_the_cause(
 ):
     call = play(engine, library.scenario("printer-offline"), [], "calm", locale)
     events = _step(engine, call, text)
-    assert _acted(_heard(events).get("explain_cause"))
+    assert acted(_heard(events).get("explain_cause"))
     assert not any(e["kind"] in ("probe_answered", "action_applied") for e in events)
 
 
@@ -645,7 +640,7 @@ def test_a_fault_made_small_reassures_and_who_moves_next_is_the_follow_up(
     engine, library, locale, text, intent
 ):
     call = play(engine, library.scenario("social-engineering-reset"), [], "pushy", locale)
-    assert _acted(_heard(_step(engine, call, text)).get(intent))
+    assert acted(_heard(_step(engine, call, text)).get(intent))
 
 
 @pytest.mark.parametrize(
@@ -671,4 +666,4 @@ def test_what_happens_a_power_light_and_a_neighbour_are_asked_as_such(
     engine, library, scenario, locale, text, intent
 ):
     call = play(engine, library.scenario(scenario), [], "calm", locale)
-    assert _acted(_heard(_step(engine, call, text)).get(intent))
+    assert acted(_heard(_step(engine, call, text)).get(intent))
