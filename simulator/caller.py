@@ -5,6 +5,7 @@ from __future__ import annotations
 import string
 import threading
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 
 from faker import Faker
 from unidecode import unidecode
@@ -70,13 +71,11 @@ class CallerIdentity:
 
     def placeholders(self) -> dict[str, str]:
         """Values for `{placeholder}`s in scenario texts (a new dict each time)."""
-        made = self.__dict__.get("_placeholders")
-        if made is None:  # worked out once per caller: a step fills several texts
-            made = self._made_placeholders()
-            object.__setattr__(self, "_placeholders", made)
-        return dict(made)
+        return dict(self._placeholders)
 
-    def _made_placeholders(self) -> dict[str, str]:
+    @cached_property
+    def _placeholders(self) -> dict[str, str]:
+        """Worked out once per caller: a step fills several texts."""
         values = {k: str(v) for k, v in asdict(self).items() if k != "others"}
         values["caller_name"] = self.caller_name
         values["boss"] = next(iter(self.others.values())).name if self.others else self.manager

@@ -392,9 +392,11 @@ _BACK = re.compile(
 def _back_from_hold(call: Call, text: str, heard: list, readings: list) -> tuple[list, list]:
     """After asking to put the caller on hold, thanking them for waiting takes the call back;
     with no hold asked nor made, nothing does."""
-    said = [i for i, e in enumerate(call.events) if e["kind"] == "trainee_said"]
-    since = said[-1] if said else 0
-    held = call.hold_announced or any(e["kind"] == "resume" for e in call.events[since:])
+    held = call.hold_announced
+    for event in reversed(call.events):  # a hold this very line ended (engine._say)
+        if event["kind"] in ("trainee_said", "resume"):
+            held = held or event["kind"] == "resume"
+            break
     if not held:  # « voilà, c'est ça » takes back no call that was never put on hold
         kept = [i for i, (m, _) in enumerate(heard) if m.intent != RESUMED]
         return [heard[i] for i in kept], [readings[i] for i in kept]
