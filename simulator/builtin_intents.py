@@ -149,7 +149,11 @@ def _device(call: Call, reply: Reply) -> bool:
     return reply.reveal(["caller.asset_tag", "caller.hostname"])
 
 
-_TICKET_NUMBER = re.compile(r"\b(?:[A-Z]{2,6}[-_ ]?\d{3,}|\d{5,})\b", re.IGNORECASE)
+# "INC0048812", "inc 0048812", "REQ-4471", "4471203": not the word before a number ("ticket
+# 4471203", « le 77014 » were read back as "TICKET 4471203", « LE 77014 »)
+_TICKET_NUMBER = re.compile(
+    r"\b(?:[A-Z]{2,6}[-_]?\d{3,}|(?i:inc|req|ritm|chg|tkt|sr)[-_ ]?\d{3,}|\d{5,})\b"
+)
 
 
 def _ticket_ack(call: Call, reply: Reply) -> bool:

@@ -241,3 +241,21 @@ def test_a_french_command_after_a_comma_is_its_own_instruction(engine, library):
 )
 def test_openings_and_closings_said_the_help_desk_way(text, moves):
     assert moves <= set(courtesy_moves(fold(text), frozenset()))
+
+
+@pytest.mark.parametrize(
+    "locale, text, number",
+    [
+        ("en", "ticket 4471203, have a good one", "4471203"),
+        ("fr", "c'est le 77014, au revoir", "77014"),
+    ],
+)
+def test_the_caller_reads_back_the_number_not_the_word_before_it(
+    engine, library, locale, text, number
+):
+    call = play(engine, library.scenario("printer-offline"), [], "calm", locale)
+    said = [
+        e["data"]["text"] for e in engine.step(call, {"say": text}) if e["kind"] == "caller_said"
+    ]
+    assert any(number in line for line in said)
+    assert not any(f"{word} {number}" in line for line in said for word in ("TICKET", "LE"))
