@@ -62,6 +62,8 @@ WH = {"when", "what", "whats", "where", "wheres", "which", "who", "how", "hows",
 WH |= {"quand", "comment", "pourquoi", "quel", "quelle", "quels", "quelles", "combien"}
 WH_PHRASES = {"qu est ce", "est ce que", "est ce qu", "c est quoi", "c est quel", "c est quelle"}
 WH_PHRASES |= {"y a", "y a t"}  # « y a un voyant » typed for « y a-t-il un voyant ? »
+YES_NO_OPENERS = {"is", "are", "was", "were", "does", "do", "did", "has", "have", "can", "could"}
+YES_NO_OPENERS |= {"will", "would", "isnt", "arent", "doesnt", "didnt", "hasnt", "havent"}
 OPENERS = {"ok", "okay", "so", "and", "right", "alright", "et", "alors", "donc", "bon", "ben", "d"}
 OPENERS |= {"accord", "daccord", "oui", "yes", "hmm", "euh", "ah", "oh"}
 # asking the caller's leave for one's own act: "mind if I…?", « je peux vider… ? », « ça vous va ? »
@@ -198,7 +200,16 @@ def _wants(verb: Token) -> bool:
 
 
 def _asked(sentence: str) -> bool:
-    return "?" in sentence
+    """A question mark, or an English sentence opening on "is the…", "did you…", "are they…":
+    chat-typed questions come without their mark."""
+    return "?" in sentence or bool(_YES_NO_START.match(fold(sentence)))
+
+
+_YES_NO_START = re.compile(
+    r"^(?:(?:ok|okay|k|so|and|right|alright|n|also)\s+)*(?:is|are|was|were|does|do|did|has|have"
+    r"|isnt|arent|doesnt|didnt|hasnt|havent)\s+(?:the|ur|your|you|u|it|its|that|this|there|they"
+    r"|he|she|any|anything|anyone|anybody|everything|everyone|someone|something|ppl|people)\b"
+)
 
 
 def _sentence(head: Token) -> str:
@@ -244,6 +255,11 @@ def read_predicate(head: Token, span: str, first: Token | None = None) -> Readin
         negated = False  # "if not, please empty it": the "not" is the condition's
     if negated and _asked(sentence) and _polite_question(head, verbs, sentence):
         return Reading("request", False)
+    minded = _minded(span, fold(sentence), head)
+    if minded is not None:
+        return minded
+    if _YES_NO_START.match(span) and not _MIND.search(span):  # "are the ppl next to u stuck"
+        return Reading("question", negated)
     lemmas = {_lemma(v) for v in verbs} | {_low(v) for v in verbs}
     auxes = {_low(c) for v in verbs for c in v.children if c.dep_.startswith("aux")}
     subject = _subject(verbs)
@@ -370,7 +386,7 @@ def _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor, 
             return "request"
         if _bare_start(first):
             return "request"
-        if _asked(sentence) or _wh_start(span):
+        if _asked(sentence) or _wh_start(span) or _opens_inverted(head, verbs, subject, first):
             return "question"
         # "the phone keeps the old password", « c'est le mode avion »: the agent states a fact
         return "claim" if past else ("hypothesis" if _conditional(verbs) else "statement")
@@ -392,6 +408,32 @@ _NOTED = re.compile(
     r"\b(?:ok|okay|d accord|dac|daccord|right|noted|got it|i see|je vois|compris|entendu"
     r"|c est note|understood)\s*$"
 )
+
+
+# "would you mind restarting it", « ça vous dérange pas de l'éteindre ? »: asking, politely
+_MIND = re.compile(
+    r"\b(?:would|do|d) (?:you|u) mind\b(?! if)"
+    r"|\b(?:(?:ca|cela|c) )?(?:ne |n )?vous (?:derange|ennuie"
+    r"|embete|gene)(?:rait)?(?: pas)? (?:de|d)\b"
+    # « vous n'avez qu'à cliquer », "you just have to click", "all you need to do is"
+    r"|\bvous (?:n )?(?:avez|aurez|auriez) (?:plus )?qu a\b|\b(?:you|u) (?:just|only) (?:have|need)"
+    r" to\b|\ball (?:you|u) (?:have|need) to do is\b"
+)
+
+
+def _minded(span: str, sentence: str, head: Token) -> Reading | None:
+    """A request framed as "would you mind…" / « ça vous dérange de… » (its "pas" asks nothing
+    less), or a part of it that adds no subject and no negation of its own ("…et de retaper")."""
+    if re.search(r"\bmind if\b", sentence):  # "would you mind if I take control": leave asked
+        return None
+    frame = _MIND.search(span)
+    if frame:
+        rest = span[: frame.start()] + " " + span[frame.end() :]
+        return Reading("request", bool(_NEGATION.search(rest)))
+    own_subject = any(c.dep_.startswith("nsubj") for c in head.children)
+    if _MIND.search(sentence) and not own_subject and not _NEGATION.search(span):
+        return Reading("request", False)
+    return None
 
 
 def _polite_question(head: Token, verbs: list[Token], sentence: str) -> bool:
@@ -547,6 +589,20 @@ def _conditioned(head: Token) -> bool:
         c.dep_ == "advcl" and any(_low(m) in CONDITIONS for m in c.children if m.dep_ == "mark")
         for c in head.children
     )
+
+
+def _opens_inverted(
+    head: Token, verbs: list[Token], subject: Token | None, first: Token | None
+) -> bool:
+    """An English clause that opens on its auxiliary, its subject after: "is the charger in at
+    both ends", "does the light come on" ask, typed without a question mark."""
+    while (
+        first is not None and fold(first.text) in FILLERS | OPENERS and first.i + 1 < len(first.doc)
+    ):
+        first = first.doc[first.i + 1]
+    if first is None or first.lang_ != "en" or not _inverted(head, verbs, subject):
+        return False
+    return fold(first.text) in YES_NO_OPENERS
 
 
 def _bare_start(first: Token | None) -> bool:

@@ -37,6 +37,7 @@ _SHORT = {
         "applis": "applications", "app": "application", "svp": "s il vous plait",
         "stp": "s il vous plait", "pc": "ordinateur", "ordi": "ordinateur",
         "ordis": "ordinateurs", "bjr": "bonjour", "bsr": "bonsoir", "slt": "salut",
+        "bsoir": "bonsoir",
         "msg": "message", "msgs": "messages", "qqch": "quelque chose", "qqchose": "quelque chose",
         "qqn": "quelqu un", "qq": "quelques", "bcp": "beaucoup", "tt": "tout", "ts": "tous",
         "ds": "dans", "pr": "pour", "vs": "vous", "ns": "nous", "c": "c est",
@@ -86,7 +87,7 @@ def split_elision(word: str, known: set[str]) -> str:
 
 _GREETING = (
     r"hello|hi|hey|hiya|howdy|good (?:morning|afternoon|evening|day)|morning|afternoon|evening"
-    r"|bonjour|bonsoir|bjr|bsr|salut|rebonjour|re bonjour|all[oô]"
+    r"|bonjour|bonsoir|bjr|bsr|bsoir|salut|rebonjour|re bonjour|all[oô]"
 )
 _THANKS = (
     r"thanks?(?: you)?(?: (?:so|very) much| a lot| a million)?|thx|ty|cheers|many thanks"
@@ -127,8 +128,22 @@ _LATE_GREETING = re.compile(
 )
 
 
+# The agent introduced, then the first question, typed without a stop: "helpdesk sam here whats
+# up", « support it jvous écoute c quoi votre nom »
+INTRODUCED = re.compile(
+    r"^(?P<intro>.*?\b(?:here|speaking|(?:it |i t |the )?(?:support|helpdesk|help desk"
+    r"|service desk)(?: info| informatique| it)?|[aà] l'?\s?appareil|j(?:e |')?\s?vous [ée]coute"
+    r"|jvous [ée]coute))\s+(?P<ask>(?:what|whats|what's|how|hows|who|can i|could i|may i|c quoi"
+    r"|c'est quoi|cest quoi|quel|quelle|comment|qu'est|vot|votre|ur|your)\b.*)$",
+    re.IGNORECASE,
+)
+
+
 def pieces(sentence: str) -> list[str]:
     """A sentence cut into its leading opener, its body and its trailing closing wish."""
+    introduced = INTRODUCED.match(sentence)
+    if introduced:
+        return [*pieces(introduced["intro"]), *pieces(introduced["ask"])]
     late = _LATE_GREETING.match(sentence)
     quoted = late and re.search(
         r"\b(?:say|says|said|dit|dites|disent|ecrit|écrit)\b", late["before"]

@@ -21,6 +21,9 @@ class IntentSpec(Model):
     kind: IntentKind
     meaning: Text
     examples: Terms
+    # an action the trainee can do themselves on the caller's desktop in a remote session (empty
+    # the bin, close an application): there, "I'm emptying your bin" is the act, not a plan
+    on_screen: bool = False
 
 
 class CatalogFile(Model):

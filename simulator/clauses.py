@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
 from simulator.accents import restore
 from simulator.accents import warm as warm_accents
 from simulator.acts import Reading, action_verb, is_head, read_predicate
+from simulator.agent_typing import INTRODUCED
+from simulator.folding import fold
 from simulator.parser_words import written_out
 
 ACTS = (
@@ -120,18 +122,32 @@ def _at_commands(offset: int, piece: str) -> list[tuple[int, str]]:
     return [(at, part) for at, part in parts if part.strip()]
 
 
+def _after_introduction(offset: int, piece: str) -> list[tuple[int, str]]:
+    """A piece cut after the agent's introduction when a question follows unpunctuated
+    ("helpdesk sam here | whats up"), as the matcher cuts it."""
+    found = INTRODUCED.match(piece)
+    if not found:
+        return [(offset, piece)]
+    return [(offset, piece[: found.start("ask")]), (offset + found.start("ask"), found["ask"])]
+
+
 @lru_cache(maxsize=1024)
 def analyse(text: str, locale: str) -> tuple[Clause, ...]:
     """The clauses of a line, in order: one per verb that heads a clause (or verbless sentence)."""
-    pieces = [(m.start(), m.group()) for m in _PIECES.finditer(text) if m.group().strip()]
-    if locale[:2] == "fr":
-        pieces = [part for offset, piece in pieces for part in _at_commands(offset, piece)]
-    readable = [_readable(piece, locale) for _, piece in pieces]
+    typed = [(m.start(), m.group()) for m in _PIECES.finditer(text) if m.group().strip()]
+    cut = _at_commands if locale[:2] == "fr" else lambda offset, piece: [(offset, piece)]
+    pieces = [
+        (sentence, part)
+        for sentence, (offset, piece) in enumerate(typed)
+        for command in cut(offset, piece)
+        for part in _after_introduction(*command)
+    ]
+    readable = [_readable(piece, locale) for _, (_, piece) in pieces]
     docs = pipeline(locale).pipe(written for written, _ in readable)
-    clauses: list[Clause] = []
-    for (offset, piece), (_, where), doc in zip(pieces, readable, docs, strict=True):
-        clauses += _clauses_of(doc, piece, offset, where)
-    return tuple(clauses)
+    by_sentence: dict[int, list[Clause]] = {}
+    for (sentence, (offset, piece)), (_, where), doc in zip(pieces, readable, docs, strict=True):
+        by_sentence.setdefault(sentence, []).extend(_clauses_of(doc, piece, offset, where))
+    return tuple(c for found in by_sentence.values() for c in _advised_on(found))
 
 
 def _clauses_of(doc: Any, typed: str, offset: int, where: list[int]) -> list[Clause]:
@@ -171,6 +187,25 @@ def _clauses_of(doc: Any, typed: str, offset: int, where: list[int]) -> list[Cla
             )
         )
     return clauses
+
+
+def _advised_on(clauses: list[Clause]) -> list[Clause]:
+    """ "Next time the plane shows up, just press F12": an instruction after advice for later in
+    the same sentence is that advice, not a request for now."""
+    out: list[Clause] = []
+    for clause in clauses:
+        later = out and (
+            out[-1].act == "advice"
+            or (out[-1].act == "hypothesis" and _AGAIN.search(fold(out[-1].text)))
+        )
+        if later and clause.act == "request":
+            clause = replace(clause, act="advice")
+        out.append(clause)
+    return out
+
+
+# "if it ever drops again, …", « si ça se recoupe un jour, … »: a condition that may come back
+_AGAIN = re.compile(r"\b(?:again|ever|de nouveau|a nouveau|encore|un jour|jamais)\b")
 
 
 def covering(clauses: tuple[Clause, ...], text: str, span: str) -> list[Clause]:

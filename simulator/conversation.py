@@ -158,6 +158,11 @@ def _answer_all(
     closing = any(m.intent == "goodbye" for m in matches)
     bound = call.scenario.bound_intents()
     missed = _question_missed(hearing, call, text, [m for m, _ in heard])
+    watched = {  # "I'm emptying your bin now" in a remote session: the caller watches it happen
+        m.intent
+        for (m, c), flags in zip(heard, readings, strict=True)
+        if not flags and c.act in ("narrate", "announce", "claim") and call.state["remote.session"]
+    }
     for at, match in enumerate(matches):
         call.said_intents.append(match.intent)
         asks_on = missed or any(m.intent in bound for m in matches[at + 1 :])
@@ -178,7 +183,8 @@ def _answer_all(
             progress = _answered(call, pending, "yes", reply) or progress
             pending = None
             continue
-        progress = _handle_intent(hearing, call, match.intent, reply) or progress
+        seen = match.intent in watched
+        progress = _handle_intent(hearing, call, match.intent, reply, seen) or progress
     if missed:
         reply.line("unrecognized")  # every part answered: the one not understood is asked again
     return progress
@@ -226,11 +232,14 @@ def _applied(call: Call, action_id: str) -> bool:
     )
 
 
-def _done_on_the_remote_desktop(call: Call, intent: str) -> bool:
+def _done_on_the_remote_desktop(hearing: Hearing, call: Call, intent: str) -> bool:
     """Whether the trainee performs this action themselves in a remote session: there, "I've set it
-    to automatic" narrates what they are doing on the caller's screen, and counts."""
+    to automatic" or « je vide votre corbeille » narrates what they are doing on the caller's
+    screen, and counts."""
     actions = [a for a in call.scenario.actions if a.intent == intent]
-    return bool(actions) and all("remote_session" in a.requires for a in actions)
+    spec = hearing.catalog.intents.get(intent)
+    on_screen = spec is not None and spec.on_screen
+    return bool(actions) and (on_screen or all("remote_session" in a.requires for a in actions))
 
 
 def claims_done(clause: str, locale: str) -> bool:
@@ -280,7 +289,9 @@ def _reading(hearing: Hearing, call: Call, match: Match, clause: Clause) -> dict
     if clause.act in ("announce", "narrate") and _answered_only(call, match):
         return {}  # « je vous déverrouille » : the trainee's own act, the caller only answers it
     # in a remote session the trainee saying what they do on the caller's screen is the act
-    on_screen = call.state["remote.session"] and _done_on_the_remote_desktop(call, match.intent)
+    on_screen = call.state["remote.session"] and _done_on_the_remote_desktop(
+        hearing, call, match.intent
+    )
     if clause.act in ("claim", "narrate", "announce") and on_screen:
         return {}
     if clause.act == "claim":
@@ -436,14 +447,16 @@ def _narrated(hearing: Hearing, call: Call, matches: list) -> list:
     ]
 
 
-def _handle_intent(hearing: Hearing, call: Call, intent: str, reply: Reply) -> bool:
+def _handle_intent(
+    hearing: Hearing, call: Call, intent: str, reply: Reply, seen: bool = False
+) -> bool:
     scenario = call.scenario
     probe = next((p for p in scenario.probes if p.intent == intent), None)
     if probe:
         return reply.probe(probe, via="say")[1]
     actions = [a for a in scenario.actions if a.intent == intent]
     if actions:
-        return reply.action(actions, via="say")[1]
+        return reply.action(actions, via="say", seen=seen)[1]
     handler = BUILTIN.get(intent)
     if handler:
         return handler(call, reply)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from simulator.acts import STATING
 from simulator.call import Call, Pending
 from simulator.clauses import analyse, parse
-from simulator.echo import summary_of
+from simulator.echo import caller_lines, summary_of
 from simulator.folding import fold
 from simulator.hearing import Hearing, after_a_fix, requested_cores
 from simulator.understand import Match, Understanding
@@ -138,6 +138,10 @@ def _names_nothing(
         return []
     doc = parse(text, call.locale)
     if any(t.pos_ in ("NOUN", "PROPN") and fold(t.text) not in _NO_NAME for t in doc):
+        return []
+    # « fermez Sage et relancez-le »: a name the caller used is a thing, whatever the parser tags
+    called = {w for line in caller_lines(call) for w in fold(line).split() if len(w) > 3}
+    if any(fold(t.text) in called for t in doc if t.pos_ not in ("VERB", "AUX", "PRON", "ADV")):
         return []
     verbs = {fold(t.lemma_) for t in doc if t.pos_ in ("VERB", "AUX")}
     said = set(folded.split())

@@ -17,7 +17,7 @@ from simulator.folding import fold
 from simulator.understand import Match
 
 SUMMARY = "summarize"
-RECENT_CALLER_LINES = 3
+RECENT_CALLER_LINES = 8
 SHARED_WORDS = 2  # content words the sentence must share with what the caller said
 STEM = 5  # words are compared on their first letters: "locked" / "locking", « bloque » / « bloqué »
 
@@ -52,7 +52,7 @@ _QUESTION_WORD = re.compile(
 )
 _STOP_WORDS = (
     "the and that this with your you have what when from they them then just yeah okay right"
-    " since there their about into only also been were will would could should does dont didnt"
+    " since there their about into only also been were will would could should does dont didnt got"
     " avec vous votre vos pour dans mais donc alors elle ils elles nous cette sont etait avez"
     " etes fait faire plus tout tous bien deja encore aussi comme quand juste meme"
 )

@@ -105,6 +105,11 @@ _POINTER = {
     "en": re.compile(r"\b(?:it|them)\b"),
     "fr": re.compile(r"\w-(?:le|la|les)\b|\b(?:le|la|les|l)\s*\w+(?:ez|er)\b"),
 }
+# a question about a thing just named: "is that on", « elle est allumée ? »
+_ASKED_POINTER = {
+    "en": re.compile(r"\b(?:it|its|that|thats|this|they|them)\b"),
+    "fr": re.compile(r"\b(?:il|elle|ils|elles|ca|c|le|la|les)\b"),
+}
 POINTER_WORDS = 10
 # "ignore that", « oubliez ça »: a request about what was said, not to act on it
 _DISMISS = re.compile(r"\b(?:ignore|forget|disregard|skip|ignorez|oubliez|laissez|zappez)\b")
@@ -115,12 +120,14 @@ def _taken_up_later(hearing: Hearing, call, line, heard: list[tuple]) -> list[tu
     in the line (« votre profil est corrompu : supprimez-le et recréez-le », "anything you still
     need in the bin? if not, empty it"): the request is what carries it, and a weak reading of the
     request's bare verb as another action gives way. A statement that
-    says it is done (« votre compte est déverrouillé ») is no such thing."""
+    says it is done (« votre compte est déverrouillé ») is no such thing. A thing to check named,
+    then asked about with a pronoun ("there's a light on the charger, is it on") is asked."""
     out = list(heard)
     for index, (match, clause) in enumerate(heard):
         if clause.act in ("request", "claim") or clause.negated:
             continue
-        if hearing.intent_kind(call.scenario, match.intent) != "action":
+        kind = hearing.intent_kind(call.scenario, match.intent)
+        if kind not in ("action", "probe") or (kind == "probe" and clause.act == "question"):
             continue
         after = [c for c in line if c.start >= clause.end]
         # the requests that follow, up to the first clause that carries a clear reading of its own
@@ -130,9 +137,12 @@ def _taken_up_later(hearing: Hearing, call, line, heard: list[tuple]) -> list[tu
             c
             for c in after
             if c.start < stop
-            and c.requested
+            # "there's a light on the charger, is it on": a thing named, then asked about
+            and (c.requested or (kind == "probe" and c.act == "question"))
             and len(c.text.split()) <= POINTER_WORDS
-            and _POINTER[lang(call.locale)].search(c.scope or c.text)
+            and (_POINTER if c.requested else _ASKED_POINTER)[lang(call.locale)].search(
+                fold(c.scope or c.text) if not c.requested else c.scope or c.text
+            )
             and not _DISMISS.search(fold(c.text))
         ]
         if not later:

@@ -133,7 +133,7 @@ _CAUSE = re.compile(
 # what happens next, done by others: "they'll post an update on the ticket", « l'équipe vous
 # rappellera », "we'll ring you back on your mobile"
 _FOLLOW_UP = re.compile(
-    r"\b(?:(?:they ll|they will|they re going to|they re gonna|the (?:\w+ )?team (?:will|ll)"
+    r"\b(?:(?:they ll|theyll|they will|they re going to|they re gonna|the (?:\w+ )?team (?:will|ll)"
     r"|someone (?:will|ll)|somebody (?:will|ll)|an engineer (?:will|ll)|a technician (?:will|ll))"
     r" (?:call|ring|phone|contact|email|e mail|post|update|get back|come|be in touch|reach|send)"
     r"|(?:we ll|well|we will|i ll|ill|we|or we|we can) (?:call|ring|phone) (?:you|u|him|her|them)"
@@ -146,6 +146,14 @@ _FOLLOW_UP = re.compile(
     r"|contactera|contacteront|contacter|appellera|appelleront|appeler|mettra|mettront|mettre"
     r"|reviendra|reviendront|revenir|passera|passeront|passer)"
     r"|on (?:va )?vous (?:rappelle|rappellera|rappeler|recontacte|recontactera|recontacter))\b"
+    # "we'll keep you posted", « on vous prévient dès que c'est reparti »
+    r"|\b(?:we ll|well|we will|i ll|ill|i will) (?:let (?:you|u) know|keep (?:you|u) (?:posted"
+    r"|updated|informed|in the loop)|update (?:you|u))\b"
+    r"|\b(?:on (?:va )?vous|je vous|nous vous) (?:previent|previendra|previendrai|prevenir"
+    r"|previens|tient au courant|tiendra au courant|tiens au courant|tiendrai au courant"
+    r"|tenir au courant)\b"
+    # "if it locks again, call us back", « si ça recommence, rappelez-nous »
+    r"|\b(?:call|ring|phone) us (?:back|again)\b|\brappelez nous\b"
 )
 # a ticket number given: "ticket's INC0047719", « votre ticket c'est le 77014 », "ref 2231457"
 _TICKET = re.compile(
@@ -165,6 +173,11 @@ _THANKS_FIRST = re.compile(
     r"^(?:(?:ok|okay|right|great|perfect|super|parfait|bon|alors|well) )?(?:thanks|thank you|thx"
     r"|many thanks|ty|merci(?! de (?:bien vouloir )?(?:me |nous |le |la |les |l |y )?[a-z]+(?:er|ir"
     r"|re)\b)|je vous remercie(?! de [a-z]+(?:er|ir|re)\b))\b"
+)
+# thanks for waiting, wherever it comes: « c'est bon je suis là, merci d'avoir attendu »
+_THANKS_WAITING = re.compile(
+    r"\b(?:merci|thanks|thank you|thank u|thx|ty) (?:de |d |for |pour )?"
+    r"(?:avoir |votre |your |ur )?(?:attendu|patiente|patienter|patience|waiting|holding|hold)\b"
 )
 THANKS = "thank"
 TICKET = "give_ticket_number"
@@ -201,8 +214,11 @@ def courtesy_moves(folded: str, common: frozenset[str], question: bool = False) 
         (NEXT_STEP, _WHAT_YOU_LL_SEE),
         (GOODBYE, _CLOSING),
         (THANKS, _THANKS_FIRST),
+        (THANKS, _THANKS_WAITING),
     ):
         hit = pattern.search(folded)
+        if hit and intent in (i for _, i in found):
+            continue
         if hit and not (intent == EMPATHY and _UNDERSTANDING_CHECK.search(folded)):
             found.append((hit.start(), intent))
     if hands_over(folded) and NEXT_STEP not in (i for _, i in found):

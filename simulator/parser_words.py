@@ -20,7 +20,7 @@ _WRITTEN = {
         "havent": "haven't", "hasnt": "hasn't", "shouldnt": "shouldn't", "couldnt": "couldn't",
         "wouldnt": "wouldn't", "whats": "what's", "im": "I'm", "ive": "I've", "youre": "you're",
         "thats": "that's", "theres": "there's", "youll": "you'll", "youve": "you've",
-        "i": "I", "pwd": "password", "pw": "password",
+        "i": "I", "pwd": "password", "pw": "password", "k": "ok", "kk": "ok", "n": "and",
     },
     "fr": {
         "jai": "j'ai", "cest": "c'est", "jsuis": "je suis", "chui": "je suis", "g": "j'ai",

@@ -51,6 +51,7 @@ SITUATIONS = (
     "dont_know",
     "action_generic",
     "cannot_do_alone",
+    "seen_on_screen",  # the trainee did it on the caller's screen in a remote session
     "already_done",
     "escalated_ack",
     "on_hold_silent",

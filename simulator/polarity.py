@@ -27,6 +27,9 @@ def _low(token: Token) -> str:
 NEGATORS = {"not", "n't", "never", "no", "ne", "n'", "n", "pas", "jamais", "rien", "aucun", "nt"}
 
 
+NOTHING = {"rien", "nothing"}
+
+
 POLITE = {"forget", "hesitate", "fail", "oublier", "hesiter", "manquer"}
 
 
@@ -65,7 +68,11 @@ def negation(verbs: list[Token], head: Token) -> tuple[bool, bool]:
     for verb in verbs:
         neg = [c for c in verb.children if c.dep_ == "neg" or _low(c) in NEGATORS]
         neg = [c for c in neg if c.dep_ in ("neg", "advmod", "det", "dep", "advmod:neg")]
+        # « on redémarre rien de votre côté », "touch nothing": nothing as the verb's object
+        neg += [c for c in verb.children if _low(c) in NOTHING and c.dep_ in ("obj", "dobj")]
         neg = [c for c in neg if not _reassuring_words(c)]
+        if neg and all(_low(c) in ("ne", "n") for c in neg) and _restrictive(verb):
+            neg = []  # « vous n'avez qu'à cliquer »: ne… que says "only", not "not"
         if neg:
             follows = verb.i != verbs[-1].i
             if (_lemma(verb) in POLITE or _low(verb) in POLITE) and follows:
@@ -75,6 +82,14 @@ def negation(verbs: list[Token], head: Token) -> tuple[bool, bool]:
         if _lemma(verb) in AVOID and verb.i != verbs[-1].i:
             negated = True
     return negated, polite
+
+
+def _restrictive(verb: Token) -> bool:
+    """A « que » right after the verb (or in its subtree) makes « ne … que » "only"."""
+    after = verb.doc[verb.i + 1 : verb.i + 4]
+    return any(_low(t) in ("que", "qu") for t in after) or any(
+        _low(c) in ("que", "qu") and c.i > verb.i for c in verb.subtree
+    )
 
 
 def _reassuring_words(negator: Token) -> bool:

@@ -37,7 +37,12 @@ class Reply:
         restatement already said counts: "as I said, …" is not said twice word for word)."""
         restated = f"{saying.gist(text)}"
         earlier = saying.said(self.call) + [t for t, _ in self.pieces]
-        if times == 1 and any(f" {restated}" in line for line in earlier):
+        # said back already ("As I said, since yesterday evening."), not merely part of the
+        # opening: one question on what the caller said first gets the facts again, not annoyance
+        call = self.call
+        leads = call.persona.variants("as_i_said", call.locale, saying.context(call))
+        said_back = (f"{lead} {restated}" for lead in leads)
+        if times == 1 and any(back in line for back in said_back for line in earlier):
             times = 2
         if times >= 2 and "repeated_question" not in self.effects:
             self.effect("repeated_question")
@@ -126,12 +131,13 @@ class Reply:
         return text, progress or bool(changed)
 
     def action(
-        self, actions: list[Action], via: str, confirmed: int | None = None
+        self, actions: list[Action], via: str, confirmed: int | None = None, seen: bool = False
     ) -> tuple[str, bool]:
         """Apply the first applicable action; (what the caller says, whether the state changed).
 
         A drastic or harmful one told by voice is first asked back (`confirmed` is the turn of the
-        request once the trainee said yes)."""
+        request once the trainee said yes). `seen`: the trainee did it on the caller's screen in
+        a remote session, so the caller tells what they watched, not what they did."""
         call = self.call
         action = next((a for a in actions if holds(a.when, call.state)), actions[0])
         if via == "say" and self.needs_guidance(action.intent, action.id):
@@ -187,6 +193,9 @@ class Reply:
         self._resolved_in_writing()
         self.reveal(list(action.reveals))
         answer = next(a for a in action.answers if holds(a.when, call.state))
+        if seen and answer.when is None and "remote_session" not in action.requires:
+            self.line("seen_on_screen")
+            return "", bool(changed)
         text = answer.text(call.locale).format_map(call.placeholders())
         if via != "remote":  # a console command's answer is its output, not the caller's words
             self.add(text, f"action:{action.id}")

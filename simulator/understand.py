@@ -55,6 +55,9 @@ PART_CONFIDENCE = (
     0.5  # parts override the whole sentence when two of them are this sure of different intents
 )
 _COMMA_SPLIT = re.compile(r",|\s(?:and then|and|then|et puis|puis|et|ensuite)\s")
+# "whats ur name n whats going on": "n" and "&" typed for "and" (English only: « n » is French's
+# elided negation typed without its apostrophe)
+_COMMA_SPLIT_EN = re.compile(r",|\s(?:and then|and|then|n|&)\s")
 
 
 @dataclass(frozen=True)
@@ -288,8 +291,9 @@ class Matcher:
         ]
         asked = [(piece, q) for s, q in asked for piece in pieces(s)][:MAX_CLAUSES]
         sentences = [s for s, _ in asked]
+        split = _COMMA_SPLIT_EN if self.locale[:2] == "en" else _COMMA_SPLIT
         parts = [
-            _topics_joined([p for p in _COMMA_SPLIT.split(s) if len(fold(p)) > 1][:MAX_CLAUSES])
+            _topics_joined([p for p in split.split(s) if len(fold(p)) > 1][:MAX_CLAUSES])
             for s in sentences
         ]
         parts = [p if len(p) > 1 else [] for p in parts]

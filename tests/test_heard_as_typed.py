@@ -1,0 +1,130 @@
+"""Lines typed the way agents chat (issue 12, eighth pass): questions without their mark, "n" for
+"and", an introduction run into the first question, polite frames that still ask (« ça vous
+dérange de… », « vous n'avez qu'à… »), « ne … que » that means "only", "nothing" as the object,
+advice for later that carries the instruction after it, an act done on the caller's screen in a
+remote session, and a caller who answers one question about what they said at the start.
+
+Every sentence here differs from the catalog's examples (tests/test_generalisation.py checks it).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.clauses import analyse
+from simulator.folding import fold
+from simulator.moves import courtesy_moves
+from tests.helpers import acted, play
+
+
+def _heard(engine, call, text: str) -> dict[str, dict]:
+    """Each intent heard in the line, with its flags."""
+    for event in engine.step(call, {"say": text}):
+        if event["kind"] == "intent_matched":
+            return {m["intent"]: m for m in event["data"]["intents"]}
+    return {}
+
+
+def _acts(text: str, locale: str) -> list[tuple[str, bool]]:
+    return [(c.act, c.negated) for c in analyse(text, locale)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is the dock still showing a light on the front",
+        "k so did u try it on the other socket",
+        "are the ppl next to u also stuck",
+    ],
+)
+def test_a_yes_no_question_typed_without_its_mark_asks(text):
+    assert analyse(text, "en")[0].act == "question"
+
+
+@pytest.mark.parametrize(
+    "text, locale",
+    [
+        ("would u mind closing teams and opening it again", "en"),
+        ("ça vous embête pas de fermer outlook et de le rouvrir", "fr"),
+        ("vous n'avez qu'à appuyer une fois sur la touche", "fr"),
+        ("you just have to hit the key once", "en"),
+    ],
+)
+def test_a_polite_frame_still_asks(text, locale):
+    assert all(acts == ("request", False) for acts in _acts(text, locale))
+
+
+def test_ne_que_means_only_and_nothing_as_object_refuses():
+    assert _acts("n'effacez que le dossier temp", "fr") == [("request", False)]
+    assert ("request", True) in _acts("on redémarre rien pour l'instant", "fr")
+
+
+@pytest.mark.parametrize(
+    "text, locale",
+    [
+        ("la prochaine fois que ça se coupe, appuyez simplement sur F12", "fr"),
+        ("if it ever drops again, just hit the plane key", "en"),
+    ],
+)
+def test_an_instruction_after_advice_for_later_is_advice(text, locale):
+    assert analyse(text, locale)[-1].act == "advice"
+
+
+def test_an_introduction_run_into_the_first_question_answers_both(engine, library):
+    call = play(engine, library.scenario("wifi-airplane-mode"), [], "calm", "en")
+    heard = _heard(engine, call, "hiya service desk jo here whats happening")
+    assert {"greet", "introduce_self", "ask_problem_description"} <= set(heard)
+    assert acted(heard["ask_problem_description"])
+    call = play(engine, library.scenario("vpn-caps-lock"), [], "calm", "fr")
+    heard = _heard(engine, call, "bsoir support it jvous ecoute c quoi votre nom svp")
+    assert {"greet", "introduce_self", "ask_caller_name"} <= set(heard)
+
+
+def test_a_thing_named_then_asked_about_with_a_pronoun_is_asked(engine, library):
+    call = play(engine, library.scenario("laptop-dead-hardware"), [], "calm", "en")
+    heard = _heard(engine, call, "the power adapter has a little lamp on it, is it lit")
+    assert acted(heard.get("check_charger_led"))
+
+
+def test_an_app_the_caller_named_is_a_thing_even_when_parsed_as_an_adjective(engine, library):
+    call = play(engine, library.scenario("erp-database-down"), [], "calm", "fr")
+    heard = _heard(engine, call, "bon, quittez sage et relancez le")
+    assert acted(heard.get("restart_application"))
+
+
+def test_an_act_narrated_in_a_remote_session_is_done_and_the_caller_watches(engine, library):
+    steps = [{"say": "can I connect to your pc to free some space?"}, "remote_connect"]
+    call = play(engine, library.scenario("disk-full"), steps, "calm", "en")
+    events = engine.step(call, {"say": "right, now im clearing out your recycle bin"})
+    applied = [e["data"]["action"] for e in events if e["kind"] == "action_applied"]
+    said = " ".join(e["data"]["text"] for e in events if e["kind"] == "caller_said")
+    assert "empty_bin" in applied
+    assert "right-clicked" not in said  # the caller did not do it: they watched it on the screen
+    # without a session, the same words announce a plan; the bin stays full
+    call = play(engine, library.scenario("disk-full"), [], "calm", "en")
+    heard = _heard(engine, call, "right, now im clearing out your recycle bin")
+    assert not acted(heard.get("empty_recycle_bin"))
+
+
+def test_one_question_on_what_the_caller_said_first_gets_the_facts_not_annoyance(engine, library):
+    call = play(engine, library.scenario("outlook-offline-mode"), [], "calm", "en")
+    events = engine.step(call, {"say": "hi, since when has mail stopped coming in?"})
+    said = " ".join(e["data"]["text"] for e in events if e["kind"] == "caller_said")
+    assert "yesterday evening" in said.lower()
+    assert not any(
+        e["kind"] == "mood_changed" and "repeated_question" in e["data"]["reasons"] for e in events
+    )
+
+
+@pytest.mark.parametrize(
+    "text, move",
+    [
+        ("we'll keep you posted on the server side", "explain_follow_up"),
+        ("on vous tient au courant dès que ça remarche", "explain_follow_up"),
+        ("si ça recommence demain, rappelez-nous", "explain_follow_up"),
+        ("voilà je reprends, merci d'avoir patienté", "thank"),
+        ("back with you now, thank you for holding", "thank"),
+    ],
+)
+def test_a_line_does_what_its_everyday_words_say(text, move):
+    assert move in courtesy_moves(fold(text), frozenset())
