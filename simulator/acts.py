@@ -260,6 +260,8 @@ def read_predicate(head: Token, span: str, first: Token | None = None) -> Readin
         return minded
     if _YES_NO_START.match(span) and not _MIND.search(span):  # "are the ppl next to u stuck"
         return Reading("question", negated)
+    if _described(head):  # "ok outlook refusing ur login": a thing and what it does, told
+        return Reading("statement", negated)
     lemmas = {_lemma(v) for v in verbs} | {_low(v) for v in verbs}
     auxes = {_low(c) for v in verbs for c in v.children if c.dep_.startswith("aux")}
     subject = _subject(verbs)
@@ -384,7 +386,7 @@ def _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor, 
     if person == "3":
         if lemmas & {"falloir", "faut", "faudrait"}:
             return "request"
-        if _bare_start(first):
+        if _bare_start(first) and not _gerund(head):  # "vpn rejecting ur password" tells
             return "request"
         if _asked(sentence) or _wh_start(span) or _opens_inverted(head, verbs, subject, first):
             return "question"
@@ -395,6 +397,9 @@ def _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor, 
         return "hypothesis"
     if not _imperative(head) and not _asked(sentence) and _NOTED.search(fold(sentence)):
         return "restate"  # "the whole team, ok.", « un petit avion, d'accord »: taken note of
+    opens_on_gerund = first is not None and first.dep_ == "amod" and _gerund(first)
+    if (_gerund(head) or opens_on_gerund) and not _asked(sentence):
+        return "narrate"  # "unlocking it for you now": the agent's own act, its subject left out
     if _asked(sentence) and head.tag_ not in ("VB",) and not _imperative(head):
         return "question"  # « c'est depuis quelle heure à peu près ? » asks, whatever it looks like
     if head.pos_ not in ("VERB", "AUX") and PERFECT.search(span):
@@ -603,6 +608,21 @@ def _opens_inverted(
     if first is None or first.lang_ != "en" or not _inverted(head, verbs, subject):
         return False
     return fold(first.text) in YES_NO_OPENERS
+
+
+def _described(head: Token) -> bool:
+    """A noun and the -ing form that says what it does, with no verb of its own ("printer
+    refusing every job"): the agent tells what they see or heard."""
+    if _gerund(head) and head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):
+        return not _asked(_sentence(head))
+    acl = [c for c in head.children if c.dep_ == "acl" and _gerund(c)]
+    return head.pos_ in ("NOUN", "PROPN") and bool(acl) and not _asked(_sentence(head))
+
+
+def _gerund(head: Token) -> bool:
+    """An English -ing form with no auxiliary: "running the cleanup now", "vpn rejecting it"."""
+    auxiliaries = any(c.dep_.startswith("aux") for c in head.children)
+    return head.lang_ == "en" and head.tag_ == "VBG" and not auxiliaries
 
 
 def _bare_start(first: Token | None) -> bool:

@@ -128,3 +128,14 @@ def test_one_question_on_what_the_caller_said_first_gets_the_facts_not_annoyance
 )
 def test_a_line_does_what_its_everyday_words_say(text, move):
     assert move in courtesy_moves(fold(text), frozenset())
+
+
+@pytest.mark.parametrize(
+    "text, act",
+    [
+        ("wiping the dns cache for you right now", "narrate"),
+        ("ok outlook refusing ur login since this morning", "statement"),
+    ],
+)
+def test_a_gerund_without_its_subject_tells_it_does_not_ask(text, act):
+    assert analyse(text, "en")[0].act == act
