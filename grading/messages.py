@@ -12,6 +12,7 @@ from gettext import NullTranslations
 
 from babel.numbers import format_decimal
 
+from grading.mail_meanings import MAIL_MEANINGS
 from grading.model import Finding
 from grading.plural import Plural
 from grading.texts_mail import MAIL_TEXTS
@@ -154,9 +155,7 @@ def names(scenario: Scenario, ids: list[str], words: Wording) -> str:
         item = scenario.probe(ident) or scenario.action(ident)
         label = ident
         if item and item.intent:
-            local = scenario.intents.get(item.intent)
-            meaning = local.meaning if local else words.meanings.get(item.intent)
-            label = inside_sentence(meaning.get(words.locale)) if meaning else ident
+            label = meaning_of(scenario, item.intent, words) or ident
         elif item and item.remote:
             label = f"`{item.remote}`"
         elif item and item.directory:
@@ -167,3 +166,15 @@ def names(scenario: Scenario, ids: list[str], words: Wording) -> str:
             )
         out.append(label)
     return ", ".join(out)
+
+
+def meaning_of(scenario: Scenario, intent: str, words: Wording) -> str:
+    """What an intent means, inside a sentence: the scenario's own meaning, else for an e-mail
+    contact its written meaning (grading/mail_meanings.py), else the catalog's ("" if none)."""
+    local = scenario.intents.get(intent)
+    if local:
+        return inside_sentence(local.meaning.get(words.locale))
+    if words.channel == "email" and intent in MAIL_MEANINGS:
+        return inside_sentence(words(MAIL_MEANINGS[intent]))
+    meaning = words.meanings.get(intent)
+    return inside_sentence(meaning.get(words.locale)) if meaning else ""

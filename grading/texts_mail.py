@@ -36,7 +36,7 @@ MAIL_TEXTS: dict[str, tuple[Message | Plural, Message]] = {
     ),
     "not_fixed": (
         N_("The fault is still there at the end of the exchange."),
-        N_("Find the cause with the checks, then apply the fix it calls for."),
+        N_("Find the cause with the checks, then apply the fix it needs."),
     ),
     "verified": (N_("You had the user confirm that it works."), ""),
     "not_verified": (

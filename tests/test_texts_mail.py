@@ -72,10 +72,10 @@ TOOLS = [{"directory": {"op": "reset_password", "must_change": True}}, "close"]
 
 
 def _scenario_words(library, scenario, locale: str) -> list[str]:
-    """Texts a finding quotes from the data, not from the grader: the catalog's intent meanings
-    and the scenario's order rules (another engineer owns scenarios/catalog.yaml)."""
-    meanings = [spec.meaning.get(locale) for spec in library.catalog.intents.values()]
-    meanings += [local.meaning.get(locale) for local in scenario.intents.values()]
+    """Texts a finding quotes from the scenario, not from the grader: its own intents' meanings
+    and its order rules. The catalog's meanings are not left out: an e-mail contact quotes them
+    in writing words (grading/mail_meanings.py)."""
+    meanings = [local.meaning.get(locale) for local in scenario.intents.values()]
     rules = [rule.message.get(locale) for rule in scenario.order]
     return sorted({*map(inside_sentence, meanings), *rules}, key=len, reverse=True)
 

@@ -90,3 +90,19 @@
     }
   });
 })();
+
+// An e-mail contact's call back (no workstation): Enter says the line, as on a call, and the
+// line is cleared once said.
+(function () {
+  const say = document.querySelector(".email-desk #say");
+  if (!say || document.getElementById("workstation")) return;
+  say.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); say.form.requestSubmit(); }
+  });
+  document.body.addEventListener("htmx:afterRequest", (event) => {
+    if (event.detail.elt === say.form && event.detail.successful &&
+        !document.querySelector("#step-error.flash")) {
+      say.form.reset();
+    }
+  });
+})();

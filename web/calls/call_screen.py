@@ -246,12 +246,12 @@ def step(call_id: int):
     db, row = own_call(call_id)
     htmx = request.headers.get("HX-Request") == "true"
     if row["status"] != "active":
-        return _step_error(call_id, _("This call has ended; nothing was changed."), htmx, 409)
+        return _step_error(call_id, ended_words(by_mail(db, call_id)), htmx, 409)
     try:
         raw = _raw_step(request.form)
         call, events = apply_step(db, call_id, raw)
     except (StepError, CallEnded, StaleCall) as exc:
-        message, status = step_refusal(exc)
+        message, status = step_refusal(exc, by_mail(db, call_id))
         return _step_error(call_id, message, htmx, status)
     if call.ended:
         target = url_for("calls.debrief", call_id=call_id)
@@ -265,13 +265,29 @@ def step(call_id: int):
     return step_result_html(row, call, events)
 
 
-def step_refusal(exc: Exception) -> tuple[str, int]:
+def by_mail(db, call_id: int) -> bool:
+    """Whether a stored call is an e-mail contact (its start says so): its refusals speak of the
+    exchange, not of a call."""
+    first = store.load_events(db, call_id)[:1]
+    return bool(first) and first[0]["data"].get("channel") == "email"
+
+
+def ended_words(mail: bool) -> str:
+    """The refusal of a step sent after the call (or the e-mail exchange) ended."""
+    if mail:
+        return _("This exchange is closed; nothing was changed.")
+    return _("This call has ended; nothing was changed.")
+
+
+def step_refusal(exc: Exception, mail: bool = False) -> tuple[str, int]:
     """What to tell the trainee when a step was refused, and the status that says so."""
     if isinstance(exc, StepError):
         return str(exc), 422
     if isinstance(exc, StaleCall):
+        if mail:
+            return _("This exchange was changed in another window. Reload the page."), 409
         return _("This call was changed in another window. Reload the page."), 409
-    return _("This call has ended; nothing was changed."), 409
+    return ended_words(mail), 409
 
 
 def step_result_html(row: dict, call, events: list[dict]) -> str:
@@ -354,13 +370,21 @@ def history():
     calls = store.list_calls(
         db, user_id=current_user.id, scenario_id=scenario_id, status=status, limit=500
     )
+    scenarios = playable_scenarios(db)
     return render_template(
         "calls/history.html",
         calls=calls,
-        scenarios=playable_scenarios(db),
+        mail_ids={c["id"] for c in calls if _by_mail_scenario(scenarios.get(c["scenario_id"]))},
+        scenarios=scenarios,
         scenario_id=scenario_id,
         status=status,
     )
+
+
+def _by_mail_scenario(scenario) -> bool:
+    """Whether a scenario is played as an e-mail contact (its first channel, as the engine
+    chooses it)."""
+    return scenario is not None and scenario.channels[0] == "email"
 
 
 @bp.route("/kb/<article_id>")

@@ -37,7 +37,7 @@ from flask_login import login_required
 
 from simulator.call import CallEnded
 from simulator.steps import StepError
-from web.calls.call_screen import own_call, step_refusal, step_result_html
+from web.calls.call_screen import by_mail, ended_words, own_call, step_refusal, step_result_html
 from web.shared.database import get_db
 from web.shared.live_calls import StaleCall, apply_step
 from web.shared.rate_limits import limited
@@ -80,14 +80,22 @@ def _run(app: Flask, call_id: int, raw: Any, pieces: queue.Queue) -> None:
             pieces.put(("done", (call, events)))
 
 
+def _failed_words(mail: bool) -> str:
+    if mail:
+        return _(
+            "The step could not be completed. Reload the page to see where the exchange stands."
+        )
+    return _("The step could not be completed. Reload the page to see where the call stands.")
+
+
 @bp.route("/calls/<int:call_id>/say/stream", methods=["POST"])
 @login_required
 @limited("step")
 def say(call_id: int):
     """Apply a say step, streaming the guarded model reply, then the step's HTML."""
-    _db, row = own_call(call_id)
+    db, row = own_call(call_id)
     if row["status"] != "active":
-        return _stream(iter([_error(409, _("This call has ended; nothing was changed."))]))
+        return _stream(iter([_error(409, ended_words(by_mail(db, call_id)))]))
     form = request.form.copy()
     form["step"] = "say"
     try:
@@ -104,13 +112,10 @@ def say(call_id: int):
             yield _event("delta", {"text": value})
             kind, value = pieces.get()
         if kind == "refused":
-            message, status = step_refusal(value)
+            message, status = step_refusal(value, by_mail(get_db(), call_id))
             yield _error(status, message)
         elif kind == "failed":
-            yield _error(
-                500,
-                _("The step could not be completed. Reload the page to see where the call stands."),
-            )
+            yield _error(500, _failed_words(by_mail(get_db(), call_id)))
         else:
             call, events = value
             if call.ended:
