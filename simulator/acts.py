@@ -202,7 +202,15 @@ def _wants(verb: Token) -> bool:
 def _asked(sentence: str) -> bool:
     """A question mark, or an English sentence opening on "is the…", "did you…", "are they…":
     chat-typed questions come without their mark."""
-    return "?" in sentence or bool(_YES_NO_START.match(fold(sentence)))
+    folded = fold(sentence)
+    return "?" in sentence or bool(_YES_NO_START.match(folded) or _IN_SITU.search(folded))
+
+
+# « le pc vous met quoi comme message », « ça affiche quoi » : French asks with « quoi » in place
+_IN_SITU = re.compile(
+    r"\b(?:quoi comme|(?:met|mettent|affiche|affichent|dit|disent|marque|indique|montre|voyez"
+    r"|vois|avez|fait|font|ecrit|raconte|donne|sort) quoi)\b"
+)
 
 
 _YES_NO_START = re.compile(

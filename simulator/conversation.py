@@ -350,10 +350,21 @@ def _said_back(
     readings = list(readings)
     summarized = False
     for sentence in echoes:
+        at = text.find(sentence)
         inside = [
-            i for i, (m, _) in enumerate(heard) if m.clause in sentence or sentence in m.clause
+            i
+            for i, (m, c) in enumerate(heard)
+            if m.clause in sentence
+            or (
+                sentence in m.clause
+                and (c.end <= c.start or at <= c.start < c.end <= at + len(sentence) + 1)
+            )
         ]
         kinds = {i: hearing.intent_kind(call.scenario, heard[i][0].intent) for i in inside}
+        bound = {a.intent for a in call.scenario.actions}
+        for i in inside:  # « hors ligne. dac. »: the caller's words, no action this call has
+            if kinds[i] == "action" and not readings[i] and heard[i][0].intent not in bound:
+                readings[i] = {"restated": True}
         if any(kinds[i] == "action" and not readings[i] for i in inside):
             continue  # "ok, so plug the cable back in": an instruction, not a summary
         for i in inside:
@@ -364,7 +375,14 @@ def _said_back(
         summarized = True
     if summarized and not any(m.intent == SUMMARY for m, _ in heard):
         said_back = Clause(echoes[0], "restate", False)
-        return heard + [(Match(SUMMARY, 0.0, echoes[0]), said_back)], readings + [{}]
+        # in its place: « hors ligne. dac. et elle est allumée ? » is acknowledged, then asked
+        at = text.find(echoes[0])
+        place = next(
+            (i for i, (m, _) in enumerate(heard) if at >= 0 and text.find(m.clause) > at),
+            len(heard),
+        )
+        heard = [*heard[:place], (Match(SUMMARY, 0.0, echoes[0]), said_back), *heard[place:]]
+        return heard, [*readings[:place], {}, *readings[place:]]
     return heard, readings
 
 

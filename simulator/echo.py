@@ -22,7 +22,7 @@ SHARED_WORDS = 2  # content words the sentence must share with what the caller s
 STEM = 5  # words are compared on their first letters: "locked" / "locking", « bloque » / « bloqué »
 
 _OPENING = re.compile(
-    r"^(?:(?:ok|okay|right|alright|ah|oh|yes|yeah|d accord|dac|bon|ah bon|oui|tres bien|parfait)"
+    r"^(?:(?:ok|okay|k|right|alright|ah|oh|yes|yeah|d accord|dac|bon|ah bon|oui|tres bien|parfait)"
     r" )*(?:so what (?:you re|ur|you are|your) (?:telling me|saying) is"
     r"|what (?:you re|ur|you are|your) telling me is|ce que vous me dites|so|got it|i see"
     r"|understood|noted|ok so|right so|donc|ok donc|d accord donc|alors|je vois|je note"
@@ -67,6 +67,7 @@ _SAME |= {"twenty": "20", "thirty": "30", "vingt": "20", "trente": "30"}
 _SAME.pop("-")
 _SAME |= {"wk": "week", "wks": "weeks", "hr": "hour", "hrs": "hours", "mins": "minutes"}
 _SAME |= {"sem": "semaine", "sems": "semaines", "mn": "minutes", "min": "minutes"}
+_SAME |= {"dept": "department", "depts": "departments"}
 
 
 def _words(text: str) -> set[str]:
@@ -74,11 +75,44 @@ def _words(text: str) -> set[str]:
     return {w[:STEM] for w in said if w.isdigit() or (len(w) >= 3 and w not in _STOP)}
 
 
+# an acknowledgement after the words said back: "393 mb, right, thats nothing", « hors ligne. dac. »
+_ACK = re.compile(
+    r"^(?:ah |oh )?(?:right|yep|yeah|yes|ok|okay|k|kk|oui|d accord|dac|je vois|i see|got it|noted"
+    r"|exactement|exactly|correct|entendu|compris)\b"
+)
+SHORT_ECHO = 4  # words: "whole dept.", « hors ligne. » taken note of by a bare "k." / « dac. »
+
+
+def _shares(words: set[str], said: set[str]) -> bool:
+    return bool(words) and len(words & said) >= min(SHARED_WORDS, len(words))
+
+
+def _acknowledged(sentence: str, before: str, after: str, said: set[str]) -> str | None:
+    """The words the caller said, then acknowledged: "393 mb" in "393 mb, right, …" (a comma, then
+    "right": what follows is the agent's own), or a short sentence beside a bare "ok." /
+    « dac. »."""
+    head, comma, rest = sentence.partition(",")
+    asks = sentence.rstrip().endswith("?")  # "…, ok with u?" asks leave
+    if comma and not asks and _ACK.match(fold(rest).strip()) and _shares(_words(head), said):
+        return head.strip()
+    bare = [s for s in (before, after) if s and _ACK.match(s) and len(s.split()) <= 2]
+    short = len(fold(sentence).split()) <= SHORT_ECHO and not sentence.rstrip().endswith("?")
+    return sentence.strip() if bare and short and _shares(_words(sentence), said) else None
+
+
 def echoed_sentences(text: str, caller_lines: list[str]) -> list[str]:
     """The sentences of a line that say back the caller's recent words as a restatement."""
     said = set().union(*(_words(line) for line in caller_lines)) if caller_lines else set()
     found = []
-    for sentence in sentences(text):
+    cut = sentences(text)
+    folded_cut = [fold(s).strip() for s in cut]
+    for at, sentence in enumerate(cut):
+        before = folded_cut[at - 1] if at else ""
+        after = folded_cut[at + 1] if at + 1 < len(cut) else ""
+        acknowledged = _acknowledged(sentence, before, after, said)
+        if acknowledged:
+            found.append(acknowledged)
+            continue
         folded = fold(sentence).strip()
         words = _words(sentence)
         framed = (

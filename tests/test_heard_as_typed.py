@@ -139,3 +139,34 @@ def test_a_line_does_what_its_everyday_words_say(text, move):
 )
 def test_a_gerund_without_its_subject_tells_it_does_not_ask(text, act):
     assert analyse(text, "en")[0].act == act
+
+
+def _call_after(engine, library, scenario: str, locale: str, *lines: str):
+    call = play(engine, library.scenario(scenario), [], "calm", locale)
+    for line in lines:
+        engine.step(call, {"say": line})
+    return call
+
+
+def test_the_callers_figure_acknowledged_mid_sentence_is_a_summary(engine, library):
+    call = _call_after(engine, library, "disk-full", "en", "how much space is free on the C drive?")
+    heard = _heard(engine, call, "393 mb free, yep, that is tight")
+    assert acted(heard.get("summarize"))
+    assert not acted(heard.get("check_disk_space"))  # not asked again
+
+
+def test_a_short_echo_beside_a_bare_ok_is_taken_note_of_in_its_place(engine, library):
+    call = _call_after(
+        engine,
+        library,
+        "printer-offline",
+        "fr",
+        "qu'est-ce que le pc affiche quand vous imprimez ?",
+    )
+    heard = _heard(engine, call, "hors ligne. ok. et elle est sous tension ?")
+    assert list(heard).index("summarize") < list(heard).index("check_power")
+    assert not acted(heard.get("disable_work_offline"))  # no such action on this call
+
+
+def test_a_french_question_with_quoi_in_place_asks():
+    assert analyse("votre écran il marque quoi comme erreur", "fr")[-1].act == "question"
