@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
+from grading.folded import fold
 from grading.rubric import LOW_CONFIDENCE
 from grading.timeline import Timeline
-from simulator.folding import fold
 from simulator.scenario import Scenario
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from grading.folded import fold
 from grading.timeline import Timeline
-from simulator.folding import fold
 
 _NUMBER = re.compile(r"(?:\b[A-Za-z]{2,5}[\s-]?)?\d(?:[\s-]?\d){4,}")
 _SERVICE = re.compile(

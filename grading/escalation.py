@@ -3,7 +3,8 @@ note that lets them act — and keep at level 1 what it can fix."""
 
 from __future__ import annotations
 
-from grading.meaning import says
+from grading.folded import fold
+from grading.meaning import says, says_in
 from grading.messages import finding, inside_sentence, names
 from grading.model import Finding, allot
 from grading.rubric import (
@@ -192,7 +193,8 @@ def _timing(scenario: Scenario, t: Timeline, target, weight: int) -> Finding:
 def _note(
     scenario: Scenario, t: Timeline, target, weight: int, placeholders: dict[str, str]
 ) -> Finding:
-    items = [i for i in scenario.escalation.note if _asked_for(i, t)]
+    spoken = f" {fold(' '.join([*t.said.values(), *(text for _, text in t.heard)]))} "
+    items = [i for i in scenario.escalation.note if _asked_for(i, spoken)]
     if not items:
         return finding(SKILL, "note", weight, weight, target.turn, t.words, "note_free")
     note = target.data.get("note", "")
@@ -224,13 +226,13 @@ def _note(
     )
 
 
-def _asked_for(item, t: Timeline) -> bool:
+def _asked_for(item, spoken: str) -> bool:
     """Whether the call gave the trainee this item to report: an id of the caller's, or something
-    said in the call (a note cannot report a fact nobody mentioned)."""
+    said in the call (`spoken`: all of it, folded and padded; a note cannot report a fact nobody
+    mentioned)."""
     if any("{" in term for term in item.any):
         return True
-    spoken = " ".join([*t.said.values(), *(text for _, text in t.heard)])
-    return says(spoken, item.any)
+    return says_in(spoken, item.any)
 
 
 def _fill(term: str, placeholders: dict[str, str]) -> str:

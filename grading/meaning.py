@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from simulator.folding import fold
+from grading.folded import fold
 from simulator.lazy_import import lazy
 from simulator.translation import NC_
 
@@ -114,8 +114,12 @@ def concepts_of(terms: Iterable[str]) -> list[Concept]:
 
 def says(note: str, terms: Iterable[str]) -> bool:
     """Whether `note` says one of `terms`, literally (accents and case aside) or in other words."""
+    return says_in(f" {fold(note)} ", terms)
+
+
+def says_in(folded: str, terms: Iterable[str]) -> bool:
+    """`says` of a note already folded and padded (`f" {fold(note)} "`)."""
     terms = list(terms)
-    folded = f" {fold(note)} "
     if any(f" {fold(x)} " in folded for x in terms if fold(x)):
         return True
     return any(c.said_in(folded) for c in concepts_of(terms))

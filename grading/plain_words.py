@@ -17,12 +17,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from grading.folded import padded
 from grading.messages import finding
 from grading.model import Finding
 from grading.rubric import JARGON_COST, LOST_CALLER_CAP, LOST_CALLER_MOMENTS
 from grading.timeline import Timeline
 from simulator import tone_signals as words
-from simulator.folding import padded
 from simulator.scenario import Scenario
 from simulator.translation import lang
 

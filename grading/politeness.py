@@ -12,7 +12,7 @@ import math
 import re
 from functools import lru_cache
 
-from simulator.folding import fold
+from grading.folded import fold
 
 _W = r"(?:^|\s)"
 CUES: dict[str, dict[str, tuple[str, ...]]] = {

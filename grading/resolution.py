@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from grading.attribution import asked
 from grading.checks import ticket_number
+from grading.folded import fold
 from grading.meaning import KIND_LABELS, contradiction, in_language
 from grading.messages import finding
 from grading.model import Finding, allot
 from grading.rubric import HANDOVER_RULES, RESOLUTION_RULES, WRONG_NUMBER_COST
 from grading.timeline import Timeline
-from simulator.folding import fold
 from simulator.scenario import Scenario
 
 SKILL = "resolution"

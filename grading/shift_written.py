@@ -12,9 +12,9 @@ import re
 from collections.abc import Mapping
 from gettext import NullTranslations
 
+from grading.folded import fold, padded
 from grading.messages import Wording
 from grading.model import Finding, allot
-from simulator.folding import fold, padded
 from simulator.tone_signals import signals
 from simulator.translation import N_, lang
 

@@ -7,6 +7,7 @@ import re
 
 from grading import mail_tone, plain_words
 from grading.checks import explains_cause
+from grading.folded import fold, padded
 from grading.framing import closing, opening
 from grading.messages import CRITERION_NAMES, JUDGE_FAILURES, UNUSABLE_ANSWER, finding
 from grading.model import Finding, allot
@@ -41,9 +42,15 @@ def grade(scenario: Scenario, t: Timeline) -> list[Finding]:
         weights["jargon"] = 0
     pts = {**dict.fromkeys(weights, 0), **allot(weights)}
     screen = _on_screen(scenario, t.locale)
+    known = _known_folded(screen, t)
     signals = {
         turn: words.signals(
-            text, t.locale, f"{screen} {t.caller_words_before(turn)}", extended=True
+            text,
+            t.locale,
+            f"{screen} {t.caller_words_before(turn)}",
+            extended=True,
+            folded=padded(text),
+            known_folded=known(turn),
         )
         for turn, text in t.said.items()
     }
@@ -266,6 +273,20 @@ def _cause_explained(scenario: Scenario, t: Timeline, signals) -> list[Finding]:
             )
         ]
     return [finding(SKILL, "cause_explained", 0, 0, told, t.words, "cause_explained_ok")]
+
+
+def _known_folded(screen: str, t: Timeline):
+    """padded(f"{screen} {t.caller_words_before(turn)}") as a function of the turn, each text
+    folded once: folding is per character and turns any run of spaces and punctuation into one
+    space, so the fold of texts joined by a space is their non-empty folds joined by a space."""
+    heard = [(turn, fold(text)) for turn, text in t.heard]
+    first = fold(screen)
+
+    def before(turn: int) -> str:
+        parts = [first, *(text for tn, text in heard if tn < turn)]
+        return f" {' '.join(part for part in parts if part)} "
+
+    return before
 
 
 def _on_screen(scenario: Scenario, locale: str) -> str:

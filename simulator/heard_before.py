@@ -22,7 +22,11 @@ from simulator.hearing import Hearing
 from simulator.scenario import Scenario
 from simulator.understand import Matcher, Understanding
 
-CAPACITY = 4096  # readings per engine; a reading is a few hundred bytes
+# Readings per engine (about 1 KiB each). Replaying http_load's requests through memories of
+# other sizes (bench/calls_in_process.py --reading-keys, bench/parse_cache_sizes.py), a worker
+# missed 4.20% of its readings with 2,048 and 4.19% with 4,096 (nearly all of them lines it had
+# never met): the readings past 2,048 were lines met once; they kept a worker growing for longer.
+CAPACITY = 2048
 
 
 def _read(matcher: Matcher, method: str, args: tuple) -> Any:

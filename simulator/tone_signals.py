@@ -134,14 +134,21 @@ class ToneSignals:
 
 
 def jargon_terms(
-    text: str, locale: str, known: str = "", extended: bool = False
+    text: str,
+    locale: str,
+    known: str = "",
+    extended: bool = False,
+    folded: str | None = None,
+    known_folded: str | None = None,
 ) -> tuple[list[str], list[str]]:
     """(unexplained jargon, explained jargon) in `text`: curated IT terms that are rare words; with
     `extended`, every field's terms, rare abbreviations and bare shortcuts too. A term in `known`
-    (what the caller said or reads on their screen) is not jargon."""
-    folded = padded(text)
+    (what the caller said or reads on their screen) is not jargon. `folded` and `known_folded`
+    are `padded(text)` and `padded(known)` when the caller has them already."""
+    folded = padded(text) if folded is None else folded
     found = list(_terms_in(text, locale, extended))
-    known_folded = padded(known) if known else ""
+    if known_folded is None:
+        known_folded = padded(known) if known else ""
     found = [t for t in found if f" {t} " not in known_folded]
     found += shortcuts(text) if extended else []
     explained = [
@@ -235,20 +242,30 @@ def _explained(folded: str, term: str, locale: str) -> bool:
 
 def shouting(text: str) -> bool:
     """Whether the text is written in capitals (a few acronyms do not count)."""
-    letters = [c for c in text if c.isalpha()]
+    letters = "".join(filter(str.isalpha, text))  # no Python call per character
     if len(letters) < 12:
         return False
     words = [w for w in re.findall(r"[A-Za-zÀ-ÿ]{3,}", text)]
     caps = [w for w in words if w.isupper() and len(w) > 4]
-    return sum(c.isupper() for c in letters) / len(letters) > 0.6 or len(caps) >= 3
+    return sum(map(str.isupper, letters)) / len(letters) > 0.6 or len(caps) >= 3
 
 
-def signals(text: str, locale: str, known: str = "", extended: bool = False) -> ToneSignals:
+def signals(
+    text: str,
+    locale: str,
+    known: str = "",
+    extended: bool = False,
+    folded: str | None = None,
+    known_folded: str | None = None,
+) -> ToneSignals:
     """Every tone signal of one utterance (`known`: words the caller already knows; `extended`:
-    the whole jargon list, abbreviations and shortcuts, as grading judges them)."""
+    the whole jargon list, abbreviations and shortcuts, as grading judges them; `folded` and
+    `known_folded`: `padded(text)` and `padded(known)` if the caller has them already)."""
     locale = lang(locale)
-    folded = padded(text)
-    unexplained, explained = jargon_terms(text, locale, known, extended)
+    folded = padded(text) if folded is None else folded
+    unexplained, explained = jargon_terms(
+        text, locale, known, extended, folded=folded, known_folded=known_folded
+    )
     return ToneSignals(
         jargon=tuple(unexplained),
         explained=tuple(explained),

@@ -1,5 +1,11 @@
 """Limits every worker shares, kept in the app's own database: a sliding window of hits per key
-(an address, a user and an action) and a growing delay after failed logins to one account name."""
+(an address, a user and an action) and a growing delay after failed logins to one account name.
+
+A window is the key's hits (`rate_hits`, one row each) of the last `seconds`; how many rows a key
+has is kept beside them (`rate_counts`, updated by the database's own triggers on every insert
+and delete), so a check reads one counter and the few rows that expired since the key's last
+hit instead of counting every hit of the window.
+"""
 
 from __future__ import annotations
 
@@ -40,8 +46,8 @@ def hit(db: Database, key: str, window: Window, at: float | None = None) -> bool
 def _count(db: Database, key: str, window: Window, at: float) -> bool:
     conn = db.conn
     conn.execute("delete from rate_hits where key = ? and at <= ?", [key, at - window.seconds])
-    (count,) = conn.execute("select count(*) from rate_hits where key = ?", [key]).fetchone()
-    if count >= window.amount:
+    row = conn.execute("select n from rate_counts where key = ?", [key]).fetchone()
+    if row is not None and row[0] >= window.amount:
         return False
     conn.execute("insert into rate_hits (key, at) values (?, ?)", [key, at])
     return True
@@ -51,7 +57,9 @@ def has_room(db: Database, key: str, window: Window, at: float | None = None) ->
     """Whether `key` may take one more hit now: a read, nothing counted, no write lock taken."""
     at = time.time() if at is None else at
     (count,) = db.conn.execute(
-        "select count(*) from rate_hits where key = ? and at > ?", [key, at - window.seconds]
+        "select coalesce((select n from rate_counts where key = ?1), 0)"
+        " - (select count(*) from rate_hits where key = ?1 and at <= ?2)",
+        [key, at - window.seconds],
     ).fetchone()
     return count < window.amount
 

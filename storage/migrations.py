@@ -377,3 +377,22 @@ def m_scores_written_skill(db: Database) -> None:
            where exists (select 1 from findings f
                          where f.call_id = scores.call_id and f.skill = 'written')"""
     )
+
+
+@migrations()
+def m_rate_counts(db: Database) -> None:
+    """How many hits each limit key has, kept by triggers, so that checking a limit reads one
+    counter instead of counting the window's hits (filled from the hits already there)."""
+    db["rate_counts"].create({"key": str, "n": int}, pk="key", not_null={"n"})
+    db.execute("insert into rate_counts (key, n) select key, count(*) from rate_hits group by key")
+    db.execute(
+        """create trigger rate_hit_counted after insert on rate_hits begin
+             insert into rate_counts (key, n) values (new.key, 1)
+               on conflict (key) do update set n = n + 1;
+           end"""
+    )
+    db.execute(
+        """create trigger rate_hit_forgotten after delete on rate_hits begin
+             update rate_counts set n = n - 1 where key = old.key;
+           end"""
+    )

@@ -19,8 +19,11 @@ TRANSCRIPTS = sorted((Path(__file__).parent / "transcripts").glob("*/*.yaml"))
 PLAYED = [p for p in TRANSCRIPTS if p.name != "expect.yaml"]
 
 
-def _afresh(text: str, locale: str, known: str = "", extended: bool = False):
-    """jargon_terms as it was before the memory: everything from the line, every time."""
+def _afresh(
+    text: str, locale: str, known: str = "", extended: bool = False, folded=None, known_folded=None
+):
+    """jargon_terms as it was before the memory: everything from the line, every time (folds
+    handed in by the caller are ignored: the line and `known` are folded here)."""
     folded = padded(text)
     terms = EXTENDED_JARGON[locale] if extended else JARGON[locale]
     found = [t for t in sorted(terms) if f" {t} " in folded]

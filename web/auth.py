@@ -210,9 +210,10 @@ FREE_WHILE_FORCED = {"auth.change_password", "auth.logout", "auth.language", "st
 
 
 def _forced_change():
+    user = current_user._get_current_object()  # resolved once
     if (
-        current_user.is_authenticated
-        and current_user.must_change_password
+        user.is_authenticated
+        and user.must_change_password
         and not g.get("by_token")
         and request.endpoint not in FREE_WHILE_FORCED
     ):

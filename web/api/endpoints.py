@@ -138,12 +138,13 @@ def create_call():
     return jsonify(_call_json(store.get_call(get_db(), call_id), call.events)), 201
 
 
-def _owned(call_id: int) -> dict[str, Any]:
+def _owned(call_id: int, user=None) -> dict[str, Any]:
+    """The call's row if `user` (the current user unless given) may read it; else a 404."""
     try:
         row = store.get_call(get_db(), call_id)
     except store.CallNotFound:
         abort(_error(404, "not_found", f"no call {call_id}"))
-    if not can_review(get_db(), current_user, row):
+    if not can_review(get_db(), current_user if user is None else user, row):
         abort(_error(404, "not_found", f"no call {call_id}"))
     return row
 
@@ -152,8 +153,9 @@ def _owned(call_id: int) -> dict[str, Any]:
 @limited("step")
 def send_step(call_id: int):
     """Apply one step (the same steps as `hotliner replay`)."""
-    row = _owned(call_id)
-    if not owns(current_user, row):
+    user = current_user._get_current_object()  # resolved once, not at each use
+    row = _owned(call_id, user)
+    if not owns(user, row):
         return _error(403, "forbidden", "only the trainee taking the call can send steps")
     data = _body()
     if "step" not in data:
@@ -162,7 +164,7 @@ def send_step(call_id: int):
         return _error(409, "call_ended", "this call has ended; nothing was changed")
     try:
         step = parse_step(data["step"])
-        call, events = apply_step(get_db(), call_id, step)
+        call, events = apply_step(get_db(), call_id, step, row=row)
     except StepError as exc:
         return _error(422, "bad_step", str(exc))
     except CallEnded:

@@ -249,7 +249,7 @@ def step(call_id: int):
         return _step_error(call_id, ended_words(by_mail(db, call_id)), htmx, 409)
     try:
         raw = _raw_step(request.form)
-        call, events = apply_step(db, call_id, raw)
+        call, events = apply_step(db, call_id, raw, row=row)
     except (StepError, CallEnded, StaleCall) as exc:
         message, status = step_refusal(exc, by_mail(db, call_id))
         return _step_error(call_id, message, htmx, status)

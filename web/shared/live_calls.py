@@ -44,11 +44,17 @@ def _last_seq(db: Database, call_id: int) -> int:
     return row["m"] or 0
 
 
-def get_live(db: Database, call_id: int) -> tuple[dict[str, Any], Call]:
-    """(the call's row, the live call), from the cache when it is current or can catch up."""
+def get_live(
+    db: Database, call_id: int, row: dict[str, Any] | None = None
+) -> tuple[dict[str, Any], Call]:
+    """(the call's row, the live call), from the cache when it is current or can catch up.
+
+    `row`: the call's row if the request read it already (its user, mode and sandbox flag never
+    change; whether the call goes on is the log's to say).
+    """
     cache, lock = _cache()
     with _step_lock(call_id):
-        row = store.get_call(db, call_id)
+        row = store.get_call(db, call_id) if row is None else row
         with lock:
             cached = cache.get(call_id)
         if cached is not None and _current(db, call_id, cached):
@@ -116,18 +122,23 @@ def _step_lock(call_id: int) -> threading.RLock:
 
 
 def apply_step(
-    db: Database, call_id: int, step: Any, on_reply_text: Callable[[str], None] | None = None
+    db: Database,
+    call_id: int,
+    step: Any,
+    on_reply_text: Callable[[str], None] | None = None,
+    row: dict[str, Any] | None = None,
 ) -> tuple[Call, list[dict[str, Any]]]:
     """Apply one step to a live call and commit it; StaleCall if another writer got there first.
 
-    `on_reply_text` receives the guarded pieces of a streamed model reply (see Engine.step).
+    `on_reply_text` receives the guarded pieces of a streamed model reply (see Engine.step);
+    `row` is the call's row when the view read it already (not read again).
 
     Within a process a per-call lock orders the steps; across processes the store refuses events
     that do not continue the log (LogConflict, or the (call, seq) key). Whatever fails, the cached
     call is dropped, so a step that was not committed never survives in memory.
     """
     with _step_lock(call_id):
-        row, call = get_live(db, call_id)
+        row, call = get_live(db, call_id, row)
         check_model_budget(db, row, step)
         try:
             events = step_call(db, call_id, call, step, on_reply_text)

@@ -53,9 +53,12 @@ def limit_user(action: str) -> None:
     (count_pending_hit, a step's or a call start's) or, when the request wrote nothing (a refused
     step, another view), by settle_hit at its end: one write transaction per step, not two.
     """
-    if not _enabled() or not current_user.is_authenticated:
+    if not _enabled():
         return
-    key, limit = f"{action}:{current_user.id}", window(f"{action.upper()}_RATE_LIMIT")
+    user = current_user._get_current_object()  # resolved once
+    if not user.is_authenticated:
+        return
+    key, limit = f"{action}:{user.id}", window(f"{action.upper()}_RATE_LIMIT")
     at = time.time()
     if not has_room(get_db(), key, limit, at):
         abort(429)
