@@ -124,6 +124,10 @@ def test_one_question_on_what_the_caller_said_first_gets_the_facts_not_annoyance
         ("si ça recommence demain, rappelez-nous", "explain_follow_up"),
         ("voilà je reprends, merci d'avoir patienté", "thank"),
         ("back with you now, thank you for holding", "thank"),
+        ("rebooting the router will not change anything here", "explain_cause"),
+        ("relancer l'appli ne servira à rien de toute façon", "explain_cause"),
+        ("no reset needed, it's just the tablet", "explain_cause"),
+        ("bon, la connexion réseau est nickel", "explain_cause"),
     ],
 )
 def test_a_line_does_what_its_everyday_words_say(text, move):
