@@ -237,7 +237,7 @@ def _done_on_the_remote_desktop(hearing: Hearing, call: Call, intent: str) -> bo
     to automatic" or « je vide votre corbeille » narrates what they are doing on the caller's
     screen, and counts."""
     actions = [a for a in call.scenario.actions if a.intent == intent]
-    spec = hearing.catalog.intents.get(intent)
+    spec = call.scenario.intents.get(intent) or hearing.catalog.intents.get(intent)
     on_screen = spec is not None and spec.on_screen
     return bool(actions) and (on_screen or all("remote_session" in a.requires for a in actions))
 

@@ -200,6 +200,7 @@ class LocalIntent(Model):
     kind: Literal["conversation", "probe", "action"]
     meaning: Text
     examples: Terms
+    on_screen: bool = False  # done by the trainee on the caller's desktop in a remote session
 
 
 class EmailMessage(Model):
