@@ -54,6 +54,14 @@ PRINTER_CLOSING = [
 ]
 
 
+def heard_in(engine: Engine, call: Call, text: str) -> dict[str, dict]:
+    """Say a line; each intent heard in it (from its `intent_matched` event), with its flags."""
+    for event in engine.step(call, {"say": text}):
+        if event["kind"] == "intent_matched":
+            return {m["intent"]: m for m in event["data"]["intents"]}
+    return {}
+
+
 def acted(match: dict | None) -> bool:
     """Whether a heard intent (from an `intent_matched` event) was acted on: not set aside."""
     return bool(match) and not any(match.get(flag) for flag in SET_ASIDE)

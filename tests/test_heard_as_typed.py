@@ -14,15 +14,7 @@ import pytest
 from simulator.clauses import analyse
 from simulator.folding import fold
 from simulator.moves import courtesy_moves
-from tests.helpers import acted, play
-
-
-def _heard(engine, call, text: str) -> dict[str, dict]:
-    """Each intent heard in the line, with its flags."""
-    for event in engine.step(call, {"say": text}):
-        if event["kind"] == "intent_matched":
-            return {m["intent"]: m for m in event["data"]["intents"]}
-    return {}
+from tests.helpers import acted, heard_in, play
 
 
 def _acts(text: str, locale: str) -> list[tuple[str, bool]]:
@@ -72,23 +64,23 @@ def test_an_instruction_after_advice_for_later_is_advice(text, locale):
 
 def test_an_introduction_run_into_the_first_question_answers_both(engine, library):
     call = play(engine, library.scenario("wifi-airplane-mode"), [], "calm", "en")
-    heard = _heard(engine, call, "hiya service desk jo here whats happening")
+    heard = heard_in(engine, call, "hiya service desk jo here whats happening")
     assert {"greet", "introduce_self", "ask_problem_description"} <= set(heard)
     assert acted(heard["ask_problem_description"])
     call = play(engine, library.scenario("vpn-caps-lock"), [], "calm", "fr")
-    heard = _heard(engine, call, "bsoir support it jvous ecoute c quoi votre nom svp")
+    heard = heard_in(engine, call, "bsoir support it jvous ecoute c quoi votre nom svp")
     assert {"greet", "introduce_self", "ask_caller_name"} <= set(heard)
 
 
 def test_a_thing_named_then_asked_about_with_a_pronoun_is_asked(engine, library):
     call = play(engine, library.scenario("laptop-dead-hardware"), [], "calm", "en")
-    heard = _heard(engine, call, "the power adapter has a little lamp on it, is it lit")
+    heard = heard_in(engine, call, "the power adapter has a little lamp on it, is it lit")
     assert acted(heard.get("check_charger_led"))
 
 
 def test_an_app_the_caller_named_is_a_thing_even_when_parsed_as_an_adjective(engine, library):
     call = play(engine, library.scenario("erp-database-down"), [], "calm", "fr")
-    heard = _heard(engine, call, "bon, quittez sage et relancez le")
+    heard = heard_in(engine, call, "bon, quittez sage et relancez le")
     assert acted(heard.get("restart_application"))
 
 
@@ -102,7 +94,7 @@ def test_an_act_narrated_in_a_remote_session_is_done_and_the_caller_watches(engi
     assert "right-clicked" not in said  # the caller did not do it: they watched it on the screen
     # without a session, the same words announce a plan; the bin stays full
     call = play(engine, library.scenario("disk-full"), [], "calm", "en")
-    heard = _heard(engine, call, "right, now im clearing out your recycle bin")
+    heard = heard_in(engine, call, "right, now im clearing out your recycle bin")
     assert not acted(heard.get("empty_recycle_bin"))
 
 
@@ -154,7 +146,7 @@ def _call_after(engine, library, scenario: str, locale: str, *lines: str):
 
 def test_the_callers_figure_acknowledged_mid_sentence_is_a_summary(engine, library):
     call = _call_after(engine, library, "disk-full", "en", "how much space is free on the C drive?")
-    heard = _heard(engine, call, "393 mb free, yep, that is tight")
+    heard = heard_in(engine, call, "393 mb free, yep, that is tight")
     assert acted(heard.get("summarize"))
     assert not acted(heard.get("check_disk_space"))  # not asked again
 
@@ -167,7 +159,7 @@ def test_a_short_echo_beside_a_bare_ok_is_taken_note_of_in_its_place(engine, lib
         "fr",
         "qu'est-ce que le pc affiche quand vous imprimez ?",
     )
-    heard = _heard(engine, call, "hors ligne. ok. et elle est sous tension ?")
+    heard = heard_in(engine, call, "hors ligne. ok. et elle est sous tension ?")
     assert list(heard).index("summarize") < list(heard).index("check_power")
     assert not acted(heard.get("disable_work_offline"))  # no such action on this call
 

@@ -12,15 +12,7 @@ import pytest
 
 from simulator.folding import fold
 from simulator.moves import courtesy_moves
-from tests.helpers import acted, play
-
-
-def _heard(engine, call, text: str) -> dict[str, dict]:
-    """Each intent heard in the line, with its flags."""
-    for event in engine.step(call, {"say": text}):
-        if event["kind"] == "intent_matched":
-            return {m["intent"]: m for m in event["data"]["intents"]}
-    return {}
+from tests.helpers import acted, heard_in, play
 
 
 def _said(engine, library, scenario: str, locale: str, *lines: str) -> dict[str, dict]:
@@ -28,7 +20,7 @@ def _said(engine, library, scenario: str, locale: str, *lines: str) -> dict[str,
     call = play(engine, library.scenario(scenario), [], "calm", locale)
     heard: dict[str, dict] = {}
     for line in lines:
-        heard = _heard(engine, call, line)
+        heard = heard_in(engine, call, line)
     return heard
 
 
@@ -115,8 +107,8 @@ def test_no_worries_before_a_request_still_asks(engine, library, locale, text):
 )
 def test_thanks_for_waiting_after_a_hold_takes_the_call_back(engine, library, locale, hold, back):
     call = play(engine, library.scenario("erp-database-down"), [], "calm", locale)
-    assert "put_on_hold" in _heard(engine, call, hold)
-    assert "resume" in _heard(engine, call, back)
+    assert "put_on_hold" in heard_in(engine, call, hold)
+    assert "resume" in heard_in(engine, call, back)
 
 
 def test_thanks_for_waiting_with_no_hold_is_no_resume(engine, library):
