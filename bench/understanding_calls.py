@@ -20,9 +20,10 @@ Data (bench/data/, written as agents type, independently of the catalog):
   scenario), split by file when written: "tuning (fresh 5)" and "held-out (fresh 5)".
 - calls6_{tuning,heldout}_{en,fr}.yaml: a sixth blind set, written the same way by two more
   writers asked for terser, chattier and clumsier agents ("tuning (fresh 6)", "held-out (fresh 6)").
-- calls7_{tuning,heldout}_{en,fr}.yaml: a seventh blind set by two more writers (night-shift, scripted,
-  narrating, filler-talking and chat-typing agents, their mistakes included), with label conventions
-  settled in the brief (docs/UNDERSTANDING.md, eighth pass) ("tuning (fresh 7)", "held-out (fresh 7)").
+- calls7_{tuning,heldout}_{en,fr}.yaml: a seventh blind set by two more writers (night-shift,
+  scripted, narrating, filler-talking and chat-typing agents, their mistakes included), with label
+  conventions settled in their brief (docs/UNDERSTANDING.md, eighth pass) ("tuning (fresh 7)",
+  "held-out (fresh 7)").
 - traps_{en,fr}.yaml: lines that mention an action but must not make the caller do it (an
   announcement the scenario answers with an action that changes nothing, « je vous réinitialise
   votre mot de passe » → "Do I need to do anything?", makes nobody do anything: not counted).
