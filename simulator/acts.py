@@ -62,8 +62,6 @@ WH = {"when", "what", "whats", "where", "wheres", "which", "who", "how", "hows",
 WH |= {"quand", "comment", "pourquoi", "quel", "quelle", "quels", "quelles", "combien"}
 WH_PHRASES = {"qu est ce", "est ce que", "est ce qu", "c est quoi", "c est quel", "c est quelle"}
 WH_PHRASES |= {"y a", "y a t"}  # « y a un voyant » typed for « y a-t-il un voyant ? »
-YES_NO_OPENERS = {"is", "are", "was", "were", "does", "do", "did", "has", "have", "can", "could"}
-YES_NO_OPENERS |= {"will", "would", "isnt", "arent", "doesnt", "didnt", "hasnt", "havent"}
 OPENERS = {"ok", "okay", "so", "and", "right", "alright", "et", "alors", "donc", "bon", "ben", "d"}
 OPENERS |= {"accord", "daccord", "oui", "yes", "hmm", "euh", "ah", "oh"}
 # asking the caller's leave for one's own act: "mind if I…?", « je peux vider… ? », « ça vous va ? »
@@ -396,7 +394,7 @@ def _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor, 
             return "request"
         if _bare_start(first) and not _gerund(head):  # "vpn rejecting ur password" tells
             return "request"
-        if _asked(sentence) or _wh_start(span) or _opens_inverted(head, verbs, subject, first):
+        if _asked(sentence) or _wh_start(span):
             return "question"
         # "the phone keeps the old password", « c'est le mode avion »: the agent states a fact
         return "claim" if past else ("hypothesis" if _conditional(verbs) else "statement")
@@ -602,20 +600,6 @@ def _conditioned(head: Token) -> bool:
         c.dep_ == "advcl" and any(_low(m) in CONDITIONS for m in c.children if m.dep_ == "mark")
         for c in head.children
     )
-
-
-def _opens_inverted(
-    head: Token, verbs: list[Token], subject: Token | None, first: Token | None
-) -> bool:
-    """An English clause that opens on its auxiliary, its subject after: "is the charger in at
-    both ends", "does the light come on" ask, typed without a question mark."""
-    while (
-        first is not None and fold(first.text) in FILLERS | OPENERS and first.i + 1 < len(first.doc)
-    ):
-        first = first.doc[first.i + 1]
-    if first is None or first.lang_ != "en" or not _inverted(head, verbs, subject):
-        return False
-    return fold(first.text) in YES_NO_OPENERS
 
 
 def _described(head: Token) -> bool:

@@ -158,11 +158,15 @@ def _answer_all(
     closing = any(m.intent == "goodbye" for m in matches)
     bound = call.scenario.bound_intents()
     missed = _question_missed(hearing, call, text, [m for m, _ in heard])
-    watched = {  # "I'm emptying your bin now" in a remote session: the caller watches it happen
-        m.intent
-        for (m, c), flags in zip(heard, readings, strict=True)
-        if not flags and c.act in ("narrate", "announce", "claim") and call.state["remote.session"]
-    }
+    watched = (
+        {  # "I'm emptying your bin now" in a remote session: the caller watches it happen
+            m.intent
+            for (m, c), flags in zip(heard, readings, strict=True)
+            if not flags and c.act in ("narrate", "announce", "claim")
+        }
+        if call.state["remote.session"]
+        else set()
+    )
     for at, match in enumerate(matches):
         call.said_intents.append(match.intent)
         asks_on = missed or any(m.intent in bound for m in matches[at + 1 :])

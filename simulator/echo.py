@@ -96,7 +96,7 @@ def _acknowledged(sentence: str, before: str, after: str, said: set[str]) -> str
     if comma and not asks and _ACK.match(fold(rest).strip()) and _shares(_words(head), said):
         return head.strip()
     bare = [s for s in (before, after) if s and _ACK.match(s) and len(s.split()) <= 2]
-    short = len(fold(sentence).split()) <= SHORT_ECHO and not sentence.rstrip().endswith("?")
+    short = len(fold(sentence).split()) <= SHORT_ECHO and not asks
     return sentence.strip() if bare and short and _shares(_words(sentence), said) else None
 
 
