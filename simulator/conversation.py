@@ -138,6 +138,10 @@ def _answer_all(
         ],
         clauses=clause_records(hearing, call, text, heard),
     )
+    if not heard:  # "teams back?" with no hold: all it seemed to say was set aside, so it is
+        reply.effect("unrecognized")  # asked again, not met with silence
+        reply.line("unrecognized")
+        return False
     matches = [m for (m, _), flags in zip(heard, readings, strict=True) if not flags]
     restated = [m for (m, _), flags in zip(heard, readings, strict=True) if "restated" in flags]
     held = [

@@ -129,15 +129,8 @@ _CAUSE = re.compile(
     r"|poste|machine)(?!(?: \w+)? (?:ou|or)\b)|notre cote|our side|our end|chez nous|chez vous)"
     r"|(?:, |\b)not (?:your|ur|the) (?:pc|computer|laptop|machine)$|pas (?:votre|le) (?:pc|poste"
     r"|ordinateur|ordi)$"
-    # a fix ruled out by what it would not change: "reinstalling sage wont change a thing"
-    r"|(?:won t|wont|will not|wouldn t|wouldnt|doesn t|doesnt) (?:change|fix|help|solve) "
-    r"(?:a thing|anything)|(?:servirait|sert|servira|changerait|changera|reglerait|reglera)"
-    r" (?:a )?rien"
-    # where it is not, or only: "it's only the phone", "the mailbox is fine"
-    r"|(?:it s|its) (?:only|just) (?:the|your|ur) \w+"
-    r"|(?:your|ur|the|votre|vos|le|la|les) \w+(?: \w+)? (?:is|was|are|were|est|etait|sont"
-    r"|etaient)"
-    r" (?:fine|intact|bon|bonne|bons|correct|nickel)$)\b"
+    # where it lies, and only there: "it's only the phone"
+    r"|(?:it s|its) (?:only|just) (?:the|your|ur) \w+)\b"
 )
 # what happens next, done by others: "they'll post an update on the ticket", « l'équipe vous
 # rappellera », "we'll ring you back on your mobile"
