@@ -48,10 +48,14 @@ _PLAN = re.compile(
 )
 # handing the case on: « je passe le ticket aux admins », "i'm passing this to the network team"
 _HANDOVER = re.compile(
-    r"\b(?:je (?:passe|transmets|transfere|remonte|escalade|previens)|j escalade"
-    r"|on (?:passe|transmet|remonte|escalade|previent)"
-    r"|(?:i m|im|i ll|ill|i will|we ll|we will|we re)(?: going to| gonna)? (?:handing|passing"
-    r"|sending|escalating|hand|pass|send|escalate|forward|forwarding))\b.*\b(?:to|aux?|a l|team"
+    r"\b(?:je (?:passe|transmets|transfere|remonte|escalade|previens|signale)|j escalade"
+    r"|on (?:passe|transmet|remonte|escalade|previent|signale)"
+    r"|(?:i m|im|i am|i ll|ill|i will|we ll|we will|we re|we are)(?: going to| gonna| required to"
+    r"| obliged to| supposed to| have to| need to)? (?:handing|passing|sending|escalating|hand|pass"
+    r"|send|escalate|forward|forwarding|log|logging|report|reporting|flag|flagging)"
+    # typed without a subject: "escalating to the dba team now"
+    r"|^(?:ok |right |so |now )?(?:escalating|passing|handing|forwarding|flagging|logging) (?:it"
+    r"|this|that|ur|your|the)?)\b.*\b(?:to|aux?|a l|team"
     r"|equipe|admins?"
     r"|colleagues?|collegues|securite|security|niveau 2|level 2|n2|l2)\b"
     # who takes it on: « c'est la sécurité qui va s'en occuper », "the network team will handle it"

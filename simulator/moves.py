@@ -80,7 +80,14 @@ _REASSURANCE = re.compile(
     r"|(?:that s|thats|that was|it was) (?:exactly |absolutely )?the right thing"
     r"|(?:we ll|well|we will|i ll|we re going to|we re gonna) (?:find|figure) (?:out )?"
     r"(?:what|why|the cause|the problem|it)"
-    r"|on (?:va )?(?:trouver|comprendre) (?:la cause|le probleme|ce qui|pourquoi|d ou))\b"
+    r"|on (?:va )?(?:trouver|comprendre) (?:la cause|le probleme|ce qui|pourquoi|d ou)"
+    # nothing is broken: "the computer is fine", « ça va revenir tout seul », « rien de cassé »
+    r"|(?:the|your|ur|this) (?:computer|pc|laptop|machine|screen|printer) (?:is|s) (?:fine|ok"
+    r"|okay|not broken|working fine)|(?:that|it|this) (?:was|is|s) the only (?:problem|issue|thing)"
+    r"|nothing (?:is |s |was )?(?:broken|damaged)|rien (?:de |n est |n a ete )?(?:casse|abime)"
+    r"|(?:it ll|itll|it will|ca va|ca devrait|ca va se) (?:come back|fix itself|sort itself out"
+    r"|revenir|remarcher|repartir|se remettre|se retablir)(?: \w+)? (?:on its own|by itself"
+    r"|tout seul|toute seule|d elle meme|de lui meme)|rassurez vous|soyez rassuree?)\b"
 )
 _APOLOGY = re.compile(
     r"(?:^sorry (?!what|come again|say again|didn t catch|i didn t)"
@@ -126,7 +133,7 @@ _CAUSE = re.compile(
     r"|pas du tout )?(?:just |only |juste |bien |surement |forcement )?(?:du |de la |le |la |l "
     r"|the |your |ur |votre |on |on the |our |de )?(?:hardware|materiel|materielle|server side"
     r"|server end|cote serveur|serveur|server|(?:pc|computer|laptop|ordi|ordinateur|portable"
-    r"|poste|machine)(?!(?: \w+)? (?:ou|or)\b)|notre cote|our side|our end|chez nous|chez vous)"
+    r"|poste|machine)(?!(?: \w+)? (?:ou|or) (?!\w+ing\b))|notre cote|our side|our end|chez nous|chez vous)"
     r"|(?:, |\b)not (?:your|ur|the) (?:pc|computer|laptop|machine)$|pas (?:votre|le) (?:pc|poste"
     r"|ordinateur|ordi)$"
     # where it lies, and only there: "it's only the phone"
@@ -166,7 +173,8 @@ _TICKET = re.compile(
 _CLOSING = re.compile(
     r"\b(?:bye|goodbye|bye bye|ciao|tchao|au revoir|a bientot|a plus|bonne (?:fin de )?(?:journee"
     r"|soiree|apres midi|semaine|week end|weekend|continuation)|have a (?:good|nice|great|lovely) "
-    r"(?:day|one|evening|weekend|afternoon|week)|talk soon|take care|speak soon)"
+    r"(?:day|one|evening|weekend|afternoon|week)|talk soon|take care|speak soon|cya|see ya"
+    r"|see (?:you|u) (?:soon|later)|gotta (?:run|go)|got to (?:run|go)|good day to you)"
     r"(?: (?:a vous|to you|too|aussi|madame|monsieur|mme|sir|ma am|[a-z]{2,14})){0,2}$"
 )
 # a sentence that opens with thanks thanks, whatever follows ("thx for bearing with me and sorry

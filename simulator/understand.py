@@ -45,7 +45,10 @@ CAUSE_CUE = 0.6  # added to their decision when a statement names a cause ("it w
 MAX_CLAUSES = 12
 MOVE_SCORE = 0.5  # a courtesy move told by its words (simulator/moves.py) is a sure reading
 SHORT_CLAUSE = 3  # a clause this short that is mostly unknown words is not understood
-_SENTENCE_SPLIT = re.compile(r"[.?!;:\n]+|\s[—–-]\s|—|–")
+# a last word of thanks that signs off a line that said more ("…ticket's INC0047719. cheers")
+_SIGN_OFF = re.compile(r"^(?:ok |so |right )?(?:cheers|cheers mate|cheers then)$")
+# a colon before a number labels it ("ticket : 33710", "10:30"): the sentence goes on
+_SENTENCE_SPLIT = re.compile(r"[.?!;\n]+|:+(?!\s*(?:inc\s*)?\d)|\s[—–-]\s|—|–", re.IGNORECASE)
 # Abbreviations whose full stop does not end a sentence ("Verr. Maj", "etc.").
 _ABBREVIATIONS = re.compile(
     r"\b(verr|etc|e\.g|i\.e|p\. ?ex|ex|env|tél|tel|réf|ref|no|dr|mr|mrs|ms|st|m)\.(?=\s)",
@@ -305,7 +308,9 @@ class Matcher:
         sentence_results, part_results = results[: len(sentences)], iter(results[len(sentences) :])
         matches: list[Match] = []
         guesses = [g for _, g in results[: len(sentences)] if g]
-        for (found, _), group, (sentence, asks) in zip(sentence_results, parts, asked, strict=True):
+        for at, ((found, _), group, (sentence, asks)) in enumerate(
+            zip(sentence_results, parts, asked, strict=True)
+        ):
             found_parts = [m for m, _ in (next(part_results) for _ in group)]
             part_matches = [m for m in found_parts if m]
             confident = [m for m in part_matches if m.score >= PART_CONFIDENCE]
@@ -321,6 +326,9 @@ class Matcher:
             if last and last.intent not in {m.intent for m in matches[before:]}:
                 matches.append(last)
             matches += self._courtesy(sentence, asks, matches[before:])
+            if at and at == len(asked) - 1 and _SIGN_OFF.match(fold(sentence)):
+                # "ticket's INC0047719. cheers": after what closed the call, "cheers" signs off
+                matches.append(Match("goodbye", MOVE_SCORE, sentence.strip()))
         # one match per intent, at its first place, carried by its surest clause: "The phone
         # keeps your old password. Please update it" asks in the second sentence
         surest: dict[str, Match] = {}
