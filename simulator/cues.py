@@ -37,7 +37,10 @@ _SERVICE = re.compile(
 # "and u are?", "who are you?" is already an example; « vous etes ? », « et vous etes madame ? »
 _BARE_NAME_QUESTION = re.compile(
     r"^(?:and|et)? ?(?:you are|u are|vous etes|vous etes madame|vous etes monsieur"
-    r"|vous etes mme|vous etes m)$"
+    r"|vous etes mme|vous etes m"
+    # the word alone, as a hurried agent types it: "name?", "quick name pls", « nom ? »
+    r"|(?:quick |ur |your |full |votre |ton )?(?:name|nom|nom prenom|nom et prenom)"
+    r"(?: pls| please| svp| please)?)$"
 )
 # a first-person plan: "i m gonna clear…", "next i ll send…", « je passe le ticket… »
 _PLAN = re.compile(
@@ -50,8 +53,9 @@ _PLAN = re.compile(
 _HANDOVER = re.compile(
     r"\b(?:je (?:passe|transmets|transfere|remonte|escalade|previens|signale)|j escalade"
     r"|on (?:passe|transmet|remonte|escalade|previent|signale)"
-    r"|(?:i m|im|i am|i ll|ill|i will|we ll|we will|we re|we are)(?: going to| gonna| required to"
-    r"| obliged to| supposed to| have to| need to)? (?:handing|passing|sending|escalating|hand|pass"
+    r"|(?:(?:i m|im|i am|i ll|ill|i will|we ll|we will|we re|we are)(?: going to| gonna"
+    r"| required to| obliged to| supposed to| have to| need to)?|(?:i|we) (?:have to|need to|must"
+    r"|ve got to|got to)) (?:handing|passing|sending|escalating|hand|pass"
     r"|send|escalate|forward|forwarding|log|logging|report|reporting|flag|flagging)"
     # typed without a subject: "escalating to the dba team now"
     r"|^(?:ok |right |so |now )?(?:escalating|passing|handing|forwarding|flagging|logging) (?:it"

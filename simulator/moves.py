@@ -82,7 +82,8 @@ _REASSURANCE = re.compile(
     r"(?:what|why|the cause|the problem|it)"
     r"|on (?:va )?(?:trouver|comprendre) (?:la cause|le probleme|ce qui|pourquoi|d ou)"
     # nothing is broken: "the computer is fine", « ça va revenir tout seul », « rien de cassé »
-    r"|(?:the|your|ur|this) (?:computer|pc|laptop|machine|screen|printer) (?:is|s) (?:fine|ok"
+    r"|(?:the|your|ur|this) (?:computer|pc|laptop|machine|screen|printer)(?: itself)? (?:is|s)"
+    r" (?:fine|ok"
     r"|okay|not broken|working fine)|(?:that|it|this) (?:was|is|s) the only (?:problem|issue|thing)"
     r"|nothing (?:is |s |was )?(?:broken|damaged)|rien (?:de |n est |n a ete )?(?:casse|abime)"
     r"|(?:it ll|itll|it will|ca va|ca devrait|ca va se) (?:come back|fix itself|sort itself out"
@@ -190,6 +191,12 @@ _THANKS_WAITING = re.compile(
     r"(?:avoir |votre |your |ur )?(?:attendu|patiente|patienter|patience|waiting|holding|hold)\b"
 )
 THANKS = "thank"
+LISTEN = "ask_problem_description"
+# the opening ends by inviting the caller to speak: "helpdesk, sam, how can i help"
+_INVITED = re.compile(
+    r"\b(?:je vous ecoute|j vous ecoute|jvous ecoute|je t ecoute|i m listening|im listening"
+    r"|how can i help(?: you)?(?: today)?|what can i do for (?:you|u)(?: today)?)$"
+)
 TICKET = "give_ticket_number"
 GREETING = "greet"
 GOODBYE = "goodbye"
@@ -200,12 +207,13 @@ _SERVICE = (
 )
 # "hello, helpdesk, Ines", « bonjour support Karim »: the service, then the agent's name
 _SERVICE_NAME = re.compile(
-    rf"^{_GREETING}|salut|allo) )?{_SERVICE}(?: here| speaking)? (?P<name>[a-z]{{2,14}})"
-    r"(?: here| speaking| a l appareil)?"
+    rf"^(?:(?:oui|yes|yeah) )?{_GREETING}|salut|allo) )?{_SERVICE}(?: here| speaking)?"
+    r"(?: (?P<name>[a-z]{2,14})(?: here| speaking| a l appareil)?)?"
     # ...and then the first question: « bjr helpdesk, Thomas, c'est à quel nom ? »
     r"(?: (?:c est|c|ca|a qui|qui|who|whom|what|whats|may|can|could|your|ur|vous|votre|quel"
     r"|how|puis je|je peux)\b.*)?$"
 )
+_GREETS = re.compile(rf"^(?:(?:oui|yes|yeah) )?{_GREETING}|salut|allo) )")
 
 
 def courtesy_moves(folded: str, common: frozenset[str], question: bool = False) -> list[str]:
@@ -233,8 +241,11 @@ def courtesy_moves(folded: str, common: frozenset[str], question: bool = False) 
             found.append((hit.start(), intent))
     if hands_over(folded) and NEXT_STEP not in (i for _, i in found):
         found.append((len(folded), NEXT_STEP))  # handing the case on is the next step
+    if _INVITED.search(folded):  # « bjr support it jvous écoute »: the caller is asked to speak
+        found.append((len(folded), LISTEN))
     named = _SERVICE_NAME.match(folded)
-    if named and named["name"] not in common:
+    # the service alone after a greeting introduces too, as desks answer: « oui bonjour support »
+    if named and (named["name"] not in common if named["name"] else _GREETS.match(folded)):
         found.append((0, SELF_INTRODUCTION))
         found.append((0, GREETING))  # "Service desk, Priya speaking": the opening formula greets
     return [intent for _, intent in sorted(found)]

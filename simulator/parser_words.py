@@ -27,7 +27,8 @@ _WRITTEN = {
         "vs": "vous", "ns": "nous", "mdp": "mot-de-passe", "pb": "problème",
         "svp": "s'il vous plaît",
         "qqch": "quelque chose", "qqn": "quelqu'un", "tt": "tout", "ds": "dans", "pr": "pour",
-        "mtn": "maintenant", "jvais": "je vais", "nest": "n'est", "sest": "s'est",
+        "mtn": "maintenant", "jvais": "je vais", "jvous": "je vous", "jte": "je te",
+        "jpeux": "je peux", "jregarde": "je regarde", "nest": "n'est", "sest": "s'est",
         "quest": "qu'est", "appli": "application",
     },
 }  # fmt: skip

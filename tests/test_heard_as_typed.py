@@ -169,3 +169,60 @@ def test_a_line_whose_only_reading_is_set_aside_still_gets_an_answer(engine, lib
     call = play(engine, library.scenario("wifi-airplane-mode"), [], "hurried", "en")
     events = engine.step(call, {"say": "mail back?"})
     assert any(e["kind"] == "caller_said" for e in events)  # never silence
+
+
+# Ninth pass: what the caller is told without being asked anything
+
+
+@pytest.mark.parametrize(
+    "scenario, locale, text",
+    [
+        ("monitor-no-signal", "en", "the screen itself is fine, no need to swap anything out"),
+        ("wifi-airplane-mode", "fr", "inutile de tout réinstaller, ça va repartir tout seul"),
+        ("disk-full", "fr", "soyez rassurée, rien n'est cassé"),
+    ],
+)
+def test_nothing_broken_reassures_and_nothing_is_done(engine, library, scenario, locale, text):
+    call = play(engine, library.scenario(scenario), [], "calm", locale)
+    events = engine.step(call, {"say": text})
+    heard = next(e["data"]["intents"] for e in events if e["kind"] == "intent_matched")
+    assert "reassure" in {m["intent"] for m in heard}
+    assert not any(e["kind"] == "action_applied" for e in events)
+
+
+@pytest.mark.parametrize(
+    "locale, text",
+    [
+        ("en", "flagging this to the network team right away"),
+        ("en", "i have to report this call to our security people"),
+        ("fr", "je signale le souci à l'équipe réseau tout de suite"),
+    ],
+)
+def test_handing_the_case_on_typed_as_agents_do_is_the_next_step(locale, text):
+    assert "explain_next_step" in courtesy_moves(fold(text), frozenset())
+
+
+def test_cheers_after_the_ticket_signs_off_but_alone_it_thanks(engine, library):
+    call = play(engine, library.scenario("printer-offline"), [], "calm", "en")
+    assert "goodbye" in heard_in(engine, call, "logged under INC0051234 for you. cheers")
+    call = play(engine, library.scenario("printer-offline"), [], "calm", "en")
+    assert "goodbye" not in heard_in(engine, call, "cheers")
+
+
+def test_a_ticket_number_after_a_colon_is_given(engine, library):
+    call = play(engine, library.scenario("password-expired"), [], "calm", "fr")
+    assert "give_ticket_number" in heard_in(engine, call, "je vous ouvre un dossier, numéro : 44821")
+
+
+@pytest.mark.parametrize(
+    "scenario, locale, text, wanted",
+    [
+        ("printer-offline", "en", "its Dana from IT, whats going on", "ask_problem_description"),
+        ("vpn-caps-lock", "en", "desk, sam. name pls?", "ask_caller_name"),
+        ("outlook-offline-mode", "en", "good morning, service desk, whats the trouble", "introduce_self"),
+        ("disk-full", "fr", "allô, support informatique, jvous écoute", "ask_problem_description"),
+    ],
+)
+def test_an_opening_typed_in_a_hurry_is_heard_whole(engine, library, scenario, locale, text, wanted):
+    call = play(engine, library.scenario(scenario), [], "calm", locale)
+    assert acted(heard_in(engine, call, text).get(wanted))

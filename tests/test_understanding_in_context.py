@@ -392,7 +392,9 @@ def test_a_question_gives_no_cause_and_a_name_must_be_no_common_word():
     from simulator.moves import courtesy_moves
 
     assert "explain_cause" not in courtesy_moves(fold("is that why it stopped"), frozenset(), True)
-    assert "introduce_self" not in courtesy_moves(fold("hello helpdesk here"), frozenset({"here"}))
+    assert "introduce_self" not in courtesy_moves(fold("support today"), frozenset({"today"}))
+    # the service named after a greeting is how desks answer: it introduces, with no name
+    assert "introduce_self" in courtesy_moves(fold("yes hello, it support"), frozenset({"here"}))
 
 
 @pytest.mark.parametrize(
