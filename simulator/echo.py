@@ -35,7 +35,11 @@ _RESTATING = re.compile(
     r"|si je (?:vous )?suis bien|si je comprends bien|si j ai bien compris|what (?:you re|ur"
     r"|you are|your) telling me is|ce que vous me dites)\b"
 )
-_OPENING_WORD = re.compile(r"^(?:ok|okay|d accord|dac|right|alright|got it|understood|noted)\b")
+_OPENING_WORD = re.compile(
+    r"^(?:ok|okay|d accord|dac|right|alright|got it|understood|noted|ah ok|oh ok"
+    # "ah that'll be it", « ah voilà »: a cause found, not words said back
+    r"|(?:ah|oh)(?! (?:that|thats|thatll|this|there|c est|voila|mais|but)\b))\b"
+)
 _TAG = re.compile(
     r"(?:\b(?:right|correct|yes|yeah|is that right|is that it|isn t it|is it|yep)"
     r"|c est (?:bien )?ca|c est bien cela|non|hein|exact|je me trompe|c est correct)\s*$"
@@ -55,6 +59,8 @@ _STOP_WORDS = (
     " since there their about into only also been were will would could should does dont didnt got"
     " avec vous votre vos pour dans mais donc alors elle ils elles nous cette sont etait avez"
     " etes fait faire plus tout tous bien deja encore aussi comme quand juste meme"
+    # short function words: "c'est", "des", "for", "had" carry nothing the caller said
+    " est des les une par sur pas qui que its for not but can are was has had did accord"
 )
 _STOP = frozenset(_STOP_WORDS.split())
 
@@ -68,6 +74,19 @@ _SAME.pop("-")
 _SAME |= {"wk": "week", "wks": "weeks", "hr": "hour", "hrs": "hours", "mins": "minutes"}
 _SAME |= {"sem": "semaine", "sems": "semaines", "mn": "minutes", "min": "minutes"}
 _SAME |= {"dept": "department", "depts": "departments"}
+# the same thing in the agent's words: "lent for a training" says back "borrowed it for a
+# training", "since last night" "since yesterday evening", « en congés » "on leave"
+_FAMILIES = (
+    "lent borrowed loaned lend borrow prete pretee emprunte empruntee prete",
+    "night evening tonight soir soiree",
+    "refusing rejecting rejected refused refuses rejects wrong incorrect faux refuse rejette",
+    "away leave holiday holidays vacation conges vacances absent",
+    "mail mails email emails courriel courriels",
+    "pc computer ordi ordinateur desktop",
+    "screen monitor display ecran moniteur",
+    "stuck blocked bloque bloquee coince coincee",
+)
+_SAME |= {word: family.split()[0] for family in _FAMILIES for word in family.split()}
 
 
 def _words(text: str) -> set[str]:
@@ -81,6 +100,11 @@ _ACK = re.compile(
     r"|exactement|exactly|correct|entendu|compris)\b"
 )
 SHORT_ECHO = 4  # words: "whole dept.", « hors ligne. » taken note of by a bare "k." / « dac. »
+
+
+def _half(words: set[str]) -> int:
+    """Half the content words of a short sentence, at least two."""
+    return max(SHARED_WORDS, (len(words) + 1) // 2)
 
 
 def _shares(words: set[str], said: set[str]) -> bool:
@@ -128,8 +152,9 @@ def echoed_sentences(text: str, caller_lines: list[str]) -> list[str]:
         strong = _RESTATING.match(folded)
         if framed and not question and (strong or len(shared) >= min(SHARED_WORDS, len(words))):
             found.append(sentence.strip())
-        elif _OPENING_WORD.match(folded) and not question and len(shared) >= 3:
-            found.append(sentence.strip())  # « d'accord, votre beau-frère a mis un DNS à la main »
+        elif _OPENING_WORD.match(folded) and not question and len(shared) >= min(3, _half(words)):
+            # « d'accord, votre beau-frère a mis un DNS à la main », "ok, vpn says wrong password"
+            found.append(sentence.strip())
     return found
 
 

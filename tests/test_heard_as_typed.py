@@ -226,3 +226,25 @@ def test_a_ticket_number_after_a_colon_is_given(engine, library):
 def test_an_opening_typed_in_a_hurry_is_heard_whole(engine, library, scenario, locale, text, wanted):
     call = play(engine, library.scenario(scenario), [], "calm", locale)
     assert acted(heard_in(engine, call, text).get(wanted))
+
+
+@pytest.mark.parametrize(
+    "caller, agent",
+    [
+        ("My colleague borrowed the monitor on Tuesday for a meeting.", "ah, lent out for a meeting, ok"),
+        ("I've been on holiday for three weeks.", "ok, three weeks of leave"),
+        ("Ça fait trois semaines que j'étais en congés.", "d'accord, trois semaines de vacances"),
+        ("GlobalProtect refuses my password every time.", "ok, globalprotect rejecting the password"),
+    ],
+)
+def test_the_callers_words_said_back_in_other_words_are_a_summary(caller, agent):
+    from simulator.echo import echoed_sentences
+
+    assert echoed_sentences(agent, [caller])
+
+
+def test_a_cause_found_after_ah_is_no_summary():
+    from simulator.echo import echoed_sentences
+
+    caller = "The Mail app on my iPhone keeps asking for the Exchange password."
+    assert not echoed_sentences("ah thats it, the iphone mail app keeps the old password", [caller])
