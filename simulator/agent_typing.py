@@ -133,8 +133,9 @@ _LATE_GREETING = re.compile(
 INTRODUCED = re.compile(
     r"^(?P<intro>.*?\b(?:here|speaking|(?:it |i t |the )?(?:support|helpdesk|help desk"
     r"|service desk)(?: info| informatique| it)?|[aà] l'?\s?appareil|j(?:e |')?\s?vous [ée]coute"
-    r"|jvous [ée]coute|from (?:it|i\.t\.?|tech support|the helpdesk)))[,.;:!-]*\s+(?P<ask>(?:what|whats|what's|how|hows|who|can i|could i|may i|c quoi"
-    r"|c'est quoi|cest quoi|quel|quelle|comment|qu'est|vot|votre|ur|your|quick name|nom\b|name\b)\b.*)$",
+    r"|jvous [ée]coute|from (?:it|i\.t\.?|tech support|the helpdesk)))[,.;:!-]*\s+"
+    r"(?P<ask>(?:what|whats|what's|how|hows|who|can i|could i|may i|c quoi|c'est quoi|cest quoi"
+    r"|quel|quelle|comment|qu'est|vot|votre|ur|your|quick name|nom\b|name\b)\b.*)$",
     re.IGNORECASE,
 )
 
