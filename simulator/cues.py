@@ -147,6 +147,14 @@ _SINCE_WHEN = re.compile(
     r"|quand (?:avez vous|est ce que vous avez) (?:vu|remarque|constate))\b"
 )
 ONSET = "ask_when_started"
+VERIFY = "verify_fix"
+# a short question on whether the thing is back: "teams back?", "sound back on?", « réparti ? »
+_BACK = re.compile(
+    r"^(?:(?:and|so|ok|okay|alors|et|bon) )?(?:(?P<verb>is|are) |c est )?"
+    r"(?:(?!you\b|u\b|vous\b)\w+ ){0,3}"
+    r"(?:back|back up|back on|back now|all back|revenu|revenue|revenus|revenues|reparti|repartie"
+    r"|repartis|de retour|good now|ok now|fixed now)$"
+)
 # whether it ever worked, asked: "had it worked before today?", « ça marchait encore hier ? »
 _WORKED_BEFORE = re.compile(
     r"\b(?:(?:did|had|has|was|were) (?:it|this|that|they|the \w+) (?:ever |always |still )?"
@@ -214,6 +222,9 @@ def _shape_bonuses(folded: str, question: bool, common: frozenset[str]) -> dict[
         return {LISTEN: CUE_FORCE}
     if question and _OR_ELSE.search(folded):
         return {FURTHER_HELP: -CUE_FORCE}
+    back = _BACK.match(folded)
+    if back and (question or back["verb"]):  # "teams back?", "is the wifi back on"
+        return {VERIFY: CUE_FORCE}
     if question and _WHAT_HAPPENS.search(folded):  # « il se passe quoi quand vous appuyez ? »
         return {LISTEN: 0.5}
     if question and _LIGHT_ON.search(folded) and not _LIGHT_STATE.search(folded):

@@ -35,6 +35,11 @@ _EMPATHY = re.compile(
     rf"|very |super |pretty |quite |a bit )?{_HARD}"
     r"|what a (?:pain|nightmare|hassle|headache|mess)|quelle (?:galere|plaie|poisse|misere)"
     r"|je (?:vous )?comprends(?! bien| que vous)|je comprends tout a fait|j imagine"
+    # the caller's pressure named: "i know ur in a hurry", « je sais que vous êtes pressée »
+    r"|i know (?:you re|youre|ur|you are|u r|u re) (?:\w+ )?(?:in a hurry|in a rush|busy|pressed"
+    r"|under pressure|stressed|waiting|stuck)|je sais que vous etes (?:\w+ )?(?:presse|pressee"
+    r"|deborde|debordee|sous pression|bloque|bloquee)"
+    r"|gutted (?:about|for)|(?:that s|thats|that is|it s|its) not (?:ok|okay|on|fair|acceptable)"
     r"|(?:c est|ca doit etre|ca a du etre|ca doit pas etre)"
     rf" (?:vraiment |tres |super |un peu |assez )?{_HARD}|je sais que c est)\b"
 )
@@ -88,7 +93,11 @@ _REASSURANCE = re.compile(
     r"|nothing (?:is |s |was )?(?:broken|damaged)|rien (?:de |n est |n a ete )?(?:casse|abime)"
     r"|(?:it ll|itll|it will|ca va|ca devrait|ca va se) (?:come back|fix itself|sort itself out"
     r"|revenir|remarcher|repartir|se remettre|se retablir)(?: \w+)? (?:on its own|by itself"
-    r"|tout seul|toute seule|d elle meme|de lui meme)|rassurez vous|soyez rassuree?)\b"
+    r"|tout seul|toute seule|d elle meme|de lui meme)|rassurez vous|soyez rassuree?"
+    # "we'll look at it together", « on va regarder ça ensemble »
+    r"|(?:on va|nous allons|je vais) (?:regarder|voir|reprendre|regler) (?:ca|cela|tout ca|le"
+    r" probleme|ce probleme) ensemble|(?:we ll|well|we will|let s|lets) (?:look at|go through"
+    r"|sort|work through|figure out) (?:it|this|that) together)\b"
 )
 _APOLOGY = re.compile(
     r"(?:^sorry (?!what|come again|say again|didn t catch|i didn t)"
@@ -166,6 +175,29 @@ _FOLLOW_UP = re.compile(
     # "if it locks again, call us back", « si ça recommence, rappelez-nous »
     r"|\b(?:call|ring|phone) us (?:back|again)\b|\brappelez nous\b"
 )
+# the security rule said, not asked about: "id never read a password out over the phone", "the CFO
+# needs to ring us himself", « je rappelle uniquement le numéro de l'annuaire »
+_POLICY = re.compile(
+    r"\b(?:(?:i|we|id|ill|wed) (?:still |really |simply |just )?(?:can t|cant|cannot|can not"
+    r"|won t|wont"
+    r"|will not|will never|d never|would never|never|m not allowed to|am not allowed to|re not"
+    r" allowed to|are not allowed to|m not going to|am not going to|don t|dont|do not) (?:\w+ )?"
+    r"(?:reset|give|read|tell|share|send|hand|disclose|change|unlock)\b(?=.*\b(?:password|passwords"
+    r"|pwd|pw|credentials|phone|this call|someone else|anyone|on behalf|his account|her account"
+    r"|their account)\b)"
+    r"|(?:procedure|policy|the rules?|security rules?|our process|la procedure|la regle|les regles"
+    r"|notre politique|politique de securite)\b"
+    r"|(?:call|ring|phone|contact) (?:us|the (?:service ?desk|helpdesk|help desk|hotline)) "
+    r"(?:\w+ ){0,3}?(?:himself|herself|themselves|personally|in person|from (?:his|her|their) own)"
+    r"|(?:himself|herself|themselves|personally|in person) (?:from|on|with) (?:his|her|their) own"
+    r"|(?:lui meme|elle meme|personnellement|en personne) (?:depuis|de|avec) son (?:propre )?"
+    r"|je (?:ne )?(?:rappelle|rappellerai|rappellerais|appelle) (?:que |uniquement |seulement )"
+    r"|je ne (?:peux|vais|dois) pas (?:vous )?(?:\w+ )?(?:reinitialiser|donner|communiquer|lire"
+    r"|dire|changer|debloquer|transmettre)(?=.*\b(?:mot de passe|mdp|telephone|quelqu un d autre"
+    r"|de la part|son compte|pour lui|pour elle)\b)"
+    r"|ne me suffit pas|(?:n est|c est) pas (?:possible|autorise) (?:par|au) telephone)"
+)
+POLICY = "explain_policy"
 # a ticket number given: "ticket's INC0047719", « votre ticket c'est le 77014 », "ref 2231457"
 _TICKET = re.compile(
     r"\b(?:ticket|tickets|incident|inc|case|ref|reference|dossier|demande)\b"
@@ -232,6 +264,7 @@ def courtesy_moves(folded: str, common: frozenset[str], question: bool = False) 
         (REASSURANCE, _REASSURANCE),
         (NEXT_STEP, _WHAT_YOU_LL_SEE),
         (GOODBYE, _CLOSING),
+        (POLICY, _POLICY),
         (THANKS, _THANKS_FIRST),
         (THANKS, _THANKS_WAITING),
     ):

@@ -36,6 +36,11 @@ _WRITTEN = {
 _COMPOUNDS = re.compile(r"\b(?:mots?|Mots?|MOTS?) (?:de|DE) (?:passe|PASSE)\b")
 # "ill set it back": "I'll" where a word follows (never at the end: "are you ill?")
 _ILL = re.compile(r"(?<![\w'’])ill(?= [a-z])")
+# "id never read it out": "I'd" before the words that follow it (never "your id", "user id")
+_ID = re.compile(
+    r"(?<![\w'’])(?<!your )(?<!ur )(?<!user )(?<!login )id(?= (?:never|rather|like|love|suggest"
+    r"|recommend|say|be|need|just|probably|also|still|prefer|only|always|have|want)\b)"
+)
 # "u'll", "u're", "u've": the shorthand before an apostrophe
 _APOSTROPHE = {"en": {"u": "you"}, "fr": {}}
 _PATTERNS = {
@@ -74,8 +79,9 @@ def written_out(text: str, locale: str) -> tuple[str, list[int]]:
     written = "".join(out)
     if locale[:2] == "fr":  # « mot de passe » is one noun: read apart, « passe » becomes a verb
         written = _COMPOUNDS.sub(lambda m: m.group().replace(" ", "-"), written)
-    if locale[:2] == "en":  # "ill" → "I'll": one letter more, before the "l"s
-        for match in reversed(list(_ILL.finditer(written))):
+    if locale[:2] == "en":  # "ill" → "I'll", "id" → "I'd": one letter more, after the "I"
+        found = [*_ILL.finditer(written), *_ID.finditer(written)]
+        for match in sorted(found, key=lambda m: m.start(), reverse=True):
             at = match.start()
             written = written[:at] + "I'" + written[at + 1 :]
             where = where[: at + 1] + [where[at]] + where[at + 1 :]

@@ -262,3 +262,47 @@ def test_a_cause_found_after_ah_is_no_summary():
 
     caller = "The Mail app on my iPhone keeps asking for the Exchange password."
     assert not echoed_sentences("ah thats it, the iphone mail app keeps the old password", [caller])
+
+
+@pytest.mark.parametrize(
+    "locale, text",
+    [
+        ("en", "sorry but i wont hand a new pw to anyone but the account owner"),
+        ("en", "your boss has to phone us personally from his own line"),
+        ("fr", "je ne peux pas communiquer un mot de passe par téléphone à un tiers"),
+        ("fr", "je rappellerai seulement le numéro qui figure dans l'annuaire"),
+    ],
+)
+def test_the_security_rule_said_in_the_agents_words_explains_the_policy(locale, text):
+    assert "explain_policy" in courtesy_moves(fold(text), frozenset())
+
+
+@pytest.mark.parametrize(
+    "text, move",
+    [
+        ("i know youre busy today, bear with me", "empathize"),
+        ("je sais que vous êtes débordée aujourd'hui", "empathize"),
+        ("being kept waiting that long, thats not fair on you", "empathize"),
+        ("on va voir ça ensemble, pas d'inquiétude", "reassure"),
+        ("we'll work through it together", "reassure"),
+    ],
+)
+def test_pressure_named_and_help_together_are_courtesy_moves(text, move):
+    assert move in courtesy_moves(fold(text), frozenset())
+
+
+@pytest.mark.parametrize(
+    "scenario, locale, text",
+    [
+        ("printer-offline", "en", "printer back?"),
+        ("wifi-airplane-mode", "en", "and is the wifi back on"),
+        ("wifi-airplane-mode", "fr", "la connexion est revenue ?"),
+    ],
+)
+def test_a_short_question_on_whether_it_is_back_verifies(engine, library, scenario, locale, text):
+    call = play(engine, library.scenario(scenario), [], "calm", locale)
+    assert acted(heard_in(engine, call, text).get("verify_fix"))
+
+
+def test_id_before_a_verb_is_i_would_not_a_claim():
+    assert analyse("id rather not reset it over the phone", "en")[0].act != "claim"
