@@ -129,6 +129,8 @@ def _taken_up_later(hearing: Hearing, call, line, heard: list[tuple]) -> list[tu
         kind = hearing.intent_kind(call.scenario, match.intent)
         if kind not in ("action", "probe") or (kind == "probe" and clause.act == "question"):
             continue
+        # in a remote session, "…so im emptying that now" narrates the act on the caller's screen
+        on_screen = call.state["remote.session"] and kind == "action"
         after = [c for c in line if c.start >= clause.end]
         # the requests that follow, up to the first clause that carries a clear reading of its own
         clear = [c for m, c in heard if m.score >= 0 and c.start >= clause.end and m is not match]
@@ -138,7 +140,11 @@ def _taken_up_later(hearing: Hearing, call, line, heard: list[tuple]) -> list[tu
             for c in after
             if c.start < stop
             # "there's a light on the charger, is it on": a thing named, then asked about
-            and (c.requested or (kind == "probe" and c.act == "question"))
+            and (
+                c.requested
+                or (kind == "probe" and c.act == "question")
+                or (on_screen and c.act == "narrate" and c.person == "1")
+            )
             and len(c.text.split()) <= POINTER_WORDS
             and (_POINTER if c.requested else _ASKED_POINTER)[lang(call.locale)].search(
                 fold(c.scope or c.text) if not c.requested else c.scope or c.text

@@ -306,3 +306,28 @@ def test_a_short_question_on_whether_it_is_back_verifies(engine, library, scenar
 
 def test_id_before_a_verb_is_i_would_not_a_claim():
     assert analyse("id rather not reset it over the phone", "en")[0].act != "claim"
+
+
+@pytest.mark.parametrize(
+    "locale, connect, text",
+    [
+        (
+            "en",
+            "can I connect to your pc to free some space?",
+            "theres nothing u need left in the recycle bin, so im emptying it now",
+        ),
+        (
+            "fr",
+            "vous m'autorisez à me connecter à distance sur votre poste ?",
+            "votre corbeille contient juste de vieux dossiers, donc je la nettoie",
+        ),
+    ],
+)
+def test_a_thing_named_then_narrated_with_a_pronoun_on_the_callers_screen_is_done(
+    engine, library, locale, connect, text
+):
+    call = play(
+        engine, library.scenario("disk-full"), [{"say": connect}, "remote_connect"], "calm", locale
+    )
+    events = engine.step(call, {"say": text})
+    assert "empty_bin" in [e["data"]["action"] for e in events if e["kind"] == "action_applied"]
