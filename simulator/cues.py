@@ -148,6 +148,17 @@ _SINCE_WHEN = re.compile(
 )
 ONSET = "ask_when_started"
 VERIFY = "verify_fix"
+GOODBYE = "goodbye"
+# the words a goodbye is said with; a line without any says none
+_FAREWELL = re.compile(
+    r"\b(?:bye|byee|goodby\w*|cya|see (?:ya|you|u)|take care|take it easy|(?:speak|talk) (?:soon"
+    r"|later)|have a|enjoy|good luck|all the best|so long|cheerio|cheers|ttyl|later|good night"
+    r"|let (?:you|u) go|leave (?:you|u)|safe journey|gd (?:day|one)|done|ta ra|good day"
+    r"|revoir|aurevoir|bonnes? \w+|belle \w+|bon (?:courage|week|weekend|we|apres|aprem|appetit"
+    r"|retour|dejeuner|teletravail|vent|continuation|apres midi)|bientot|a plus|a \+|prochaine"
+    r"|au plaisir|je vous laisse|je vs laisse|je vous quitte|je vs quitte|raccroche|souhaite"
+    r"|prenez soin|tout a l heure|ciao|tchao|salut)\b"
+)
 # a short question on whether the thing is back: "teams back?", "sound back on?", « réparti ? »
 _BACK = re.compile(
     r"^(?:(?:and|so|ok|okay|alors|et|bon) )?(?:(?P<verb>is|are) |c est )?"
@@ -191,6 +202,17 @@ def asks_name_bare(folded: str) -> bool:
     return bool(_BARE_NAME_QUESTION.match(folded.strip()))
 
 
+# « depuis le pc d'un collègue, allez sur le portail »: where or how, set before what to do there
+_CIRCUMSTANCE = re.compile(
+    r"^(?:from|on|with|in|via|using|depuis|sur|avec|dans|par|a partir d\w*|en passant par)\b"
+)
+
+
+def circumstance(folded: str) -> bool:
+    """Whether a part opens on a preposition: a circumstance of what follows, not an act."""
+    return bool(_CIRCUMSTANCE.match(folded))
+
+
 def hands_over(folded: str) -> bool:
     """Whether a clause hands the case on ("I'm passing this to the network team")."""
     return bool(_HANDOVER.search(folded))
@@ -206,6 +228,8 @@ def cue_bonuses(folded: str, question: bool, common: frozenset[str]) -> dict[str
     bonuses = _shape_bonuses(folded, question, common)
     if not _NAMING_WORDS.search(folded):  # « ça imprime ? » asks for no printer's name
         bonuses[PRINTER_NAME] = bonuses.get(PRINTER_NAME, 0.0) - CUE_FORCE
+    if not _FAREWELL.search(folded):  # « passez au guichet IT au 2e » says no goodbye
+        bonuses[GOODBYE] = bonuses.get(GOODBYE, 0.0) - CUE_FORCE
     return bonuses
 
 

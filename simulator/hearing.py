@@ -12,6 +12,7 @@ from simulator import clauses
 from simulator.call import Call
 from simulator.catalog import Catalog
 from simulator.clauses import Clause
+from simulator.cues import circumstance
 from simulator.folding import fold
 from simulator.scenario import Scenario
 from simulator.translation import lang
@@ -111,6 +112,7 @@ _ASKED_POINTER = {
     "fr": re.compile(r"\b(?:il|elle|ils|elles|ca|c|le|la|les)\b"),
 }
 POINTER_WORDS = 10
+NEGATED_ASIDE = 3  # a request read this many times more surely than a negated aside carries it
 # "ignore that", « oubliez ça »: a request about what was said, not to act on it
 _DISMISS = re.compile(r"\b(?:ignore|forget|disregard|skip|ignorez|oubliez|laissez|zappez)\b")
 
@@ -198,6 +200,15 @@ def _carrier(hearing: Hearing, call, match: Match, found: list[Clause], text: st
         heard = matcher.classify(clause.text)[0]
         return heard is not None and heard.intent == match.intent
 
+    # « changez votre mot de passe, un nouveau jamais utilisé »: a request read as the intent far
+    # more surely than a negated aside about its object carries it
+    asked = [(c, matcher.classify(c.text)[0]) for c in found if c.requested]
+    asked = [(c, m) for c, m in asked if m is not None and m.intent == match.intent]
+    aside = [matcher.classify(c.text)[0] for c in found if c.negated]
+    aside = [m for m in aside if m is not None and m.intent == match.intent]
+    surest = max(asked, key=lambda pair: pair[1].score, default=None)
+    if surest and aside and all(m.score * NEGATED_ASIDE < surest[1].score for m in aside):
+        return surest[0]
     # "without" whose object the parser hung on the main verb (« on va libérer de la place sans
     # toucher | à vos documents »): read to the next pause, the negation is about the intent
     for clause in found:
@@ -241,7 +252,11 @@ def requested_cores(hearing: Hearing, call, text: str, heard: list[Match]) -> li
     an action or probe of this scenario recognised there, and not heard already, is added.
     """
     line = clauses.analyse(text, lang(call.locale))
-    cores = [c for c in line if c.requested and c.core and c.core.strip() != text.strip()]
+    cores = [
+        c
+        for c in line
+        if c.requested and c.core and c.core.strip() != text.strip() and not _circumstance_only(c)
+    ]
     if not cores:
         return []
     matcher = hearing.matcher(call.scenario, call.locale)
@@ -258,6 +273,14 @@ def requested_cores(hearing: Hearing, call, text: str, heard: list[Match]) -> li
     return found
 
 
+def _circumstance_only(clause: Clause) -> bool:
+    """« depuis le pc d'un collègue, … »: a preposition and its noun, no act of its own (its core
+    is the noun phrase right after the preposition; "on the send tab click…" has a verb)."""
+    words, core = fold(clause.text).split(), fold(clause.core).split()
+    return circumstance(" ".join(words)) and len(words) - len(core) <= CIRCUMSTANCE_LEAD
+
+
+CIRCUMSTANCE_LEAD = 2  # the preposition and a determiner before the noun
 VERIFY_FLOOR = -1.0  # how unsure the matcher may be of a check that things work, after a fix
 # Questions about the caller's world outside the scenario (simulator/offscript.py): after a fix, a
 # short question the matcher only leans towards one of them (« ça imprime ? ») is a verification.

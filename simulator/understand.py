@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 
 from simulator.agent_typing import expand, gives_cause, pieces, split_elision
 from simulator.catalog import Catalog
-from simulator.cues import CUE_FORCE, cue_bonuses
+from simulator.cues import CUE_FORCE, circumstance, cue_bonuses
 from simulator.features import Features
 from simulator.folding import fold
 from simulator.lazy_import import lazy
@@ -346,11 +346,22 @@ _TAKEN_UP = re.compile(r"^(?:elle|il|ils|elles|ca|cela|it|they|is it|does it|was
 TOPIC_WORDS = 3
 
 
+CIRCUMSTANCE_WORDS = 6
+
+
 def _topics_joined(parts: list[str]) -> list[str]:
-    """The comma parts of a sentence, a dislocated topic joined to the part that takes it up."""
+    """The comma parts of a sentence, a dislocated topic joined to the part that takes it up, and
+    a short circumstance set before a part joined to it."""
     joined: list[str] = []
     for part in parts:
         if joined and len(fold(joined[-1]).split()) <= TOPIC_WORDS and _TAKEN_UP.match(fold(part)):
+            joined[-1] = f"{joined[-1]},{part}"
+        elif (
+            joined
+            and len(fold(joined[-1]).split()) <= CIRCUMSTANCE_WORDS
+            and circumstance(fold(joined[-1]))
+            and len(joined) == 1
+        ):
             joined[-1] = f"{joined[-1]},{part}"
         else:
             joined.append(part)

@@ -331,3 +331,31 @@ def test_a_thing_named_then_narrated_with_a_pronoun_on_the_callers_screen_is_don
     )
     events = engine.step(call, {"say": text})
     assert "empty_bin" in [e["data"]["action"] for e in events if e["kind"] == "action_applied"]
+
+
+@pytest.mark.parametrize(
+    "locale, text",
+    [
+        (
+            "en",
+            "from a colleague's pc, go to the password portal and set a new password, one u never used before",
+        ),
+        (
+            "fr",
+            "sur le pc de votre voisine, allez sur le portail et changez votre mdp, un nouveau jamais utilisé",
+        ),
+    ],
+)
+def test_a_request_with_a_negated_aside_and_a_circumstance_is_asked(engine, library, locale, text):
+    call = play(engine, library.scenario("phishing-clicked"), [], "vague", locale)
+    heard = heard_in(engine, call, text)
+    assert acted(heard.get("change_password"))
+    assert "ask_scope" not in heard  # "a colleague's pc" says where to do it, it asks nothing
+
+
+def test_a_goodbye_needs_a_word_of_farewell_and_a_loan_is_what_happens_next(engine, library):
+    call = play(engine, library.scenario("laptop-dead-hardware"), [], "hurried", "fr")
+    heard = heard_in(
+        engine, call, "on vous prête un pc de remplacement, passez au bureau 204 demain"
+    )
+    assert "goodbye" not in heard and "explain_follow_up" in heard
