@@ -57,6 +57,7 @@ class Clause:
     scope: str = ""  # the clause with all it governs (what the intent's similarity is read on)
     core: str = ""  # from the verb that names the act to the clause's end, without polite frames
     person: str = ""  # its own subject's person ("3": a thing or someone else), see `acts.Reading`
+    verbless: bool = False  # nouns, no verb: "new software, big downloads, anything like that"
 
     @property
     def requested(self) -> bool:
@@ -147,7 +148,7 @@ def analyse(text: str, locale: str) -> tuple[Clause, ...]:
     by_sentence: dict[int, list[Clause]] = {}
     for (sentence, (offset, piece)), (_, where), doc in zip(pieces, readable, docs, strict=True):
         by_sentence.setdefault(sentence, []).extend(_clauses_of(doc, piece, offset, where))
-    return tuple(c for found in by_sentence.values() for c in _advised_on(found))
+    return tuple(_examples_asked([c for found in by_sentence.values() for c in _advised_on(found)]))
 
 
 def _clauses_of(doc: Any, typed: str, offset: int, where: list[int]) -> list[Clause]:
@@ -184,9 +185,21 @@ def _clauses_of(doc: Any, typed: str, offset: int, where: list[int]) -> list[Cla
                 scope,
                 core,
                 reading.person,
+                head.pos_ in ("NOUN", "PROPN") and not any(t.pos_ in ("VERB", "AUX") for t in own),
             )
         )
     return clauses
+
+
+def _examples_asked(clauses: list[Clause]) -> list[Clause]:
+    """ "Has anything changed lately? New software, big downloads, anything like that": a list of
+    nouns after a question gives examples of what it asks; it asks with it, it requests nothing."""
+    out: list[Clause] = []
+    for clause in clauses:
+        if out and out[-1].act == "question" and clause.verbless and clause.act == "request":
+            clause = replace(clause, act="question")
+        out.append(clause)
+    return out
 
 
 def _advised_on(clauses: list[Clause]) -> list[Clause]:

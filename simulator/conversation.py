@@ -285,6 +285,8 @@ def _reading(hearing: Hearing, call: Call, match: Match, clause: Clause) -> dict
     )
     if kind == "probe" and clause.act == "claim":  # "I've put the right source back" asks nothing
         return {"claimed": True}
+    if kind == "probe" and _own_look(clause) and match.intent not in call.scenario.bound_intents():
+        return {"withheld": True}  # "let me pull up ur account": the agent's look, a plan
     if kind != "action":  # « surtout ne me donnez pas votre mot de passe » asks for nothing
         # ...but « je n'ai pas pris votre nom ? », "you don't have an error code?" ask
         missed = clause.scope.rstrip().endswith("?")  # a negated question still asks
@@ -307,6 +309,18 @@ def _reading(hearing: Hearing, call: Call, match: Match, clause: Clause) -> dict
     return {"withheld": True}
 
 
+# the agent looking something up themselves: "let me pull up ur account", « je regarde dans
+# l'annuaire »
+_LOOKING = re.compile(r"^(?:ok |right |so |alors |bon )?(?:let me|lemme|me|laissez moi|je)\b")
+
+
+def _own_look(clause: Clause) -> bool:
+    """Whether a clause says what the agent looks at themselves (first person, or "let me")."""
+    own = clause.act in ("announce", "narrate") and clause.person == "1"
+    said = (fold(clause.text), fold(clause.scope))
+    return own or (clause.act != "question" and any(_LOOKING.match(t) for t in said if t))
+
+
 PLAN_TOLD = "explain_next_step"
 POLICY_TOLD = "explain_policy"
 CAUSE_TOLD = "explain_cause"
@@ -322,9 +336,12 @@ def _implied(
     told = [
         (Match(PLAN_TOLD, m.score, m.clause), clause)
         for (m, clause), flags in zip(heard, readings, strict=True)
-        if clause.act in ("announce", "narrate")
-        and ("withheld" in flags or "negated" in flags)
-        and hearing.intent_kind(call.scenario, m.intent) == "action"
+        if (
+            clause.act in ("announce", "narrate")
+            and ("withheld" in flags or "negated" in flags)
+            and hearing.intent_kind(call.scenario, m.intent) == "action"
+        )
+        or ("withheld" in flags and _own_look(clause))
     ][:1]
     # "please never tell me your password, I don't need it" states the rule it keeps
     told += [

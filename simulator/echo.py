@@ -120,8 +120,12 @@ def _acknowledged(sentence: str, before: str, after: str, said: set[str]) -> str
     if comma and not asks and _ACK.match(fold(rest).strip()) and _shares(_words(head), said):
         return head.strip()
     bare = [s for s in (before, after) if s and _ACK.match(s) and len(s.split()) <= 2]
-    short = len(fold(sentence).split()) <= SHORT_ECHO and not asks
-    return sentence.strip() if bare and short and _shares(_words(sentence), said) else None
+    # « un petit avion ? ok »: the caller's words asked back, then taken note of
+    noted_after = bool(after) and after in bare
+    short = len(fold(sentence).split()) <= SHORT_ECHO and (not asks or noted_after)
+    words = _words(sentence)
+    half = len(words & said) >= max(1, (len(words) + 1) // 2)  # "orange and blinking. ok."
+    return sentence.strip() if bare and short and words and half else None
 
 
 def echoed_sentences(text: str, caller_lines: list[str]) -> list[str]:
@@ -150,7 +154,13 @@ def echoed_sentences(text: str, caller_lines: list[str]) -> list[str]:
         question = (asked or _QUESTION_WORD.match(rest)) and not _TAG.search(folded)
         shared = words & said
         strong = _RESTATING.match(folded)
-        if framed and not question and (strong or len(shared) >= min(SHARED_WORDS, len(words))):
+        # a bare "ok." says nothing back: words of the caller's must be there
+        if (
+            framed
+            and not question
+            and words
+            and (strong or len(shared) >= min(SHARED_WORDS, len(words)))
+        ):
             found.append(sentence.strip())
         elif _OPENING_WORD.match(folded) and not question and len(shared) >= min(3, _half(words)):
             # « d'accord, votre beau-frère a mis un DNS à la main », "ok, vpn says wrong password"

@@ -21,6 +21,7 @@ _WRITTEN = {
         "wouldnt": "wouldn't", "whats": "what's", "im": "I'm", "ive": "I've", "youre": "you're",
         "thats": "that's", "theres": "there's", "youll": "you'll", "youve": "you've",
         "i": "I", "pwd": "password", "pw": "password", "k": "ok", "kk": "ok", "n": "and",
+        "lemme": "let me", "gimme": "give me",
     },
     "fr": {
         "jai": "j'ai", "cest": "c'est", "jsuis": "je suis", "chui": "je suis", "g": "j'ai",

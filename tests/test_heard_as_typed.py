@@ -359,3 +359,38 @@ def test_a_goodbye_needs_a_word_of_farewell_and_a_loan_is_what_happens_next(engi
         engine, call, "on vous prête un pc de remplacement, passez au bureau 204 demain"
     )
     assert "goodbye" not in heard and "explain_follow_up" in heard
+
+
+def test_a_bare_ok_says_nothing_back_and_examples_after_a_question_ask_with_it(engine, library):
+    call = play(engine, library.scenario("disk-full"), [], "novice", "en")
+    heard = heard_in(
+        engine,
+        call,
+        "ok. anything new on ur machine recently? new apps, huge downloads, that kind of thing",
+    )
+    assert "summarize" not in heard
+    assert not acted(
+        heard.get("delete_user_files")
+    )  # "downloads" named as an example, not an order
+    call = play(engine, library.scenario("printer-offline"), [], "calm", "fr")
+    assert "summarize" not in heard_in(engine, call, "d'accord. quel modèle d'imprimante ?")
+
+
+@pytest.mark.parametrize(
+    "scenario, locale, text",
+    [
+        ("account-locked-phone", "en", "lemme bring up ur account real quick"),
+        ("password-expired", "fr", "je jette un oeil à votre compte dans l'annuaire"),
+    ],
+)
+def test_the_agent_looking_something_up_is_a_plan_not_a_question(
+    engine, library, scenario, locale, text
+):
+    call = play(engine, library.scenario(scenario), [], "calm", locale)
+    events = engine.step(call, {"say": text})
+    heard = next(e["data"]["intents"] for e in events if e["kind"] == "intent_matched")
+    assert "explain_next_step" in {m["intent"] for m in heard}
+    assert not any(
+        e["kind"] == "caller_said" and "dont_know" in e["data"].get("situations", [])
+        for e in events
+    )
