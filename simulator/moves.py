@@ -174,9 +174,10 @@ _FOLLOW_UP = re.compile(
     r"|tenir au courant)\b"
     # a loan or a visit arranged: « on vous prête un portable de remplacement, passez au guichet »,
     # "we'll get you a loaner, pop down to the IT desk"
-    r"|\b(?:on vous prete|je vous prete|nous vous pretons|on va vous preter|(?:a|un|une) (?:pc|portable"
-    r"|ordinateur|ordi|laptop|machine) (?:de pret|de remplacement)|(?:a|the) (?:loaner|loan laptop"
-    r"|replacement laptop|spare laptop)|passez (?:au|a la|a l) (?:guichet|bureau|support|service"
+    r"|\b(?:on vous prete|je vous prete|nous vous pretons|on va vous preter|(?:a|un|une)"
+    r" (?:pc|portable|ordinateur|ordi|laptop|machine) (?:de pret|de remplacement)|(?:a|the)"
+    r" (?:loaner|loan laptop|replacement laptop|spare laptop)|passez (?:au|a la|a l) (?:guichet"
+    r"|bureau|support|service"
     r"|accueil|helpdesk)|(?:pop|come|swing|drop) (?:down|by|over|up) (?:to|at) the (?:it|service"
     r"|help) ?(?:desk|office|bar|counter))\b"
     # "if it locks again, call us back", « si ça recommence, rappelez-nous »

@@ -351,21 +351,23 @@ CIRCUMSTANCE_WORDS = 6
 
 def _topics_joined(parts: list[str]) -> list[str]:
     """The comma parts of a sentence, a dislocated topic joined to the part that takes it up, and
-    a short circumstance set before a part joined to it."""
+    a short circumstance set before the first part joined to it."""
     joined: list[str] = []
     for part in parts:
-        if joined and len(fold(joined[-1]).split()) <= TOPIC_WORDS and _TAKEN_UP.match(fold(part)):
-            joined[-1] = f"{joined[-1]},{part}"
-        elif (
-            joined
-            and len(fold(joined[-1]).split()) <= CIRCUMSTANCE_WORDS
-            and circumstance(fold(joined[-1]))
-            and len(joined) == 1
-        ):
+        if joined and _leads_into(joined, part):
             joined[-1] = f"{joined[-1]},{part}"
         else:
             joined.append(part)
     return joined
+
+
+def _leads_into(joined: list[str], part: str) -> bool:
+    """Whether the last part so far is a topic `part` takes up, or a circumstance opening the
+    sentence (« depuis le pc d'un collègue, allez sur le portail »)."""
+    before = fold(joined[-1]).split()
+    topic = len(before) <= TOPIC_WORDS and bool(_TAKEN_UP.match(fold(part)))
+    opening = len(joined) == 1 and len(before) <= CIRCUMSTANCE_WORDS
+    return topic or (opening and circumstance(" ".join(before)))
 
 
 def catalog_examples(catalog: Catalog, locale: str) -> list[tuple[str, str]]:

@@ -338,11 +338,13 @@ def test_a_thing_named_then_narrated_with_a_pronoun_on_the_callers_screen_is_don
     [
         (
             "en",
-            "from a colleague's pc, go to the password portal and set a new password, one u never used before",
+            "from a colleague's pc, go to the password portal and set a new password,"
+            " one u never used before",
         ),
         (
             "fr",
-            "sur le pc de votre voisine, allez sur le portail et changez votre mdp, un nouveau jamais utilisé",
+            "sur le pc de votre voisine, allez sur le portail et changez votre mdp,"
+            " un nouveau jamais utilisé",
         ),
     ],
 )
