@@ -69,7 +69,7 @@ def handle_say(
     understanding = read_in_context(hearing, call, text, understanding)
     if not understanding.understood and answered:
         return progress  # "yes, go ahead please, all of it": the answer said it all
-    if not understanding.understood:
+    if not understanding.understood and not _advises(text, call.locale):
         guess = understanding.best_guess
         call.emit(
             "unrecognized",
@@ -101,6 +101,12 @@ def _answered(call: Call, pending: Pending, answer: str, reply: Reply) -> bool:
         call.pending = replace(pending, turn=call.turn)
         reply.line("confirm_unclear")
     return False
+
+
+def _advises(text: str, locale: str) -> bool:
+    """Whether a line gives a tip for later (« pensez à taper votre mot de passe de temps en
+    temps »): heard as such even when it names nothing the matcher knows."""
+    return any(c.act == "advice" and not c.negated for c in analyse(text, locale))
 
 
 def _dropped(call: Call, pending: Pending | None, reply: Reply) -> None:
@@ -143,6 +149,11 @@ def _answer_all(
         reply.line("unrecognized")
         return False
     matches = [m for (m, _), flags in zip(heard, readings, strict=True) if not flags]
+    advised = {  # a tip for later: the caller takes it on board rather than waiting for a step
+        id(m)
+        for (m, c), flags in zip(heard, readings, strict=True)
+        if not flags and m.intent == PLAN_TOLD and c.act == "advice"
+    }
     restated = [m for (m, _), flags in zip(heard, readings, strict=True) if "restated" in flags]
     held = [
         (m, flags)
@@ -190,6 +201,10 @@ def _answer_all(
             # asked again after "Everything in Documents?": a person hears that as a yes
             progress = _answered(call, pending, "yes", reply) or progress
             pending = None
+            continue
+        if id(match) in advised:
+            reply.effect(PLAN_TOLD)
+            reply.line("advice_taken")
             continue
         seen = match.intent in watched
         progress = _handle_intent(hearing, call, match.intent, reply, seen) or progress
@@ -285,6 +300,8 @@ def _reading(hearing: Hearing, call: Call, match: Match, clause: Clause) -> dict
     )
     if kind == "probe" and clause.act == "claim":  # "I've put the right source back" asks nothing
         return {"claimed": True}
+    if kind == "probe" and clause.act == "advice":
+        return {"withheld": True}  # "next time, check the caps lock first": for later, not now
     if kind == "probe" and _own_look(clause) and match.intent not in call.scenario.bound_intents():
         return {"withheld": True}  # "let me pull up ur account": the agent's look, a plan
     if kind != "action":  # « surtout ne me donnez pas votre mot de passe » asks for nothing
@@ -349,11 +366,12 @@ def _implied(
         for (m, clause), flags in zip(heard, readings, strict=True)
         if m.intent == "ask_password" and "negated" in flags
     ][:1]
-    # "I'm going to free up some space": a plan said, whatever it names
+    # "I'm going to free up some space": a plan said, whatever it names; "next time, check the
+    # caps lock first": a tip for later, taken on board
     told += [
         (Match(PLAN_TOLD, 0.0, clause.text), clause)
         for clause in analyse(text, call.locale)
-        if clause.act == "announce" and not clause.negated
+        if clause.act in ("announce", "advice") and not clause.negated
     ][:1]
     have = {m.intent for m, _ in heard}
     first: dict[str, tuple] = {}

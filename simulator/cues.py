@@ -149,6 +149,15 @@ _SINCE_WHEN = re.compile(
 ONSET = "ask_when_started"
 VERIFY = "verify_fix"
 GOODBYE = "goodbye"
+POLICY = "explain_policy"
+# the words a rule or a refusal is said with; a line without any explains no policy
+_RULE = re.compile(
+    r"\b(?:can t|cant|cannot|can not|won t|wont|will not|not|no|never|ever|isn t|aren t|unable"
+    r"|allowed|permitted|policy|policies|procedure|rules?|only|must|have to|has to|need to|needs to"
+    r"|got to|should|shouldn t|required|requires|security|himself|herself|personally|private"
+    r"|ne|n|pas|jamais|uniquement|seul|seule|seulement|regle|regles|politique|doit|doivent|devez"
+    r"|dois|faut|impossible|interdit|autorise|securite|personnellement|lui meme|elle meme)\b"
+)
 # the words a goodbye is said with; a line without any says none
 _FAREWELL = re.compile(
     r"\b(?:bye|byee|goodby\w*|cya|see (?:ya|you|u)|take care|take it easy|(?:speak|talk) (?:soon"
@@ -230,6 +239,8 @@ def cue_bonuses(folded: str, question: bool, common: frozenset[str]) -> dict[str
         bonuses[PRINTER_NAME] = bonuses.get(PRINTER_NAME, 0.0) - CUE_FORCE
     if not _FAREWELL.search(folded):  # « passez au guichet IT au 2e » says no goodbye
         bonuses[GOODBYE] = bonuses.get(GOODBYE, 0.0) - CUE_FORCE
+    if not _RULE.search(folded):  # "so u need the CFO's pwd reset" restates, it refuses nothing
+        bonuses[POLICY] = bonuses.get(POLICY, 0.0) - CUE_FORCE
     return bonuses
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from simulator.acts import ADVICE
 from simulator.clauses import sentences
 from simulator.folding import fold
 from simulator.understand import Match
@@ -142,6 +143,8 @@ def echoed_sentences(text: str, caller_lines: list[str]) -> list[str]:
             found.append(acknowledged)
             continue
         folded = fold(sentence).strip()
+        if any(marker in folded for marker in ADVICE):
+            continue  # "so just so u know for next time, …" gives a tip, it says nothing back
         words = _words(sentence)
         framed = (
             _OPENING.match(folded)

@@ -52,6 +52,7 @@ SITUATIONS = (
     "action_generic",
     "cannot_do_alone",
     "seen_on_screen",  # the trainee did it on the caller's screen in a remote session
+    "advice_taken",  # a tip for later, taken on board
     "already_done",
     "escalated_ack",
     "on_hold_silent",

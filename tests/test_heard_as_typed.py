@@ -396,3 +396,29 @@ def test_the_agent_looking_something_up_is_a_plan_not_a_question(
         e["kind"] == "caller_said" and "dont_know" in e["data"].get("situations", [])
         for e in events
     )
+
+
+@pytest.mark.parametrize(
+    "scenario, persona, locale, text",
+    [
+        (
+            "printer-offline",
+            "calm",
+            "fr",
+            "à l'avenir, jetez un oeil au petit écran de l'imprimante",
+        ),
+        (
+            "vpn-caps-lock",
+            "angry",
+            "en",
+            "fyi for next time, a wrong pwd usually means caps lock, check it first",
+        ),
+    ],
+)
+def test_a_tip_for_later_is_taken_on_board(engine, library, scenario, persona, locale, text):
+    call = play(engine, library.scenario(scenario), [], persona, locale)
+    events = engine.step(call, {"say": text})
+    situations = [s for e in events if e["kind"] == "caller_said" for s in e["data"]["situations"]]
+    assert "advice_taken" in situations
+    assert not {"unrecognized", "summary_ack"} & set(situations)
+    assert not any(e["kind"] == "action_applied" for e in events)
