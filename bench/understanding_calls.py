@@ -24,6 +24,11 @@ Data (bench/data/, written as agents type, independently of the catalog):
   scripted, narrating, filler-talking and chat-typing agents, their mistakes included), with label
   conventions settled in their brief (docs/UNDERSTANDING.md, eighth pass) ("tuning (fresh 7)",
   "held-out (fresh 7)").
+- calls8_{tuning,heldout}_{en,fr}.yaml: an eighth blind set by two more writers (a terse veteran, a
+  chatty agent, a non-native speaker, a phone typist, a formal British agent; in French a formal
+  agent, support franglais, an end-of-day agent without punctuation, one who rephrases everything,
+  one who types without accents), same brief and label conventions ("tuning (fresh 8)",
+  "held-out (fresh 8)").
 - traps_{en,fr}.yaml: lines that mention an action but must not make the caller do it (an
   announcement the scenario answers with an action that changes nothing, « je vous réinitialise
   votre mot de passe » → "Do I need to do anything?", makes nobody do anything: not counted).
@@ -123,6 +128,8 @@ FRESH = (
     ("held-out (fresh 6)", "calls6_heldout"),
     ("tuning (fresh 7)", "calls7_tuning"),
     ("held-out (fresh 7)", "calls7_heldout"),
+    ("tuning (fresh 8)", "calls8_tuning"),
+    ("held-out (fresh 8)", "calls8_heldout"),
 )
 NEAR_COPY = 90  # rapidfuzz ratio on folded text, as in tests/test_generalisation.py
 
