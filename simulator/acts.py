@@ -185,7 +185,16 @@ def _dependent(head: Token, own_subject: bool) -> bool:
         return False
     form = head.morph.get("VerbForm")
     nonfinite = "Inf" in form or "Part" in form or head.tag_ in ("VB", "VBG", "VBN")
-    return nonfinite and not _imperative(head)
+    return nonfinite and not _imperative(head) and not _leading_gerund(head)
+
+
+def _leading_gerund(head: Token) -> bool:
+    """ "emptying ur bin too, it's full of old folders": an -ing verb with its object, set before
+    a comma and the clause it hangs on, narrates an act of its own (not the reason stated after)."""
+    if not _gerund(head) or head.dep_ != "advcl" or head.i > head.head.i:
+        return False
+    between = head.doc[head.i + 1 : head.head.i]
+    return any(t.text == "," for t in between) and any(c.dep_ in _OBJECTS for c in head.children)
 
 
 def _wants(verb: Token) -> bool:
@@ -383,8 +392,10 @@ def _act(head, verbs, lemmas, auxes, subject, person, sentence, span, governor, 
         return "question" if _asked(sentence) else "narrate"
     if any(span.startswith(m) or f" {m} " in f" {span} " for m in RESTATE):
         return "question" if _wh_start(span) else "restate"
+    if person in ("2", "3") and _later_duty(verbs, auxes, lemmas, span):
+        return "advice"  # « vous devrez en choisir un nouveau à la connexion »: for later
     if person == "2":
-        if modal_2 or _lemma(head) in ("falloir",):
+        if modal_2 or _lemma(head) in ("falloir",) or _must(head):
             return "request"
         if _asked(sentence) or _inverted(head, verbs, subject):
             return "question"
@@ -483,6 +494,37 @@ def _past(verbs: list[Token], auxes: set[str]) -> bool:
     if auxes & {"have", "'ve", "ve", "had", "has", "ai", "avons", "a", "avez"}:
         return any(v.tag_ == "VBN" or "Part" in v.morph.get("VerbForm") for v in verbs)
     return any(_lemma(v) == "venir" for v in verbs[:1]) and len(verbs) > 1
+
+
+def _must(head: Token) -> bool:
+    """ "you need to restart it", "u have to / you've got to / you gotta unplug it": a duty put
+    to the caller asks as « vous devez » does ("you need a new cable" only states)."""
+    if _lemma(head) not in ("need", "have", "get", "got", "gotta") or head.lang_ != "en":
+        return False
+    return any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in head.children)
+
+
+# When a duty put in the future applies: at the next logon, once something is done, tomorrow.
+_LATER = re.compile(
+    r"\b(?:a|lors de) (?:la|votre) (?:prochaine )?(?:connexion|reconnexion|ouverture de session)"
+    r"|\bau (?:prochain )?(?:demarrage|redemarrage|retour)\b"
+    r"|\b(?:quand|lorsque|lorsqu|des que|des qu|une fois qu|une fois que|demain|la prochaine fois)\b"
+    r"|\b(?:when|once|tomorrow|next time|the next time|after (?:that|this|it|the))\b"
+    r"|\b(?:at|on|upon) (?:the |ur |your )?next\b|\bnext (?:login|logon|log in|sign in|boot)\b"
+)
+
+
+def _later_duty(verbs: list[Token], auxes: set[str], lemmas: set[str], span: str) -> bool:
+    """ "you'll have to pick a new one when you log in", « vous devrez en choisir un nouveau à la
+    connexion », « il faudra le redémarrer demain »: a duty in the future tense with the moment it
+    applies is what will happen, not a request for now ("you'll need to restart it" alone asks)."""
+    if not _LATER.search(span):
+        return False
+    french = any(
+        _lemma(v) in ("devoir", "falloir", "avoir") and "Fut" in v.morph.get("Tense") for v in verbs
+    ) or any(_low(v) in ("devrez", "faudra", "aurez") for v in verbs)
+    english = bool(auxes & {"will", "'ll", "ll", "wil"}) and bool(lemmas & {"have", "need"})
+    return french or english
 
 
 def _conditional(verbs: list[Token]) -> bool:

@@ -42,6 +42,16 @@ _ID = re.compile(
     r"(?<![\w'’])(?<!your )(?<!ur )(?<!user )(?<!login )id(?= (?:never|rather|like|love|suggest"
     r"|recommend|say|be|need|just|probably|also|still|prefer|only|always|have|want)\b)"
 )
+# "its full of old folders": "it's" before the words a possessive "its" never takes ("its screen"
+# stays); read as a possessive, the statement became a request about the folders
+_ITS = re.compile(
+    r"(?<![\w'’])(?:its|ITS|Its)(?= (?:full|ok|okay|fine|not|the|a|an|just|been|working|done|on|off"
+    r"|ready|all|still|back|gone|empty|too|very|really|probably|definitely|only|because|now|fixed"
+    r"|broken|normal|your|ur|my|coming|going|getting|showing|saying|plugged|unplugged|locked"
+    r"|connected|set|in|at|from|likely|usually|quite|pretty|almost|nearly|good|bad|slow|stuck"
+    r"|frozen|dead|black|blank|offline|online|down|up|fine|safe|sorted|clean|free|enabled"
+    r"|disabled|expired|correct|wrong|right|that|this|definitely|def|prob|literally|no|nothing)\b)"
+)
 # "u'll", "u're", "u've": the shorthand before an apostrophe
 _APOSTROPHE = {"en": {"u": "you"}, "fr": {}}
 _PATTERNS = {
@@ -81,9 +91,13 @@ def written_out(text: str, locale: str) -> tuple[str, list[int]]:
     if locale[:2] == "fr":  # « mot de passe » is one noun: read apart, « passe » becomes a verb
         written = _COMPOUNDS.sub(lambda m: m.group().replace(" ", "-"), written)
     if locale[:2] == "en":  # "ill" → "I'll", "id" → "I'd": one letter more, after the "I"
-        found = [*_ILL.finditer(written), *_ID.finditer(written)]
+        found = [*_ILL.finditer(written), *_ID.finditer(written), *_ITS.finditer(written)]
         for match in sorted(found, key=lambda m: m.start(), reverse=True):
             at = match.start()
+            if match.re is _ITS:  # "its" → "it's": the apostrophe after "it"
+                written = written[: at + 2] + "'" + written[at + 2 :]
+                where = where[: at + 2] + [where[at + 1]] + where[at + 2 :]
+                continue
             written = written[:at] + "I'" + written[at + 1 :]
             where = where[: at + 1] + [where[at]] + where[at + 1 :]
     return written, where

@@ -1,0 +1,58 @@
+"""Issue 12, tenth pass: lines seen misheard in played calls and the new blind set's tuning half.
+
+Every sentence here differs from the catalog's examples (tests/test_generalisation.py checks it).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.clauses import analyse
+from tests.helpers import play
+
+
+def _acts(text: str, locale: str) -> list[str]:
+    return [c.act for c in analyse(text, locale)]
+
+
+def _situations(events: list[dict]) -> list[str]:
+    return [s for e in events if e["kind"] == "caller_said" for s in e["data"]["situations"]]
+
+
+def _applied(events: list[dict]) -> list[str]:
+    return [e["data"]["action"] for e in events if e["kind"] == "action_applied"]
+
+
+@pytest.mark.parametrize(
+    "text, locale",
+    [
+        ("u need to switch the dock off n on again", "en"),
+        ("you have to close excel first", "en"),
+        ("youve got to type it again slowly", "en"),
+    ],
+)
+def test_a_duty_put_to_the_caller_asks(text, locale):
+    assert _acts(text, locale)[0] == "request"
+
+
+@pytest.mark.parametrize(
+    "text, locale",
+    [
+        ("vous devrez le modifier lors de votre prochaine connexion", "fr"),
+        ("il faudra le rebrancher demain matin quand vous arriverez", "fr"),
+        ("you'll have to set a fresh one the next time you sign in", "en"),
+    ],
+)
+def test_a_duty_in_the_future_with_its_moment_is_for_later(text, locale):
+    assert "request" not in _acts(text, locale)
+
+
+def test_a_new_password_to_choose_at_logon_is_not_changed_now(engine, library):
+    call = play(engine, library.scenario("password-expired"), [], "calm", "fr")
+    events = engine.step(
+        call, {"say": "je vous le reinitialise, vous devrez en mettre un autre a la connexion"}
+    )
+    assert "change_pw" not in _applied(events)
+    call = play(engine, library.scenario("password-expired"), [], "novice", "en")
+    events = engine.step(call, {"say": "you'll need to pick another one when you next log in"})
+    assert "change_pw" not in _applied(events)
