@@ -311,6 +311,8 @@ def _reading(hearing: Hearing, call: Call, match: Match, clause: Clause) -> dict
         return {"negated": True} if asks_nothing else {}
     if negated:
         return {"negated": True}
+    if _only_looks(clause):
+        return {"withheld": True}  # « je regarde le dossier temp »: looking at it cleans nothing
     if clause.act == "request":
         return {}
     if clause.act in ("announce", "narrate") and _answered_only(call, match):
@@ -324,6 +326,21 @@ def _reading(hearing: Hearing, call: Call, match: Match, clause: Clause) -> dict
     if clause.act == "claim":
         return {"claimed": True}
     return {"withheld": True}
+
+
+# the verbs of looking: what they name is looked at, not acted on (« regardez ce qu'il y a dans
+# la corbeille » empties nothing)
+_LOOK_VERB = re.compile(
+    r"^(?:juste |just |only |seulement |d abord |first )?(?:regard\w*|jet\w* (?:un )?(?:oeil|coup d oeil)"
+    r"|consult\w*|inspect\w*|look\w*|have a look|take a look|having a look|taking a look"
+    r"|glanc\w*|peek\w*|view\w*|fais un tour|faire un tour)\b"
+)
+
+
+def _only_looks(clause: Clause) -> bool:
+    """Whether a clause's verb is one of looking ("I'm looking at your temp folder", « je vais
+    juste regarder le contenu du dossier temp », "have a look in the bin")."""
+    return bool(_LOOK_VERB.match(fold(clause.core or clause.text)))
 
 
 # the agent looking something up themselves: "let me pull up ur account", « je regarde dans

@@ -112,6 +112,7 @@ _ASKED_POINTER = {
     "fr": re.compile(r"\b(?:il|elle|ils|elles|ca|c|le|la|les)\b"),
 }
 POINTER_WORDS = 10
+PRONOUN_SHARE = 0.85  # how close to the best part a negated verb on a pronoun must come
 NEGATED_ASIDE = 3  # a request read this many times more surely than a negated aside carries it
 # "ignore that", « oubliez ça »: a request about what was said, not to act on it
 _DISMISS = re.compile(r"\b(?:ignore|forget|disregard|skip|ignorez|oubliez|laissez|zappez)\b")
@@ -219,7 +220,16 @@ def _carrier(hearing: Hearing, call, match: Match, found: list[Clause], text: st
                 return clause
     # the negation wins when it is about the intent; a request when its own words count ("ignore
     # that" does not take "forums say reinstall windows"; "click the tile so it goes grey" does)
-    for wanted in (lambda c: c.negated and reads_as_it(c), lambda c: c.requested):
+    def refused_by_pronoun(clause: Clause) -> bool:
+        """ "leave your documents in the queue, dont delete them": the negated verb takes up with
+        a pronoun the thing just named, and is about as close to the intent as the best part."""
+        pointer = _POINTER[lang(call.locale)].search(clause.text)
+        # "so it's not highlighted anymore" says how a thing is, it refuses nothing
+        refused = clause.person != "3" and clause.act != "question"
+        return refused and pointer is not None and similar[clause] >= PRONOUN_SHARE * best
+
+    negation_about_it = (lambda c: c.negated and (reads_as_it(c) or refused_by_pronoun(c)))
+    for wanted in (negation_about_it, lambda c: c.requested):
         near = [
             c
             for c in found

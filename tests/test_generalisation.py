@@ -24,6 +24,7 @@ CHECKED = (
     "test_understanding_in_context.py",
     "test_heard_by_its_words.py",
     "test_heard_as_typed.py",
+    "test_heard_tenth_pass.py",
 )
 THRESHOLD = 90  # rapidfuzz ratio (0..100) on folded text
 

@@ -56,3 +56,37 @@ def test_a_new_password_to_choose_at_logon_is_not_changed_now(engine, library):
     call = play(engine, library.scenario("password-expired"), [], "novice", "en")
     events = engine.step(call, {"say": "you'll need to pick another one when you next log in"})
     assert "change_pw" not in _applied(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "meanwhile leave your documents in the queue, dont delete them",
+        "leave the documents where they are and dont delete them",
+    ],
+)
+def test_a_negated_verb_on_a_pronoun_refuses_what_was_just_named(engine, library, text):
+    call = play(engine, library.scenario("print-server-floor"), [], "angry", "en")
+    events = engine.step(call, {"say": text})
+    heard = [i for e in events if e["kind"] == "intent_matched" for i in e["data"]["intents"]]
+    deleted = [i for i in heard if i["intent"] == "delete_user_files"]
+    assert all(i.get("negated") for i in deleted)
+    assert "action_generic" not in _situations(events)
+
+
+@pytest.mark.parametrize(
+    "locale, text, action",
+    [
+        ("fr", "je jette un oeil a votre corbeille, elle a l'air pleine", "empty_bin"),
+        ("fr", "je regarde votre dossier temp la", "clean_temp"),
+        ("en", "im looking in ur recycle bin now", "empty_bin"),
+        ("en", "ok taking a look at the temp files", "clean_temp"),
+    ],
+)
+def test_looking_at_a_thing_on_the_callers_screen_does_nothing_to_it(
+    engine, library, locale, text, action
+):
+    call = play(engine, library.scenario("disk-full"), [], "calm", locale)
+    engine.step(call, "remote_connect")
+    events = engine.step(call, {"say": text})
+    assert action not in _applied(events)
