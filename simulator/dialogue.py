@@ -112,6 +112,7 @@ def read_in_context(
     guess = understanding.best_guess
     found = (
         _follow_up(call, context, guess, text)
+        or _on_what_was_just_said(hearing, call, context, guess, text)
         or _restated(call, context, guess, text)
         or _pointed_back(call, context, guess, text)
         or summary_of(call, text)
@@ -122,9 +123,15 @@ def read_in_context(
 POINTING_WORDS = 8
 _NO_NAME = {"svp", "stp", "pls", "please", "plz", "merci", "thanks", "thx", "", "bon", "ok", "okay"}
 _NO_NAME |= {"allez", "alors", "right", "well", "so", "oui", "yes", "yeah", "d accord", "daccord"}
+# how often or how long, no thing: « appuyez une fois dessus », "press it twice", "hold it 5 secs"
+_NO_NAME |= {"fois", "coup", "seconde", "secondes", "sec", "secs", "time", "times", "second"}
+_NO_NAME |= {"seconds", "moment", "instant", "dessus", "dessous", "dedans", "derriere", "devant"}
 GENERIC_VERBS = {"do", "go", "be", "faire", "aller", "etre", "vouloir", "would", "will", "pouvoir"}
 GENERIC_VERBS |= {"can", "could"}
 GENERIC_WORDS = {"do", "go", "faites", "faire", "fais", "allez", "allons"}  # when the parse errs
+
+
+_POINTED_VERB = re.compile(r"\b(?:le|la|les|l)\s+(\w+(?:er|ir|re))\b")
 
 
 def _names_nothing(
@@ -134,14 +141,20 @@ def _names_nothing(
     ("turn it off", « pouvez-vous le désactiver ? »): only the dialogue tells what they act on.
     With only a generic verb ("do that", « faites-le ») not even a check is named."""
     folded = fold(text)
-    if len(folded.split()) > POINTING_WORDS or not _BACK_REFERENCE[call.locale].search(folded):
+    words = [w for w in folded.split() if w not in _NO_NAME]  # "ok", « svp » add no length
+    if len(words) > POINTING_WORDS or not _BACK_REFERENCE[call.locale].search(folded):
         return []
     doc = parse(text, call.locale)
-    if any(t.pos_ in ("NOUN", "PROPN") and fold(t.text) not in _NO_NAME for t in doc):
+    # « pour l'éteindre »: the verb a pronoun object comes before, whatever the parser tags
+    pointed = set(_POINTED_VERB.findall(folded))
+    if any(
+        t.pos_ in ("NOUN", "PROPN") and fold(t.text) not in _NO_NAME | pointed for t in doc
+    ):
         return []
     # « fermez Sage et relancez-le »: a name the caller used is a thing, whatever the parser tags
     called = {w for line in caller_lines(call) for w in fold(line).split() if len(w) > 3}
-    if any(fold(t.text) in called for t in doc if t.pos_ not in ("VERB", "AUX", "PRON", "ADV")):
+    named = {fold(t.text) for t in doc if t.pos_ not in ("VERB", "AUX", "PRON", "ADV")}
+    if (named - _NO_NAME) & called:
         return []
     verbs = {fold(t.lemma_) for t in doc if t.pos_ in ("VERB", "AUX")}
     said = set(folded.split())
@@ -205,6 +218,36 @@ def _follow_up(call: Call, context: Dialogue, guess: Match | None, text: str) ->
         if keys & context.just_heard:
             return Match(guess.intent, guess.score, text.strip())
     return None
+
+
+def _on_what_was_just_said(
+    hearing: Hearing, call: Call, context: Dialogue, guess: Match | None, text: str
+) -> Match | None:
+    """ "ok appuyez une fois dessus pour l'éteindre" right after the caller said the caps lock
+    light is on: the matcher heard an action on another thing (airplane mode, which this scenario
+    does not have); the pronoun points at what was just said, and one action of this scenario acts
+    on exactly the facts the caller has just revealed: that one."""
+    if guess is None or guess.score < FOLLOW_UP_THRESHOLD:
+        return None
+    folded = fold(text)
+    if len(folded.split()) > FOLLOW_UP_WORDS or not _BACK_REFERENCE[call.locale].search(folded):
+        return None
+    scenario = call.scenario
+    if guess.intent in scenario.bound_intents() or hearing.intent_kind(
+        scenario, guess.intent
+    ) != "action":
+        return None
+    if not any(c.requested for c in analyse(text, call.locale)):
+        return None
+    fitting = {
+        a.intent
+        for a in scenario.actions
+        if a.intent
+        and a.when
+        and set(a.when) <= context.revealed
+        and set(a.when) & context.just_heard
+    }
+    return Match(fitting.pop(), guess.score, text.strip()) if len(fitting) == 1 else None
 
 
 def _restated(call: Call, context: Dialogue, guess: Match | None, text: str) -> Match | None:

@@ -90,3 +90,15 @@ def test_looking_at_a_thing_on_the_callers_screen_does_nothing_to_it(
     engine.step(call, "remote_connect")
     events = engine.step(call, {"say": text})
     assert action not in _applied(events)
+
+
+def test_a_pronoun_after_the_caller_named_the_light_acts_on_that_light(engine, library):
+    call = play(engine, library.scenario("vpn-caps-lock"), [], "hurried", "fr")
+    engine.step(call, {"say": "le voyant verr maj sur votre clavier il est allume ?"})
+    events = engine.step(call, {"say": "bon appuyez une fois dessus pour l'eteindre svp"})
+    assert "caps_off" in _applied(events)
+    # with nothing said about it before, the same line names nothing: the caller asks which
+    call = play(engine, library.scenario("vpn-caps-lock"), [], "hurried", "fr")
+    events = engine.step(call, {"say": "bon appuyez une fois dessus pour l'eteindre svp"})
+    assert not _applied(events)
+    assert "action_generic" not in _situations(events)
