@@ -16,6 +16,7 @@ from simulator.acts import STATING
 from simulator.builtin_intents import BUILTIN, asks_for_password
 from simulator.call import Call, Pending
 from simulator.clauses import Clause, analyse, sentences
+from simulator.cues import hands_over
 from simulator.confirming import read_answer
 from simulator.dialogue import read_in_context, take_pending
 from simulator.echo import SUMMARY, caller_lines, concluded, echoed_sentences
@@ -133,6 +134,7 @@ def _answer_all(
     readings = [_reading(hearing, call, m, clause) for m, clause in heard]
     heard, readings = _implied(hearing, call, text, heard, readings)
     heard, readings = _said_back(hearing, call, text, heard, readings)
+    heard, readings = _handover_note(hearing, call, text, heard, readings)
     heard, readings = _cause_told(heard, readings)
     heard, readings = _concluded(call, text, heard, readings)
     heard, readings = _back_from_hold(call, text, heard, readings)
@@ -444,6 +446,28 @@ def _said_back(
         heard = [*heard[:place], (Match(SUMMARY, 0.0, echoes[0]), said_back), *heard[place:]]
         return heard, [*readings[:place], {}, *readings[place:]]
     return heard, readings
+
+
+def _handover_note(
+    hearing: Hearing, call: Call, text: str, heard: list, readings: list
+) -> tuple[list, list]:
+    """ "i'm passing this to the server team now: whole 3rd floor cant print since 10:30, error
+    0x6BA", « je transfère au technicien : aucun voyant, autre prise testée »: what follows the
+    colon of a handover is the note sent on, read out to the caller; it asks nothing, requests
+    nothing and is no summary to confirm."""
+    colon = text.find(":")
+    if colon < 0 or not hands_over(fold(text[:colon])):
+        return heard, readings
+    kept = [
+        (pair, flags)
+        for pair, flags in zip(heard, readings, strict=True)
+        if pair[1].start < colon
+        or not (
+            pair[0].intent == SUMMARY
+            or hearing.intent_kind(call.scenario, pair[0].intent) in ("probe", "action")
+        )
+    ]
+    return [pair for pair, _ in kept], [flags for _, flags in kept]
 
 
 def _cause_told(heard: list, readings: list) -> tuple[list, list]:

@@ -265,9 +265,14 @@ def pruned(pieces: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A reply's pieces without what contradicts or stutters: one acknowledgement at most, no
     "I don't know" or "go ahead" beside an answer to a probe or an action."""
     answered = any(s.startswith(("probe:", "action:", "trigger:")) for _, s in pieces)
+    # "I'll believe it when the phone rings. Fine. Just do it quickly.": the handover already
+    # acknowledged is the next step; a second acknowledgement of it says nothing
+    followed = any(s == "follow_up_ack" for _, s in pieces)
     kept, acknowledged = [], False
     for text, situation in pieces:
         if answered and situation in SILENT_BESIDE_ANSWER:
+            continue
+        if followed and situation == "next_step_ack":
             continue
         if situation in ACKNOWLEDGEMENTS:
             if acknowledged:

@@ -102,3 +102,29 @@ def test_a_pronoun_after_the_caller_named_the_light_acts_on_that_light(engine, l
     events = engine.step(call, {"say": "bon appuyez une fois dessus pour l'eteindre svp"})
     assert not _applied(events)
     assert "action_generic" not in _situations(events)
+
+
+@pytest.mark.parametrize(
+    "scenario, locale, text",
+    [
+        (
+            "laptop-dead-hardware",
+            "fr",
+            "je remonte le dossier au support terrain : aucun voyant, chargeur ok sur une autre "
+            "prise, reset batterie tenté",
+        ),
+        (
+            "print-server-floor",
+            "en",
+            "im escalating this to the server team: nobody on the floor can print, queues say "
+            "offline, started around half ten",
+        ),
+    ],
+)
+def test_the_note_read_out_after_a_handover_asks_nothing(engine, library, scenario, locale, text):
+    call = play(engine, library.scenario(scenario), [], "calm", locale)
+    events = engine.step(call, {"say": text})
+    situations = _situations(events)
+    assert not [s for s in situations if s.startswith(("probe:", "action:"))]
+    assert "summary_ack" not in situations
+    assert "next_step_ack" not in situations or "follow_up_ack" not in situations
