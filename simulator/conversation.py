@@ -135,6 +135,7 @@ def _answer_all(
     heard, readings = _implied(hearing, call, text, heard, readings)
     heard, readings = _said_back(hearing, call, text, heard, readings)
     heard, readings = _handover_note(hearing, call, text, heard, readings)
+    heard, readings = _report_frame(hearing, call, text, heard, readings)
     heard, readings = _cause_told(heard, readings)
     heard, readings = _concluded(call, text, heard, readings)
     heard, readings = _back_from_hold(call, text, heard, readings)
@@ -468,6 +469,56 @@ def _handover_note(
         )
     ]
     return [pair for pair, _ in kept], [flags for _, flags in kept]
+
+
+DESCRIBE = "ask_problem_description"
+# "…and tell me if airplane mode is on", « et dites-moi ce que vous voyez »: a frame for reporting
+# what one is asked to look at
+_TELL_FRAME = re.compile(
+    r"\b(?:tell me|let me know|read me|read out|dites moi|dis moi|lisez moi|indiquez moi"
+    r"|decrivez moi|vous me dites|tu me dis)\b"
+)
+# ...unless what is to be told is the problem itself: "tell me what's going on"
+_THE_PROBLEM = re.compile(
+    r"\b(?:what s (?:happening|going on|wrong|up)|what is (?:happening|going on|wrong)"
+    r"|the (?:problem|issue)|ce qui (?:se passe|ne va pas|vous arrive|cloche)|le (?:probleme|souci|pb)"
+    r"|quel est le)\b"
+)
+
+
+def _report_frame(
+    hearing: Hearing, call: Call, text: str, heard: list, readings: list
+) -> tuple[list, list]:
+    """ "can you open the action centre and tell me if airplane mode is on": the "tell me" asks
+    for what the rest of the sentence names, not for the problem again (the caller told it all
+    once more beside the answer)."""
+    probes = [
+        c
+        for (m, c), flags in zip(heard, readings, strict=True)
+        if m.intent != DESCRIBE and not flags and hearing.intent_kind(call.scenario, m.intent) == "probe"
+    ]
+    if not probes:
+        return heard, readings
+
+    def framed(clause: Clause) -> bool:
+        sentence = next((s for s in sentences(text) if clause.text.strip() in s), "")
+        said = fold(sentence)
+        if not _TELL_FRAME.search(said) or _THE_PROBLEM.search(said):
+            return False
+        return any(_same_sentence(text, clause, c) for c in probes)
+
+    kept = [
+        (pair, flags)
+        for pair, flags in zip(heard, readings, strict=True)
+        if pair[0].intent != DESCRIBE or not framed(pair[1])
+    ]
+    return [pair for pair, _ in kept], [flags for _, flags in kept]
+
+
+def _same_sentence(text: str, one: Clause, other: Clause) -> bool:
+    """Whether two clauses of a line are in one sentence (no full stop or question mark between)."""
+    low, high = sorted((one.start, other.start))
+    return not re.search(r"[.?!]\s", text[low:high])
 
 
 def _cause_told(heard: list, readings: list) -> tuple[list, list]:

@@ -128,3 +128,20 @@ def test_the_note_read_out_after_a_handover_asks_nothing(engine, library, scenar
     assert not [s for s in situations if s.startswith(("probe:", "action:"))]
     assert "summary_ack" not in situations
     assert "next_step_ack" not in situations or "follow_up_ack" not in situations
+
+
+@pytest.mark.parametrize(
+    "scenario, locale, text",
+    [
+        ("wifi-airplane-mode", "en", "click the network icon n tell me if the plane tile is blue"),
+        ("wifi-airplane-mode", "fr", "cliquez sur l'icone reseau et dites moi ce que vous voyez"),
+    ],
+)
+def test_tell_me_asks_for_what_the_sentence_names_not_the_problem(
+    engine, library, scenario, locale, text
+):
+    call = play(engine, library.scenario(scenario), [], "calm", locale)
+    events = engine.step(call, {"say": text})
+    situations = _situations(events)
+    assert [s for s in situations if s.startswith("probe:")]
+    assert "probe:describe" not in situations
