@@ -62,6 +62,7 @@ WH = {"when", "what", "whats", "where", "wheres", "which", "who", "how", "hows",
 WH |= {"quand", "comment", "pourquoi", "quel", "quelle", "quels", "quelles", "combien"}
 WH_PHRASES = {"qu est ce", "est ce que", "est ce qu", "c est quoi", "c est quel", "c est quelle"}
 WH_PHRASES |= {"y a", "y a t"}  # « y a un voyant » typed for « y a-t-il un voyant ? »
+WH_PHRASES |= {"c quoi", "c koi", "c quel", "c quelle", "c ou", "c qui"}  # « c » for « c'est »
 OPENERS = {"ok", "okay", "so", "and", "right", "alright", "et", "alors", "donc", "bon", "ben", "d"}
 OPENERS |= {"accord", "daccord", "oui", "yes", "hmm", "euh", "ah", "oh"}
 # asking the caller's leave for one's own act: "mind if I…?", « je peux vider… ? », « ça vous va ? »
@@ -508,7 +509,8 @@ def _must(head: Token) -> bool:
 _LATER = re.compile(
     r"\b(?:a|lors de) (?:la|votre) (?:prochaine )?(?:connexion|reconnexion|ouverture de session)"
     r"|\bau (?:prochain )?(?:demarrage|redemarrage|retour)\b"
-    r"|\b(?:quand|lorsque|lorsqu|des que|des qu|une fois qu|une fois que|demain|la prochaine fois)\b"
+    r"|\b(?:quand|lorsque|lorsqu|des que|des qu|une fois qu|une fois que|demain"
+    r"|la prochaine fois)\b"
     r"|\b(?:when|once|tomorrow|next time|the next time|after (?:that|this|it|the))\b"
     r"|\b(?:at|on|upon) (?:the |ur |your )?next\b|\bnext (?:login|logon|log in|sign in|boot)\b"
 )

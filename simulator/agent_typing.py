@@ -66,7 +66,7 @@ _PATTERNS = {
     for locale, table in _SHORT.items()
 }
 # French elision typed without its apostrophe: « lecran », « jarrive », « quil » (l'écran, ...).
-_ELIDED = re.compile(r"^(qu|[ldjcnstm])([aeiouhy]\w{2,})$")
+_ELIDED = re.compile(r"^(qu|[ldjcnstm])([aeiouhy]\w{2,})$|^(j)([bcdfgklmnpqrstvwxz]\w{3,})$")
 
 
 def expand(folded: str, locale: str) -> str:
@@ -79,9 +79,11 @@ def expand(folded: str, locale: str) -> str:
 
 def split_elision(word: str, known: set[str]) -> str:
     """« lecran » → « l ecran » when « ecran » is a known word and « lecran » is not."""
-    found = _ELIDED.match(word)
-    if found and found.group(2) in known:
-        return f"{found.group(1)} {found.group(2)}"
+    found = _ELIDED.match(word)  # ...and « jtransmets », « jlance »: « je » run into the verb
+    if found:
+        head, rest = (found.group(1), found.group(2)) if found.group(1) else found.group(3, 4)
+        if rest in known:
+            return f"{head} {rest}"
     return word
 
 
@@ -133,8 +135,10 @@ _LATE_GREETING = re.compile(
 INTRODUCED = re.compile(
     r"^(?P<intro>.*?\b(?:here|speaking|(?:it |i t |the )?(?:support|helpdesk|help desk"
     r"|service desk)(?: info| informatique| it)?|[aà] l'?\s?appareil|j(?:e |')?\s?vous [ée]coute"
-    r"|jvous [ée]coute|from (?:it|i\.t\.?|tech support|the helpdesk)))[,.;:!-]*\s+"
-    r"(?P<ask>(?:what|whats|what's|how|hows|who|can i|could i|may i|c quoi|c'est quoi|cest quoi"
+    r"|jvous [ée]coute|from (?:it|i\.t\.?|tech support|the helpdesk)))"
+    r"(?:\s+(?-i:[A-ZÀ-Ý][a-zà-ÿ]+))?[,.;:!-]*\s+"  # « support informatique Julien vous êtes »
+    r"(?P<ask>(?:what|whats|what's|how|hows|who|whos|who's|can i|could i|may i|c quoi"
+    r"|c'est quoi|cest quoi|vous [eê]tes|et vous [eê]tes"
     r"|quel|quelle|comment|qu'est|vot|votre|ur|your|quick name|nom\b|name\b)\b.*)$",
     re.IGNORECASE,
 )

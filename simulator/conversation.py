@@ -16,8 +16,8 @@ from simulator.acts import STATING
 from simulator.builtin_intents import BUILTIN, asks_for_password
 from simulator.call import Call, Pending
 from simulator.clauses import Clause, analyse, sentences
-from simulator.cues import hands_over
 from simulator.confirming import read_answer
+from simulator.cues import hands_over
 from simulator.dialogue import read_in_context, take_pending
 from simulator.echo import SUMMARY, caller_lines, concluded, echoed_sentences
 from simulator.folding import fold
@@ -334,8 +334,9 @@ def _reading(hearing: Hearing, call: Call, match: Match, clause: Clause) -> dict
 # the verbs of looking: what they name is looked at, not acted on (« regardez ce qu'il y a dans
 # la corbeille » empties nothing)
 _LOOK_VERB = re.compile(
-    r"^(?:juste |just |only |seulement |d abord |first )?(?:regard\w*|jet\w* (?:un )?(?:oeil|coup d oeil)"
-    r"|consult\w*|inspect\w*|look\w*|have a look|take a look|having a look|taking a look"
+    r"^(?:juste |just |only |seulement |d abord |first )?(?:regard\w*"
+    r"|jet\w* (?:un )?(?:oeil|coup d oeil)|consult\w*|inspect\w*|look\w*|have a look"
+    r"|take a look|having a look|taking a look"
     r"|glanc\w*|peek\w*|view\w*|fais un tour|faire un tour)\b"
 )
 
@@ -481,7 +482,8 @@ _TELL_FRAME = re.compile(
 # ...unless what is to be told is the problem itself: "tell me what's going on"
 _THE_PROBLEM = re.compile(
     r"\b(?:what s (?:happening|going on|wrong|up)|what is (?:happening|going on|wrong)"
-    r"|the (?:problem|issue)|ce qui (?:se passe|ne va pas|vous arrive|cloche)|le (?:probleme|souci|pb)"
+    r"|the (?:problem|issue)|ce qui (?:se passe|ne va pas|vous arrive|cloche)"
+    r"|le (?:probleme|souci|pb)"
     r"|quel est le)\b"
 )
 
@@ -495,7 +497,9 @@ def _report_frame(
     probes = [
         c
         for (m, c), flags in zip(heard, readings, strict=True)
-        if m.intent != DESCRIBE and not flags and hearing.intent_kind(call.scenario, m.intent) == "probe"
+        if m.intent != DESCRIBE
+        and not flags
+        and hearing.intent_kind(call.scenario, m.intent) == "probe"
     ]
     if not probes:
         return heard, readings

@@ -37,6 +37,8 @@ _SERVICE = re.compile(
 # "and u are?", "who are you?" is already an example; « vous etes ? », « et vous etes madame ? »
 _BARE_NAME_QUESTION = re.compile(
     r"^(?:and|et)? ?(?:you are|u are|vous etes|vous etes madame|vous etes monsieur"
+    r"|who s this|whos this|who is this|who is it|who s that|who am i (?:speaking|talking)"
+    r" (?:to|with)"
     r"|vous etes mme|vous etes m"
     # the word alone, as a hurried agent types it: "name?", "quick name pls", « nom ? »
     r"|(?:quick |ur |your |full |votre |ton )?(?:name|nom|nom prenom|nom et prenom)"
@@ -51,7 +53,7 @@ _PLAN = re.compile(
 )
 # handing the case on: « je passe le ticket aux admins », "i'm passing this to the network team"
 _HANDOVER = re.compile(
-    r"\b(?:je (?:passe|transmets|transfere|remonte|escalade|previens|signale)|j escalade"
+    r"\b(?:(?:je |j)(?:passe|transmets|transfere|remonte|escalade|previens|signale)|j escalade"
     r"|on (?:passe|transmet|remonte|escalade|previent|signale)"
     r"|(?:(?:i m|im|i am|i ll|ill|i will|we ll|we will|we re|we are)(?: going to| gonna"
     r"| required to| obliged to| supposed to| have to| need to)?|(?:i|we) (?:have to|need to|must"

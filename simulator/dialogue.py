@@ -147,9 +147,7 @@ def _names_nothing(
     doc = parse(text, call.locale)
     # « pour l'éteindre »: the verb a pronoun object comes before, whatever the parser tags
     pointed = set(_POINTED_VERB.findall(folded))
-    if any(
-        t.pos_ in ("NOUN", "PROPN") and fold(t.text) not in _NO_NAME | pointed for t in doc
-    ):
+    if any(t.pos_ in ("NOUN", "PROPN") and fold(t.text) not in _NO_NAME | pointed for t in doc):
         return []
     # « fermez Sage et relancez-le »: a name the caller used is a thing, whatever the parser tags
     called = {w for line in caller_lines(call) for w in fold(line).split() if len(w) > 3}
@@ -233,9 +231,10 @@ def _on_what_was_just_said(
     if len(folded.split()) > FOLLOW_UP_WORDS or not _BACK_REFERENCE[call.locale].search(folded):
         return None
     scenario = call.scenario
-    if guess.intent in scenario.bound_intents() or hearing.intent_kind(
-        scenario, guess.intent
-    ) != "action":
+    if (
+        guess.intent in scenario.bound_intents()
+        or hearing.intent_kind(scenario, guess.intent) != "action"
+    ):
         return None
     if not any(c.requested for c in analyse(text, call.locale)):
         return None

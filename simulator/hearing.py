@@ -218,6 +218,7 @@ def _carrier(hearing: Hearing, call, match: Match, found: list[Clause], text: st
             read = matcher.classify(tail)[0] if len(tail) > len(clause.text) else None
             if read is not None and read.intent == match.intent:
                 return clause
+
     # the negation wins when it is about the intent; a request when its own words count ("ignore
     # that" does not take "forums say reinstall windows"; "click the tile so it goes grey" does)
     def refused_by_pronoun(clause: Clause) -> bool:
@@ -228,7 +229,9 @@ def _carrier(hearing: Hearing, call, match: Match, found: list[Clause], text: st
         refused = clause.person != "3" and clause.act != "question"
         return refused and pointer is not None and similar[clause] >= PRONOUN_SHARE * best
 
-    negation_about_it = (lambda c: c.negated and (reads_as_it(c) or refused_by_pronoun(c)))
+    def negation_about_it(clause: Clause) -> bool:
+        return clause.negated and (reads_as_it(clause) or refused_by_pronoun(clause))
+
     for wanted in (negation_about_it, lambda c: c.requested):
         near = [
             c

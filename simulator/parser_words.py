@@ -90,6 +90,7 @@ def written_out(text: str, locale: str) -> tuple[str, list[int]]:
     written = "".join(out)
     if locale[:2] == "fr":  # « mot de passe » is one noun: read apart, « passe » becomes a verb
         written = _COMPOUNDS.sub(lambda m: m.group().replace(" ", "-"), written)
+        written, where = _spelt_out_fr(written, where)
     if locale[:2] == "en":  # "ill" → "I'll", "id" → "I'd": one letter more, after the "I"
         found = [*_ILL.finditer(written), *_ID.finditer(written), *_ITS.finditer(written)]
         for match in sorted(found, key=lambda m: m.start(), reverse=True):
@@ -101,3 +102,34 @@ def written_out(text: str, locale: str) -> tuple[str, list[int]]:
             written = written[:at] + "I'" + written[at + 1 :]
             where = where[: at + 1] + [where[at]] + where[at + 1 :]
     return written, where
+
+
+# « c quoi le pb » for « c'est quoi le problème » (not « c est », « c: », « le disque c »)
+_C_EST = re.compile(r"(?<![\w'’:])c(?= (?!est\b|etait\b|était\b|:)[a-zàâçéèêëîïôûù])")
+# « jtransmets », « jregarde », « jlance »: « je » run into a verb that starts with a consonant
+_J_VERB = re.compile(r"(?<![\w'’])j(?P<verb>[bcdfgklmnpqrstvwxz][a-zàâçéèêëîïôûù]{3,})\b", re.I)
+
+
+def _spelt_out_fr(written: str, where: list[int]) -> tuple[str, list[int]]:
+    """« c » before a word as « c'est », « j » run into a known verb as « je »: each written-out
+    character stands for the typed letter."""
+    found = [(m.start(), m.start() + 1, "c'est") for m in _C_EST.finditer(written)]
+    found += [
+        (m.start(), m.start() + 1, "je ")
+        for m in _J_VERB.finditer(written)
+        if _frequency(m.group("verb").lower()) >= KNOWN_ZIPF and _frequency(m.group().lower()) < 1
+    ]
+    for start, end, full in sorted(found, reverse=True):
+        written = written[:start] + full + written[end:]
+        where = where[:start] + [where[start]] * len(full) + where[end:]
+    return written, where
+
+
+def _frequency(word: str) -> float:
+    """How common a French word is (wordfreq's Zipf scale: 1 rare, 6 very common)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "fr")
+
+
+KNOWN_ZIPF = 1.2  # « transfere », « redemarre » typed without their accent are rarer still

@@ -145,3 +145,27 @@ def test_tell_me_asks_for_what_the_sentence_names_not_the_problem(
     situations = _situations(events)
     assert [s for s in situations if s.startswith("probe:")]
     assert "probe:describe" not in situations
+
+
+def _heard(engine, library, scenario: str, locale: str, text: str) -> list[dict]:
+    call = play(engine, library.scenario(scenario), [], "calm", locale)
+    events = engine.step(call, {"say": text})
+    return [i for e in events if e["kind"] == "intent_matched" for i in e["data"]["intents"]]
+
+
+def _taken(heard: list[dict]) -> set[str]:
+    flags = ("negated", "withheld", "claimed", "restated", "stated")
+    return {i["intent"] for i in heard if not any(i.get(f) for f in flags)}
+
+
+@pytest.mark.parametrize(
+    "scenario, locale, text, wanted",
+    [
+        ("disk-full", "fr", "merci madame, c quoi le pb du coup", "ask_problem_description"),
+        ("phishing-clicked", "fr", "jpasse votre dossier a l'equipe securite", "explain_next_step"),
+        ("vpn-caps-lock", "en", "hey its Priya on the helpdesk whos this pls", "ask_caller_name"),
+        ("vpn-caps-lock", "fr", "bonjour support informatique Karim vous etes", "ask_caller_name"),
+    ],
+)
+def test_typed_shorthand_keeps_what_the_line_asks(engine, library, scenario, locale, text, wanted):
+    assert wanted in _taken(_heard(engine, library, scenario, locale, text))
