@@ -30,6 +30,7 @@ _SHORT = {
         "youve": "you ve", "youll": "you ll", "id like": "i d like", "ya": "you", "yep": "yes",
         "yeah": "yes", "nope": "no", "w": "with", "abt": "about", "smth": "something",
         "sth": "something", "pic": "picture", "approx": "about",
+        "can to": "can", "could to": "could", "must to": "must", "should to": "should",
     },
     "fr": {
         "pb": "probleme", "pbs": "problemes", "pbm": "probleme", "pblm": "probleme",

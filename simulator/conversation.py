@@ -301,7 +301,9 @@ def _reading(hearing: Hearing, call: Call, match: Match, clause: Clause) -> dict
     negated = clause.negated and not hearing.said_negatively(
         call.scenario, match.intent, call.locale
     )
-    if kind == "probe" and clause.act == "claim":  # "I've put the right source back" asks nothing
+    # "I've put the right source back" asks nothing; "we never reset a password for anyone else"
+    # tells the rule, whatever its verb's tense looks like
+    if kind == "probe" and clause.act == "claim" and not told:
         return {"claimed": True}
     if kind == "probe" and clause.act == "advice":
         return {"withheld": True}  # "next time, check the caps lock first": for later, not now

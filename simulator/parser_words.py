@@ -91,6 +91,8 @@ def written_out(text: str, locale: str) -> tuple[str, list[int]]:
     if locale[:2] == "fr":  # « mot de passe » is one noun: read apart, « passe » becomes a verb
         written = _COMPOUNDS.sub(lambda m: m.group().replace(" ", "-"), written)
         written, where = _spelt_out_fr(written, where)
+    if locale[:2] == "en":  # "you can to restart it": a learner's "to" after a modal, left out
+        written, where = _modal_to(written, where)
     if locale[:2] == "en":  # "ill" → "I'll", "id" → "I'd": one letter more, after the "I"
         found = [*_ILL.finditer(written), *_ID.finditer(written), *_ITS.finditer(written)]
         for match in sorted(found, key=lambda m: m.start(), reverse=True):
@@ -133,3 +135,18 @@ def _frequency(word: str) -> float:
 
 
 KNOWN_ZIPF = 1.2  # « transfere », « redemarre » typed without their accent are rarer still
+
+
+_MODAL_TO = re.compile(
+    r"\b(?:can|could|must|should|may|might|will|would) (?P<to>to )(?=[a-z])", re.I
+)
+
+
+def _modal_to(written: str, where: list[int]) -> tuple[str, list[int]]:
+    """ "you can to press caps lock", "you must to restart": the "to" dropped (the parser read
+    the verb after it as a noun and the request was lost)."""
+    for found in reversed(list(_MODAL_TO.finditer(written))):
+        start, end = found.span("to")
+        written = written[:start] + written[end:]
+        where = where[:start] + where[end:]
+    return written, where

@@ -148,7 +148,8 @@ def test_tell_me_asks_for_what_the_sentence_names_not_the_problem(
 
 
 def _heard(engine, library, scenario: str, locale: str, text: str) -> list[dict]:
-    call = play(engine, library.scenario(scenario), [], "calm", locale)
+    persona = library.scenario(scenario).personas[0]
+    call = play(engine, library.scenario(scenario), [], persona, locale)
     events = engine.step(call, {"say": text})
     return [i for e in events if e["kind"] == "intent_matched" for i in e["data"]["intents"]]
 
@@ -169,3 +170,19 @@ def _taken(heard: list[dict]) -> set[str]:
 )
 def test_typed_shorthand_keeps_what_the_line_asks(engine, library, scenario, locale, text, wanted):
     assert wanted in _taken(_heard(engine, library, scenario, locale, text))
+
+
+@pytest.mark.parametrize(
+    "scenario, text, wanted",
+    [
+        ("printer-offline", "you must to switch off the printer and on again", "restart_device"),
+        (
+            "social-engineering-reset",
+            "sorry but the rule here is we never reset a password for someone who isnt the owner",
+            "explain_policy",
+        ),
+        ("vpn-caps-lock", "i fully realise ur under some pressure with this", "empathize"),
+    ],
+)
+def test_what_a_learner_or_a_formal_agent_says_is_heard(engine, library, scenario, text, wanted):
+    assert wanted in _taken(_heard(engine, library, scenario, "en", text))
