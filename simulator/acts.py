@@ -217,7 +217,13 @@ def _asked(sentence: str) -> bool:
 # « le pc vous met quoi comme message », « ça affiche quoi » : French asks with « quoi » in place
 _IN_SITU = re.compile(
     r"\b(?:quoi comme|(?:met|mettent|affiche|affichent|dit|disent|marque|indique|montre|voyez"
-    r"|vois|avez|fait|font|ecrit|raconte|donne|sort) quoi)\b"
+    r"|vois|avez|fait|font|ecrit|raconte|donne|sort) quoi|ressemblen?t? a quoi"
+    r"|(?:est|sont) (?:de )?quelle couleur|(?:il|elle|ca) (?:est|fait) comment)\b"
+    # « le câble il est bien enfoncé », « la lumière elle est allumée » : a thing set first, taken
+    # up by its pronoun with « bien » or a state, is a yes/no question typed without its mark
+    r"|^(?:(?:et|ok|d accord|alors|bon|donc|dac) )*(?:(?:derriere|sur|dans|en bas|a cote)\b"
+    r"[\w ]{0,30} )?(?:le|la|les|l|votre|vos) ?\w+(?: \w+)? (?:il|elle|ils|elles) (?:est|sont)"
+    r" (?:bien|toujours|encore|deja)\b"
 )
 
 
@@ -235,6 +241,10 @@ def _sentence(head: Token) -> str:
     sent, doc = head.sent, head.doc
     rest = doc[sent.end :]
     if len(rest) and rest[-1].text == "?":
+        return sent.text + " " + rest.text
+    # ...or, without its mark, when the rest is the question word left at the end (« …elle
+    # ressemble à | quoi »)
+    if 0 < len(rest) <= 3 and _IN_SITU.search(fold(sent.text + " " + rest.text)):
         return sent.text + " " + rest.text
     return sent.text
 

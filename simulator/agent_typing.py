@@ -54,6 +54,9 @@ _SHORT = {
         "jai": "j ai", "cest": "c est", "jsuis": "je suis", "quest": "qu est", "nest": "n est",
         "sest": "s est", "daccord": "d accord", "dacc": "d accord", "dac": "d accord",
         "ok": "d accord", "okay": "d accord", "rdv": "rendez vous",
+        "reinstall": "reinstaller", "reboot": "redemarrer", "rebooter": "redemarrer",
+        "rebootez": "redemarrez", "resetter": "reinitialiser", "checkez": "verifiez",
+        "checker": "verifier", "uninstall": "desinstaller",
     },
 }  # fmt: skip
 # A letter that is a shorthand only when it stands alone: « c » of « c'est » folds to "c est".

@@ -179,7 +179,7 @@ def _clauses_of(doc: Any, typed: str, offset: int, where: list[int]) -> list[Cla
             Clause(
                 span,
                 reading.act,
-                reading.negated,
+                reading.negated or dismissed(span),
                 offset + start,
                 offset + end,
                 scope,
@@ -189,6 +189,21 @@ def _clauses_of(doc: Any, typed: str, offset: int, where: list[int]) -> list[Cla
             )
         )
     return clauses
+
+
+# "forget the driver", « laissez tomber le driver », « on skip le profil »: what is named after
+# is dropped, as if negated (« oubliez pas de rebrancher » still asks: a negation follows)
+_DISMISSAL = re.compile(
+    r"^(?:(?:ok|okay|right|so|alright|bon|alors|d accord|et|and|en fait|actually) )*"
+    r"(?:forget(?: about)?|never mind|nevermind|skip|scrap|drop|no more"
+    r"|(?:on |je )?(?:laiss\w* tomber|oubli\w*|skip\w*|zapp\w*|abandonn\w*|met\w* de cote))"
+    r"(?! (?:pas|not|to|de|d|que|qu)\b)\b"
+)
+
+
+def dismissed(span: str) -> bool:
+    """Whether a clause drops what it names ("forget the driver", « laissez tomber le pilote »)."""
+    return bool(_DISMISSAL.match(fold(span)))
 
 
 def _examples_asked(clauses: list[Clause]) -> list[Clause]:

@@ -31,6 +31,10 @@ _WRITTEN = {
         "mtn": "maintenant", "jvais": "je vais", "jvous": "je vous", "jte": "je te",
         "jpeux": "je peux", "jregarde": "je regarde", "nest": "n'est", "sest": "s'est",
         "quest": "qu'est", "appli": "application",
+        # support franglais: the English verb in a French sentence, read as the French one
+        "reinstall": "réinstaller", "reboot": "redémarrer", "rebooter": "redémarrer",
+        "rebootez": "redémarrez", "reset": "réinitialiser", "resetter": "réinitialiser",
+        "checkez": "vérifiez", "checker": "vérifier", "uninstall": "désinstaller",
     },
 }  # fmt: skip
 # nouns of several words the French parser cuts into a verb clause, joined (same length)

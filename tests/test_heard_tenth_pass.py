@@ -186,3 +186,40 @@ def test_typed_shorthand_keeps_what_the_line_asks(engine, library, scenario, loc
 )
 def test_what_a_learner_or_a_formal_agent_says_is_heard(engine, library, scenario, text, wanted):
     assert wanted in _taken(_heard(engine, library, scenario, "en", text))
+
+
+@pytest.mark.parametrize(
+    "text, locale",
+    [
+        ("bon on laisse tomber la reinstallation pour l'instant", "fr"),
+        ("oubliez le pilote, c'est pas ca", "fr"),
+        ("ok forget the reinstall, its not that", "en"),
+    ],
+)
+def test_a_thing_dropped_is_refused(text, locale):
+    assert analyse(text, locale)[-1].negated
+
+
+@pytest.mark.parametrize(
+    "scenario, text, wanted, unwanted",
+    [
+        ("printer-offline", "pas la peine de reinstall le driver hein", None, "reinstall_driver"),
+        ("printer-offline", "vous pouvez rebooter l'imprimante svp", "restart_device", None),
+        (
+            "printer-offline",
+            "le voyant de l imprimante il ressemble a quoi la",
+            "check_status_lights",
+            None,
+        ),
+        (
+            "monitor-no-signal",
+            "et le cordon derriere il est bien branche cote pc",
+            "check_cables",
+            None,
+        ),
+    ],
+)
+def test_support_french_as_typed(engine, library, scenario, text, wanted, unwanted):
+    taken = _taken(_heard(engine, library, scenario, "fr", text))
+    assert wanted is None or wanted in taken
+    assert unwanted is None or unwanted not in taken
