@@ -17,7 +17,7 @@ from simulator.builtin_intents import BUILTIN, asks_for_password
 from simulator.call import Call, Pending
 from simulator.clauses import Clause, analyse, sentences
 from simulator.confirming import read_answer
-from simulator.cues import hands_over
+from simulator.cues import hands_over, wishes_well
 from simulator.dialogue import read_in_context, take_pending
 from simulator.echo import SUMMARY, caller_lines, concluded, echoed_sentences
 from simulator.folding import fold
@@ -394,7 +394,9 @@ def _implied(
     told += [
         (Match(PLAN_TOLD, 0.0, clause.text), clause)
         for clause in analyse(text, call.locale)
-        if clause.act in ("announce", "advice") and not clause.negated
+        if clause.act in ("announce", "advice")
+        and not clause.negated
+        and not wishes_well(fold(clause.text))  # "I shall wish you a good day" plans nothing
     ][:1]
     have = {m.intent for m, _ in heard}
     first: dict[str, tuple] = {}

@@ -170,6 +170,8 @@ _FAREWELL = re.compile(
     r"|au plaisir|je vous laisse|je vs laisse|je vous quitte|je vs quitte|raccroche|souhaite"
     r"|prenez soin|tout a l heure|ciao|tchao|salut)\b"
 )
+# a good day wished: « je vous souhaite une bonne journée », "wish you a good afternoon"
+_WISHED = re.compile(r"\b(?:wish (?:you|u) a|vous souhaite (?:une|un)|te souhaite (?:une|un))\b")
 # a short question on whether the thing is back: "teams back?", "sound back on?", « réparti ? »
 _BACK = re.compile(
     r"^(?:(?:and|so|ok|okay|alors|et|bon) )?(?:(?P<verb>is|are) |c est )?"
@@ -224,6 +226,11 @@ def circumstance(folded: str) -> bool:
     return bool(_CIRCUMSTANCE.match(folded))
 
 
+def wishes_well(folded: str) -> bool:
+    """Whether a clause wishes the caller a good day ("I shall wish you a good afternoon")."""
+    return bool(_WISHED.search(folded))
+
+
 def hands_over(folded: str) -> bool:
     """Whether a clause hands the case on ("I'm passing this to the network team")."""
     return bool(_HANDOVER.search(folded))
@@ -241,6 +248,8 @@ def cue_bonuses(folded: str, question: bool, common: frozenset[str]) -> dict[str
         bonuses[PRINTER_NAME] = bonuses.get(PRINTER_NAME, 0.0) - CUE_FORCE
     if not _FAREWELL.search(folded):  # « passez au guichet IT au 2e » says no goodbye
         bonuses[GOODBYE] = bonuses.get(GOODBYE, 0.0) - CUE_FORCE
+    if _WISHED.search(folded):  # "I shall wish you a good afternoon" takes leave, it greets not
+        bonuses["greet"] = bonuses.get("greet", 0.0) - CUE_FORCE
     if not _RULE.search(folded):  # "so u need the CFO's pwd reset" restates, it refuses nothing
         bonuses[POLICY] = bonuses.get(POLICY, 0.0) - CUE_FORCE
     return bonuses

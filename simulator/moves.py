@@ -162,6 +162,10 @@ _FOLLOW_UP = re.compile(
     r" (?:call|ring|phone|contact|email|e mail|post|update|get back|come|be in touch|reach|send)"
     r"|(?:we ll|well|we will|i ll|ill|we|or we|we can) (?:call|ring|phone) (?:you|u|him|her|them)"
     r" back"
+    # "ill close it tomorrow if all good", "i'll check back with you this afternoon"
+    r"|(?:i ll|ill|i will|we ll|we will) (?:close (?:it|the ticket|this)|check back|check in"
+    r"|follow up|get back to (?:you|u)) (?:\w+ )?(?:tomorrow|later|this afternoon|this evening"
+    r"|in an hour|in a bit|next week|on monday|if|once|when|after)"
     # "the CFO can call us directly": who will make the next move, and how
     r"|(?:he|she|they|him|them|\w+) (?:can|could|should|will) (?:call|ring|phone|contact|email)"
     r" (?:us|the (?:service ?desk|helpdesk|help desk|hotline))"
@@ -220,7 +224,9 @@ _CLOSING = re.compile(
     r"\b(?:bye|goodbye|bye bye|ciao|tchao|au revoir|a bientot|a plus|bonne (?:fin de )?(?:journee"
     r"|soiree|apres midi|semaine|week end|weekend|continuation)|have a (?:good|nice|great|lovely) "
     r"(?:day|one|evening|weekend|afternoon|week)|talk soon|take care|speak soon|cya|see ya"
-    r"|see (?:you|u) (?:soon|later)|gotta (?:run|go)|got to (?:run|go)|good day to you)"
+    r"|see (?:you|u) (?:soon|later)|gotta (?:run|go)|got to (?:run|go)|good day to you"
+    r"|wish (?:you|u) a (?:good|nice|pleasant|lovely|great|very good) (?:day|afternoon|evening"
+    r"|weekend|week|one))"
     r"(?: (?:a vous|to you|too|aussi|madame|monsieur|mme|sir|ma am|[a-z]{2,14})){0,2}$"
 )
 # a sentence that opens with thanks thanks, whatever follows ("thx for bearing with me and sorry
@@ -267,7 +273,8 @@ def courtesy_moves(folded: str, common: frozenset[str], question: bool = False) 
     found: list[tuple[int, str]] = []
     for intent, pattern in ((CAUSE, _CAUSE), (FOLLOW_UP, _FOLLOW_UP), (TICKET, _TICKET)):
         # a ticket number is given even in a line that asks ("le n° INC0065003, autre chose ?")
-        hit = None if question and intent != TICKET else pattern.search(folded)
+        # ...and so is who calls back (« ils vont vous rappeler, c'est bien le 01… ? »)
+        hit = None if question and intent not in (TICKET, FOLLOW_UP) else pattern.search(folded)
         if hit:
             found.append((hit.start(), intent))
     for intent, pattern in (

@@ -116,9 +116,18 @@ _C_EST = re.compile(r"(?<![\w'’:])c(?= (?!est\b|etait\b|était\b|:)[a-zàâç�
 _J_VERB = re.compile(r"(?<![\w'’])j(?P<verb>[bcdfgklmnpqrstvwxz][a-zàâçéèêëîïôûù]{3,})\b", re.I)
 
 
+# « c etait », « j ai », « l ecran », « s entassaient »: the apostrophe typed as a space
+_SPACED_ELISION = re.compile(
+    r"(?<![\w'’])(?<!disque )(?<!lecteur )(?<!drive )(?P<letter>[cjldnsmt]|qu) "
+    r"(?=[aeiouyhéèêàâîôû])"
+)
+
+
 def _spelt_out_fr(written: str, where: list[int]) -> tuple[str, list[int]]:
     """« c » before a word as « c'est », « j » run into a known verb as « je »: each written-out
-    character stands for the typed letter."""
+    character stands for the typed letter; an apostrophe typed as a space put back (same
+    length)."""
+    written = _SPACED_ELISION.sub(lambda m: m["letter"] + "'", written)
     found = [(m.start(), m.start() + 1, "c'est") for m in _C_EST.finditer(written)]
     found += [
         (m.start(), m.start() + 1, "je ")

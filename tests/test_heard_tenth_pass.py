@@ -223,3 +223,27 @@ def test_support_french_as_typed(engine, library, scenario, text, wanted, unwant
     taken = _taken(_heard(engine, library, scenario, "fr", text))
     assert wanted is None or wanted in taken
     assert unwanted is None or unwanted not in taken
+
+
+def test_an_apostrophe_typed_as_a_space_is_read_as_one():
+    clauses = analyse("ok c etait juste l imprimante qui s etait mise en veille", "fr")
+    assert [c.act for c in clauses][0] in ("claim", "statement")
+
+
+@pytest.mark.parametrize(
+    "scenario, locale, text, wanted",
+    [
+        (
+            "phishing-clicked",
+            "fr",
+            "ils vont vous rappeler d'ici 10 min, c bien votre portable ?",
+            "explain_follow_up",
+        ),
+        ("disk-full", "en", "ok ill check back with u this afternoon", "explain_follow_up"),
+        ("printer-offline", "en", "well then, I wish you a very good evening", "goodbye"),
+    ],
+)
+def test_what_comes_next_and_a_good_day_wished(engine, library, scenario, locale, text, wanted):
+    taken = _taken(_heard(engine, library, scenario, locale, text))
+    assert wanted in taken
+    assert "greet" not in taken
