@@ -157,13 +157,15 @@ _TICKET_NUMBER = re.compile(
 
 
 def _ticket_ack(call: Call, reply: Reply) -> bool:
-    """The caller notes the number the trainee read out (the ticket panel's, unless they said
-    another)."""
-    said = next(
-        (e["data"]["text"] for e in reversed(call.events) if e["kind"] == "trainee_said"), ""
-    )
-    number = _TICKET_NUMBER.search(said)
-    reply.line("ticket_ack", ticket=number.group(0).upper() if number else call.caller.ticket)
+    """The caller notes the number the trainee read out, in this line or an earlier one; told
+    of a ticket with no number ever said ("i've got the ticket for all of you"), the caller asks
+    for it: the number on the trainee's ticket panel is not on the caller's screen."""
+    said = [e["data"]["text"] for e in reversed(call.events) if e["kind"] == "trainee_said"]
+    number = next((found for text in said if (found := _TICKET_NUMBER.search(text))), None)
+    if number is None:
+        reply.line("ticket_number_asked")
+        return False
+    reply.line("ticket_ack", ticket=number.group(0).upper())
     return False
 
 

@@ -38,6 +38,7 @@ SITUATIONS = (
     "complaint",
     "summary_ack",
     "ticket_ack",
+    "ticket_number_asked",  # told of a ticket whose number was never said
     "follow_up_ack",
     "anything_else_resolved",
     "anything_else_unresolved",
