@@ -165,7 +165,11 @@ _FAREWELL = re.compile(
     r"\b(?:bye|byee|goodby\w*|cya|see (?:ya|you|u)|take care|take it easy|(?:speak|talk) (?:soon"
     r"|later)|have a|enjoy|good luck|all the best|so long|cheerio|cheers|ttyl|later|good night"
     r"|let (?:you|u) go|leave (?:you|u)|safe journey|gd (?:day|one)|done|ta ra|good day"
-    r"|revoir|aurevoir|bonnes? \w+|belle \w+|bon (?:courage|week|weekend|we|apres|aprem|appetit"
+    # « bonne journée », « bonne réunion »… but not « la bonne solution »
+    r"|revoir|aurevoir|bonnes? (?:journee|soiree|fin|continuation|semaine|apres midi|aprem|nuit"
+    r"|vacances|fetes?|annee|route|chance|sante|reunion|visio|presentation|conf|matinee|reprise"
+    r"|rentree|soutenance|formation|journees|soirees)|belle \w+"
+    r"|bon (?:courage|week|weekend|we|apres|aprem|appetit"
     r"|retour|dejeuner|teletravail|vent|continuation|apres midi)|bientot|a plus|a \+|prochaine"
     r"|au plaisir|je vous laisse|je vs laisse|je vous quitte|je vs quitte|raccroche|souhaite"
     r"|prenez soin|tout a l heure|ciao|tchao|salut)\b"

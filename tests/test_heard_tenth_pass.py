@@ -247,3 +247,8 @@ def test_what_comes_next_and_a_good_day_wished(engine, library, scenario, locale
     taken = _taken(_heard(engine, library, scenario, locale, text))
     assert wanted in taken
     assert "greet" not in taken
+
+
+def test_a_good_solution_is_no_goodbye(engine, library):
+    text = "la bonne methode : qu'il nous appelle lui meme, on verifiera son identite avec lui"
+    assert "goodbye" not in _taken(_heard(engine, library, "social-engineering-reset", "fr", text))
