@@ -191,6 +191,16 @@ def _pointed_back(call: Call, context: Dialogue, guess: Match | None, text: str)
     return Match(candidates[0], guess.score if guess else FOLLOW_UP_THRESHOLD, text.strip())
 
 
+def _points_back_shortly(call: Call, guess: Match | None, text: str) -> bool:
+    """A short line with a pronoun pointing back, whose guess is not far below the threshold."""
+    if guess is None or guess.score < FOLLOW_UP_THRESHOLD:
+        return False
+    folded = fold(text)
+    return len(folded.split()) <= FOLLOW_UP_WORDS and bool(
+        _BACK_REFERENCE[call.locale].search(folded)
+    )
+
+
 def _follow_up(call: Call, context: Dialogue, guess: Match | None, text: str) -> Match | None:
     """A short line that points back at what was last discussed, read in that context.
 
@@ -200,10 +210,7 @@ def _follow_up(call: Call, context: Dialogue, guess: Match | None, text: str) ->
     below the threshold, and either act on facts the caller has all revealed (one of them in answer
     to the previous step) or be what the trainee's previous line was about.
     """
-    if guess is None or guess.score < FOLLOW_UP_THRESHOLD:
-        return None
-    folded = fold(text)
-    if len(folded.split()) > FOLLOW_UP_WORDS or not _BACK_REFERENCE[call.locale].search(folded):
+    if not _points_back_shortly(call, guess, text):
         return None
     scenario = call.scenario
     bound = [*scenario.actions, *scenario.probes]
@@ -225,10 +232,7 @@ def _on_what_was_just_said(
     light is on: the matcher heard an action on another thing (airplane mode, which this scenario
     does not have); the pronoun points at what was just said, and one action of this scenario acts
     on exactly the facts the caller has just revealed: that one."""
-    if guess is None or guess.score < FOLLOW_UP_THRESHOLD:
-        return None
-    folded = fold(text)
-    if len(folded.split()) > FOLLOW_UP_WORDS or not _BACK_REFERENCE[call.locale].search(folded):
+    if not _points_back_shortly(call, guess, text):
         return None
     scenario = call.scenario
     if (
