@@ -252,3 +252,15 @@ def test_what_comes_next_and_a_good_day_wished(engine, library, scenario, locale
 def test_a_good_solution_is_no_goodbye(engine, library):
     text = "la bonne methode : qu'il nous appelle lui meme, on verifiera son identite avec lui"
     assert "goodbye" not in _taken(_heard(engine, library, "social-engineering-reset", "fr", text))
+
+
+@pytest.mark.parametrize(
+    "locale, text",
+    [
+        ("fr", "il s'est verrouille combien de fois depuis lundi a peu pres ?"),
+        ("en", "how many times has it locked you out since monday?"),
+    ],
+)
+def test_asking_how_many_times_it_happened_blames_no_one(engine, library, locale, text):
+    call = play(engine, library.scenario("account-locked-phone"), [], "vague", locale)
+    assert "blamed" not in _situations(engine.step(call, {"say": text}))
