@@ -130,7 +130,7 @@ def _answer_all(
     matches = [
         m for m in matches if m.intent != "ask_password" or asks_for_password(m.clause, text)
     ]
-    heard = hear_clauses(hearing, call, text, matches)
+    heard = _asked_about_its_state(hearing, call, hear_clauses(hearing, call, text, matches))
     readings = [_reading(hearing, call, m, clause) for m, clause in heard]
     heard, readings = _implied(hearing, call, text, heard, readings)
     heard, readings = _said_back(hearing, call, text, heard, readings)
@@ -278,6 +278,39 @@ ASKING = ("ask_", "verify_identity")  # conversation intents that ask the caller
 SET_ASIDE = ("negated", "claimed", "withheld", "restated", "stated")
 TELLING = ("explain_", "give_", "summarize", "reassure")  # intents that are statements themselves
 COURTESY = ("apologize", "empathize", "reassure")  # heard as a mood, answered by what they lead to
+
+
+STATE_SHARE = 0.6  # how close a check must come to the action a question names to be asked
+# the words a thing's state is asked with: "is caps lock off?", « le verr maj il est éteint ? »
+_STATE = re.compile(
+    r"\b(?:is|are|isn t|aren t|s|est|sont)\b(?: \w+){0,6} (?:on|off|enabled|disabled|activated"
+    r"|active|switched (?:on|off)|turned (?:on|off)|lit|allume|allumee|eteint|eteinte|active"
+    r"|activee|desactive|desactivee|actif|coupe|coupee)\b"
+)
+
+
+def _asked_about_its_state(hearing: Hearing, call: Call, heard: list) -> list:
+    """ "is caps lock off when you type it btw?": a question on a thing's state (on, off,
+    « éteint ») that names an action's thing asks the scenario's check that reads closest to it,
+    when that check comes near the action ("Right, let's do that now" had answered it); "did you
+    reinstall the driver already?" stays a question about the act."""
+    probes = {p.intent for p in call.scenario.probes if p.intent}
+    have = {m.intent for m, _ in heard}
+    out = []
+    for match, clause in heard:
+        kind = hearing.intent_kind(call.scenario, match.intent)
+        said = match.clause or clause.scope or clause.text  # the sentence as it was read
+        asked = kind == "action" and clause.act == "question" and not clause.negated
+        if asked and _STATE.search(fold(said)):
+            matcher = hearing.matcher(call.scenario, call.locale)
+            closeness = {i: matcher.resemblance([said], i)[0] for i in probes - have}
+            own = matcher.resemblance([said], match.intent)[0]
+            best = max(closeness, key=closeness.get, default=None)
+            if best is not None and closeness[best] >= STATE_SHARE * own:
+                match = Match(best, match.score, match.clause)
+                have.add(best)
+        out.append((match, clause))
+    return out
 
 
 def _reading(hearing: Hearing, call: Call, match: Match, clause: Clause) -> dict[str, bool]:

@@ -264,3 +264,15 @@ def test_a_good_solution_is_no_goodbye(engine, library):
 def test_asking_how_many_times_it_happened_blames_no_one(engine, library, locale, text):
     call = play(engine, library.scenario("account-locked-phone"), [], "vague", locale)
     assert "blamed" not in _situations(engine.step(call, {"say": text}))
+
+
+@pytest.mark.parametrize(
+    "scenario, locale, text",
+    [
+        ("vpn-caps-lock", "en", "btw is the caps lock off when u type ur password?"),
+        ("vpn-caps-lock", "fr", "le verr maj il est bien desactive quand vous tapez ?"),
+    ],
+)
+def test_a_question_on_a_things_state_is_the_check(engine, library, scenario, locale, text):
+    call = play(engine, library.scenario(scenario), [], "calm", locale)
+    assert "probe:caps_lock" in _situations(engine.step(call, {"say": text}))
