@@ -497,16 +497,23 @@ def _handover_note(
     colon = text.find(":")
     if colon < 0 or not hands_over(fold(text[:colon])):
         return heard, readings
-    kept = [
-        (pair, flags)
-        for pair, flags in zip(heard, readings, strict=True)
-        if pair[1].start < colon
-        or not (
-            pair[0].intent == SUMMARY
-            or hearing.intent_kind(call.scenario, pair[0].intent) in ("probe", "action")
-        )
-    ]
-    return [pair for pair, _ in kept], [flags for _, flags in kept]
+    return _kept(
+        heard,
+        readings,
+        lambda match, clause: (
+            clause.start < colon
+            or not (
+                match.intent == SUMMARY
+                or hearing.intent_kind(call.scenario, match.intent) in ("probe", "action")
+            )
+        ),
+    )
+
+
+def _kept(heard: list, readings: list, keep) -> tuple[list, list]:
+    """The heard intents (and their readings) for which keep(match, clause) holds."""
+    pairs = [(p, f) for p, f in zip(heard, readings, strict=True) if keep(*p)]
+    return [pair for pair, _ in pairs], [flags for _, flags in pairs]
 
 
 DESCRIBE = "ask_problem_description"
@@ -548,12 +555,9 @@ def _report_frame(
             return False
         return any(_same_sentence(text, clause, c) for c in probes)
 
-    kept = [
-        (pair, flags)
-        for pair, flags in zip(heard, readings, strict=True)
-        if pair[0].intent != DESCRIBE or not framed(pair[1])
-    ]
-    return [pair for pair, _ in kept], [flags for _, flags in kept]
+    return _kept(
+        heard, readings, lambda match, clause: match.intent != DESCRIBE or not framed(clause)
+    )
 
 
 def _same_sentence(text: str, one: Clause, other: Clause) -> bool:

@@ -111,8 +111,7 @@ def read_in_context(
         return Understanding((pointed,), understanding.best_guess) if pointed else understanding
     guess = understanding.best_guess
     found = (
-        _follow_up(call, context, guess, text)
-        or _on_what_was_just_said(hearing, call, context, guess, text)
+        _follow_up(hearing, call, context, guess, text)
         or _restated(call, context, guess, text)
         or _pointed_back(call, context, guess, text)
         or summary_of(call, text)
@@ -191,66 +190,44 @@ def _pointed_back(call: Call, context: Dialogue, guess: Match | None, text: str)
     return Match(candidates[0], guess.score if guess else FOLLOW_UP_THRESHOLD, text.strip())
 
 
-def _points_back_shortly(call: Call, guess: Match | None, text: str) -> bool:
-    """A short line with a pronoun pointing back, whose guess is not far below the threshold."""
-    if guess is None or guess.score < FOLLOW_UP_THRESHOLD:
-        return False
-    folded = fold(text)
-    return len(folded.split()) <= FOLLOW_UP_WORDS and bool(
-        _BACK_REFERENCE[call.locale].search(folded)
-    )
-
-
-def _follow_up(call: Call, context: Dialogue, guess: Match | None, text: str) -> Match | None:
+def _follow_up(
+    hearing: Hearing, call: Call, context: Dialogue, guess: Match | None, text: str
+) -> Match | None:
     """A short line that points back at what was last discussed, read in that context.
 
     "Pouvez-vous le désactiver ?" right after the caller said airplane mode is on means "turn
     airplane mode off"; "ok, do that then" after the trainee asked whether the caller had tried
     restarting means "restart it". The guess must be a probe or action of this scenario, not far
     below the threshold, and either act on facts the caller has all revealed (one of them in answer
-    to the previous step) or be what the trainee's previous line was about.
+    to the previous step) or be what the trainee's previous line was about. A guess that is an
+    action this scenario does not have ("ok appuyez une fois dessus pour l'éteindre" heard as
+    airplane mode right after the caller said the caps lock light is on) is the one action of the
+    scenario acting on exactly those facts, when the line asks it.
     """
-    if not _points_back_shortly(call, guess, text):
+    if guess is None or guess.score < FOLLOW_UP_THRESHOLD:
+        return None
+    folded = fold(text)
+    if len(folded.split()) > FOLLOW_UP_WORDS or not _BACK_REFERENCE[call.locale].search(folded):
         return None
     scenario = call.scenario
     bound = [*scenario.actions, *scenario.probes]
     if guess.intent in context.last_intents and any(i.intent == guess.intent for i in bound):
         return Match(guess.intent, guess.score, text.strip())
-    for action in scenario.actions:
-        keys = set(action.when or {})
-        if action.intent != guess.intent or not keys or not keys <= context.revealed:
-            continue
-        if keys & context.just_heard:
-            return Match(guess.intent, guess.score, text.strip())
-    return None
-
-
-def _on_what_was_just_said(
-    hearing: Hearing, call: Call, context: Dialogue, guess: Match | None, text: str
-) -> Match | None:
-    """ "ok appuyez une fois dessus pour l'éteindre" right after the caller said the caps lock
-    light is on: the matcher heard an action on another thing (airplane mode, which this scenario
-    does not have); the pronoun points at what was just said, and one action of this scenario acts
-    on exactly the facts the caller has just revealed: that one."""
-    if not _points_back_shortly(call, guess, text):
-        return None
-    scenario = call.scenario
-    if (
-        guess.intent in scenario.bound_intents()
-        or hearing.intent_kind(scenario, guess.intent) != "action"
-    ):
-        return None
-    if not any(c.requested for c in analyse(text, call.locale)):
-        return None
     fitting = {
-        a.intent
-        for a in scenario.actions
-        if a.intent
-        and a.when
-        and set(a.when) <= context.revealed
-        and set(a.when) & context.just_heard
+        action.intent
+        for action in scenario.actions
+        if action.intent
+        and action.when
+        and set(action.when) <= context.revealed
+        and set(action.when) & context.just_heard
     }
-    return Match(fitting.pop(), guess.score, text.strip()) if len(fitting) == 1 else None
+    if guess.intent in fitting:
+        return Match(guess.intent, guess.score, text.strip())
+    unbound = guess.intent not in scenario.bound_intents()
+    elsewhere = unbound and hearing.intent_kind(scenario, guess.intent) == "action"
+    if elsewhere and len(fitting) == 1 and any(c.requested for c in analyse(text, call.locale)):
+        return Match(fitting.pop(), guess.score, text.strip())
+    return None
 
 
 def _restated(call: Call, context: Dialogue, guess: Match | None, text: str) -> Match | None:

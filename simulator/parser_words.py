@@ -53,8 +53,8 @@ _ITS = re.compile(
     r"|ready|all|still|back|gone|empty|too|very|really|probably|definitely|only|because|now|fixed"
     r"|broken|normal|your|ur|my|coming|going|getting|showing|saying|plugged|unplugged|locked"
     r"|connected|set|in|at|from|likely|usually|quite|pretty|almost|nearly|good|bad|slow|stuck"
-    r"|frozen|dead|black|blank|offline|online|down|up|fine|safe|sorted|clean|free|enabled"
-    r"|disabled|expired|correct|wrong|right|that|this|definitely|def|prob|literally|no|nothing)\b)"
+    r"|frozen|dead|black|blank|offline|online|down|up|safe|sorted|clean|free|enabled"
+    r"|disabled|expired|correct|wrong|right|that|this|def|prob|literally|no|nothing)\b)"
 )
 # "u'll", "u're", "u've": the shorthand before an apostrophe
 _APOSTROPHE = {"en": {"u": "you"}, "fr": {}}
